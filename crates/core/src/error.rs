@@ -1,0 +1,143 @@
+//! The core's errors. Each has a stable `code` for programs and a message a
+//! person can act on; they cross IPC as `{code, message}`.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::key_format::ParseKeyError;
+use crate::vault::VaultError;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CoreError {
+    /// The name is empty after trimming.
+    #[error("Give the key a name.")]
+    NameEmpty,
+    /// The name is longer than allowed.
+    #[error("This name has {chars} characters. Use {max} or fewer.")]
+    NameTooLong {
+        /// Characters in the trimmed name.
+        chars: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// The name holds control characters (line breaks, tabs, …).
+    #[error("Names can't contain line breaks, tabs or other invisible control characters.")]
+    NameHasControlCharacters,
+    /// Another active key has this name.
+    #[error("You already have an active key named \"{name}\". Choose another name.")]
+    NameTaken {
+        /// The name of the existing key.
+        name: String,
+    },
+    /// The chosen expiry date is today or earlier.
+    #[error("Pick an expiry date after today.")]
+    ExpiryInPast,
+    /// No key has this id.
+    #[error("This key no longer exists. It may have been deleted in another window.")]
+    KeyNotFound,
+    /// The key is revoked, so it can't be used or copied.
+    #[error("This key has been revoked and can no longer be used.")]
+    KeyRevoked,
+    /// Only revoked keys may be deleted.
+    #[error("Revoke this key before deleting it.")]
+    KeyNotRevoked,
+    /// A pasted key is malformed.
+    #[error(transparent)]
+    InvalidKey(#[from] ParseKeyError),
+    /// The keychain refused or failed.
+    #[error(transparent)]
+    Keychain(#[from] VaultError),
+    /// The key list file can't be read; it is kept as it is.
+    #[error("The key list at {path} is damaged and can't be read. It has been left untouched so nothing is lost; move it elsewhere to start a new list, or restore it from a backup.")]
+    RegistryCorrupt {
+        /// The registry file.
+        path: String,
+    },
+    /// The key list was written by a newer version of the app.
+    #[error("The key list at {path} was saved by a newer version of Toucan Keys (format {found}). Update the app to open it; it has been left untouched.")]
+    RegistryTooNew {
+        /// The registry file.
+        path: String,
+        /// The version found in the file.
+        found: u32,
+    },
+    /// The disk is full.
+    #[error("Your disk is full, so the key list couldn't be saved. Free some space and try again; nothing was changed.")]
+    DiskFull,
+    /// Reading or writing the key list failed for another reason.
+    #[error("The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again.")]
+    Storage {
+        /// The file or folder involved.
+        path: String,
+        /// The operating system's description.
+        detail: String,
+    },
+}
+
+impl CoreError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NameEmpty => "name_empty",
+            Self::NameTooLong { .. } => "name_too_long",
+            Self::NameHasControlCharacters => "name_invalid",
+            Self::NameTaken { .. } => "name_taken",
+            Self::ExpiryInPast => "expiry_in_past",
+            Self::KeyNotFound => "key_not_found",
+            Self::KeyRevoked => "key_revoked",
+            Self::KeyNotRevoked => "key_not_revoked",
+            Self::InvalidKey(_) => "invalid_key",
+            Self::Keychain(error) => error.code(),
+            Self::RegistryCorrupt { .. } => "registry_corrupt",
+            Self::RegistryTooNew { .. } => "registry_too_new",
+            Self::DiskFull => "disk_full",
+            Self::Storage { .. } => "storage_failed",
+        }
+    }
+
+    /// Whether the error is about the name field (the UI shows it there).
+    pub fn is_name_error(&self) -> bool {
+        matches!(
+            self,
+            Self::NameEmpty | Self::NameTooLong { .. } | Self::NameHasControlCharacters | Self::NameTaken { .. }
+        )
+    }
+
+    pub(crate) fn storage(path: &std::path::Path, error: &std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::StorageFull {
+            return Self::DiskFull;
+        }
+        Self::Storage { path: path.display().to_string(), detail: error.to_string() }
+    }
+}
+
+/// Serializes as `{code, message}`, the shape errors take across IPC.
+impl Serialize for CoreError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut state = serializer.serialize_struct("Error", 2)?;
+        state.serialize_field("code", self.code())?;
+        state.serialize_field("message", &self.to_string())?;
+        state.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_and_message() {
+        let json = serde_json::to_value(CoreError::NameTaken { name: "Prod".into() }).unwrap();
+        assert_eq!(json["code"], "name_taken");
+        assert_eq!(json["message"], "You already have an active key named \"Prod\". Choose another name.");
+        let locked = serde_json::to_value(CoreError::from(VaultError::Locked)).unwrap();
+        assert_eq!(locked["code"], "keychain_locked");
+        assert_eq!(locked["message"], VaultError::Locked.to_string());
+    }
+
+    #[test]
+    fn a_full_disk_is_named_as_such() {
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(CoreError::storage(std::path::Path::new("/x"), &full), CoreError::DiskFull);
+    }
+}

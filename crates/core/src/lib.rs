@@ -1,0 +1,37 @@
+//! The Toucan Keys core: everything that matters is decided and tested here,
+//! with no Tauri in it.
+//!
+//! - [`key_format`]: the `tck_` key format, generation and parsing.
+//! - [`secret`]: [`SecretKey`], the one type that holds a key's secret.
+//! - [`vault`]: the OS keychain (and an in-memory double for unit tests).
+//! - [`registry`]: key metadata in a versioned JSON file, never a secret.
+//! - [`manager`]: the operations the app calls, keeping both consistent.
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod expiry;
+pub mod key_format;
+pub mod manager;
+pub mod names;
+pub mod record;
+pub mod registry;
+pub mod secret;
+pub mod vault;
+
+pub use error::CoreError;
+pub use expiry::Expiry;
+pub use manager::{CreatedKey, KeyManager, KeySummary};
+pub use record::{KeyId, KeyRecord, KeyStatus};
+pub use registry::{FileRegistry, RecordStore};
+pub use secret::{OneTimeReveal, SecretKey};
+pub use vault::{KeychainVault, MemoryVault, Vault, VaultError};
+
+/// The app's identifier: the keychain service name and the data folder's name.
+pub const APP_IDENTIFIER: &str = "cloud.toucanai.keys";
+
+/// The app's data folder: the platform's data folder + [`APP_IDENTIFIER`]
+/// (the same place Tauri's `app_data_dir` points to), so the app and a
+/// command-line tool share one registry.
+pub fn default_data_dir() -> Option<std::path::PathBuf> {
+    dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER))
+}

@@ -1,0 +1,236 @@
+//! The operations the app calls: create, list, rename, revoke, delete, read a
+//! secret, reconcile. Each keeps the keychain and the registry consistent: a
+//! failure part-way is undone, so either both change or neither does.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::error::CoreError;
+use crate::expiry::Expiry;
+use crate::key_format;
+use crate::names::KeyName;
+use crate::record::{KeyId, KeyRecord, KeyStatus};
+use crate::registry::RecordStore;
+use crate::secret::SecretKey;
+use crate::vault::{Vault, VaultError};
+
+/// Where the manager gets the time from (swapped in tests).
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// A newly created key: its record, and its secret to be shown once.
+#[derive(Debug)]
+pub struct CreatedKey {
+    /// The stored metadata.
+    pub record: KeyRecord,
+    /// The secret, for the one-time reveal.
+    pub secret: SecretKey,
+}
+
+/// A key as the list shows it: its record and its status now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeySummary {
+    /// The stored metadata.
+    #[serde(flatten)]
+    pub record: KeyRecord,
+    /// Active, expires soon, expired, revoked or missing.
+    pub status: KeyStatus,
+}
+
+/// Creates and manages keys over a vault and a record store.
+pub struct KeyManager {
+    vault: Box<dyn Vault>,
+    records: Box<dyn RecordStore>,
+    clock: Clock,
+}
+
+impl KeyManager {
+    /// A manager over `vault` and `records`, using the system clock.
+    pub fn new(vault: impl Vault + 'static, records: impl RecordStore + 'static) -> Self {
+        Self { vault: Box::new(vault), records: Box::new(records), clock: Arc::new(Utc::now) }
+    }
+
+    /// The same manager with another clock (for tests).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Creates a key named `name` that expires as chosen, and returns its
+    /// secret once. All or nothing: if the keychain refuses, nothing is
+    /// recorded; if the registry can't be saved, the keychain entry is removed.
+    pub fn create(&self, name: &str, expiry: Expiry) -> Result<CreatedKey, CoreError> {
+        let name = KeyName::parse(name)?;
+        let now = (self.clock)();
+        let expires_at = expiry.expires_at(now)?;
+        ensure_name_free(&self.records.load()?, &name, None)?;
+
+        let secret = key_format::generate();
+        let record = KeyRecord {
+            id: KeyId::random(),
+            name: name.as_str().to_owned(),
+            hint: secret.hint(),
+            fingerprint: secret.fingerprint(),
+            created_at: now,
+            expires_at,
+            revoked_at: None,
+            last_copied_at: None,
+            secret_missing: false,
+        };
+        self.vault.store(&record.id, &keychain_label(name.as_str()), &secret)?;
+        let saved = self.records.update(&mut |keys| {
+            ensure_name_free(keys, &name, None)?;
+            keys.push(record.clone());
+            Ok(())
+        });
+        if let Err(error) = saved {
+            // Undo the keychain write; if even that fails, the orphaned entry
+            // holds a key no record points to, which nothing can use.
+            let _ = self.vault.remove(&record.id);
+            return Err(error);
+        }
+        Ok(CreatedKey { record, secret })
+    }
+
+    /// Every key, newest first, with its status now.
+    pub fn list(&self) -> Result<Vec<KeySummary>, CoreError> {
+        let now = (self.clock)();
+        let mut keys = self.records.load()?;
+        keys.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        Ok(keys.into_iter().map(|record| KeySummary { status: record.status(now), record }).collect())
+    }
+
+    /// Gives a key a new name (same rules as at creation).
+    pub fn rename(&self, id: &KeyId, new_name: &str) -> Result<KeyRecord, CoreError> {
+        let name = KeyName::parse(new_name)?;
+        self.change_record(id, |keys, index| {
+            ensure_name_free(keys, &name, Some(id))?;
+            keys[index].name = name.as_str().to_owned();
+            Ok(())
+        })
+    }
+
+    /// Revokes a key: its secret is deleted from the keychain and its record
+    /// stays, marked revoked with the date. If the record can't be saved, the
+    /// secret is put back. Revoking a revoked key changes nothing.
+    pub fn revoke(&self, id: &KeyId) -> Result<KeyRecord, CoreError> {
+        let record = self.find(id)?;
+        if record.revoked_at.is_some() {
+            return Ok(record);
+        }
+        let previous = match self.vault.read(id) {
+            Ok(secret) => Some(secret),
+            Err(VaultError::SecretMissing | VaultError::SecretUnreadable) => None,
+            Err(error) => return Err(error.into()),
+        };
+        self.vault.remove(id)?;
+        let now = (self.clock)();
+        let revoked = self.change_record(id, |keys, index| {
+            keys[index].revoked_at = Some(now);
+            keys[index].secret_missing = false;
+            Ok(())
+        });
+        if revoked.is_err()
+            && let Some(secret) = previous
+        {
+            let _ = self.vault.store(id, &keychain_label(&record.name), &secret);
+        }
+        revoked
+    }
+
+    /// Deletes the record of a revoked key.
+    pub fn delete(&self, id: &KeyId) -> Result<(), CoreError> {
+        self.records.update(&mut |keys| {
+            let index = position(keys, id)?;
+            if keys[index].is_active() {
+                return Err(CoreError::KeyNotRevoked);
+            }
+            keys.remove(index);
+            Ok(())
+        })
+    }
+
+    /// Reads a key's secret from the keychain, for Rust-side use only
+    /// (clipboard, token requests). Revoked keys have none.
+    pub fn read_secret(&self, id: &KeyId) -> Result<SecretKey, CoreError> {
+        if !self.find(id)?.is_active() {
+            return Err(CoreError::KeyRevoked);
+        }
+        Ok(self.vault.read(id)?)
+    }
+
+    /// Records that a key was just copied; returns the updated record.
+    pub fn mark_copied(&self, id: &KeyId) -> Result<KeyRecord, CoreError> {
+        let now = (self.clock)();
+        self.change_record(id, |keys, index| {
+            keys[index].last_copied_at = Some(now);
+            Ok(())
+        })
+    }
+
+    /// Checks every active key against the keychain: records whose secret is
+    /// gone are flagged (not dropped), and a flag is cleared if the secret is
+    /// back. Returns the ids now flagged. A keychain error changes nothing.
+    pub fn reconcile(&self) -> Result<Vec<KeyId>, CoreError> {
+        let mut missing = Vec::new();
+        for record in self.records.load()?.iter().filter(|r| r.is_active()) {
+            if !self.vault.contains(&record.id)? {
+                missing.push(record.id.clone());
+            }
+        }
+        let already_right = |keys: &[KeyRecord]| {
+            keys.iter().filter(|r| r.is_active()).all(|r| r.secret_missing == missing.contains(&r.id))
+        };
+        if !already_right(&self.records.load()?) {
+            self.records.update(&mut |keys| {
+                for record in keys.iter_mut().filter(|r| r.is_active()) {
+                    record.secret_missing = missing.contains(&record.id);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(missing)
+    }
+
+    fn find(&self, id: &KeyId) -> Result<KeyRecord, CoreError> {
+        let keys = self.records.load()?;
+        Ok(keys[position(&keys, id)?].clone())
+    }
+
+    /// Applies `change` to the record `id` under the registry lock and returns it.
+    fn change_record(
+        &self,
+        id: &KeyId,
+        change: impl Fn(&mut Vec<KeyRecord>, usize) -> Result<(), CoreError>,
+    ) -> Result<KeyRecord, CoreError> {
+        let mut changed = None;
+        self.records.update(&mut |keys| {
+            let index = position(keys, id)?;
+            change(keys, index)?;
+            changed = Some(keys[index].clone());
+            Ok(())
+        })?;
+        Ok(changed.expect("set when the update succeeds"))
+    }
+}
+
+/// What keychain apps (Seahorse, Keychain Access) show for a key's entry.
+fn keychain_label(name: &str) -> String {
+    format!("Toucan API key: {name}")
+}
+
+fn position(keys: &[KeyRecord], id: &KeyId) -> Result<usize, CoreError> {
+    keys.iter().position(|r| &r.id == id).ok_or(CoreError::KeyNotFound)
+}
+
+/// Names are unique among active keys, ignoring case; `except` is the key
+/// being renamed.
+fn ensure_name_free(keys: &[KeyRecord], name: &KeyName, except: Option<&KeyId>) -> Result<(), CoreError> {
+    let taken = keys.iter().find(|r| r.is_active() && Some(&r.id) != except && name.same_as(&r.name));
+    match taken {
+        Some(existing) => Err(CoreError::NameTaken { name: existing.name.clone() }),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,143 @@
+//! What the registry knows about a key. Never the secret itself.
+
+use chrono::{DateTime, Days, Utc};
+use serde::{Deserialize, Serialize};
+
+/// How close to its expiry a key is shown as "expires soon".
+pub const EXPIRES_SOON_DAYS: u64 = 7;
+
+/// A key's non-secret identifier: `key_` + 16 random base62 characters.
+/// It names the keychain entry (the "account").
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KeyId(pub String);
+
+impl KeyId {
+    /// A new random id.
+    pub fn random() -> Self {
+        const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let mut id = String::from("key_");
+        let mut bytes = [0u8; 32];
+        while id.len() < 20 {
+            getrandom::fill(&mut bytes).expect("the operating system's random source failed");
+            id.extend(bytes.iter().filter(|&&b| b < 248).take(20 - id.len()).map(|&b| ALPHABET[usize::from(b % 62)] as char));
+        }
+        Self(id)
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for KeyId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One key's metadata, as stored in the registry file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyRecord {
+    /// Non-secret id; the keychain account name.
+    pub id: KeyId,
+    /// The name a person gave the key.
+    pub name: String,
+    /// `tck_…` and the last four characters.
+    pub hint: String,
+    /// SHA-256 of the whole key, hex.
+    pub fingerprint: String,
+    /// When the key was created.
+    pub created_at: DateTime<Utc>,
+    /// When the key stops working, if ever.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When the key was revoked, if it was.
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// When the key was last copied to the clipboard.
+    pub last_copied_at: Option<DateTime<Utc>>,
+    /// Set by `reconcile` when the keychain no longer holds the secret.
+    #[serde(default)]
+    pub secret_missing: bool,
+}
+
+/// A key's state, as the list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyStatus {
+    /// Usable.
+    Active,
+    /// Usable, but expires within [`EXPIRES_SOON_DAYS`].
+    ExpiresSoon,
+    /// Past its expiry.
+    Expired,
+    /// Revoked: its secret is gone from the keychain.
+    Revoked,
+    /// Not revoked, but the keychain no longer holds its secret.
+    Missing,
+}
+
+impl KeyRecord {
+    /// The key's status at `now`.
+    pub fn status(&self, now: DateTime<Utc>) -> KeyStatus {
+        if self.revoked_at.is_some() {
+            return KeyStatus::Revoked;
+        }
+        if self.secret_missing {
+            return KeyStatus::Missing;
+        }
+        match self.expires_at {
+            Some(at) if at <= now => KeyStatus::Expired,
+            Some(at) if at <= now + Days::new(EXPIRES_SOON_DAYS) => KeyStatus::ExpiresSoon,
+            _ => KeyStatus::Active,
+        }
+    }
+
+    /// Whether the key is not revoked (its name is then reserved).
+    pub fn is_active(&self) -> bool {
+        self.revoked_at.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(expires_at: Option<&str>) -> KeyRecord {
+        KeyRecord {
+            id: KeyId::random(),
+            name: "n".into(),
+            hint: "tck_…abcd".into(),
+            fingerprint: "0".repeat(64),
+            created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            expires_at: expires_at.map(|s| s.parse().unwrap()),
+            revoked_at: None,
+            last_copied_at: None,
+            secret_missing: false,
+        }
+    }
+
+    #[test]
+    fn status_follows_expiry_revocation_and_missing_secret() {
+        let now: DateTime<Utc> = "2026-11-28T00:00:00Z".parse().unwrap();
+        assert_eq!(record(None).status(now), KeyStatus::Active);
+        assert_eq!(record(Some("2026-12-28T00:00:00Z")).status(now), KeyStatus::Active);
+        assert_eq!(record(Some("2026-12-03T00:00:00Z")).status(now), KeyStatus::ExpiresSoon);
+        assert_eq!(record(Some("2026-11-27T00:00:00Z")).status(now), KeyStatus::Expired);
+        let mut missing = record(None);
+        missing.secret_missing = true;
+        assert_eq!(missing.status(now), KeyStatus::Missing);
+        let mut revoked = missing.clone();
+        revoked.revoked_at = Some(now);
+        assert_eq!(revoked.status(now), KeyStatus::Revoked);
+    }
+
+    #[test]
+    fn ids_are_prefixed_random_and_distinct() {
+        let a = KeyId::random();
+        assert_eq!(a.as_str().len(), 20);
+        assert!(a.as_str().starts_with("key_"));
+        assert_ne!(a, KeyId::random());
+    }
+}

@@ -1,0 +1,72 @@
+//! Where secrets live: only in the operating system's keychain.
+//!
+//! [`KeychainVault`] is the real one (macOS Keychain, Windows Credential
+//! Manager, the Secret Service on Linux). [`MemoryVault`] is for unit tests of
+//! logic and can fail on demand; it is never a fallback.
+
+mod keychain;
+mod memory;
+
+pub use keychain::KeychainVault;
+pub use memory::{MemoryVault, VaultOp};
+
+use crate::record::KeyId;
+use crate::secret::SecretKey;
+
+/// Why the keychain did not do what was asked. Messages are for people.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum VaultError {
+    /// The keychain is locked, or the person declined to unlock it.
+    #[error("Your keychain is locked. Unlock it (for example by signing in again, or in your keychain app) and try again.")]
+    Locked,
+    /// No keychain service is running or reachable.
+    #[error("Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again.")]
+    Unavailable {
+        /// The platform's description, for support.
+        detail: String,
+    },
+    /// The keychain holds no secret for this key.
+    #[error("This key's secret is no longer in your keychain. It may have been removed outside Toucan Keys; revoke this key and create a new one.")]
+    SecretMissing,
+    /// The keychain holds something for this key that is not a valid key.
+    #[error("The keychain entry for this key has been changed and is no longer a valid key. Revoke this key and create a new one.")]
+    SecretUnreadable,
+    /// Any other keychain failure.
+    #[error("Your keychain refused the request ({detail}). Try again; if it keeps happening, restart your computer's keychain service.")]
+    Failed {
+        /// The platform's description, for support.
+        detail: String,
+    },
+}
+
+impl VaultError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Locked => "keychain_locked",
+            Self::Unavailable { .. } => "keychain_unavailable",
+            Self::SecretMissing => "secret_missing",
+            Self::SecretUnreadable => "secret_unreadable",
+            Self::Failed { .. } => "keychain_failed",
+        }
+    }
+}
+
+/// A place that keeps key secrets, addressed by key id.
+pub trait Vault: Send + Sync {
+    /// Stores (or replaces) the secret for `id`. `label` is what keychain apps show.
+    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError>;
+    /// Reads the secret for `id`; [`VaultError::SecretMissing`] if there is none.
+    fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError>;
+    /// Removes the secret for `id`. Removing a secret that is not there succeeds.
+    fn remove(&self, id: &KeyId) -> Result<(), VaultError>;
+    /// Whether a secret is stored for `id`.
+    fn contains(&self, id: &KeyId) -> Result<bool, VaultError> {
+        match self.read(id) {
+            Ok(_) => Ok(true),
+            Err(VaultError::SecretMissing) => Ok(false),
+            Err(VaultError::SecretUnreadable) => Ok(true),
+            Err(other) => Err(other),
+        }
+    }
+}
