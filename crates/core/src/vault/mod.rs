@@ -70,3 +70,16 @@ pub trait Vault: Send + Sync {
         }
     }
 }
+
+/// A shared vault is a vault (the app and its tests keep a handle on it).
+impl<V: Vault + ?Sized> Vault for std::sync::Arc<V> {
+    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
+        (**self).store(id, label, secret)
+    }
+    fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
+        (**self).read(id)
+    }
+    fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
+        (**self).remove(id)
+    }
+}

@@ -1,0 +1,246 @@
+//! The key manager over an in-memory vault that fails on demand and a real
+//! registry file that can be made to fail: after a failure at any step, the
+//! keychain and the registry still agree.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use toucan_keys_core::registry::RecordStore;
+use toucan_keys_core::vault::VaultOp;
+use toucan_keys_core::{
+    CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, KeyStatus, MemoryVault, Vault, VaultError, key_format,
+};
+
+/// A registry file whose writes fail while `failing` is set.
+#[derive(Clone)]
+struct FlakyRegistry {
+    inner: FileRegistry,
+    failing: Arc<AtomicBool>,
+}
+
+impl RecordStore for FlakyRegistry {
+    fn load(&self) -> Result<Vec<KeyRecord>, CoreError> {
+        self.inner.load()
+    }
+    fn update(&self, change: &mut dyn FnMut(&mut Vec<KeyRecord>) -> Result<(), CoreError>) -> Result<(), CoreError> {
+        if self.failing.load(Ordering::SeqCst) {
+            return Err(CoreError::DiskFull);
+        }
+        self.inner.update(change)
+    }
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    vault: Arc<MemoryVault>,
+    registry: FlakyRegistry,
+    manager: KeyManager,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Arc::new(MemoryVault::new());
+    let registry = FlakyRegistry { inner: FileRegistry::in_dir(dir.path()), failing: Arc::default() };
+    let manager = KeyManager::new(vault.clone(), registry.clone());
+    Fixture { _dir: dir, vault, registry, manager }
+}
+
+impl Fixture {
+    fn records(&self) -> Vec<KeyRecord> {
+        self.registry.load().unwrap()
+    }
+}
+
+#[test]
+fn create_stores_the_secret_in_the_vault_and_only_metadata_in_the_registry() {
+    let f = fixture();
+    let created = f.manager.create("  Production backend ", Expiry::Days90).unwrap();
+    let secret = created.secret.expose_secret().to_owned();
+    assert!(key_format::parse(&secret).is_ok());
+    assert_eq!(created.record.name, "Production backend");
+    assert_eq!(created.record.hint, format!("tck_…{}", &secret[36..]));
+    assert_eq!(created.record.fingerprint, created.secret.fingerprint());
+    assert_eq!(f.vault.read(&created.record.id).unwrap().expose_secret(), secret);
+    assert_eq!(f.records(), vec![created.record.clone()]);
+    let file = std::fs::read_to_string(f.registry.inner.path()).unwrap();
+    assert!(!file.contains(&secret[4..]), "the registry holds the secret");
+}
+
+#[test]
+fn a_keychain_failure_on_create_records_nothing() {
+    let f = fixture();
+    f.vault.fail(VaultOp::Store, VaultError::Locked);
+    let error = f.manager.create("Production", Expiry::Days90).unwrap_err();
+    assert_eq!(error, CoreError::Keychain(VaultError::Locked));
+    assert_eq!(error.code(), "keychain_locked");
+    assert!(f.records().is_empty());
+    assert!(f.vault.is_empty());
+    f.vault.heal();
+    assert!(f.manager.create("Production", Expiry::Days90).is_ok(), "creating works again once unlocked");
+}
+
+#[test]
+fn a_registry_failure_on_create_removes_the_keychain_entry_again() {
+    let f = fixture();
+    f.registry.failing.store(true, Ordering::SeqCst);
+    assert_eq!(f.manager.create("Production", Expiry::Days90).unwrap_err(), CoreError::DiskFull);
+    assert!(f.vault.is_empty(), "the keychain entry was not rolled back");
+    assert!(f.records().is_empty());
+}
+
+#[test]
+fn invalid_names_change_nothing() {
+    let f = fixture();
+    f.manager.create("Production backend", Expiry::Never).unwrap();
+    let cases = [
+        ("", "name_empty"),
+        ("    ", "name_empty"),
+        (&"x".repeat(65) as &str, "name_too_long"),
+        ("PRODUCTION BACKEND", "name_taken"),
+        ("bad\u{0}name", "name_invalid"),
+    ];
+    for (name, code) in cases {
+        let error = f.manager.create(name, Expiry::Days30).unwrap_err();
+        assert_eq!(error.code(), code, "for {name:?}");
+        assert!(error.is_name_error());
+    }
+    assert_eq!(f.records().len(), 1);
+    assert_eq!(f.vault.len(), 1);
+}
+
+#[test]
+fn a_revoked_keys_name_can_be_reused() {
+    let f = fixture();
+    let first = f.manager.create("Staging", Expiry::Days30).unwrap();
+    f.manager.revoke(&first.record.id).unwrap();
+    assert!(f.manager.create("staging", Expiry::Days30).is_ok());
+}
+
+#[test]
+fn list_is_newest_first_with_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let times = ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"];
+    let tick = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let clock_tick = tick.clone();
+    let manager = KeyManager::new(MemoryVault::new(), FileRegistry::in_dir(dir.path())).with_clock(Arc::new(move || {
+        let i = clock_tick.load(Ordering::SeqCst).min(times.len() - 1);
+        times[i].parse::<DateTime<Utc>>().unwrap()
+    }));
+    manager.create("Oldest", Expiry::Days60).unwrap();
+    tick.store(1, Ordering::SeqCst);
+    manager.create("Newest", Expiry::Never).unwrap();
+    tick.store(2, Ordering::SeqCst);
+    let list = manager.list().unwrap();
+    let names: Vec<_> = list.iter().map(|k| (k.record.name.as_str(), k.status)).collect();
+    assert_eq!(names, [("Newest", KeyStatus::Active), ("Oldest", KeyStatus::Expired)]);
+}
+
+#[test]
+fn revoke_deletes_the_secret_and_keeps_the_record_with_its_date() {
+    let f = fixture();
+    let created = f.manager.create("Production", Expiry::Days90).unwrap();
+    let revoked = f.manager.revoke(&created.record.id).unwrap();
+    assert!(revoked.revoked_at.is_some());
+    assert!(f.vault.is_empty());
+    assert_eq!(f.manager.list().unwrap()[0].status, KeyStatus::Revoked);
+    assert_eq!(f.manager.read_secret(&created.record.id).unwrap_err(), CoreError::KeyRevoked);
+    assert_eq!(f.manager.revoke(&created.record.id).unwrap(), revoked, "revoking twice changes nothing");
+}
+
+#[test]
+fn a_keychain_failure_on_revoke_changes_nothing() {
+    let f = fixture();
+    let created = f.manager.create("Production", Expiry::Days90).unwrap();
+    for op in [VaultOp::Read, VaultOp::Remove] {
+        f.vault.fail(op, VaultError::Locked);
+        assert_eq!(f.manager.revoke(&created.record.id).unwrap_err(), CoreError::Keychain(VaultError::Locked));
+        f.vault.heal();
+        assert!(f.records()[0].revoked_at.is_none());
+        assert_eq!(f.vault.len(), 1);
+    }
+}
+
+#[test]
+fn a_registry_failure_on_revoke_puts_the_secret_back() {
+    let f = fixture();
+    let created = f.manager.create("Production", Expiry::Days90).unwrap();
+    f.registry.failing.store(true, Ordering::SeqCst);
+    assert_eq!(f.manager.revoke(&created.record.id).unwrap_err(), CoreError::DiskFull);
+    f.registry.failing.store(false, Ordering::SeqCst);
+    assert!(f.records()[0].revoked_at.is_none());
+    assert_eq!(f.manager.read_secret(&created.record.id).unwrap(), created.secret);
+}
+
+#[test]
+fn delete_only_removes_revoked_records() {
+    let f = fixture();
+    let created = f.manager.create("Production", Expiry::Days90).unwrap();
+    assert_eq!(f.manager.delete(&created.record.id).unwrap_err(), CoreError::KeyNotRevoked);
+    f.manager.revoke(&created.record.id).unwrap();
+    f.manager.delete(&created.record.id).unwrap();
+    assert!(f.records().is_empty());
+    assert_eq!(f.manager.delete(&created.record.id).unwrap_err(), CoreError::KeyNotFound);
+}
+
+#[test]
+fn rename_follows_the_name_rules_and_keeps_the_secret() {
+    let f = fixture();
+    let a = f.manager.create("Alpha", Expiry::Days90).unwrap();
+    f.manager.create("Beta", Expiry::Days90).unwrap();
+    assert_eq!(f.manager.rename(&a.record.id, "beta").unwrap_err().code(), "name_taken");
+    assert_eq!(f.manager.rename(&a.record.id, " ").unwrap_err().code(), "name_empty");
+    assert_eq!(f.manager.rename(&a.record.id, "ALPHA").unwrap().name, "ALPHA", "a key may change its own case");
+    assert_eq!(f.manager.rename(&a.record.id, "Gamma").unwrap().name, "Gamma");
+    assert_eq!(f.manager.read_secret(&a.record.id).unwrap(), a.secret);
+    f.registry.failing.store(true, Ordering::SeqCst);
+    assert_eq!(f.manager.rename(&a.record.id, "Delta").unwrap_err(), CoreError::DiskFull);
+    assert_eq!(f.records()[0].name, "Gamma");
+}
+
+#[test]
+fn copying_is_recorded() {
+    let f = fixture();
+    let created = f.manager.create("Production", Expiry::Days90).unwrap();
+    assert!(created.record.last_copied_at.is_none());
+    assert!(f.manager.mark_copied(&created.record.id).unwrap().last_copied_at.is_some());
+    assert!(f.records()[0].last_copied_at.is_some());
+}
+
+#[test]
+fn reconcile_flags_missing_secrets_without_dropping_records() {
+    let f = fixture();
+    let kept = f.manager.create("Kept", Expiry::Days90).unwrap();
+    let lost = f.manager.create("Lost", Expiry::Days90).unwrap();
+    f.vault.forget(&lost.record.id);
+    assert_eq!(f.manager.reconcile().unwrap(), vec![lost.record.id.clone()]);
+    let list = f.manager.list().unwrap();
+    assert_eq!(list.len(), 2);
+    let status = |id| list.iter().find(|k| &k.record.id == id).unwrap().status;
+    assert_eq!(status(&lost.record.id), KeyStatus::Missing);
+    assert_eq!(status(&kept.record.id), KeyStatus::Active);
+    assert_eq!(f.manager.read_secret(&lost.record.id).unwrap_err().code(), "secret_missing");
+
+    f.vault.store(&lost.record.id, "", &lost.secret).unwrap();
+    assert!(f.manager.reconcile().unwrap().is_empty());
+    assert_eq!(f.manager.list().unwrap().iter().filter(|k| k.status == KeyStatus::Missing).count(), 0);
+}
+
+#[test]
+fn reconcile_with_a_locked_keychain_changes_nothing() {
+    let f = fixture();
+    f.manager.create("Production", Expiry::Days90).unwrap();
+    let before = f.records();
+    f.vault.fail(VaultOp::Read, VaultError::Locked);
+    assert_eq!(f.manager.reconcile().unwrap_err().code(), "keychain_locked");
+    assert_eq!(f.records(), before);
+}
+
+#[test]
+fn an_unknown_id_is_reported() {
+    let f = fixture();
+    let id = toucan_keys_core::KeyId::random();
+    assert_eq!(f.manager.read_secret(&id).unwrap_err(), CoreError::KeyNotFound);
+    assert_eq!(f.manager.revoke(&id).unwrap_err(), CoreError::KeyNotFound);
+    assert_eq!(f.manager.rename(&id, "x").unwrap_err(), CoreError::KeyNotFound);
+}
