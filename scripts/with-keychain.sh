@@ -24,7 +24,7 @@ fi
 # Inside the private session.
 export TOUCAN_TEST_KEYRING_PASSWORD="toucan-test-keyring"
 printf '%s' "$TOUCAN_TEST_KEYRING_PASSWORD" \
-  | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
 # Health check: the Secret Service answers and keeps a secret.
 probe="probe-$$"
 if ! printf 'ok' | secret-tool store --label="Toucan Keys keychain probe" toucan-probe "$probe" 2>/dev/null \

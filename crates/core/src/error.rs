@@ -64,6 +64,24 @@ pub enum CoreError {
     /// The disk is full.
     #[error("Your disk is full, so the key list couldn't be saved. Free some space and try again; nothing was changed.")]
     DiskFull,
+    /// The settings file can't be read; it is kept as it is.
+    #[error("Your settings at {path} are damaged and can't be read. They have been left untouched; delete the file to go back to the defaults.")]
+    SettingsCorrupt {
+        /// The settings file.
+        path: String,
+    },
+    /// The display name is empty, too long, or holds control characters.
+    #[error("Enter a name of 1 to 64 characters, without line breaks or tabs.")]
+    DisplayNameInvalid,
+    /// The clipboard delay is outside what is offered.
+    #[error("Choose a clipboard delay between 10 seconds and 5 minutes, or never.")]
+    ClearDelayOutOfRange,
+    /// The clipboard could not be written.
+    #[error("The key couldn't be copied to the clipboard ({detail}). Try again.")]
+    Clipboard {
+        /// The platform's description.
+        detail: String,
+    },
     /// Reading or writing the key list failed for another reason.
     #[error("The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again.")]
     Storage {
@@ -91,6 +109,10 @@ impl CoreError {
             Self::RegistryCorrupt { .. } => "registry_corrupt",
             Self::RegistryTooNew { .. } => "registry_too_new",
             Self::DiskFull => "disk_full",
+            Self::SettingsCorrupt { .. } => "settings_corrupt",
+            Self::DisplayNameInvalid => "display_name_invalid",
+            Self::ClearDelayOutOfRange => "clear_delay_out_of_range",
+            Self::Clipboard { .. } => "clipboard_failed",
             Self::Storage { .. } => "storage_failed",
         }
     }

@@ -6,8 +6,11 @@
 //! - [`vault`]: the OS keychain (and an in-memory double for unit tests).
 //! - [`registry`]: key metadata in a versioned JSON file, never a secret.
 //! - [`manager`]: the operations the app calls, keeping both consistent.
+//! - [`settings`]: the person's preferences; [`clipboard`]: copy and clear.
 #![warn(missing_docs)]
 
+mod atomic_file;
+pub mod clipboard;
 pub mod error;
 pub mod expiry;
 pub mod key_format;
@@ -16,6 +19,7 @@ pub mod names;
 pub mod record;
 pub mod registry;
 pub mod secret;
+pub mod settings;
 pub mod vault;
 
 pub use error::CoreError;
@@ -24,6 +28,7 @@ pub use manager::{CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{OneTimeReveal, SecretKey};
+pub use settings::{ClipboardClear, Settings, SettingsFile};
 pub use vault::{KeychainVault, MemoryVault, Vault, VaultError};
 
 /// The app's identifier: the keychain service name and the data folder's name.

@@ -29,6 +29,7 @@ pub struct CreatedKey {
 }
 
 /// A key as the list shows it: its record and its status now.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeySummary {

@@ -8,6 +8,7 @@ pub const EXPIRES_SOON_DAYS: u64 = 7;
 
 /// A key's non-secret identifier: `key_` + 16 random base62 characters.
 /// It names the keychain entry (the "account").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct KeyId(pub String);
@@ -38,6 +39,7 @@ impl std::fmt::Display for KeyId {
 }
 
 /// One key's metadata, as stored in the registry file.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyRecord {
@@ -63,6 +65,7 @@ pub struct KeyRecord {
 }
 
 /// A key's state, as the list shows it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum KeyStatus {

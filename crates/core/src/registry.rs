@@ -7,11 +7,12 @@
 //! or one written by a newer version, is reported and never overwritten.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::atomic_file::write_atomically;
 use crate::error::CoreError;
 use crate::record::KeyRecord;
 
@@ -93,15 +94,9 @@ impl FileRegistry {
     }
 
     fn write_unlocked(&self, keys: Vec<KeyRecord>) -> Result<(), CoreError> {
-        let folder = self.folder();
         let document = RegistryDocument { version: REGISTRY_VERSION, keys };
         let json = serde_json::to_vec_pretty(&document).expect("records always serialize");
-        let fail = |e: std::io::Error| CoreError::storage(&self.path, &e);
-        let mut temp = tempfile::Builder::new().prefix(".keys.json.").tempfile_in(folder).map_err(fail)?;
-        temp.write_all(&json).map_err(fail)?;
-        temp.as_file().sync_all().map_err(fail)?;
-        temp.persist(&self.path).map_err(|e| fail(e.error))?;
-        sync_folder(folder).map_err(fail)
+        write_atomically(&self.path, &json)
     }
 }
 
@@ -117,16 +112,6 @@ impl RecordStore for FileRegistry {
         change(&mut keys)?;
         self.write_unlocked(keys)
     }
-}
-
-/// Makes a rename durable by syncing the folder that holds it (Unix only;
-/// Windows has no folder handles to sync).
-fn sync_folder(folder: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    File::open(folder)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = folder;
-    Ok(())
 }
 
 #[cfg(test)]

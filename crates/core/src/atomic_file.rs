@@ -1,0 +1,31 @@
+//! Durable, all-or-nothing file writes: a temporary file in the same folder,
+//! fsync, rename over the target, fsync of the folder.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::CoreError;
+
+/// Replaces `path` with `bytes` so that a crash leaves either the old or the
+/// new content, never a mix. Creates the folder if needed.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    let folder = path.parent().expect("a file is inside a folder");
+    let fail = |e: std::io::Error| CoreError::storage(path, &e);
+    std::fs::create_dir_all(folder).map_err(fail)?;
+    let mut temp = tempfile::Builder::new().prefix(".toucan-").tempfile_in(folder).map_err(fail)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    sync_folder(folder).map_err(fail)
+}
+
+/// Makes a rename durable by syncing the folder that holds it (Unix only;
+/// Windows has no folder handles to sync).
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    File::open(folder)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = folder;
+    Ok(())
+}

@@ -1,0 +1,172 @@
+//! The person's preferences: their display name and how soon a copied key is
+//! cleared from the clipboard. Stored as JSON in the app's config folder;
+//! nothing secret.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file::write_atomically;
+use crate::error::CoreError;
+
+/// The shortest and longest clipboard clear delays offered, in seconds.
+pub const CLEAR_DELAY_RANGE: std::ops::RangeInclusive<u32> = 10..=300;
+/// The longest display name, in characters.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 64;
+
+/// When a copied key is cleared from the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ClipboardClear {
+    /// After this many seconds (10 to 300).
+    After {
+        /// Seconds to wait.
+        seconds: u32,
+    },
+    /// Never: the key stays until something else is copied.
+    Never,
+}
+
+impl ClipboardClear {
+    /// The delay, if the clipboard is cleared at all.
+    pub fn delay(self) -> Option<Duration> {
+        match self {
+            Self::After { seconds } => Some(Duration::from_secs(u64::from(seconds))),
+            Self::Never => None,
+        }
+    }
+}
+
+/// Everything the person can set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// The name shown in the profile menu; asked for on first run.
+    pub display_name: Option<String>,
+    /// When copied keys are cleared from the clipboard.
+    pub clipboard_clear: ClipboardClear,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { display_name: None, clipboard_clear: ClipboardClear::After { seconds: 30 } }
+    }
+}
+
+impl Settings {
+    /// Checks and tidies the settings a person entered.
+    pub fn validated(mut self) -> Result<Self, CoreError> {
+        if let Some(name) = self.display_name.take() {
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                return Err(CoreError::DisplayNameInvalid);
+            }
+            if name.chars().count() > MAX_DISPLAY_NAME_CHARS || name.chars().any(char::is_control) {
+                return Err(CoreError::DisplayNameInvalid);
+            }
+            self.display_name = Some(name);
+        }
+        if let ClipboardClear::After { seconds } = self.clipboard_clear
+            && !CLEAR_DELAY_RANGE.contains(&seconds)
+        {
+            return Err(CoreError::ClearDelayOutOfRange);
+        }
+        Ok(self)
+    }
+
+    /// Up to two initials from the display name ("Ada Lovelace" → "AL").
+    pub fn initials(&self) -> String {
+        let name = self.display_name.as_deref().unwrap_or("");
+        name.split_whitespace().filter_map(|word| word.chars().next()).take(2).flat_map(char::to_uppercase).collect()
+    }
+}
+
+/// The settings file `settings.json` in a config folder.
+#[derive(Debug, Clone)]
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+impl SettingsFile {
+    /// The settings file in `config_dir`.
+    pub fn in_dir(config_dir: &Path) -> Self {
+        Self { path: config_dir.join("settings.json") }
+    }
+
+    /// The saved settings, or the defaults if none were saved. A damaged file
+    /// is reported rather than silently reset.
+    pub fn load(&self) -> Result<Settings, CoreError> {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map_err(|_| CoreError::SettingsCorrupt { path: self.path.display().to_string() }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
+            Err(e) => Err(CoreError::storage(&self.path, &e)),
+        }
+    }
+
+    /// Validates and saves the settings; returns what was saved.
+    pub fn save(&self, settings: Settings) -> Result<Settings, CoreError> {
+        let settings = settings.validated()?;
+        write_atomically(&self.path, &serde_json::to_vec_pretty(&settings).expect("settings serialize"))?;
+        Ok(settings)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_clear_after_thirty_seconds_and_ask_for_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = SettingsFile::in_dir(dir.path()).load().unwrap();
+        assert_eq!(settings.clipboard_clear, ClipboardClear::After { seconds: 30 });
+        assert_eq!(settings.display_name, None);
+    }
+
+    #[test]
+    fn saved_settings_load_back_trimmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        let saved = file
+            .save(Settings { display_name: Some("  Ada Lovelace ".into()), clipboard_clear: ClipboardClear::Never })
+            .unwrap();
+        assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(file.load().unwrap(), saved);
+        assert_eq!(saved.initials(), "AL");
+    }
+
+    #[test]
+    fn out_of_range_delays_and_bad_names_are_refused() {
+        let with = |display_name: Option<&str>, seconds| Settings {
+            display_name: display_name.map(str::to_owned),
+            clipboard_clear: ClipboardClear::After { seconds },
+        };
+        assert_eq!(with(None, 9).validated(), Err(CoreError::ClearDelayOutOfRange));
+        assert_eq!(with(None, 301).validated(), Err(CoreError::ClearDelayOutOfRange));
+        assert!(with(None, 10).validated().is_ok());
+        assert!(with(None, 300).validated().is_ok());
+        assert_eq!(with(Some("  "), 30).validated(), Err(CoreError::DisplayNameInvalid));
+        assert_eq!(with(Some("a\nb"), 30).validated(), Err(CoreError::DisplayNameInvalid));
+    }
+
+    #[test]
+    fn a_damaged_settings_file_is_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        std::fs::write(dir.path().join("settings.json"), "{oops").unwrap();
+        assert!(matches!(file.load(), Err(CoreError::SettingsCorrupt { .. })));
+        assert_eq!(std::fs::read_to_string(dir.path().join("settings.json")).unwrap(), "{oops");
+    }
+
+    #[test]
+    fn initials_use_the_first_two_words() {
+        let named = |n: &str| Settings { display_name: Some(n.into()), ..Settings::default() };
+        assert_eq!(named("grace brewster murray hopper").initials(), "GB");
+        assert_eq!(named("Ørjan").initials(), "Ø");
+        assert_eq!(Settings::default().initials(), "");
+    }
+}

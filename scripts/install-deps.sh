@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what Toucan Keys needs to build, run and test on Debian or Ubuntu,
+# and only what is missing. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+packages=(
+  # build: the Tauri window (WebKitGTK), tray and SVG support
+  pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
+  # run and test: the Secret Service keychain, and reading it back
+  dbus dbus-x11 gnome-keyring libsecret-tools
+  # end-to-end tests: a virtual display, WebDriver, the clipboard
+  xvfb xauth webkit2gtk-driver xclip
+  # packaging checks
+  desktop-file-utils appstream rpm file
+  # the web UI
+  nodejs npm
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# A machine with its own Node.js (not from Debian) keeps it.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -ra missing <<<"${missing[*]}"
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "Rust is missing: install it from https://rustup.rs (Rust 1.89 or newer), then run this again." >&2
+  exit 1
+fi

@@ -1,0 +1,57 @@
+//! The Toucan Keys desktop shell: a window, the commands the UI calls, the
+//! clipboard and plugins. Everything that matters is decided in
+//! `toucan-keys-core`.
+
+mod bindings;
+pub mod commands;
+pub mod state;
+mod system_clipboard;
+
+use tauri::{Manager, Runtime};
+
+use crate::state::AppState;
+
+/// Registers the commands and the plugins on a builder (shared by the app and
+/// its tests). The state is managed by the caller.
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::list_keys,
+        commands::check_keychain,
+        commands::create_key,
+        commands::copy_key,
+        commands::rename_key,
+        commands::revoke_key,
+        commands::delete_key,
+        commands::get_settings,
+        commands::save_settings,
+    ])
+}
+
+/// Starts the app.
+pub fn run() {
+    let app = with_commands(tauri::Builder::default())
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main_window(app)))
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            let config_dir = app.path().app_config_dir()?;
+            app.manage(AppState::open(&data_dir, &config_dir));
+            Ok(())
+        })
+        .build(tauri::generate_context!())
+        .expect("Toucan Keys could not start");
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            // Leave nothing of ours on the clipboard after quitting.
+            app.state::<AppState>().clipboard.clear_now();
+        }
+    });
+}
+
+/// Brings the existing window forward when the app is launched again.
+fn focus_main_window<R: Runtime>(app: &tauri::AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

@@ -1,0 +1,218 @@
+//! The shell's commands through Tauri's IPC (mock runtime, the app's real
+//! context and capability), over an in-memory vault and a fake clipboard.
+
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow};
+use toucan_keys_app::state::AppState;
+use toucan_keys_core::clipboard::Clipboard;
+use toucan_keys_core::vault::{MemoryVault, VaultOp};
+use toucan_keys_core::{Vault, VaultError};
+
+#[derive(Clone, Default)]
+struct FakeClipboard(Arc<Mutex<Option<String>>>);
+
+impl Clipboard for FakeClipboard {
+    fn set_secret(&mut self, text: &str) -> Result<(), String> {
+        *self.0.lock().unwrap() = Some(text.to_owned());
+        Ok(())
+    }
+    fn text(&mut self) -> Option<String> {
+        self.0.lock().unwrap().clone()
+    }
+    fn clear(&mut self) -> Result<(), String> {
+        *self.0.lock().unwrap() = None;
+        Ok(())
+    }
+}
+
+struct Harness {
+    _dirs: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    vault: Arc<MemoryVault>,
+    clipboard: FakeClipboard,
+}
+
+fn harness() -> Harness {
+    let dirs = tempfile::tempdir().unwrap();
+    let vault = Arc::new(MemoryVault::new());
+    let clipboard = FakeClipboard::default();
+    let state = AppState::with_parts(
+        vault.clone(),
+        &dirs.path().join("data"),
+        &dirs.path().join("config"),
+        Box::new(clipboard.clone()),
+    );
+    let app = toucan_keys_app::with_commands(mock_builder())
+        .manage(state)
+        .build(tauri::generate_context!())
+        .expect("build the app");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    Harness { _dirs: dirs, _app: app, window, vault, clipboard }
+}
+
+impl Harness {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn create(&self, name: &str) -> Value {
+        self.call("create_key", json!({ "name": name, "expiry": { "kind": "days90" } })).expect("create")
+    }
+}
+
+#[test]
+fn create_returns_the_secret_once_and_list_never_does() {
+    let h = harness();
+    let created = h.create("Production backend");
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    assert!(toucan_keys_core::key_format::parse(&secret).is_ok());
+    assert_eq!(created["key"]["name"], "Production backend");
+    assert_eq!(created["key"]["status"], "active");
+    assert_eq!(created["key"]["hint"], format!("tck_…{}", &secret[36..]));
+    let list = h.call("list_keys", json!({})).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert!(!list.to_string().contains(&secret[4..]), "the list carries the secret");
+}
+
+#[test]
+fn errors_cross_as_code_and_message() {
+    let h = harness();
+    h.create("Production");
+    let error = h.call("create_key", json!({ "name": "production", "expiry": { "kind": "never" } })).unwrap_err();
+    assert_eq!(error["code"], "name_taken");
+    assert_eq!(error["message"], "You already have an active key named \"Production\". Choose another name.");
+
+    h.vault.fail(VaultOp::Store, VaultError::Locked);
+    let error = h.call("create_key", json!({ "name": "Other", "expiry": { "kind": "days30" } })).unwrap_err();
+    assert_eq!(error["code"], "keychain_locked");
+    assert!(error["message"].as_str().unwrap().starts_with("Your keychain is locked."));
+    assert_eq!(h.call("list_keys", json!({})).unwrap().as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn copy_puts_the_key_on_the_clipboard_from_rust_and_never_returns_it() {
+    let h = harness();
+    let created = h.create("Production");
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    let id = created["key"]["id"].clone();
+    let reply = h.call("copy_key", json!({ "id": id })).unwrap();
+    assert_eq!(h.clipboard.0.lock().unwrap().as_deref(), Some(secret.as_str()));
+    assert!(!reply.to_string().contains(&secret[4..]), "copy returned the secret");
+    assert_eq!(reply["clearsInSeconds"], 30);
+    assert!(reply["key"]["lastCopiedAt"].is_string());
+}
+
+#[test]
+fn the_clear_delay_setting_is_used_and_validated() {
+    let h = harness();
+    let saved = h
+        .call("save_settings", json!({ "settings": { "displayName": " Ada ", "clipboardClear": { "kind": "never" } } }))
+        .unwrap();
+    assert_eq!(saved["displayName"], "Ada");
+    let created = h.create("Production");
+    let reply = h.call("copy_key", json!({ "id": created["key"]["id"] })).unwrap();
+    assert_eq!(reply["clearsInSeconds"], Value::Null);
+    let error = h
+        .call("save_settings", json!({ "settings": { "displayName": null, "clipboardClear": { "kind": "after", "seconds": 5 } } }))
+        .unwrap_err();
+    assert_eq!(error["code"], "clear_delay_out_of_range");
+    assert_eq!(h.call("get_settings", json!({})).unwrap()["displayName"], "Ada");
+}
+
+#[test]
+fn rename_revoke_and_delete() {
+    let h = harness();
+    let id = h.create("Old name")["key"]["id"].clone();
+    assert_eq!(h.call("rename_key", json!({ "id": id, "name": "New name" })).unwrap()["name"], "New name");
+    assert_eq!(h.call("delete_key", json!({ "id": id })).unwrap_err()["code"], "key_not_revoked");
+    let revoked = h.call("revoke_key", json!({ "id": id })).unwrap();
+    assert_eq!(revoked["status"], "revoked");
+    assert!(revoked["revokedAt"].is_string());
+    assert!(h.vault.is_empty());
+    assert_eq!(h.call("copy_key", json!({ "id": id })).unwrap_err()["code"], "key_revoked");
+    h.call("delete_key", json!({ "id": id })).unwrap();
+    assert_eq!(h.call("list_keys", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn check_keychain_flags_keys_whose_secret_is_gone() {
+    let h = harness();
+    let id: toucan_keys_core::KeyId = serde_json::from_value(h.create("Production")["key"]["id"].clone()).unwrap();
+    h.vault.remove(&id).unwrap();
+    let list = h.call("check_keychain", json!({})).unwrap();
+    assert_eq!(list[0]["status"], "missing");
+}
+
+#[test]
+fn commands_and_plugins_outside_the_capability_are_refused() {
+    let h = harness();
+    for (cmd, args) in [
+        ("plugin:shell|execute", json!({ "program": "sh", "args": ["-c", "id"] })),
+        ("plugin:fs|read_text_file", json!({ "path": "/etc/passwd" })),
+        ("plugin:http|fetch", json!({ "url": "https://example.com" })),
+        ("plugin:webview|create_webview_window", json!({})),
+        ("plugin:window|set_title", json!({ "title": "pwned" })),
+        ("no_such_command", json!({})),
+    ] {
+        let refused = h.call(cmd, args).unwrap_err();
+        let text = refused.to_string();
+        assert!(text.contains("not allowed") || text.contains("not found"), "{cmd} was not refused: {text}");
+    }
+}
+
+#[test]
+fn the_manifest_the_capability_and_the_handlers_list_the_same_commands() {
+    let capability: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    let mut granted: Vec<String> =
+        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect();
+    let mut expected: Vec<String> =
+        toucan_keys_app::commands::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    granted.sort();
+    expected.sort();
+    assert_eq!(granted, expected);
+    assert_eq!(capability["windows"], json!(["main"]));
+    // Every listed command is really handled (a typo would be "not found").
+    let h = harness();
+    for cmd in toucan_keys_app::commands::COMMANDS {
+        if let Err(error) = h.call(cmd, json!({})) {
+            assert!(!error.to_string().contains("not found"), "{cmd}: {error}");
+            assert!(!error.to_string().contains("not allowed"), "{cmd}: {error}");
+        }
+    }
+}
+
+#[test]
+fn security_configuration_is_strict() {
+    let config: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+    let csp = config["app"]["security"]["csp"].as_str().unwrap();
+    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-src 'none'"] {
+        assert!(csp.contains(directive), "CSP lacks {directive}");
+    }
+    // The one network origin allowed is Tauri's own IPC endpoint.
+    assert!(csp.contains("connect-src ipc: http://ipc.localhost;"));
+    let without_ipc = csp.replace("http://ipc.localhost", "");
+    for loose in ["unsafe-inline", "unsafe-eval", "http:", "https:", "data: 'self'"] {
+        assert!(!without_ipc.contains(loose), "CSP allows {loose}");
+    }
+    assert!(!csp.contains("*"), "the CSP allows any source");
+    assert_eq!(config["app"]["withGlobalTauri"], false);
+    let cargo = include_str!("../Cargo.toml");
+    for forbidden in ["devtools", "tauri-plugin-shell", "tauri-plugin-fs", "tauri-plugin-http"] {
+        assert!(!cargo.contains(forbidden), "Cargo.toml enables {forbidden}");
+    }
+}

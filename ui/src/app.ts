@@ -1,0 +1,295 @@
+// The Account settings screen: the profile button and menu, the Profile,
+// API Keys and Clipboard sections, and what each action does.
+
+import type { ClipboardClear, KeySummary, Settings } from "./bindings";
+import { confirmDialog } from "./dialog";
+import { h } from "./dom";
+import { clearDelayLabel } from "./format";
+import { api, CommandError } from "./ipc";
+import { showToast } from "./toast";
+import { openCreateKeyDialog } from "./views/create-key";
+import { keyTable } from "./views/key-table";
+import { openTextDialog } from "./views/text-dialog";
+
+const CLEAR_CHOICES: { label: string; value: ClipboardClear }[] = [
+  { label: "After 10 seconds", value: { kind: "after", seconds: 10 } },
+  { label: "After 20 seconds", value: { kind: "after", seconds: 20 } },
+  { label: "After 30 seconds", value: { kind: "after", seconds: 30 } },
+  { label: "After 1 minute", value: { kind: "after", seconds: 60 } },
+  { label: "After 2 minutes", value: { kind: "after", seconds: 120 } },
+  { label: "After 5 minutes", value: { kind: "after", seconds: 300 } },
+  { label: "Never", value: { kind: "never" } },
+];
+
+function clearValue(choice: ClipboardClear): string {
+  return choice.kind === "after" ? String(choice.seconds) : "never";
+}
+
+function initials(name: string | null): string {
+  const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
+  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join("") || "?";
+}
+
+function errorMessage(caught: unknown): string {
+  return caught instanceof CommandError ? caught.message : String(caught);
+}
+
+/** The app: owns the key list and settings, and re-renders on change. */
+export class App {
+  private keys: KeySummary[] = [];
+  private settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 } };
+  private loadError: string | null = null;
+  private keychainWarning: string | null = null;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  /** Loads settings and keys, asks for a name on first run. */
+  async start(): Promise<void> {
+    try {
+      this.settings = await api.getSettings();
+    } catch (caught) {
+      this.loadError = errorMessage(caught);
+    }
+    await this.reloadKeys();
+    this.render();
+    if (this.settings.displayName === null && this.loadError === null) await this.editDisplayName(true);
+    await this.checkKeychain();
+  }
+
+  private async reloadKeys(): Promise<void> {
+    try {
+      this.keys = await api.listKeys();
+    } catch (caught) {
+      this.loadError = errorMessage(caught);
+    }
+  }
+
+  private async checkKeychain(): Promise<void> {
+    if (this.keys.every((k) => k.status === "revoked")) return;
+    try {
+      this.keys = await api.checkKeychain();
+      this.keychainWarning = null;
+    } catch (caught) {
+      this.keychainWarning = errorMessage(caught);
+    }
+    this.render();
+  }
+
+  private upsert(key: KeySummary): void {
+    const index = this.keys.findIndex((k) => k.id === key.id);
+    if (index === -1) this.keys.unshift(key);
+    else this.keys[index] = key;
+    this.render();
+  }
+
+  private async editDisplayName(firstRun = false): Promise<void> {
+    await openTextDialog({
+      title: firstRun ? "Welcome to Toucan Keys" : "Edit display name",
+      intro: firstRun ? "What should we call you? Your initials appear on the profile button." : undefined,
+      label: "Display name",
+      initial: this.settings.displayName ?? "",
+      submitLabel: firstRun ? "Continue" : "Save",
+      cancellable: !firstRun,
+      onSubmit: async (value) => {
+        this.settings = await api.saveSettings({ ...this.settings, displayName: value });
+        this.render();
+      },
+    });
+  }
+
+  private readonly actions = {
+    copy: async (key: KeySummary) => {
+      try {
+        const reply = await api.copyKey(key.id);
+        this.upsert(reply.key);
+        showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
+      } catch (caught) {
+        showToast(errorMessage(caught));
+      }
+    },
+    rename: (key: KeySummary) =>
+      openTextDialog({
+        title: "Rename key",
+        label: "Name",
+        initial: key.name,
+        submitLabel: "Save",
+        onSubmit: async (value) => this.upsert(await api.renameKey(key.id, value)),
+      }),
+    revoke: async (key: KeySummary) => {
+      const sure = await confirmDialog({
+        title: `Revoke “${key.name}”?`,
+        message: "Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.",
+        confirmLabel: "Revoke key",
+        danger: true,
+      });
+      if (!sure) return;
+      try {
+        this.upsert(await api.revokeKey(key.id));
+        showToast(`“${key.name}” was revoked.`);
+      } catch (caught) {
+        showToast(errorMessage(caught));
+      }
+    },
+    remove: async (key: KeySummary) => {
+      const sure = await confirmDialog({
+        title: `Delete “${key.name}”?`,
+        message: "This revoked key will be removed from the list.",
+        confirmLabel: "Delete",
+        danger: true,
+      });
+      if (!sure) return;
+      try {
+        await api.deleteKey(key.id);
+        this.keys = this.keys.filter((k) => k.id !== key.id);
+        this.render();
+      } catch (caught) {
+        showToast(errorMessage(caught));
+      }
+    },
+  };
+
+  private profileMenu(): HTMLElement {
+    const menu = h("div", { class: "menu", role: "menu", id: "profile-menu", hidden: true, "aria-label": "Profile" });
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "profile-button",
+        "aria-haspopup": "menu",
+        "aria-expanded": "false",
+        "aria-controls": "profile-menu",
+        "aria-label": `Profile: ${this.settings.displayName ?? "no name yet"}`,
+      },
+      initials(this.settings.displayName),
+    );
+    const close = (refocus: boolean) => {
+      menu.hidden = true;
+      button.setAttribute("aria-expanded", "false");
+      if (refocus) button.focus();
+    };
+    const item = (label: string, run: () => void) =>
+      h("button", { type: "button", role: "menuitem", class: "menu-item", onclick: () => (close(false), run()) }, label);
+    const items = [
+      item("Account settings", () => document.getElementById("page-title")?.focus()),
+      item("Edit display name", () => void this.editDisplayName()),
+    ];
+    menu.append(h("p", { class: "menu-name" }, this.settings.displayName ?? ""), ...items);
+    button.addEventListener("click", () => {
+      const opening = menu.hidden;
+      menu.hidden = !opening;
+      button.setAttribute("aria-expanded", String(opening));
+      if (opening) items[0].focus();
+    });
+    menu.addEventListener("keydown", (event: KeyboardEvent) => {
+      const index = items.indexOf(document.activeElement as HTMLButtonElement);
+      if (event.key === "Escape") close(true);
+      else if (event.key === "ArrowDown") items[(index + 1) % items.length].focus();
+      else if (event.key === "ArrowUp") items[(index - 1 + items.length) % items.length].focus();
+      else return;
+      event.preventDefault();
+    });
+    return h("div", { class: "profile" }, menu, button);
+  }
+
+  private keysSection(): HTMLElement {
+    const banner = (message: string, retry?: () => void) =>
+      h(
+        "div",
+        { class: "banner", role: "alert" },
+        h("span", {}, message),
+        retry ? h("button", { type: "button", class: "button small", onclick: retry }, "Try again") : null,
+      );
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "api-keys-title", id: "api-keys" },
+      h(
+        "div",
+        { class: "section-head" },
+        h(
+          "div",
+          {},
+          h("h2", { id: "api-keys-title" }, "API Keys"),
+          h(
+            "p",
+            { class: "muted" },
+            "Your backend sends an API key to request signed session tokens for embedded dashboards. Each key is shown once and kept in your computer's keychain.",
+          ),
+        ),
+        h(
+          "button",
+          { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog((key) => this.upsert(key)) },
+          "Create API Key",
+        ),
+      ),
+      this.keychainWarning ? banner(this.keychainWarning, () => void this.checkKeychain()) : null,
+      this.loadError ? banner(this.loadError) : keyTable(this.keys, this.actions),
+    );
+  }
+
+  private clipboardSection(): HTMLElement {
+    const select = h("select", { id: "clear-delay", class: "field select" });
+    for (const choice of CLEAR_CHOICES) {
+      select.append(h("option", { value: clearValue(choice.value), selected: clearValue(choice.value) === clearValue(this.settings.clipboardClear) }, choice.label));
+    }
+    select.addEventListener("change", async () => {
+      const choice = CLEAR_CHOICES.find((c) => clearValue(c.value) === select.value);
+      if (!choice) return;
+      try {
+        this.settings = await api.saveSettings({ ...this.settings, clipboardClear: choice.value });
+        showToast("Saved.");
+      } catch (caught) {
+        showToast(errorMessage(caught));
+        select.value = clearValue(this.settings.clipboardClear);
+      }
+    });
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "clipboard-title" },
+      h("h2", { id: "clipboard-title" }, "Clipboard"),
+      h("p", { class: "muted" }, "A copied key is removed from the clipboard after this delay, unless you have copied something else since."),
+      h("label", { for: "clear-delay", class: "label" }, "Clear copied keys"),
+      select,
+    );
+  }
+
+  private profileSection(): HTMLElement {
+    return h(
+      "section",
+      { class: "card", "aria-labelledby": "profile-title" },
+      h("h2", { id: "profile-title" }, "Profile"),
+      h(
+        "div",
+        { class: "profile-row" },
+        h("span", { class: "avatar", "aria-hidden": "true" }, initials(this.settings.displayName)),
+        h("span", { class: "display-name" }, this.settings.displayName ?? "No name yet"),
+        h("button", { type: "button", class: "button small", onclick: () => void this.editDisplayName() }, "Edit display name"),
+      ),
+    );
+  }
+
+  /** Draws the whole screen from the current state. */
+  render(): void {
+    const focusedId = document.activeElement?.id;
+    this.root.replaceChildren(
+      h(
+        "div",
+        { class: "shell" },
+        h(
+          "nav",
+          { class: "rail", "aria-label": "Toucan Keys" },
+          h("img", { src: "/icon.svg", alt: "Toucan Keys", class: "brand", width: 40, height: 40 }),
+          this.profileMenu(),
+        ),
+        h(
+          "main",
+          { class: "page" },
+          h("h1", { id: "page-title", tabindex: "-1" }, "Account settings"),
+          this.profileSection(),
+          this.keysSection(),
+          this.clipboardSection(),
+        ),
+      ),
+    );
+    if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+}

@@ -1,0 +1,35 @@
+// A tiny element builder. Text is always set as text (never parsed as HTML),
+// so names typed by people can't inject markup. No inline styles (the CSP
+// forbids them).
+
+type Child = Node | string | null | undefined | false;
+type AttrValue = string | number | boolean | null | undefined | ((event: any) => void);
+
+/** Creates `<tag>` with attributes (`onclick` etc. become listeners) and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, AttrValue> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === "function") {
+      element.addEventListener(name.slice(2), value);
+    } else if (value === true) {
+      element.setAttribute(name, "");
+    } else if (value !== false && value !== null && value !== undefined) {
+      element.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined && child !== false) element.append(child);
+  }
+  return element;
+}
+
+let nextId = 0;
+/** A unique id for label/description links. */
+export function uniqueId(prefix: string): string {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}

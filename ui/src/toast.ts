@@ -1,0 +1,15 @@
+// Short confirmations ("Copied. Clears in 30 s"), announced politely to
+// screen readers through the live region in index.html.
+
+import { h } from "./dom";
+
+const VISIBLE_MS = 4000;
+
+/** Shows `message` for a few seconds. */
+export function showToast(message: string): void {
+  const region = document.getElementById("toasts");
+  if (!region) return;
+  const toast = h("div", { class: "toast" }, message);
+  region.append(toast);
+  setTimeout(() => toast.remove(), VISIBLE_MS);
+}

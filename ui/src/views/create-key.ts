@@ -1,0 +1,217 @@
+// "Create API Key": name and expiry, then the one-time reveal. The secret
+// lives only in the reveal field and one local variable, and both are
+// cleared when the dialog closes. Copying goes through Rust (copy_key),
+// which reads the keychain; the secret never crosses IPC again.
+
+import type { CreatedKeyReply, Expiry, KeySummary } from "../bindings";
+import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
+import { h, uniqueId } from "../dom";
+import { clearDelayLabel } from "../format";
+import { api, CommandError, NAME_ERROR_CODES } from "../ipc";
+import { showToast } from "../toast";
+
+export const SECURITY_ALERT =
+  "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
+
+const EXPIRY_CHOICES: { value: string; label: string }[] = [
+  { value: "days30", label: "30 days" },
+  { value: "days60", label: "60 days" },
+  { value: "days90", label: "90 days" },
+  { value: "onDate", label: "On a date" },
+  { value: "never", label: "Never" },
+];
+
+function tomorrow(): string {
+  const date = new Date(Date.now() + 24 * 3600 * 1000);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Opens the dialog. `onChange` is told of the new key (and of copies). */
+export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
+  let revealing = false;
+  const dialog = openDialog({
+    title: "Create API Key",
+    className: "create-dialog",
+    onEscape: () => (revealing ? requestCloseReveal() : dialog.close()),
+  });
+  let requestCloseReveal = () => {};
+
+  const nameId = uniqueId("key-name");
+  const nameErrorId = uniqueId("key-name-error");
+  const name = h("input", {
+    id: nameId,
+    name: "name",
+    type: "text",
+    class: "field",
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: "For example: Production backend",
+    "aria-describedby": nameErrorId,
+    required: true,
+  });
+  const nameError = h("p", { id: nameErrorId, class: "field-error", hidden: true });
+
+  const dateId = uniqueId("expiry-date");
+  const dateErrorId = uniqueId("expiry-date-error");
+  const date = h("input", {
+    id: dateId,
+    type: "date",
+    class: "field date-field",
+    min: tomorrow(),
+    value: tomorrow(),
+    disabled: true,
+    "aria-label": "Expiry date",
+    "aria-describedby": dateErrorId,
+  });
+  const dateError = h("p", { id: dateErrorId, class: "field-error", hidden: true });
+  const radios = EXPIRY_CHOICES.map((choice) =>
+    h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === "days90" }),
+  );
+  const neverWarning = h("p", { class: "hint warning", hidden: true }, "A key that never expires stays usable until you revoke it. Prefer an expiry when you can.");
+  const expiryOptions = h(
+    "div",
+    { class: "radio-row" },
+    ...EXPIRY_CHOICES.map((choice, i) => h("label", { class: "radio", for: radios[i].id }, radios[i], choice.label)),
+  );
+  const formError = h("div", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "button primary" }, "Create key");
+  const form = h(
+    "form",
+    { novalidate: true },
+    h("label", { for: nameId, class: "label" }, "Name"),
+    name,
+    nameError,
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Expires"), expiryOptions, date, dateError, neverWarning),
+    formError,
+    h(
+      "div",
+      { class: "dialog-actions" },
+      h("button", { type: "button", class: "button", onclick: () => dialog.close() }, "Cancel"),
+      submit,
+    ),
+  );
+
+  for (const radio of radios) {
+    radio.addEventListener("change", () => {
+      date.disabled = radio.value !== "onDate" || !radio.checked;
+      neverWarning.hidden = !(radio.value === "never" && radio.checked);
+    });
+  }
+
+  function chosenExpiry(): Expiry {
+    const value = radios.find((r) => r.checked)?.value ?? "days90";
+    if (value === "onDate") return { kind: "onDate", value: date.value };
+    return { kind: value } as Expiry;
+  }
+
+  function showError(target: "name" | "date" | "form", message: string) {
+    const [field, slot] = target === "name" ? [name, nameError] : target === "date" ? [date, dateError] : [null, formError];
+    slot.textContent = message;
+    slot.hidden = false;
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+    }
+  }
+
+  function clearErrors() {
+    for (const slot of [nameError, dateError, formError]) slot.hidden = true;
+    name.removeAttribute("aria-invalid");
+    date.removeAttribute("aria-invalid");
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const expiry = chosenExpiry();
+    if (expiry.kind === "onDate" && !date.value) return showError("date", "Pick the day the key should stop working.");
+    submit.disabled = true;
+    submit.textContent = "Creating…";
+    try {
+      const created = await api.createKey(name.value, expiry);
+      onChange(created.key);
+      revealing = true;
+      showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
+    } catch (caught) {
+      const error = caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
+      if (NAME_ERROR_CODES.has(error.code)) showError("name", error.message);
+      else if (error.code === "expiry_in_past") showError("date", error.message);
+      else showError("form", error.message);
+    } finally {
+      submit.disabled = false;
+      submit.textContent = "Create key";
+    }
+  });
+
+  dialog.body.append(form);
+  focusFirst(dialog, name);
+}
+
+/** Replaces the form with the one-time reveal of `created`'s secret. */
+function showReveal(
+  dialog: Dialog,
+  created: CreatedKeyReply,
+  onChange: (key: KeySummary) => void,
+  setCloseHandler: (close: () => void) => void,
+): void {
+  let secret: string | null = created.secret;
+  created.secret = "";
+  let copied = false;
+  dialog.setTitle("Save your API key");
+  const fieldId = uniqueId("revealed-key");
+  const field = h("input", {
+    id: fieldId,
+    type: "text",
+    class: "field secret-field",
+    readonly: true,
+    value: secret,
+    spellcheck: "false",
+    autocomplete: "off",
+  });
+  secret = null;
+  const copyButton = h("button", { type: "button", class: "button primary" }, "Copy");
+  copyButton.addEventListener("click", async () => {
+    try {
+      const reply = await api.copyKey(created.key.id);
+      copied = true;
+      copyButton.textContent = "Copied";
+      onChange(reply.key);
+      showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
+    } catch (caught) {
+      showToast(caught instanceof CommandError ? caught.message : String(caught));
+    }
+  });
+  const done = h("button", { type: "button", class: "button" }, "Done");
+
+  async function requestClose() {
+    if (!copied) {
+      const saved = await confirmDialog({
+        title: "Have you saved it?",
+        message: "You won't be able to see this key again. If you haven't saved it yet, go back and copy it.",
+        confirmLabel: "Yes, close",
+        cancelLabel: "Go back",
+      });
+      if (!saved) return;
+    }
+    field.value = "";
+    field.remove();
+    dialog.close();
+  }
+  done.addEventListener("click", requestClose);
+  setCloseHandler(requestClose);
+
+  dialog.body.replaceChildren(
+    h(
+      "p",
+      {},
+      "This is the only time you'll see this key. Copy it now and keep it somewhere safe, such as a password manager or your server's environment variables (",
+      h("code", {}, ".env"),
+      ").",
+    ),
+    h("label", { for: fieldId, class: "label" }, `API key for “${created.key.name}”`),
+    h("div", { class: "secret-row" }, field, copyButton),
+    h("div", { class: "security-alert", role: "note" }, h("strong", {}, "Security alert: "), SECURITY_ALERT),
+    h("div", { class: "dialog-actions" }, done),
+  );
+  focusFirst(dialog, copyButton);
+}

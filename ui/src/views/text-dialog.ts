@@ -1,0 +1,74 @@
+// A dialog with one text field, used to rename a key and to set the display
+// name. Errors show under the field; what was typed is kept.
+
+import { focusFirst, openDialog } from "../dialog";
+import { h, uniqueId } from "../dom";
+import { CommandError } from "../ipc";
+
+export interface TextDialogOptions {
+  title: string;
+  intro?: string;
+  label: string;
+  initial: string;
+  submitLabel: string;
+  /** Whether Escape and Cancel may close it (false on first run). */
+  cancellable?: boolean;
+  /** Saves the value; throw a CommandError to show its message. */
+  onSubmit: (value: string) => Promise<void>;
+}
+
+/** Opens the dialog; resolves when it is saved or cancelled. */
+export function openTextDialog(options: TextDialogOptions): Promise<void> {
+  return new Promise((resolve) => {
+    const cancellable = options.cancellable ?? true;
+    const dialog = openDialog({ title: options.title, onEscape: cancellable ? () => finish() : undefined });
+    const inputId = uniqueId("text-field");
+    const errorId = uniqueId("text-error");
+    const input = h("input", {
+      id: inputId,
+      type: "text",
+      class: "field",
+      value: options.initial,
+      autocomplete: "off",
+      spellcheck: "false",
+      "aria-describedby": errorId,
+    });
+    const error = h("p", { id: errorId, class: "field-error", hidden: true });
+    const submit = h("button", { type: "submit", class: "button primary" }, options.submitLabel);
+    const cancel = cancellable
+      ? h("button", { type: "button", class: "button", onclick: () => finish() }, "Cancel")
+      : null;
+    const form = h(
+      "form",
+      { novalidate: true },
+      options.intro ? h("p", {}, options.intro) : null,
+      h("label", { for: inputId, class: "label" }, options.label),
+      input,
+      error,
+      h("div", { class: "dialog-actions" }, cancel, submit),
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      submit.disabled = true;
+      try {
+        await options.onSubmit(input.value);
+        finish();
+      } catch (caught) {
+        const message = caught instanceof CommandError ? caught.message : String(caught);
+        error.textContent = message;
+        error.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    function finish() {
+      dialog.close();
+      resolve();
+    }
+    dialog.body.append(form);
+    focusFirst(dialog, input);
+    input.select();
+  });
+}

@@ -1,0 +1,108 @@
+// axe-core over every screen and dialog of the built UI (mocked IPC): zero
+// violations. (jsdom can't compute colours, so contrast is checked by eye in
+// the screenshots, not here.)
+
+import axe from "axe-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+
+async function violations(): Promise<string[]> {
+  const results = await axe.run(document.documentElement, { resultTypes: ["violations"] });
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+beforeEach(() => {
+  document.documentElement.lang = "en";
+  document.title = "Toucan Keys";
+});
+
+afterEach(() => {
+  clearMocks();
+  document.body.innerHTML = "";
+});
+
+const withKeys = () =>
+  fakeBackend({
+    keys: [
+      key({ name: "Production backend" }),
+      key({ name: "Soon", status: "expiresSoon" }),
+      key({ name: "Gone", status: "missing" }),
+      key({ name: "Old", status: "revoked", revokedAt: new Date().toISOString() }),
+    ],
+  });
+
+describe("accessibility (axe-core)", () => {
+  it("the empty API Keys screen", async () => {
+    fakeBackend();
+    await mountApp();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the screen with keys in every status", async () => {
+    withKeys();
+    await mountApp();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the open profile menu", async () => {
+    withKeys();
+    await mountApp();
+    document.querySelector<HTMLButtonElement>(".profile-button")!.click();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the create dialog, with a field error", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    button("Create API Key").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+    backend.failNext.set("create_key", { code: "name_empty", message: "Give the key a name." });
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the one-time reveal and its 'Have you saved it?' question", async () => {
+    fakeBackend();
+    await mountApp();
+    button("Create API Key").click();
+    await settle();
+    type(topDialog().querySelector("input")!, "Production");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    button("Done", topDialog()).click();
+    await settle();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the revoke confirmation and the rename dialog", async () => {
+    withKeys();
+    await mountApp();
+    button("Revoke Production backend").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+    button("Cancel", topDialog()).click();
+    await settle();
+    button("Rename Production backend").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the first-run welcome dialog", async () => {
+    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" } } });
+    await mountApp();
+    expect(topDialog().textContent).toContain("Welcome");
+    expect(await violations()).toEqual([]);
+  });
+});
+
+describe("the accessibility check itself", () => {
+  it("reports an unlabelled control (so a zero above means something)", async () => {
+    fakeBackend();
+    await mountApp();
+    document.querySelector("main")!.append(document.createElement("input"));
+    expect((await violations()).join("\n")).toContain("label");
+  });
+});

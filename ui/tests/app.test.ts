@@ -1,0 +1,303 @@
+// The Account settings → API Keys screen, driven as a person would, over a
+// fake backend behind Tauri's IPC mock.
+
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  TEST_SECRET, button, clearMocks, dialogs, fakeBackend, key, mountApp, press, settle, submit, topDialog, type,
+} from "./helpers";
+
+afterEach(() => {
+  clearMocks();
+  document.body.innerHTML = "";
+});
+
+async function openCreateDialog() {
+  button("Create API Key").click();
+  await settle();
+  const dialog = topDialog();
+  const name = dialog.querySelector<HTMLInputElement>("input[name=name]")!;
+  return { dialog, name, form: dialog.querySelector("form")! };
+}
+
+async function createKey(name = "Production backend") {
+  const { name: input, form } = await openCreateDialog();
+  type(input, name);
+  submit(form);
+  await settle();
+  return topDialog();
+}
+
+describe("the key list", () => {
+  it("explains what a key is for when there are none", async () => {
+    fakeBackend();
+    await mountApp();
+    expect(document.querySelector(".empty-state")?.textContent).toContain("signed session tokens");
+    expect(document.querySelector("table")).toBeNull();
+  });
+
+  it("shows each key's name, masked hint, times and status, newest first", async () => {
+    fakeBackend({
+      keys: [
+        key({ name: "Newest", status: "expiresSoon" }),
+        key({ name: "Old", status: "revoked", revokedAt: new Date().toISOString() }),
+      ],
+    });
+    await mountApp();
+    const rows = [...document.querySelectorAll("tbody tr")];
+    expect(rows.map((r) => r.querySelector("th")?.textContent)).toEqual(["Newest", "Old"]);
+    expect(rows[0].textContent).toContain("tck_…abcd");
+    expect(rows[0].textContent).toContain("Expires soon");
+    expect(rows[0].textContent).toContain("3 days ago");
+    expect(rows[0].querySelector("time")?.getAttribute("title")).toMatch(/\d{4}/);
+    expect(rows[1].classList.contains("revoked")).toBe(true);
+    expect(rows[1].textContent).toContain("Revoked");
+    expect(rows[1].textContent).toContain("Delete");
+    expect(rows[1].textContent).not.toContain("Copy");
+  });
+});
+
+describe("creating a key", () => {
+  it("preselects 90 days and offers 30, 60, 90 days, a date, or never", async () => {
+    fakeBackend();
+    await mountApp();
+    const { dialog } = await openCreateDialog();
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>("input[type=radio]")];
+    expect(radios.map((r) => r.value)).toEqual(["days30", "days60", "days90", "onDate", "never"]);
+    expect(radios.find((r) => r.checked)?.value).toBe("days90");
+    expect(document.activeElement?.getAttribute("name")).toBe("name");
+  });
+
+  it("sends the chosen expiry", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const { dialog, name, form } = await openCreateDialog();
+    const onDate = dialog.querySelector<HTMLInputElement>("input[value=onDate]")!;
+    onDate.checked = true;
+    onDate.dispatchEvent(new Event("change"));
+    const date = dialog.querySelector<HTMLInputElement>("input[type=date]")!;
+    expect(date.disabled).toBe(false);
+    date.value = "2031-05-01";
+    type(name, "Dated");
+    submit(form);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "create_key")?.args).toEqual({
+      name: "Dated",
+      expiry: { kind: "onDate", value: "2031-05-01" },
+    });
+  });
+
+  it("reveals the key once with Copy and the security alert, and copies through Rust", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const reveal = await createKey();
+    const field = reveal.querySelector<HTMLInputElement>("input.secret-field")!;
+    expect(field.value).toBe(TEST_SECRET);
+    expect(field.readOnly).toBe(true);
+    expect(reveal.textContent).toContain(
+      "Never expose this key in client-side code, public repositories, or frontend scripts",
+    );
+    button("Copy", reveal).click();
+    await settle();
+    const copy = backend.calls.find((c) => c.cmd === "copy_key")!;
+    expect(copy.args).toEqual({ id: backend.keys[0].id });
+    expect(document.getElementById("toasts")?.textContent).toContain("Copied. Clears in 30 s");
+    button("Done", reveal).click();
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(document.documentElement.outerHTML).not.toContain(TEST_SECRET.slice(4));
+    expect(JSON.stringify(backend.calls.filter((c) => c.cmd !== "create_key"))).not.toContain(TEST_SECRET.slice(4));
+    expect(document.querySelector("tbody tr th")?.textContent).toBe("Production backend");
+  });
+
+  it("asks 'Have you saved it?' when closing without copying", async () => {
+    fakeBackend();
+    await mountApp();
+    const reveal = await createKey();
+    press("Escape");
+    await settle();
+    expect(topDialog().textContent).toContain("Have you saved it?");
+    button("Go back", topDialog()).click();
+    await settle();
+    expect(dialogs()).toHaveLength(1);
+    expect(reveal.querySelector<HTMLInputElement>("input.secret-field")?.value).toBe(TEST_SECRET);
+    button("Done", reveal).click();
+    await settle();
+    button("Yes, close", topDialog()).click();
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(document.documentElement.outerHTML).not.toContain(TEST_SECRET.slice(4));
+  });
+
+  it.each([
+    ["name_empty", "Give the key a name."],
+    ["name_taken", 'You already have an active key named "Production". Choose another name.'],
+    ["name_too_long", "This name has 65 characters. Use 64 or fewer."],
+  ])("shows %s under the name field and keeps what was typed", async (code, message) => {
+    const backend = fakeBackend();
+    await mountApp();
+    const { dialog, name, form } = await openCreateDialog();
+    backend.failNext.set("create_key", { code, message });
+    type(name, "production");
+    submit(form);
+    await settle();
+    const error = document.getElementById(name.getAttribute("aria-describedby")!)!;
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toBe(message);
+    expect(name.getAttribute("aria-invalid")).toBe("true");
+    expect(name.value).toBe("production");
+    expect(dialog.isConnected).toBe(true);
+    expect(document.querySelectorAll("tbody tr")).toHaveLength(0);
+  });
+
+  it("shows a locked keychain as an alert in the dialog, losing nothing", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const { dialog, name, form } = await openCreateDialog();
+    backend.failNext.set("create_key", { code: "keychain_locked", message: "Your keychain is locked. Unlock it and try again." });
+    type(name, "Production");
+    submit(form);
+    await settle();
+    const alert = dialog.querySelector<HTMLElement>("[role=alert]")!;
+    expect(alert.hidden).toBe(false);
+    expect(alert.textContent).toContain("Your keychain is locked.");
+    expect(name.value).toBe("Production");
+    submit(form);
+    await settle();
+    expect(dialog.querySelector("input.secret-field")).not.toBeNull();
+  });
+});
+
+describe("keyboard use", () => {
+  it("keeps focus inside an open dialog and closes it with Escape", async () => {
+    fakeBackend();
+    await mountApp();
+    const opener = button("Create API Key");
+    opener.focus();
+    const { dialog } = await openCreateDialog();
+    const controls = [...dialog.querySelectorAll<HTMLElement>("button, input:not([disabled])")];
+    controls[controls.length - 1].focus();
+    press("Tab");
+    expect(document.activeElement).toBe(controls[0]);
+    press("Tab", { shiftKey: true });
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
+    press("Escape");
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(document.activeElement?.textContent).toBe("Create API Key");
+  });
+});
+
+describe("row actions", () => {
+  it("revokes only after a confirmation that names the key", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Staging" })] });
+    await mountApp();
+    button("Revoke Staging").click();
+    await settle();
+    expect(topDialog().textContent).toContain("Revoke “Staging”?");
+    button("Cancel", topDialog()).click();
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "revoke_key")).toBe(false);
+    button("Revoke Staging").click();
+    await settle();
+    button("Revoke key", topDialog()).click();
+    await settle();
+    const row = document.querySelector("tbody tr")!;
+    expect(row.classList.contains("revoked")).toBe(true);
+    expect(row.textContent).toContain("Revoked");
+  });
+
+  it("copies from the list through Rust, and says when the clipboard clears", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Staging" })] });
+    backend.settings.clipboardClear = { kind: "after", seconds: 120 };
+    await mountApp();
+    button("Copy Staging").click();
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "copy_key")?.args).toEqual({ id: backend.keys[0].id });
+    expect(document.getElementById("toasts")?.textContent).toContain("Copied. Clears in 2 min");
+    expect(document.querySelector("tbody tr")?.textContent).toContain("just now");
+  });
+
+  it("renames, showing a taken name under the field", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Alpha" })] });
+    await mountApp();
+    button("Rename Alpha").click();
+    await settle();
+    const input = topDialog().querySelector<HTMLInputElement>("input")!;
+    backend.failNext.set("rename_key", { code: "name_taken", message: 'You already have an active key named "Beta". Choose another name.' });
+    type(input, "beta");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(topDialog().textContent).toContain("Choose another name.");
+    type(input, "Gamma");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(document.querySelector("tbody th")?.textContent).toBe("Gamma");
+  });
+
+  it("deletes a revoked key after confirmation", async () => {
+    fakeBackend({ keys: [key({ name: "Gone", status: "revoked", revokedAt: new Date().toISOString() })] });
+    await mountApp();
+    button("Delete Gone").click();
+    await settle();
+    button("Delete", topDialog()).click();
+    await settle();
+    expect(document.querySelector(".empty-state")).not.toBeNull();
+  });
+});
+
+describe("profile and settings", () => {
+  it("asks for a display name on first run and shows the initials", async () => {
+    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });
+    document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
+    const { App } = await import("../src/app");
+    void new App(document.getElementById("app")!).start();
+    await settle();
+    expect(topDialog().textContent).toContain("Welcome to Toucan Keys");
+    press("Escape");
+    await settle();
+    expect(dialogs()).toHaveLength(1);
+    type(topDialog().querySelector("input")!, "  Grace Hopper ");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(backend.settings.displayName).toBe("Grace Hopper");
+    expect(document.querySelector(".profile-button")?.textContent).toBe("GH");
+  });
+
+  it("opens Account settings from the profile button in the corner", async () => {
+    fakeBackend();
+    await mountApp();
+    const profile = document.querySelector<HTMLButtonElement>(".profile-button")!;
+    expect(profile.textContent).toBe("AL");
+    profile.click();
+    const menu = document.getElementById("profile-menu")!;
+    expect(menu.hidden).toBe(false);
+    expect(profile.getAttribute("aria-expanded")).toBe("true");
+    expect(document.activeElement?.textContent).toBe("Account settings");
+    press("Escape");
+    expect(menu.hidden).toBe(true);
+  });
+
+  it("saves the clipboard delay", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const select = document.querySelector<HTMLSelectElement>("#clear-delay")!;
+    expect(select.value).toBe("30");
+    select.value = "never";
+    select.dispatchEvent(new Event("change"));
+    await settle();
+    expect(backend.settings.clipboardClear).toEqual({ kind: "never" });
+  });
+
+  it("shows a locked keychain found at start-up as a banner, keeping the list", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Kept" })] });
+    backend.failNext.set("check_keychain", { code: "keychain_locked", message: "Your keychain is locked." });
+    await mountApp();
+    expect(document.querySelector(".banner")?.textContent).toContain("Your keychain is locked.");
+    expect(document.querySelector("tbody th")?.textContent).toBe("Kept");
+    button("Try again").click();
+    await settle();
+    expect(document.querySelector(".banner")).toBeNull();
+  });
+});
