@@ -7,7 +7,13 @@ set -euo pipefail
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   scratch=$(mktemp -d -t toucan-keychain.XXXXXX)
-  trap 'rm -rf "$scratch"' EXIT
+  cleanup() {
+    # The desktop portal (started by WebKit) mounts a FUSE folder here.
+    fusermount3 -u "$scratch/runtime/doc" 2>/dev/null || fusermount -u "$scratch/runtime/doc" 2>/dev/null \
+      || umount -l "$scratch/runtime/doc" 2>/dev/null || true
+    rm -rf "$scratch"
+  }
+  trap cleanup EXIT
   mkdir -p "$scratch"/{data,config,cache,runtime}
   chmod 700 "$scratch/runtime"
   # The keyring's helpers inherit the bus's environment: without DISPLAY, an

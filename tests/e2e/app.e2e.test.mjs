@@ -1,0 +1,255 @@
+// The whole flow as a person would do it: the real app binary in a real
+// window (Xvfb), the real keychain (a private gnome-keyring) and the real
+// clipboard, each checked from outside the app. The scenarios run in order,
+// like one person's session.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  DATA_DIR, copyElsewhere, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
+  launchApp, readClipboard, registryNames, screenshot, sleep,
+} from "./support.mjs";
+
+const CLEAR_DELAY_SECONDS = 10;
+const generatedKeys = [];
+let browser;
+let firstKey;
+let firstKeyId;
+
+/** Clicks the button labelled `label` in the topmost dialog, or on the page when none is open. */
+async function clickButton(label) {
+  const dialogs = await browser.$$(".overlay");
+  const scope = dialogs.length > 0 ? dialogs[dialogs.length - 1] : browser;
+  const button = await scope.$(`button=${label}`);
+  await button.waitForClickable({ timeout: 10_000 });
+  await button.click();
+}
+
+async function clickLabelled(ariaLabel) {
+  const button = await browser.$(`button[aria-label="${ariaLabel}"]`);
+  await button.waitForClickable({ timeout: 10_000 });
+  await button.click();
+}
+
+async function rowCount() {
+  return (await browser.$$("tbody tr")).length;
+}
+
+async function openCreateDialog() {
+  await (await browser.$("#create-key")).click();
+  const name = await browser.$("input[name=name]");
+  await name.waitForDisplayed({ timeout: 10_000 });
+  return name;
+}
+
+/** Sets a field's value directly (control characters can't be typed). */
+async function setValue(selector, value) {
+  await browser.execute((sel, val) => {
+    const input = document.querySelector(sel);
+    input.value = val;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }, selector, value);
+}
+
+async function revealedKey() {
+  const field = await browser.$("input.secret-field");
+  await field.waitForExist({ timeout: 15_000 });
+  const key = await field.getValue();
+  generatedKeys.push(key);
+  return key;
+}
+
+async function closeRevealWithoutCopy() {
+  await clickButton("Done");
+  await clickButton("Yes, close");
+  await (await browser.$("input.secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
+}
+
+async function waitForClipboard(expected, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (readClipboard() === expected) return true;
+    await sleep(250);
+  }
+  return readClipboard() === expected;
+}
+
+before(async () => {
+  browser = await launchApp();
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+});
+
+test("1. first run: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
+  const welcome = await browser.$("h2=Welcome to Toucan Keys");
+  await welcome.waitForDisplayed({ timeout: 10_000 });
+  await (await browser.$("input.field")).setValue("Ada Lovelace");
+  await clickButton("Continue");
+  await (await browser.$(".profile-button=AL")).waitForExist({ timeout: 10_000 });
+
+  assert.ok(await (await browser.$(".empty-state")).isDisplayed(), "the empty state is shown");
+  await screenshot(browser, "first-run-empty");
+
+  const name = await openCreateDialog();
+  assert.equal(await (await browser.$("input[value=days90]")).isSelected(), true, "90 days is preselected");
+  await name.setValue("Production backend");
+  await clickButton("Create key");
+  firstKey = await revealedKey();
+  assert.ok(isWellFormedKey(firstKey), "the revealed key matches the documented format and its checksum verifies");
+  const alert = await (await browser.$(".security-alert")).getText();
+  assert.match(alert, /Never expose this key in client-side code/);
+  await screenshot(browser, "reveal");
+});
+
+test("2. copy: another process reads exactly the key, and the clipboard is cleared only if it still holds it", async () => {
+  await clickButton("Copy");
+  assert.ok(await waitForClipboard(firstKey, 5), "xclip reads exactly the key after Copy in the reveal");
+  await clickButton("Done");
+  await (await browser.$("input.secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
+  firstKeyId = await (await browser.$("tbody tr")).getAttribute("data-key-id");
+
+  const delay = await browser.$("#clear-delay");
+  await delay.selectByAttribute("value", String(CLEAR_DELAY_SECONDS));
+  await sleep(500);
+  await clickLabelled("Copy Production backend");
+  assert.ok(await waitForClipboard(firstKey, 5), "copy from the list puts the key on the clipboard");
+  await (await browser.$(`.toast*=Clears in ${CLEAR_DELAY_SECONDS} s`)).waitForExist({ timeout: 5_000 });
+  await screenshot(browser, "copied-toast");
+  assert.ok(await waitForClipboard("", CLEAR_DELAY_SECONDS + 8), "the key is gone from the clipboard after the delay");
+
+  await clickLabelled("Copy Production backend");
+  assert.ok(await waitForClipboard(firstKey, 5));
+  copyElsewhere("something the person copied meanwhile");
+  await sleep((CLEAR_DELAY_SECONDS + 3) * 1000);
+  assert.equal(readClipboard(), "something the person copied meanwhile", "other content is left alone");
+});
+
+test("3. stored: secret-tool finds the entry under the app's service and the key's id, holding exactly the key", async () => {
+  assert.match(firstKeyId, /^key_[0-9A-Za-z]{16}$/);
+  assert.equal(keychainLookup(firstKeyId), firstKey);
+});
+
+test("4. relaunch: the key is listed with its hint, the full key is nowhere in the DOM, and copy still works", async () => {
+  await browser.deleteSession();
+  browser = await launchApp();
+  const row = await browser.$(`tr[data-key-id="${firstKeyId}"]`);
+  await row.waitForExist({ timeout: 10_000 });
+  assert.match(await row.getText(), new RegExp(`tck_…${firstKey.slice(-4)}`));
+  const dom = await browser.execute(
+    () => document.documentElement.outerHTML + [...document.querySelectorAll("input")].map((i) => i.value).join(" "),
+  );
+  assert.ok(!dom.includes(firstKey.slice(4)), "the full key appears in the DOM after relaunch");
+  await screenshot(browser, "relaunched-list");
+  await clickLabelled("Copy Production backend");
+  assert.ok(await waitForClipboard(firstKey, 5), "copy from the list after relaunch puts the exact key on the clipboard");
+});
+
+test("5. revoke: the keychain entry is gone and the row shows revoked with a date", async () => {
+  await clickLabelled("Revoke Production backend");
+  const confirm = await browser.$("[role=alertdialog]");
+  await confirm.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await confirm.getText(), /Revoke “Production backend”\?/);
+  await clickButton("Revoke key");
+  const row = await browser.$(`tr[data-key-id="${firstKeyId}"]`);
+  await browser.waitUntil(async () => (await row.getAttribute("class")) === "revoked", { timeout: 10_000 });
+  assert.match(await row.getText(), /Revoked/);
+  assert.ok(await (await row.$(".status time")).isExisting(), "the revocation date is shown");
+  assert.equal(keychainLookup(firstKeyId), null, "the keychain entry is gone");
+  await screenshot(browser, "revoked");
+});
+
+test("6. keychain failure: a locked keychain gives a clear message and adds nothing; after unlocking it works", async () => {
+  const rowsBefore = await rowCount();
+  const entriesBefore = keychainEntryCount();
+  keychain("lock");
+  try {
+    const name = await openCreateDialog();
+    await name.setValue("While locked");
+    await clickButton("Create key");
+    const alert = await browser.$(".form-error");
+    await alert.waitForDisplayed({ timeout: 15_000 });
+    assert.match(await alert.getText(), /Your keychain is locked\. Unlock it/);
+    await screenshot(browser, "keychain-locked");
+    assert.equal(await (await browser.$("input[name=name]")).getValue(), "While locked", "what was typed is kept");
+  } finally {
+    keychain("unlock");
+  }
+  assert.equal(keychainEntryCount(), entriesBefore, "nothing was added to the keychain");
+  assert.ok(!registryNames().includes("While locked"), "nothing was added to the registry");
+  await setValue("input[name=name]", "After unlocking");
+  await clickButton("Create key");
+  assert.ok(isWellFormedKey(await revealedKey()), "creating works again after unlocking");
+  await closeRevealWithoutCopy();
+  assert.equal(await rowCount(), rowsBefore + 1, "only the key made after unlocking was added");
+});
+
+test("7. bad input: each gets a field error and nothing is created", async () => {
+  const rowsBefore = await rowCount();
+  const registryBefore = registryNames().length;
+  await openCreateDialog();
+  const cases = [
+    ["", /Give the key a name/],
+    ["     ", /Give the key a name/],
+    ["x".repeat(65), /65 characters\. Use 64 or fewer/],
+    ["AFTER UNLOCKING", /already have an active key named "After unlocking"/],
+    ["bad\u0007name", /control characters/],
+  ];
+  for (const [value, message] of cases) {
+    await setValue("input[name=name]", value);
+    await clickButton("Create key");
+    const error = await browser.$("input[name=name] ~ .field-error");
+    await browser.waitUntil(async () => message.test(await error.getText()), {
+      timeout: 10_000,
+      timeoutMsg: `no field error matching ${message} for ${JSON.stringify(value)}`,
+    });
+    assert.equal(await (await browser.$("input[name=name]")).getAttribute("aria-invalid"), "true");
+  }
+  await screenshot(browser, "field-error");
+  await browser.keys("Escape");
+  await (await browser.$("input[name=name]")).waitForExist({ reverse: true, timeout: 10_000 });
+  assert.equal(await rowCount(), rowsBefore);
+  assert.equal(registryNames().length, registryBefore);
+});
+
+test("9. restrictions: from the page, commands and plugins outside the capability are refused", async () => {
+  const outcomes = await browser.executeAsync((done) => {
+    const tries = [
+      ["plugin:shell|execute", { program: "sh", args: ["-c", "id"] }],
+      ["plugin:fs|read_text_file", { path: "/etc/passwd" }],
+      ["plugin:window|set_title", { label: "main", value: "pwned" }],
+      ["not_a_command", {}],
+    ];
+    Promise.all(
+      tries.map(([cmd, args]) =>
+        window.__TAURI_INTERNALS__.invoke(cmd, args).then(
+          () => `${cmd}: ALLOWED`,
+          (error) => `${cmd}: ${typeof error === "string" ? error : JSON.stringify(error)}`,
+        ),
+      ),
+    ).then((results) => done({ results, globalTauri: typeof window.__TAURI__ }));
+  });
+  assert.equal(outcomes.globalTauri, "undefined", "withGlobalTauri is off");
+  for (const outcome of outcomes.results) {
+    assert.ok(!outcome.includes("ALLOWED"), outcome);
+    assert.match(outcome, /not allowed|not found/, outcome);
+  }
+});
+
+test("8. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
+  await browser.deleteSession();
+  browser = undefined;
+  assert.ok(generatedKeys.length >= 2, "keys were generated during the run");
+  const roots = [
+    process.env.XDG_DATA_HOME,
+    process.env.XDG_CONFIG_HOME,
+    process.env.XDG_CACHE_HOME,
+    process.env.XDG_STATE_HOME,
+    process.env.TOUCAN_APP_LOG_DIR,
+  ].filter(Boolean);
+  assert.ok(roots.length >= 4, `the folders to search are known: ${roots}`);
+  const hits = roots.flatMap((root) => filesContaining(root, generatedKeys));
+  assert.deepEqual(hits, [], "a generated key was written outside the keychain");
+  assert.ok(registryNames().length > 0, `the search covered the registry in ${DATA_DIR}`);
+});

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests: builds the UI and the app (frontend embedded),
+# then drives the real window under Xvfb through tauri-driver and
+# WebKitWebDriver, inside a private D-Bus session with its own keychain.
+# Screenshots go to artifacts/e2e/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+target="${CARGO_TARGET_DIR:-$root/target}"
+
+if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
+  npm --prefix ui ci --no-fund --no-audit --silent
+  npm --prefix ui run build --silent
+  npm --prefix tests/e2e ci --no-fund --no-audit --silent
+  cargo build --locked -p toucan-keys --features custom-protocol
+  cargo build --locked -p keychain-testkit --bin keychain-ctl
+  rm -rf artifacts/e2e
+  exec scripts/with-keychain.sh "$0" "$@"
+fi
+
+# Inside the private session: a virtual display, then the driver.
+export XDG_STATE_HOME="$XDG_DATA_HOME/../state"
+export TOUCAN_APP_LOG_DIR="$XDG_DATA_HOME/../logs"
+mkdir -p "$XDG_STATE_HOME" "$TOUCAN_APP_LOG_DIR" artifacts/e2e
+Xvfb :87 -screen 0 1280x860x24 -nolisten tcp >"$TOUCAN_APP_LOG_DIR/xvfb.log" 2>&1 &
+xvfb=$!
+export DISPLAY=:87
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
+driver=$!
+trap 'kill $driver $xvfb 2>/dev/null || true' EXIT
+for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done
+
+export TOUCAN_APP_BINARY="$target/debug/toucan-keys"
+export TOUCAN_KEYCHAIN_CTL="$target/debug/keychain-ctl"
+export TOUCAN_ARTIFACTS="$root/artifacts/e2e"
+cd tests/e2e
+node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec app.e2e.test.mjs

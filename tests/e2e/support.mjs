@@ -1,0 +1,126 @@
+// Helpers for the end-to-end tests: the app session, the clipboard, the
+// keychain and the key format, each checked from outside the app.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+export const APP_BINARY = required("TOUCAN_APP_BINARY");
+export const KEYCHAIN_CTL = required("TOUCAN_KEYCHAIN_CTL");
+export const ARTIFACTS = process.env.TOUCAN_ARTIFACTS ?? "artifacts/e2e";
+export const SERVICE = "cloud.toucanai.keys";
+export const DATA_DIR = join(required("XDG_DATA_HOME"), SERVICE);
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests through tests/e2e/run.sh`);
+  return value;
+}
+
+/** Starts the app through tauri-driver and waits for the screen. */
+export async function launchApp() {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    connectionRetryTimeout: 90_000,
+    capabilities: { "tauri:options": { application: APP_BINARY }, "wdio:enforceWebDriverClassic": true },
+  });
+  await browser.$("h1#page-title").waitForExist({ timeout: 30_000 });
+  return browser;
+}
+
+let shot = 0;
+/** Saves a screenshot of the current step into the artifacts folder. */
+export async function screenshot(browser, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  shot += 1;
+  await browser.saveScreenshot(join(ARTIFACTS, `${String(shot).padStart(2, "0")}-${name}.png`));
+}
+
+/** What another process reads from the clipboard ("" when empty). */
+export function readClipboard() {
+  const result = spawnSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8", timeout: 10_000 });
+  return result.status === 0 ? result.stdout : "";
+}
+
+/** Another program copies `text` (xclip keeps serving it in the background). */
+export function copyElsewhere(text) {
+  // xclip forks a child that owns the selection; it must not hold our pipes.
+  execFileSync("xclip", ["-i", "-selection", "clipboard"], { input: text, stdio: ["pipe", "ignore", "ignore"], timeout: 10_000 });
+}
+
+/** The keychain entry for a key id, read with secret-tool (null if none). */
+export function keychainLookup(id) {
+  const result = spawnSync("secret-tool", ["lookup", "service", SERVICE, "username", id], { encoding: "utf8", timeout: 10_000 });
+  return result.status === 0 ? result.stdout : null;
+}
+
+/** How many keychain entries the app has (secret-tool search). */
+export function keychainEntryCount() {
+  const result = spawnSync("secret-tool", ["search", "--all", "service", SERVICE], { encoding: "utf8", timeout: 10_000 });
+  return (result.stdout + result.stderr).split("\n").filter((line) => line.startsWith("label = ")).length;
+}
+
+/** Locks or unlocks the test keychain. */
+export function keychain(action) {
+  execFileSync(KEYCHAIN_CTL, [action], { timeout: 10_000 });
+}
+
+/** The registry file's key names. */
+export function registryNames() {
+  try {
+    return JSON.parse(readFileSync(join(DATA_DIR, "keys.json"), "utf8")).keys.map((k) => k.name);
+  } catch {
+    return [];
+  }
+}
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+function crc32(text) {
+  let crc = ~0;
+  for (const byte of Buffer.from(text)) {
+    crc ^= byte;
+    for (let bit = 0; bit < 8; bit++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+/** Checks a key against docs/KEY_FORMAT.md, independently of the app's code. */
+export function isWellFormedKey(key) {
+  if (!/^tck_[0-9A-Za-z]{36}$/.test(key)) return false;
+  let value = crc32(key.slice(4, 34));
+  let checksum = "";
+  for (let i = 0; i < 6; i++) {
+    checksum = ALPHABET[value % 62] + checksum;
+    value = Math.floor(value / 62);
+  }
+  return key.slice(34) === checksum;
+}
+
+/** Every file under `dir` whose bytes contain any of `needles`. */
+export function filesContaining(dir, needles) {
+  const hits = [];
+  const walk = (path) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) walk(join(path, entry));
+    } else if (stat.isFile()) {
+      const bytes = readFileSync(path);
+      for (const needle of needles) {
+        if (bytes.includes(needle) || bytes.includes(Buffer.from(needle, "utf16le"))) hits.push(`${path}: ${needle.slice(0, 8)}…`);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
