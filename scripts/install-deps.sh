@@ -14,7 +14,7 @@ packages=(
   # end-to-end tests: a virtual display, WebDriver, the clipboard
   xvfb xauth x11-utils webkit2gtk-driver xclip
   # packaging checks
-  desktop-file-utils appstream rpm file
+  desktop-file-utils appstream rpm file imagemagick
   # the web UI
   nodejs npm
 )
@@ -36,4 +36,10 @@ fi
 if ! command -v cargo >/dev/null; then
   echo "Rust is missing: install it from https://rustup.rs (Rust 1.89 or newer), then run this again." >&2
   exit 1
+fi
+
+# The WebDriver bridge for the end-to-end tests (Tauri 2's, not the 3.0 alpha).
+if ! command -v tauri-driver >/dev/null; then
+  echo "Installing tauri-driver 2"
+  cargo install tauri-driver --version '^2' --locked --quiet
 fi

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# Runs every test: the Rust workspace (unit, property, fault-injection and
-# real-keychain tests, and each benchmark once as a smoke test).
-# The keychain tests run inside a private, throwaway gnome-keyring.
+# Runs every test:
+#   1. the Rust workspace: unit, property, fault-injection, real-keychain and
+#      shell command tests, and each benchmark once as a smoke test;
+#   2. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
+#   3. end to end: the real app in a real window, keychain and clipboard.
+# Keychain tests run inside a private, throwaway gnome-keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
+echo "== UI: build and unit tests"
+npm --prefix ui ci --no-fund --no-audit --silent
+npm --prefix ui run build --silent
+npm --prefix ui test --silent
+
 echo "== Rust workspace (inside a private keychain)"
 scripts/with-keychain.sh cargo test --workspace --all-targets --locked
+
+echo "== End to end (real window, keychain and clipboard)"
+tests/e2e/run.sh

@@ -16,6 +16,9 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   trap cleanup EXIT
   mkdir -p "$scratch"/{data,config,cache,runtime}
   chmod 700 "$scratch/runtime"
+  # The bus and the services it starts (keyring, portals) log to a file, not the test output.
+  printf '#!/bin/sh\nexec dbus-daemon "$@" 2>>"%s/dbus.log"\n' "$scratch" >"$scratch/dbus-daemon"
+  chmod +x "$scratch/dbus-daemon"
   # The keyring's helpers inherit the bus's environment: without DISPLAY, an
   # unlock prompt fails at once instead of waiting for a click that never comes.
   status=0
@@ -23,7 +26,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
     XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" \
     XDG_CACHE_HOME="$scratch/cache" XDG_RUNTIME_DIR="$scratch/runtime" \
     TOUCAN_KEYCHAIN_SESSION=inner TOUCAN_OUTER_DISPLAY="${DISPLAY:-}" \
-    dbus-run-session -- "$0" "$@" || status=$?
+    dbus-run-session --dbus-daemon="$scratch/dbus-daemon" -- "$0" "$@" || status=$?
   exit "$status"
 fi
 

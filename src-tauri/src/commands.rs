@@ -52,6 +52,7 @@ pub fn list_keys(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
 /// doesn't. Returns the list afterwards.
 #[tauri::command(async)]
 pub fn check_keychain(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
+    crate::ready_signal::key_list_rendered();
     state.keys.reconcile()?;
     state.keys.list()
 }

@@ -4,6 +4,7 @@
 
 mod bindings;
 pub mod commands;
+pub mod ready_signal;
 pub mod state;
 mod system_clipboard;
 

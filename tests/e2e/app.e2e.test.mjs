@@ -4,9 +4,10 @@
 // like one person's session.
 
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import {
-  DATA_DIR, copyElsewhere, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
+  APP_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, registryNames, screenshot, sleep,
 } from "./support.mjs";
 
@@ -115,6 +116,7 @@ test("2. copy: another process reads exactly the key, and the clipboard is clear
   await sleep(500);
   await clickLabelled("Copy Production backend");
   assert.ok(await waitForClipboard(firstKey, 5), "copy from the list puts the key on the clipboard");
+  assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), "the copy is marked as a secret for clipboard managers");
   await (await browser.$(`.toast*=Clears in ${CLEAR_DELAY_SECONDS} s`)).waitForExist({ timeout: 5_000 });
   await screenshot(browser, "copied-toast");
   assert.ok(await waitForClipboard("", CLEAR_DELAY_SECONDS + 8), "the key is gone from the clipboard after the delay");
@@ -211,6 +213,7 @@ test("7. bad input: each gets a field error and nothing is created", async () =>
   await (await browser.$("input[name=name]")).waitForExist({ reverse: true, timeout: 10_000 });
   assert.equal(await rowCount(), rowsBefore);
   assert.equal(registryNames().length, registryBefore);
+  await screenshot(browser, "key-list");
 });
 
 test("9. restrictions: from the page, commands and plugins outside the capability are refused", async () => {
@@ -235,6 +238,23 @@ test("9. restrictions: from the page, commands and plugins outside the capabilit
     assert.ok(!outcome.includes("ALLOWED"), outcome);
     assert.match(outcome, /not allowed|not found/, outcome);
   }
+});
+
+test("single instance: launching again focuses the running app instead of opening a second one", async () => {
+  const windowsBefore = windowsTitled("Toucan Keys").length;
+  assert.ok(windowsBefore >= 1, "the app's window is on screen");
+  const second = spawn(APP_BINARY, [], { stdio: "ignore" });
+  const exitCode = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve("still running"), 20_000);
+    second.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+  if (exitCode === "still running") second.kill();
+  assert.equal(exitCode, 0, "the second launch hands over to the first and exits");
+  assert.equal(windowsTitled("Toucan Keys").length, windowsBefore, "no second window opened");
+  assert.ok(await (await browser.$("h1#page-title")).isExisting(), "the first instance still runs");
 });
 
 test("8. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {

@@ -45,6 +45,18 @@ export function readClipboard() {
   return result.status === 0 ? result.stdout : "";
 }
 
+/** The formats (X11 targets) the clipboard's owner offers. */
+export function clipboardTargets() {
+  const result = spawnSync("xclip", ["-o", "-selection", "clipboard", "-t", "TARGETS"], { encoding: "utf8", timeout: 10_000 });
+  return result.status === 0 ? result.stdout.split("\n").filter(Boolean) : [];
+}
+
+/** The top-level windows titled `title` on the display. */
+export function windowsTitled(title) {
+  const tree = spawnSync("xwininfo", ["-root", "-tree"], { encoding: "utf8", timeout: 10_000 }).stdout;
+  return tree.split("\n").filter((line) => line.includes(`"${title}"`));
+}
+
 /** Another program copies `text` (xclip keeps serving it in the background). */
 export function copyElsewhere(text) {
   // xclip forks a child that owns the selection; it must not hold our pipes.

@@ -269,7 +269,9 @@ export class App {
 
   /** Draws the whole screen from the current state. */
   render(): void {
-    const focusedId = document.activeElement?.id;
+    const focused = document.activeElement;
+    const focusedId = focused?.id;
+    const focusedLabel = focused?.getAttribute("aria-label");
     this.root.replaceChildren(
       h(
         "div",
@@ -290,6 +292,8 @@ export class App {
         ),
       ),
     );
+    // Keep a keyboard user's place: the same control, found by id or label.
     if (focusedId) document.getElementById(focusedId)?.focus();
+    else if (focusedLabel) [...this.root.querySelectorAll<HTMLElement>("[aria-label]")].find((el) => el.getAttribute("aria-label") === focusedLabel)?.focus();
   }
 }

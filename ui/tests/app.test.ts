@@ -217,6 +217,15 @@ describe("row actions", () => {
     expect(document.querySelector("tbody tr")?.textContent).toContain("just now");
   });
 
+  it("keeps keyboard focus on the row's button after the list redraws", async () => {
+    fakeBackend({ keys: [key({ name: "Staging" })] });
+    await mountApp();
+    button("Copy Staging").focus();
+    button("Copy Staging").click();
+    await settle();
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Copy Staging");
+  });
+
   it("renames, showing a taken name under the field", async () => {
     const backend = fakeBackend({ keys: [key({ name: "Alpha" })] });
     await mountApp();

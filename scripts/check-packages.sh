@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds the Linux packages (.deb, .rpm) and checks them like a person would
+# use them: the metadata, the desktop entry and AppStream file validate; the
+# .deb installs with apt on this machine, starts from its desktop entry's Exec
+# under Xvfb and shows its window (screenshot in artifacts/install/); it
+# removes cleanly, leaving only the user's own data. Needs root (apt).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+target="${CARGO_TARGET_DIR:-$root/target}"
+artifacts="$root/artifacts/install"
+budget_bytes=$((5 * 1024 * 1024))
+sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
+  rm -rf "$artifacts" && mkdir -p "$artifacts"
+  npm --prefix ui ci --no-fund --no-audit --silent
+  npm --prefix ui run build --silent
+  (cd src-tauri && CI=true ../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci)
+  deb=$(ls "$target"/release/bundle/deb/*.deb)
+  rpm=$(ls "$target"/release/bundle/rpm/*.rpm)
+  echo "built: $(basename "$deb") ($(stat -c %s "$deb") bytes), $(basename "$rpm") ($(stat -c %s "$rpm") bytes)"
+
+  echo "== package metadata"
+  info=$(dpkg-deb --field "$deb" Package Version Section Depends Recommends Homepage Description)
+  echo "$info"
+  for expected in "Package: toucan-keys" "Version: 0.1.0" "libwebkit2gtk-4.1-0" "libgtk-3-0" "Recommends: gnome-keyring" "Homepage: https://toucanai.cloud"; do
+    grep -qF "$expected" <<<"$info" || { echo "the .deb lacks: $expected" >&2; exit 1; }
+  done
+  rpm -qip "$rpm" | tee "$artifacts/rpm-info.txt" | grep -E "^(Name|Version|License|URL|Summary)"
+  grep -q "^Name *: toucan-keys" "$artifacts/rpm-info.txt"
+  grep -q "^License *: MIT" "$artifacts/rpm-info.txt"
+  size=$(stat -c %s "$deb")
+  ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 5 MiB budget" >&2; exit 1; }
+
+  echo "== desktop entry and AppStream metadata"
+  unpacked=$(mktemp -d)
+  dpkg-deb -x "$deb" "$unpacked"
+  desktop=$(ls "$unpacked"/usr/share/applications/*.desktop)
+  desktop-file-validate "$desktop"
+  appstreamcli validate --no-net "$unpacked"/usr/share/metainfo/cloud.toucanai.keys.metainfo.xml
+  rm -rf "$unpacked"
+
+  echo "== install with apt"
+  before=$(mktemp); after=$(mktemp)
+  find /usr /etc /opt -xdev 2>/dev/null | sort >"$before"
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >/dev/null
+  dpkg -L toucan-keys >"$artifacts/installed-files.txt"
+  desktop_file=$(grep '\.desktop$' "$artifacts/installed-files.txt")
+  exec_line=$(sed -n 's/^Exec=//p' "$desktop_file")
+  echo "desktop entry $desktop_file runs: $exec_line"
+  TOUCAN_EXEC="$exec_line" TOUCAN_ARTIFACTS="$artifacts" scripts/with-keychain.sh "$0"
+
+  echo "== remove"
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq toucan-keys >/dev/null
+  find /usr /etc /opt -xdev 2>/dev/null | sort >"$after"
+  left=$(comm -13 "$before" "$after" | grep -v '^/usr/share/icons/hicolor/icon-theme.cache$' || true)
+  if [[ -n "$left" ]]; then echo "left behind after removal:" >&2; echo "$left" >&2; exit 1; fi
+  echo "nothing left behind outside the user's own data"
+  echo "packages: 1 passed, 0 failed"
+  exit 0
+fi
+
+# Inside a private session: start the installed app from its desktop entry.
+Xvfb :86 -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=:86
+sleep 1
+# shellcheck disable=SC2086 # Exec is a command line
+$TOUCAN_EXEC >"$TOUCAN_ARTIFACTS/app.log" 2>&1 &
+app=$!
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  xwininfo -root -tree 2>/dev/null | grep -q '"Toucan Keys"' && break
+  sleep 0.2
+done
+xwininfo -root -tree | grep '"Toucan Keys"' || { echo "the installed app's window did not appear" >&2; exit 1; }
+sleep 3
+import -window root "$TOUCAN_ARTIFACTS/installed-app.png"
+echo "the window appeared (screenshot: artifacts/install/installed-app.png)"
