@@ -30,6 +30,9 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   rpm -qip "$rpm" | tee "$artifacts/rpm-info.txt" | grep -E "^(Name|Version|License|URL|Summary)"
   grep -q "^Name *: toucan-keys" "$artifacts/rpm-info.txt"
   grep -q "^License *: MIT" "$artifacts/rpm-info.txt"
+  rpm -qpR "$rpm" >"$artifacts/rpm-requires.txt"
+  grep -q "webkit2gtk4.1" "$artifacts/rpm-requires.txt" && grep -q "gtk3" "$artifacts/rpm-requires.txt" \
+    || { echo "the .rpm does not require webkit2gtk4.1 and gtk3" >&2; exit 1; }
   size=$(stat -c %s "$deb")
   ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 5 MiB budget" >&2; exit 1; }
 
@@ -38,7 +41,10 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   dpkg-deb -x "$deb" "$unpacked"
   desktop=$(ls "$unpacked"/usr/share/applications/*.desktop)
   desktop-file-validate "$desktop"
-  appstreamcli validate --no-net "$unpacked"/usr/share/metainfo/cloud.toucanai.keys.metainfo.xml
+  metainfo="$unpacked"/usr/share/metainfo/cloud.toucanai.keys.metainfo.xml
+  appstreamcli validate --no-net "$metainfo"
+  grep -qF "<launchable type=\"desktop-id\">$(basename "$desktop")</launchable>" "$metainfo" \
+    || { echo "the AppStream launchable does not name the installed desktop entry $(basename "$desktop")" >&2; exit 1; }
   rm -rf "$unpacked"
 
   echo "== install with apt"

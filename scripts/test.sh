@@ -3,7 +3,9 @@
 #   1. the Rust workspace: unit, property, fault-injection, real-keychain and
 #      shell command tests, and each benchmark once as a smoke test;
 #   2. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
-#   3. end to end: the real app in a real window, keychain and clipboard.
+#   3. end to end: the real app in a real window, keychain and clipboard;
+#   4. the .deb and .rpm: built, validated, installed with apt, launched from
+#      the desktop entry, removed (needs root or sudo for apt).
 # Keychain tests run inside a private, throwaway gnome-keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +21,6 @@ scripts/with-keychain.sh cargo test --workspace --all-targets --locked
 
 echo "== End to end (real window, keychain and clipboard)"
 tests/e2e/run.sh
+
+echo "== Linux packages: build, install with apt, launch, remove"
+scripts/check-packages.sh
