@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test:
-#   1. the Rust workspace: unit, property, fault-injection, real-keychain and
+#   1. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
+#   2. the Rust workspace: unit, property, fault-injection, real-keychain and
 #      shell command tests, and each benchmark once as a smoke test;
-#   2. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
 #   3. end to end: the real app in a real window, keychain and clipboard;
 #   4. the .deb and .rpm: built, validated, installed with apt, launched from
 #      the desktop entry, removed (needs root or sudo for apt).
