@@ -3,7 +3,7 @@
 
 import type { KeyStatus } from "./bindings";
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+const UNITS: [string, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
   ["week", 7 * 24 * 3600],
@@ -11,20 +11,30 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["hour", 3600],
   ["minute", 60],
 ];
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-/** "just now", "5 minutes ago", "in 3 months". */
+/** "just now", "5 minutes ago", "in 3 months", "yesterday", "tomorrow". */
 export function relativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) {
+      const count = Math.round(Math.abs(seconds) / size);
+      if (unit === "day" && count === 1) return seconds < 0 ? "yesterday" : "tomorrow";
+      const amount = `${count} ${unit}${count === 1 ? "" : "s"}`;
+      return seconds < 0 ? `${amount} ago` : `in ${amount}`;
+    }
   }
   return "just now";
 }
 
-/** The full local date and time, for tooltips. */
+/** The full local date and time, for tooltips: "Saturday, 28 November 2026, 14:05:09 (UTC+01:00)". */
 export function exactTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "full", timeStyle: "long" });
+  const date = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const zone = `UTC${offset < 0 ? "-" : "+"}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${WEEKDAYS[date.getDay()]}, ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}, ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())} (${zone})`;
 }
 
 /** What a status is called in the list. */
