@@ -39,7 +39,12 @@ pub struct CopyReply {
 type Reply<T> = Result<T, CoreError>;
 
 fn summary(state: &AppState, id: &KeyId) -> Reply<KeySummary> {
-    state.keys.list()?.into_iter().find(|k| &k.record.id == id).ok_or(CoreError::KeyNotFound)
+    state
+        .keys
+        .list()?
+        .into_iter()
+        .find(|k| &k.record.id == id)
+        .ok_or(CoreError::KeyNotFound)
 }
 
 /// Every key, newest first.
@@ -62,7 +67,10 @@ pub fn check_keychain(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
 pub fn create_key(state: State<'_, AppState>, name: String, expiry: Expiry) -> Reply<CreatedKeyReply> {
     let created = state.keys.create(&name, expiry)?;
     let key = summary(&state, &created.record.id)?;
-    Ok(CreatedKeyReply { key, secret: created.secret.into_one_time_reveal() })
+    Ok(CreatedKeyReply {
+        key,
+        secret: created.secret.into_one_time_reveal(),
+    })
 }
 
 /// Copies a key to the clipboard from the keychain, and schedules the clear.
@@ -73,7 +81,10 @@ pub fn copy_key(state: State<'_, AppState>, id: KeyId) -> Reply<CopyReply> {
     state.clipboard.copy(&secret, clear.delay())?;
     state.keys.mark_copied(&id)?;
     let clears_in_seconds = clear.delay().map(|d| d.as_secs() as u32);
-    Ok(CopyReply { key: summary(&state, &id)?, clears_in_seconds })
+    Ok(CopyReply {
+        key: summary(&state, &id)?,
+        clears_in_seconds,
+    })
 }
 
 /// Renames a key.

@@ -29,7 +29,12 @@ impl AppState {
     }
 
     /// State over any vault and clipboard (tests use in-memory ones).
-    pub fn with_parts(vault: impl Vault + 'static, data_dir: &Path, config_dir: &Path, clipboard: Box<dyn Clipboard>) -> Self {
+    pub fn with_parts(
+        vault: impl Vault + 'static,
+        data_dir: &Path,
+        config_dir: &Path,
+        clipboard: Box<dyn Clipboard>,
+    ) -> Self {
         Self {
             keys: KeyManager::new(vault, FileRegistry::in_dir(data_dir)),
             settings: SettingsFile::in_dir(config_dir),

@@ -37,7 +37,9 @@ impl Clipboard for SystemClipboard {
         #[cfg(windows)]
         let set = {
             use arboard::SetExtWindows;
-            set.exclude_from_history().exclude_from_cloud().exclude_from_monitoring()
+            set.exclude_from_history()
+                .exclude_from_cloud()
+                .exclude_from_monitoring()
         };
         set.text(text).map_err(|e| e.to_string())
     }

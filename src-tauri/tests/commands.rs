@@ -1,7 +1,7 @@
 //! The shell's commands through Tauri's IPC (mock runtime, the app's real
 //! context and capability), over an in-memory vault and a fake clipboard.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -9,39 +9,22 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow};
 use toucan_keys_app::state::AppState;
-use toucan_keys_core::clipboard::Clipboard;
+use toucan_keys_core::clipboard::MemoryClipboard;
 use toucan_keys_core::vault::{MemoryVault, VaultOp};
 use toucan_keys_core::{Vault, VaultError};
-
-#[derive(Clone, Default)]
-struct FakeClipboard(Arc<Mutex<Option<String>>>);
-
-impl Clipboard for FakeClipboard {
-    fn set_secret(&mut self, text: &str) -> Result<(), String> {
-        *self.0.lock().unwrap() = Some(text.to_owned());
-        Ok(())
-    }
-    fn text(&mut self) -> Option<String> {
-        self.0.lock().unwrap().clone()
-    }
-    fn clear(&mut self) -> Result<(), String> {
-        *self.0.lock().unwrap() = None;
-        Ok(())
-    }
-}
 
 struct Harness {
     _dirs: tempfile::TempDir,
     _app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
     vault: Arc<MemoryVault>,
-    clipboard: FakeClipboard,
+    clipboard: MemoryClipboard,
 }
 
 fn harness() -> Harness {
     let dirs = tempfile::tempdir().unwrap();
     let vault = Arc::new(MemoryVault::new());
-    let clipboard = FakeClipboard::default();
+    let clipboard = MemoryClipboard::default();
     let state = AppState::with_parts(
         vault.clone(),
         &dirs.path().join("data"),
@@ -52,8 +35,16 @@ fn harness() -> Harness {
         .manage(state)
         .build(tauri::generate_context!())
         .expect("build the app");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    Harness { _dirs: dirs, _app: app, window, vault, clipboard }
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    Harness {
+        _dirs: dirs,
+        _app: app,
+        window,
+        vault,
+        clipboard,
+    }
 }
 
 impl Harness {
@@ -71,7 +62,8 @@ impl Harness {
     }
 
     fn create(&self, name: &str) -> Value {
-        self.call("create_key", json!({ "name": name, "expiry": { "kind": "days90" } })).expect("create")
+        self.call("create_key", json!({ "name": name, "expiry": { "kind": "days90" } }))
+            .expect("create")
     }
 }
 
@@ -93,14 +85,29 @@ fn create_returns_the_secret_once_and_list_never_does() {
 fn errors_cross_as_code_and_message() {
     let h = harness();
     h.create("Production");
-    let error = h.call("create_key", json!({ "name": "production", "expiry": { "kind": "never" } })).unwrap_err();
+    let error = h
+        .call(
+            "create_key",
+            json!({ "name": "production", "expiry": { "kind": "never" } }),
+        )
+        .unwrap_err();
     assert_eq!(error["code"], "name_taken");
-    assert_eq!(error["message"], "You already have an active key named \"Production\". Choose another name.");
+    assert_eq!(
+        error["message"],
+        "You already have an active key named \"Production\". Choose another name."
+    );
 
     h.vault.fail(VaultOp::Store, VaultError::Locked);
-    let error = h.call("create_key", json!({ "name": "Other", "expiry": { "kind": "days30" } })).unwrap_err();
+    let error = h
+        .call("create_key", json!({ "name": "Other", "expiry": { "kind": "days30" } }))
+        .unwrap_err();
     assert_eq!(error["code"], "keychain_locked");
-    assert!(error["message"].as_str().unwrap().starts_with("Your keychain is locked."));
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your keychain is locked.")
+    );
     assert_eq!(h.call("list_keys", json!({})).unwrap().as_array().unwrap().len(), 1);
 }
 
@@ -111,7 +118,7 @@ fn copy_puts_the_key_on_the_clipboard_from_rust_and_never_returns_it() {
     let secret = created["secret"].as_str().unwrap().to_owned();
     let id = created["key"]["id"].clone();
     let reply = h.call("copy_key", json!({ "id": id })).unwrap();
-    assert_eq!(h.clipboard.0.lock().unwrap().as_deref(), Some(secret.as_str()));
+    assert_eq!(h.clipboard.contents().as_deref(), Some(secret.as_str()));
     assert!(!reply.to_string().contains(&secret[4..]), "copy returned the secret");
     assert_eq!(reply["clearsInSeconds"], 30);
     assert!(reply["key"]["lastCopiedAt"].is_string());
@@ -121,14 +128,20 @@ fn copy_puts_the_key_on_the_clipboard_from_rust_and_never_returns_it() {
 fn the_clear_delay_setting_is_used_and_validated() {
     let h = harness();
     let saved = h
-        .call("save_settings", json!({ "settings": { "displayName": " Ada ", "clipboardClear": { "kind": "never" } } }))
+        .call(
+            "save_settings",
+            json!({ "settings": { "displayName": " Ada ", "clipboardClear": { "kind": "never" } } }),
+        )
         .unwrap();
     assert_eq!(saved["displayName"], "Ada");
     let created = h.create("Production");
     let reply = h.call("copy_key", json!({ "id": created["key"]["id"] })).unwrap();
     assert_eq!(reply["clearsInSeconds"], Value::Null);
     let error = h
-        .call("save_settings", json!({ "settings": { "displayName": null, "clipboardClear": { "kind": "after", "seconds": 5 } } }))
+        .call(
+            "save_settings",
+            json!({ "settings": { "displayName": null, "clipboardClear": { "kind": "after", "seconds": 5 } } }),
+        )
         .unwrap_err();
     assert_eq!(error["code"], "clear_delay_out_of_range");
     assert_eq!(h.call("get_settings", json!({})).unwrap()["displayName"], "Ada");
@@ -138,13 +151,22 @@ fn the_clear_delay_setting_is_used_and_validated() {
 fn rename_revoke_and_delete() {
     let h = harness();
     let id = h.create("Old name")["key"]["id"].clone();
-    assert_eq!(h.call("rename_key", json!({ "id": id, "name": "New name" })).unwrap()["name"], "New name");
-    assert_eq!(h.call("delete_key", json!({ "id": id })).unwrap_err()["code"], "key_not_revoked");
+    assert_eq!(
+        h.call("rename_key", json!({ "id": id, "name": "New name" })).unwrap()["name"],
+        "New name"
+    );
+    assert_eq!(
+        h.call("delete_key", json!({ "id": id })).unwrap_err()["code"],
+        "key_not_revoked"
+    );
     let revoked = h.call("revoke_key", json!({ "id": id })).unwrap();
     assert_eq!(revoked["status"], "revoked");
     assert!(revoked["revokedAt"].is_string());
     assert!(h.vault.is_empty());
-    assert_eq!(h.call("copy_key", json!({ "id": id })).unwrap_err()["code"], "key_revoked");
+    assert_eq!(
+        h.call("copy_key", json!({ "id": id })).unwrap_err()["code"],
+        "key_revoked"
+    );
     h.call("delete_key", json!({ "id": id })).unwrap();
     assert_eq!(h.call("list_keys", json!({})).unwrap(), json!([]));
 }
@@ -171,17 +193,26 @@ fn commands_and_plugins_outside_the_capability_are_refused() {
     ] {
         let refused = h.call(cmd, args).unwrap_err();
         let text = refused.to_string();
-        assert!(text.contains("not allowed") || text.contains("not found"), "{cmd} was not refused: {text}");
+        assert!(
+            text.contains("not allowed") || text.contains("not found"),
+            "{cmd} was not refused: {text}"
+        );
     }
 }
 
 #[test]
 fn the_manifest_the_capability_and_the_handlers_list_the_same_commands() {
     let capability: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
-    let mut granted: Vec<String> =
-        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect();
-    let mut expected: Vec<String> =
-        toucan_keys_app::commands::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect();
+    let mut expected: Vec<String> = toucan_keys_app::commands::COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
     granted.sort();
     expected.sort();
     assert_eq!(granted, expected);
@@ -200,7 +231,13 @@ fn the_manifest_the_capability_and_the_handlers_list_the_same_commands() {
 fn security_configuration_is_strict() {
     let config: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
     let csp = config["app"]["security"]["csp"].as_str().unwrap();
-    for directive in ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-src 'none'"] {
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-src 'none'",
+    ] {
         assert!(csp.contains(directive), "CSP lacks {directive}");
     }
     // The one network origin allowed is Tauri's own IPC endpoint.

@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use toucan_keys_core::registry::RecordStore;
-use toucan_keys_core::{APP_IDENTIFIER, Expiry, FileRegistry, KeyId, KeyManager, KeyRecord, KeychainVault, key_format};
+use toucan_keys_core::{APP_IDENTIFIER, Expiry, FileRegistry, KeyManager, KeyRecord, KeychainVault, key_format};
 
 fn format(c: &mut Criterion) {
     c.bench_function("generate", |b| b.iter(key_format::generate));
@@ -16,18 +16,12 @@ fn format(c: &mut Criterion) {
 }
 
 fn record(i: usize) -> KeyRecord {
-    let key = key_format::generate();
-    KeyRecord {
-        id: KeyId::random(),
-        name: format!("Key number {i}"),
-        hint: key.hint(),
-        fingerprint: key.fingerprint(),
-        created_at: chrono::Utc::now(),
-        expires_at: Some(chrono::Utc::now()),
-        revoked_at: None,
-        last_copied_at: None,
-        secret_missing: false,
-    }
+    KeyRecord::new(
+        format!("Key number {i}"),
+        &key_format::generate(),
+        chrono::Utc::now(),
+        Some(chrono::Utc::now()),
+    )
 }
 
 fn registry(c: &mut Criterion) {
@@ -37,11 +31,24 @@ fn registry(c: &mut Criterion) {
         let dir = tempfile::tempdir().unwrap();
         let registry = FileRegistry::in_dir(dir.path());
         let records: Vec<_> = (0..count).map(record).collect();
-        registry.update(&mut |keys| Ok(*keys = records.clone())).unwrap();
-        group.bench_with_input(BenchmarkId::new("load", count), &registry, |b, r| b.iter(|| r.load().unwrap()));
+        registry
+            .update(&mut |keys| {
+                let _: () = *keys = records.clone();
+                Ok(())
+            })
+            .unwrap();
+        group.bench_with_input(BenchmarkId::new("load", count), &registry, |b, r| {
+            b.iter(|| r.load().unwrap())
+        });
         // A save is a full locked read-modify-write cycle with fsync: what every change costs.
         group.bench_with_input(BenchmarkId::new("save", count), &registry, |b, r| {
-            b.iter(|| r.update(&mut |keys| Ok(keys[0].last_copied_at = Some(chrono::Utc::now()))).unwrap())
+            b.iter(|| {
+                r.update(&mut |keys| {
+                    let _: () = keys[0].last_copied_at = Some(chrono::Utc::now());
+                    Ok(())
+                })
+                .unwrap()
+            })
         });
     }
     group.finish();

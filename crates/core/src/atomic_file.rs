@@ -13,7 +13,10 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreErro
     let folder = path.parent().expect("a file is inside a folder");
     let fail = |e: std::io::Error| CoreError::storage(path, &e);
     std::fs::create_dir_all(folder).map_err(fail)?;
-    let mut temp = tempfile::Builder::new().prefix(".toucan-").tempfile_in(folder).map_err(fail)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".toucan-")
+        .tempfile_in(folder)
+        .map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|e| fail(e.error))?;

@@ -52,14 +52,22 @@ pub struct ClipboardGuard<C: Clipboard> {
 
 impl<C: Clipboard> Clone for ClipboardGuard<C> {
     fn clone(&self) -> Self {
-        Self { state: self.state.clone() }
+        Self {
+            state: self.state.clone(),
+        }
     }
 }
 
 impl<C: Clipboard> ClipboardGuard<C> {
     /// A guard over `clipboard`.
     pub fn new(clipboard: C) -> Self {
-        Self { state: Arc::new(Mutex::new(GuardState { clipboard, generation: 0, copied_digest: None })) }
+        Self {
+            state: Arc::new(Mutex::new(GuardState {
+                clipboard,
+                generation: 0,
+                copied_digest: None,
+            })),
+        }
     }
 
     /// Copies `secret` and, with a delay, schedules it to be cleared. Returns
@@ -67,7 +75,10 @@ impl<C: Clipboard> ClipboardGuard<C> {
     pub fn copy(&self, secret: &SecretKey, clear_after: Option<Duration>) -> Result<u64, CoreError> {
         let generation = {
             let mut state = self.lock();
-            state.clipboard.set_secret(secret.expose_secret()).map_err(|detail| CoreError::Clipboard { detail })?;
+            state
+                .clipboard
+                .set_secret(secret.expose_secret())
+                .map_err(|detail| CoreError::Clipboard { detail })?;
             state.generation += 1;
             state.copied_digest = Some(digest(secret.expose_secret()));
             state.generation
@@ -99,7 +110,9 @@ impl<C: Clipboard> ClipboardGuard<C> {
     }
 
     fn clear_if_ours(state: &mut GuardState<C>) -> bool {
-        let Some(expected) = state.copied_digest else { return false };
+        let Some(expected) = state.copied_digest else {
+            return false;
+        };
         let holds_key = state.clipboard.text().is_some_and(|text| digest(&text) == expected);
         state.copied_digest = None;
         holds_key && state.clipboard.clear().is_ok()
@@ -107,6 +120,37 @@ impl<C: Clipboard> ClipboardGuard<C> {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, GuardState<C>> {
         self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// An in-memory clipboard for tests (of the core and of the app shell).
+/// Clones share one clipboard, so a test can keep a handle on it.
+#[derive(Debug, Default, Clone)]
+pub struct MemoryClipboard(Arc<Mutex<Option<String>>>);
+
+impl MemoryClipboard {
+    /// What the clipboard holds now.
+    pub fn contents(&self) -> Option<String> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Another program copies `text`.
+    pub fn copy_from_elsewhere(&self, text: &str) {
+        *self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(text.to_owned());
+    }
+}
+
+impl Clipboard for MemoryClipboard {
+    fn set_secret(&mut self, text: &str) -> Result<(), String> {
+        self.copy_from_elsewhere(text);
+        Ok(())
+    }
+    fn text(&mut self) -> Option<String> {
+        self.contents()
+    }
+    fn clear(&mut self) -> Result<(), String> {
+        *self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+        Ok(())
     }
 }
 
@@ -119,86 +163,63 @@ mod tests {
     use super::*;
     use crate::key_format::generate;
 
-    #[derive(Default, Clone)]
-    struct FakeClipboard(Arc<Mutex<Option<String>>>);
-
-    impl Clipboard for FakeClipboard {
-        fn set_secret(&mut self, text: &str) -> Result<(), String> {
-            *self.0.lock().unwrap() = Some(text.to_owned());
-            Ok(())
-        }
-        fn text(&mut self) -> Option<String> {
-            self.0.lock().unwrap().clone()
-        }
-        fn clear(&mut self) -> Result<(), String> {
-            *self.0.lock().unwrap() = None;
-            Ok(())
-        }
-    }
-
-    impl FakeClipboard {
-        fn now(&self) -> Option<String> {
-            self.0.lock().unwrap().clone()
-        }
-        fn someone_copies(&self, text: &str) {
-            *self.0.lock().unwrap() = Some(text.to_owned());
-        }
-    }
-
     #[test]
     fn the_latest_copy_is_cleared_when_its_time_comes() {
-        let board = FakeClipboard::default();
+        let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         let key = generate();
         let generation = guard.copy(&key, None).unwrap();
-        assert_eq!(board.now().as_deref(), Some(key.expose_secret()));
+        assert_eq!(board.contents().as_deref(), Some(key.expose_secret()));
         assert!(guard.clear_if_unchanged(generation));
-        assert_eq!(board.now(), None);
+        assert_eq!(board.contents(), None);
     }
 
     #[test]
     fn something_else_copied_meanwhile_is_left_alone() {
-        let board = FakeClipboard::default();
+        let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         let generation = guard.copy(&generate(), None).unwrap();
-        board.someone_copies("a shopping list");
+        board.copy_from_elsewhere("a shopping list");
         assert!(!guard.clear_if_unchanged(generation));
-        assert_eq!(board.now().as_deref(), Some("a shopping list"));
+        assert_eq!(board.contents().as_deref(), Some("a shopping list"));
     }
 
     #[test]
     fn a_new_copy_restarts_the_timer() {
-        let board = FakeClipboard::default();
+        let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         let first = guard.copy(&generate(), None).unwrap();
         let second_key = generate();
         let second = guard.copy(&second_key, None).unwrap();
-        assert!(!guard.clear_if_unchanged(first), "the first copy's timer cleared the second copy");
-        assert_eq!(board.now().as_deref(), Some(second_key.expose_secret()));
+        assert!(
+            !guard.clear_if_unchanged(first),
+            "the first copy's timer cleared the second copy"
+        );
+        assert_eq!(board.contents().as_deref(), Some(second_key.expose_secret()));
         assert!(guard.clear_if_unchanged(second));
     }
 
     #[test]
     fn the_timer_thread_clears_after_the_delay() {
-        let board = FakeClipboard::default();
+        let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         guard.copy(&generate(), Some(Duration::from_millis(20))).unwrap();
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while board.now().is_some() && std::time::Instant::now() < deadline {
+        while board.contents().is_some() && std::time::Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
-        assert_eq!(board.now(), None);
+        assert_eq!(board.contents(), None);
     }
 
     #[test]
     fn quitting_clears_only_our_key() {
-        let board = FakeClipboard::default();
+        let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         guard.copy(&generate(), None).unwrap();
         assert!(guard.clear_now());
         guard.copy(&generate(), None).unwrap();
-        board.someone_copies("mine");
+        board.copy_from_elsewhere("mine");
         assert!(!guard.clear_now());
-        assert_eq!(board.now().as_deref(), Some("mine"));
+        assert_eq!(board.contents().as_deref(), Some("mine"));
     }
 }

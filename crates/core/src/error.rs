@@ -48,13 +48,17 @@ pub enum CoreError {
     #[error(transparent)]
     Keychain(#[from] VaultError),
     /// The key list file can't be read; it is kept as it is.
-    #[error("The key list at {path} is damaged and can't be read. It has been left untouched so nothing is lost; move it elsewhere to start a new list, or restore it from a backup.")]
+    #[error(
+        "The key list at {path} is damaged and can't be read. It has been left untouched so nothing is lost; move it elsewhere to start a new list, or restore it from a backup."
+    )]
     RegistryCorrupt {
         /// The registry file.
         path: String,
     },
     /// The key list was written by a newer version of the app.
-    #[error("The key list at {path} was saved by a newer version of Toucan Keys (format {found}). Update the app to open it; it has been left untouched.")]
+    #[error(
+        "The key list at {path} was saved by a newer version of Toucan Keys (format {found}). Update the app to open it; it has been left untouched."
+    )]
     RegistryTooNew {
         /// The registry file.
         path: String,
@@ -62,10 +66,14 @@ pub enum CoreError {
         found: u32,
     },
     /// The disk is full.
-    #[error("Your disk is full, so the key list couldn't be saved. Free some space and try again; nothing was changed.")]
+    #[error(
+        "Your disk is full, so the key list couldn't be saved. Free some space and try again; nothing was changed."
+    )]
     DiskFull,
     /// The settings file can't be read; it is kept as it is.
-    #[error("Your settings at {path} are damaged and can't be read. They have been left untouched; delete the file to go back to the defaults.")]
+    #[error(
+        "Your settings at {path} are damaged and can't be read. They have been left untouched; delete the file to go back to the defaults."
+    )]
     SettingsCorrupt {
         /// The settings file.
         path: String,
@@ -83,7 +91,9 @@ pub enum CoreError {
         detail: String,
     },
     /// Reading or writing the key list failed for another reason.
-    #[error("The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again.")]
+    #[error(
+        "The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again."
+    )]
     Storage {
         /// The file or folder involved.
         path: String,
@@ -129,7 +139,10 @@ impl CoreError {
         if error.kind() == std::io::ErrorKind::StorageFull {
             return Self::DiskFull;
         }
-        Self::Storage { path: path.display().to_string(), detail: error.to_string() }
+        Self::Storage {
+            path: path.display().to_string(),
+            detail: error.to_string(),
+        }
     }
 }
 
@@ -151,7 +164,10 @@ mod tests {
     fn serializes_as_code_and_message() {
         let json = serde_json::to_value(CoreError::NameTaken { name: "Prod".into() }).unwrap();
         assert_eq!(json["code"], "name_taken");
-        assert_eq!(json["message"], "You already have an active key named \"Prod\". Choose another name.");
+        assert_eq!(
+            json["message"],
+            "You already have an active key named \"Prod\". Choose another name."
+        );
         let locked = serde_json::to_value(CoreError::from(VaultError::Locked)).unwrap();
         assert_eq!(locked["code"], "keychain_locked");
         assert_eq!(locked["message"], VaultError::Locked.to_string());
@@ -160,6 +176,9 @@ mod tests {
     #[test]
     fn a_full_disk_is_named_as_such() {
         let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
-        assert_eq!(CoreError::storage(std::path::Path::new("/x"), &full), CoreError::DiskFull);
+        assert_eq!(
+            CoreError::storage(std::path::Path::new("/x"), &full),
+            CoreError::DiskFull
+        );
     }
 }

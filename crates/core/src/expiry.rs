@@ -37,7 +37,10 @@ impl Expiry {
                 if date <= now.date_naive() {
                     return Err(CoreError::ExpiryInPast);
                 }
-                Ok(Some(date.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time")).and_utc()))
+                Ok(Some(
+                    date.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"))
+                        .and_utc(),
+                ))
             }
         }
     }
@@ -53,15 +56,24 @@ mod tests {
 
     #[test]
     fn day_choices_count_from_now() {
-        assert_eq!(Expiry::Days30.expires_at(noon()).unwrap().unwrap().to_rfc3339(), "2026-12-28T12:00:00+00:00");
-        assert_eq!(Expiry::default().expires_at(noon()).unwrap().unwrap().to_rfc3339(), "2027-02-26T12:00:00+00:00");
+        assert_eq!(
+            Expiry::Days30.expires_at(noon()).unwrap().unwrap().to_rfc3339(),
+            "2026-12-28T12:00:00+00:00"
+        );
+        assert_eq!(
+            Expiry::default().expires_at(noon()).unwrap().unwrap().to_rfc3339(),
+            "2027-02-26T12:00:00+00:00"
+        );
         assert_eq!(Expiry::Never.expires_at(noon()).unwrap(), None);
     }
 
     #[test]
     fn a_date_lasts_until_the_end_of_that_day_and_must_be_in_the_future() {
         let date = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
-        assert_eq!(Expiry::OnDate(date).expires_at(noon()).unwrap().unwrap().to_rfc3339(), "2027-01-01T23:59:59+00:00");
+        assert_eq!(
+            Expiry::OnDate(date).expires_at(noon()).unwrap().unwrap().to_rfc3339(),
+            "2027-01-01T23:59:59+00:00"
+        );
         let today = noon().date_naive();
         assert_eq!(Expiry::OnDate(today).expires_at(noon()), Err(CoreError::ExpiryInPast));
     }

@@ -24,8 +24,7 @@ const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn
 /// "ToucanKeysTestVector0123456789". Also in `docs/KEY_FORMAT.md`.
 pub const TEST_VECTOR: &str = "tck_ToucanKeysTestVector01234567891wrdc7";
 /// SHA-256 of [`TEST_VECTOR`], computed independently with Python's hashlib.
-pub const TEST_VECTOR_SHA256: &str =
-    "38bde9ec53de758b43b234a7ca118736a05d0b75fc1b02590b180da661a86e4e";
+pub const TEST_VECTOR_SHA256: &str = "38bde9ec53de758b43b234a7ca118736a05d0b75fc1b02590b180da661a86e4e";
 
 /// Why a pasted string is not a valid key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,7 +33,9 @@ pub enum ParseKeyError {
     #[error("This is not a Toucan API key: it should start with \"tck_\".")]
     WrongPrefix,
     /// The string has the wrong number of characters.
-    #[error("This key has {found} characters, but a Toucan API key has {expected}. Part of it may be missing; copy it again.")]
+    #[error(
+        "This key has {found} characters, but a Toucan API key has {expected}. Part of it may be missing; copy it again."
+    )]
     WrongLength {
         /// Characters found (after trimming).
         found: usize,
@@ -82,11 +83,16 @@ pub fn parse(input: &str) -> Result<SecretKey, ParseKeyError> {
     }
     let found = trimmed.chars().count();
     if found != KEY_LEN {
-        return Err(ParseKeyError::WrongLength { found, expected: KEY_LEN });
+        return Err(ParseKeyError::WrongLength {
+            found,
+            expected: KEY_LEN,
+        });
     }
     let rest = &trimmed.as_bytes()[KEY_PREFIX.len()..];
     if let Some(index) = rest.iter().position(|&b| digit_value(b).is_none()) {
-        return Err(ParseKeyError::BadCharacter { position: KEY_PREFIX.len() + index + 1 });
+        return Err(ParseKeyError::BadCharacter {
+            position: KEY_PREFIX.len() + index + 1,
+        });
     }
     let (body, checksum) = rest.split_at(BODY_LEN);
     if checksum_of(body).as_bytes() != checksum {
@@ -144,11 +150,17 @@ mod tests {
 
     #[test]
     fn each_kind_of_mistake_has_its_own_error() {
-        assert_eq!(parse("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"), Err(ParseKeyError::WrongPrefix));
+        assert_eq!(
+            parse("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"),
+            Err(ParseKeyError::WrongPrefix)
+        );
         assert_eq!(parse(""), Err(ParseKeyError::WrongPrefix));
         assert_eq!(
             parse(&TEST_VECTOR[..39]),
-            Err(ParseKeyError::WrongLength { found: 39, expected: 40 })
+            Err(ParseKeyError::WrongLength {
+                found: 39,
+                expected: 40
+            })
         );
         assert_eq!(
             parse("tck_ToucanKeysTest-ector01234567891wrdc7"),
@@ -160,7 +172,10 @@ mod tests {
         );
         assert_eq!(
             parse("tck_ToucanKeysTestVéctor0123456789wrdc7"),
-            Err(ParseKeyError::WrongLength { found: 39, expected: 40 })
+            Err(ParseKeyError::WrongLength {
+                found: 39,
+                expected: 40
+            })
         );
     }
 
@@ -173,6 +188,9 @@ mod tests {
                 seen[usize::from(digit_value(b).unwrap())] += 1;
             }
         }
-        assert!(seen.iter().all(|&n| n > 700 && n < 1250), "skewed distribution: {seen:?}");
+        assert!(
+            seen.iter().all(|&n| n > 700 && n < 1250),
+            "skewed distribution: {seen:?}"
+        );
     }
 }

@@ -50,7 +50,11 @@ pub struct KeyManager {
 impl KeyManager {
     /// A manager over `vault` and `records`, using the system clock.
     pub fn new(vault: impl Vault + 'static, records: impl RecordStore + 'static) -> Self {
-        Self { vault: Box::new(vault), records: Box::new(records), clock: Arc::new(Utc::now) }
+        Self {
+            vault: Box::new(vault),
+            records: Box::new(records),
+            clock: Arc::new(Utc::now),
+        }
     }
 
     /// The same manager with another clock (for tests).
@@ -69,17 +73,7 @@ impl KeyManager {
         ensure_name_free(&self.records.load()?, &name, None)?;
 
         let secret = key_format::generate();
-        let record = KeyRecord {
-            id: KeyId::random(),
-            name: name.as_str().to_owned(),
-            hint: secret.hint(),
-            fingerprint: secret.fingerprint(),
-            created_at: now,
-            expires_at,
-            revoked_at: None,
-            last_copied_at: None,
-            secret_missing: false,
-        };
+        let record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
         self.vault.store(&record.id, &keychain_label(name.as_str()), &secret)?;
         let saved = self.records.update(&mut |keys| {
             ensure_name_free(keys, &name, None)?;
@@ -99,8 +93,14 @@ impl KeyManager {
     pub fn list(&self) -> Result<Vec<KeySummary>, CoreError> {
         let now = (self.clock)();
         let mut keys = self.records.load()?;
-        keys.sort_by(|a, b| b.created_at.cmp(&a.created_at));
-        Ok(keys.into_iter().map(|record| KeySummary { status: record.status(now), record }).collect())
+        keys.sort_by_key(|k| std::cmp::Reverse(k.created_at));
+        Ok(keys
+            .into_iter()
+            .map(|record| KeySummary {
+                status: record.status(now),
+                record,
+            })
+            .collect())
     }
 
     /// Gives a key a new name (same rules as at creation).
@@ -182,7 +182,9 @@ impl KeyManager {
             }
         }
         let already_right = |keys: &[KeyRecord]| {
-            keys.iter().filter(|r| r.is_active()).all(|r| r.secret_missing == missing.contains(&r.id))
+            keys.iter()
+                .filter(|r| r.is_active())
+                .all(|r| r.secret_missing == missing.contains(&r.id))
         };
         if !already_right(&self.records.load()?) {
             self.records.update(&mut |keys| {
@@ -229,9 +231,13 @@ fn position(keys: &[KeyRecord], id: &KeyId) -> Result<usize, CoreError> {
 /// Names are unique among active keys, ignoring case; `except` is the key
 /// being renamed.
 fn ensure_name_free(keys: &[KeyRecord], name: &KeyName, except: Option<&KeyId>) -> Result<(), CoreError> {
-    let taken = keys.iter().find(|r| r.is_active() && Some(&r.id) != except && name.same_as(&r.name));
+    let taken = keys
+        .iter()
+        .find(|r| r.is_active() && Some(&r.id) != except && name.same_as(&r.name));
     match taken {
-        Some(existing) => Err(CoreError::NameTaken { name: existing.name.clone() }),
+        Some(existing) => Err(CoreError::NameTaken {
+            name: existing.name.clone(),
+        }),
         None => Ok(()),
     }
 }

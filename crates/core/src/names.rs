@@ -19,7 +19,10 @@ impl KeyName {
         }
         let chars = trimmed.chars().count();
         if chars > MAX_NAME_CHARS {
-            return Err(CoreError::NameTooLong { chars, max: MAX_NAME_CHARS });
+            return Err(CoreError::NameTooLong {
+                chars,
+                max: MAX_NAME_CHARS,
+            });
         }
         if trimmed.chars().any(char::is_control) {
             return Err(CoreError::NameHasControlCharacters);
@@ -44,15 +47,28 @@ mod tests {
 
     #[test]
     fn trims_and_accepts_ordinary_names() {
-        assert_eq!(KeyName::parse("  Production backend ").unwrap().as_str(), "Production backend");
-        assert_eq!(KeyName::parse("é".repeat(64).as_str()).unwrap().as_str().chars().count(), 64);
+        assert_eq!(
+            KeyName::parse("  Production backend ").unwrap().as_str(),
+            "Production backend"
+        );
+        assert_eq!(
+            KeyName::parse("é".repeat(64).as_str())
+                .unwrap()
+                .as_str()
+                .chars()
+                .count(),
+            64
+        );
     }
 
     #[test]
     fn rejects_empty_blank_long_and_control_names() {
         assert_eq!(KeyName::parse(""), Err(CoreError::NameEmpty));
         assert_eq!(KeyName::parse("   \t "), Err(CoreError::NameEmpty));
-        assert_eq!(KeyName::parse(&"a".repeat(65)), Err(CoreError::NameTooLong { chars: 65, max: 64 }));
+        assert_eq!(
+            KeyName::parse(&"a".repeat(65)),
+            Err(CoreError::NameTooLong { chars: 65, max: 64 })
+        );
         assert_eq!(KeyName::parse("a\u{7}b"), Err(CoreError::NameHasControlCharacters));
         assert_eq!(KeyName::parse("line\nbreak"), Err(CoreError::NameHasControlCharacters));
     }

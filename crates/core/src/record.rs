@@ -3,6 +3,8 @@
 use chrono::{DateTime, Days, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::secret::SecretKey;
+
 /// How close to its expiry a key is shown as "expires soon".
 pub const EXPIRES_SOON_DAYS: u64 = 7;
 
@@ -21,7 +23,13 @@ impl KeyId {
         let mut bytes = [0u8; 32];
         while id.len() < 20 {
             getrandom::fill(&mut bytes).expect("the operating system's random source failed");
-            id.extend(bytes.iter().filter(|&&b| b < 248).take(20 - id.len()).map(|&b| ALPHABET[usize::from(b % 62)] as char));
+            id.extend(
+                bytes
+                    .iter()
+                    .filter(|&&b| b < 248)
+                    .take(20 - id.len())
+                    .map(|&b| ALPHABET[usize::from(b % 62)] as char),
+            );
         }
         Self(id)
     }
@@ -82,6 +90,27 @@ pub enum KeyStatus {
 }
 
 impl KeyRecord {
+    /// The record of a new key: a fresh id, the secret's hint and fingerprint
+    /// (never the secret itself), not revoked, never copied.
+    pub fn new(
+        name: impl Into<String>,
+        secret: &SecretKey,
+        created_at: DateTime<Utc>,
+        expires_at: Option<DateTime<Utc>>,
+    ) -> Self {
+        Self {
+            id: KeyId::random(),
+            name: name.into(),
+            hint: secret.hint(),
+            fingerprint: secret.fingerprint(),
+            created_at,
+            expires_at,
+            revoked_at: None,
+            last_copied_at: None,
+            secret_missing: false,
+        }
+    }
+
     /// The key's status at `now`.
     pub fn status(&self, now: DateTime<Utc>) -> KeyStatus {
         if self.revoked_at.is_some() {
@@ -108,17 +137,13 @@ mod tests {
     use super::*;
 
     fn record(expires_at: Option<&str>) -> KeyRecord {
-        KeyRecord {
-            id: KeyId::random(),
-            name: "n".into(),
-            hint: "tck_…abcd".into(),
-            fingerprint: "0".repeat(64),
-            created_at: "2026-01-01T00:00:00Z".parse().unwrap(),
-            expires_at: expires_at.map(|s| s.parse().unwrap()),
-            revoked_at: None,
-            last_copied_at: None,
-            secret_missing: false,
-        }
+        let created = "2026-01-01T00:00:00Z".parse().unwrap();
+        KeyRecord::new(
+            "n",
+            &crate::key_format::generate(),
+            created,
+            expires_at.map(|s| s.parse().unwrap()),
+        )
     }
 
     #[test]

@@ -52,7 +52,10 @@ pub struct FileRegistry {
 impl FileRegistry {
     /// The registry in `data_dir` (created on first write).
     pub fn in_dir(data_dir: &Path) -> Self {
-        Self { path: data_dir.join(REGISTRY_FILE), lock_path: data_dir.join(format!("{REGISTRY_FILE}.lock")) }
+        Self {
+            path: data_dir.join(REGISTRY_FILE),
+            lock_path: data_dir.join(format!("{REGISTRY_FILE}.lock")),
+        }
     }
 
     /// The registry file's path.
@@ -84,17 +87,27 @@ impl FileRegistry {
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(CoreError::storage(&self.path, &e)),
         };
-        let corrupt = || CoreError::RegistryCorrupt { path: self.path.display().to_string() };
-        let version = serde_json::from_slice::<VersionOnly>(&bytes).map_err(|_| corrupt())?.version;
+        let corrupt = || CoreError::RegistryCorrupt {
+            path: self.path.display().to_string(),
+        };
+        let version = serde_json::from_slice::<VersionOnly>(&bytes)
+            .map_err(|_| corrupt())?
+            .version;
         if version > REGISTRY_VERSION {
-            return Err(CoreError::RegistryTooNew { path: self.path.display().to_string(), found: version });
+            return Err(CoreError::RegistryTooNew {
+                path: self.path.display().to_string(),
+                found: version,
+            });
         }
         let document: RegistryDocument = serde_json::from_slice(&bytes).map_err(|_| corrupt())?;
         Ok(document.keys)
     }
 
     fn write_unlocked(&self, keys: Vec<KeyRecord>) -> Result<(), CoreError> {
-        let document = RegistryDocument { version: REGISTRY_VERSION, keys };
+        let document = RegistryDocument {
+            version: REGISTRY_VERSION,
+            keys,
+        };
         let json = serde_json::to_vec_pretty(&document).expect("records always serialize");
         write_atomically(&self.path, &json)
     }
@@ -117,20 +130,9 @@ impl RecordStore for FileRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::KeyId;
 
     fn record(name: &str) -> KeyRecord {
-        KeyRecord {
-            id: KeyId::random(),
-            name: name.into(),
-            hint: "tck_…abcd".into(),
-            fingerprint: "0".repeat(64),
-            created_at: chrono::Utc::now(),
-            expires_at: None,
-            revoked_at: None,
-            last_copied_at: None,
-            secret_missing: false,
-        }
+        KeyRecord::new(name, &crate::key_format::generate(), chrono::Utc::now(), None)
     }
 
     #[test]
@@ -144,7 +146,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let registry = FileRegistry::in_dir(dir.path());
         let saved = record("Production backend");
-        registry.update(&mut |keys| Ok(keys.push(saved.clone()))).unwrap();
+        registry
+            .update(&mut |keys| {
+                let _: () = keys.push(saved.clone());
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(registry.load().unwrap(), vec![saved]);
         let on_disk: serde_json::Value = serde_json::from_slice(&fs::read(registry.path()).unwrap()).unwrap();
         assert_eq!(on_disk["version"], 1);
@@ -169,7 +176,10 @@ mod tests {
         let registry = FileRegistry::in_dir(dir.path());
         fs::write(registry.path(), b"{\"version\": 1, \"keys\": [tru").unwrap();
         assert!(matches!(registry.load(), Err(CoreError::RegistryCorrupt { .. })));
-        let write = registry.update(&mut |keys| Ok(keys.push(record("x"))));
+        let write = registry.update(&mut |keys| {
+            let _: () = keys.push(record("x"));
+            Ok(())
+        });
         assert!(matches!(write, Err(CoreError::RegistryCorrupt { .. })));
         assert_eq!(fs::read(registry.path()).unwrap(), b"{\"version\": 1, \"keys\": [tru");
     }
@@ -180,7 +190,10 @@ mod tests {
         let registry = FileRegistry::in_dir(dir.path());
         let newer = br#"{"version": 2, "keys": [], "somethingNew": true}"#;
         fs::write(registry.path(), newer).unwrap();
-        assert!(matches!(registry.load(), Err(CoreError::RegistryTooNew { found: 2, .. })));
+        assert!(matches!(
+            registry.load(),
+            Err(CoreError::RegistryTooNew { found: 2, .. })
+        ));
         assert!(registry.update(&mut |_| Ok(())).is_err());
         assert_eq!(fs::read(registry.path()).unwrap(), newer);
     }
@@ -190,9 +203,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let registry = FileRegistry::in_dir(dir.path());
         for i in 0..5 {
-            registry.update(&mut |keys| Ok(keys.push(record(&format!("k{i}"))))).unwrap();
+            registry
+                .update(&mut |keys| {
+                    let _: () = keys.push(record(&format!("k{i}")));
+                    Ok(())
+                })
+                .unwrap();
         }
-        let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         names.sort();
         assert_eq!(names, ["keys.json", "keys.json.lock"]);
     }

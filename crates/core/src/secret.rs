@@ -93,7 +93,11 @@ mod tests {
     fn debug_and_display_never_show_the_key() {
         let key = generate();
         let body = &key.expose_secret()[4..];
-        for shown in [format!("{key:?}"), format!("{key}"), format!("{:?}", key.clone().into_one_time_reveal())] {
+        for shown in [
+            format!("{key:?}"),
+            format!("{key}"),
+            format!("{:?}", key.clone().into_one_time_reveal()),
+        ] {
             assert!(!shown.contains(body), "leaked in {shown}");
             assert!(shown.contains("redacted"));
         }

@@ -52,7 +52,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { display_name: None, clipboard_clear: ClipboardClear::After { seconds: 30 } }
+        Self {
+            display_name: None,
+            clipboard_clear: ClipboardClear::After { seconds: 30 },
+        }
     }
 }
 
@@ -80,7 +83,11 @@ impl Settings {
     /// Up to two initials from the display name ("Ada Lovelace" → "AL").
     pub fn initials(&self) -> String {
         let name = self.display_name.as_deref().unwrap_or("");
-        name.split_whitespace().filter_map(|word| word.chars().next()).take(2).flat_map(char::to_uppercase).collect()
+        name.split_whitespace()
+            .filter_map(|word| word.chars().next())
+            .take(2)
+            .flat_map(char::to_uppercase)
+            .collect()
     }
 }
 
@@ -93,15 +100,18 @@ pub struct SettingsFile {
 impl SettingsFile {
     /// The settings file in `config_dir`.
     pub fn in_dir(config_dir: &Path) -> Self {
-        Self { path: config_dir.join("settings.json") }
+        Self {
+            path: config_dir.join("settings.json"),
+        }
     }
 
     /// The saved settings, or the defaults if none were saved. A damaged file
     /// is reported rather than silently reset.
     pub fn load(&self) -> Result<Settings, CoreError> {
         match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|_| CoreError::SettingsCorrupt { path: self.path.display().to_string() }),
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| CoreError::SettingsCorrupt {
+                path: self.path.display().to_string(),
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
             Err(e) => Err(CoreError::storage(&self.path, &e)),
         }
@@ -110,7 +120,10 @@ impl SettingsFile {
     /// Validates and saves the settings; returns what was saved.
     pub fn save(&self, settings: Settings) -> Result<Settings, CoreError> {
         let settings = settings.validated()?;
-        write_atomically(&self.path, &serde_json::to_vec_pretty(&settings).expect("settings serialize"))?;
+        write_atomically(
+            &self.path,
+            &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
+        )?;
         Ok(settings)
     }
 }
@@ -132,7 +145,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = SettingsFile::in_dir(dir.path());
         let saved = file
-            .save(Settings { display_name: Some("  Ada Lovelace ".into()), clipboard_clear: ClipboardClear::Never })
+            .save(Settings {
+                display_name: Some("  Ada Lovelace ".into()),
+                clipboard_clear: ClipboardClear::Never,
+            })
             .unwrap();
         assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
         assert_eq!(file.load().unwrap(), saved);
@@ -159,12 +175,18 @@ mod tests {
         let file = SettingsFile::in_dir(dir.path());
         std::fs::write(dir.path().join("settings.json"), "{oops").unwrap();
         assert!(matches!(file.load(), Err(CoreError::SettingsCorrupt { .. })));
-        assert_eq!(std::fs::read_to_string(dir.path().join("settings.json")).unwrap(), "{oops");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
+            "{oops"
+        );
     }
 
     #[test]
     fn initials_use_the_first_two_words() {
-        let named = |n: &str| Settings { display_name: Some(n.into()), ..Settings::default() };
+        let named = |n: &str| Settings {
+            display_name: Some(n.into()),
+            ..Settings::default()
+        };
         assert_eq!(named("grace brewster murray hopper").initials(), "GB");
         assert_eq!(named("Ørjan").initials(), "Ø");
         assert_eq!(Settings::default().initials(), "");

@@ -65,7 +65,9 @@ proptest! {
 
 /// Printable and control ASCII that is neither base62 nor whitespace (which trimming removes).
 fn non_base62_ascii() -> Vec<u8> {
-    (0u8..128).filter(|b| !b.is_ascii_alphanumeric() && !char::from(*b).is_whitespace()).collect()
+    (0u8..128)
+        .filter(|b| !b.is_ascii_alphanumeric() && !char::from(*b).is_whitespace())
+        .collect()
 }
 
 /// The documented scanner pattern `\btck_[0-9A-Za-z]{36}\b`, checked by hand

@@ -46,7 +46,10 @@ fn an_entry_deleted_outside_the_app_is_flagged_by_reconcile() {
     secret_tool_clear(APP_IDENTIFIER, created.record.id.as_str());
     assert_eq!(manager.reconcile().unwrap(), vec![created.record.id.clone()]);
     assert_eq!(manager.list().unwrap()[0].status, KeyStatus::Missing);
-    assert_eq!(manager.read_secret(&created.record.id).unwrap_err().code(), "secret_missing");
+    assert_eq!(
+        manager.read_secret(&created.record.id).unwrap_err().code(),
+        "secret_missing"
+    );
 }
 
 #[test]

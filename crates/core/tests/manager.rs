@@ -2,8 +2,8 @@
 //! registry file that can be made to fail: after a failure at any step, the
 //! keychain and the registry still agree.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
 use toucan_keys_core::registry::RecordStore;
@@ -41,9 +41,17 @@ struct Fixture {
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let vault = Arc::new(MemoryVault::new());
-    let registry = FlakyRegistry { inner: FileRegistry::in_dir(dir.path()), failing: Arc::default() };
+    let registry = FlakyRegistry {
+        inner: FileRegistry::in_dir(dir.path()),
+        failing: Arc::default(),
+    };
     let manager = KeyManager::new(vault.clone(), registry.clone());
-    Fixture { _dir: dir, vault, registry, manager }
+    Fixture {
+        _dir: dir,
+        vault,
+        registry,
+        manager,
+    }
 }
 
 impl Fixture {
@@ -77,14 +85,20 @@ fn a_keychain_failure_on_create_records_nothing() {
     assert!(f.records().is_empty());
     assert!(f.vault.is_empty());
     f.vault.heal();
-    assert!(f.manager.create("Production", Expiry::Days90).is_ok(), "creating works again once unlocked");
+    assert!(
+        f.manager.create("Production", Expiry::Days90).is_ok(),
+        "creating works again once unlocked"
+    );
 }
 
 #[test]
 fn a_registry_failure_on_create_removes_the_keychain_entry_again() {
     let f = fixture();
     f.registry.failing.store(true, Ordering::SeqCst);
-    assert_eq!(f.manager.create("Production", Expiry::Days90).unwrap_err(), CoreError::DiskFull);
+    assert_eq!(
+        f.manager.create("Production", Expiry::Days90).unwrap_err(),
+        CoreError::DiskFull
+    );
     assert!(f.vault.is_empty(), "the keychain entry was not rolled back");
     assert!(f.records().is_empty());
 }
@@ -123,10 +137,11 @@ fn list_is_newest_first_with_status() {
     let times = ["2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"];
     let tick = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let clock_tick = tick.clone();
-    let manager = KeyManager::new(MemoryVault::new(), FileRegistry::in_dir(dir.path())).with_clock(Arc::new(move || {
-        let i = clock_tick.load(Ordering::SeqCst).min(times.len() - 1);
-        times[i].parse::<DateTime<Utc>>().unwrap()
-    }));
+    let manager =
+        KeyManager::new(MemoryVault::new(), FileRegistry::in_dir(dir.path())).with_clock(Arc::new(move || {
+            let i = clock_tick.load(Ordering::SeqCst).min(times.len() - 1);
+            times[i].parse::<DateTime<Utc>>().unwrap()
+        }));
     manager.create("Oldest", Expiry::Days60).unwrap();
     tick.store(1, Ordering::SeqCst);
     manager.create("Newest", Expiry::Never).unwrap();
@@ -144,8 +159,15 @@ fn revoke_deletes_the_secret_and_keeps_the_record_with_its_date() {
     assert!(revoked.revoked_at.is_some());
     assert!(f.vault.is_empty());
     assert_eq!(f.manager.list().unwrap()[0].status, KeyStatus::Revoked);
-    assert_eq!(f.manager.read_secret(&created.record.id).unwrap_err(), CoreError::KeyRevoked);
-    assert_eq!(f.manager.revoke(&created.record.id).unwrap(), revoked, "revoking twice changes nothing");
+    assert_eq!(
+        f.manager.read_secret(&created.record.id).unwrap_err(),
+        CoreError::KeyRevoked
+    );
+    assert_eq!(
+        f.manager.revoke(&created.record.id).unwrap(),
+        revoked,
+        "revoking twice changes nothing"
+    );
 }
 
 #[test]
@@ -154,7 +176,10 @@ fn a_keychain_failure_on_revoke_changes_nothing() {
     let created = f.manager.create("Production", Expiry::Days90).unwrap();
     for op in [VaultOp::Read, VaultOp::Remove] {
         f.vault.fail(op, VaultError::Locked);
-        assert_eq!(f.manager.revoke(&created.record.id).unwrap_err(), CoreError::Keychain(VaultError::Locked));
+        assert_eq!(
+            f.manager.revoke(&created.record.id).unwrap_err(),
+            CoreError::Keychain(VaultError::Locked)
+        );
         f.vault.heal();
         assert!(f.records()[0].revoked_at.is_none());
         assert_eq!(f.vault.len(), 1);
@@ -176,11 +201,17 @@ fn a_registry_failure_on_revoke_puts_the_secret_back() {
 fn delete_only_removes_revoked_records() {
     let f = fixture();
     let created = f.manager.create("Production", Expiry::Days90).unwrap();
-    assert_eq!(f.manager.delete(&created.record.id).unwrap_err(), CoreError::KeyNotRevoked);
+    assert_eq!(
+        f.manager.delete(&created.record.id).unwrap_err(),
+        CoreError::KeyNotRevoked
+    );
     f.manager.revoke(&created.record.id).unwrap();
     f.manager.delete(&created.record.id).unwrap();
     assert!(f.records().is_empty());
-    assert_eq!(f.manager.delete(&created.record.id).unwrap_err(), CoreError::KeyNotFound);
+    assert_eq!(
+        f.manager.delete(&created.record.id).unwrap_err(),
+        CoreError::KeyNotFound
+    );
 }
 
 #[test]
@@ -190,11 +221,18 @@ fn rename_follows_the_name_rules_and_keeps_the_secret() {
     f.manager.create("Beta", Expiry::Days90).unwrap();
     assert_eq!(f.manager.rename(&a.record.id, "beta").unwrap_err().code(), "name_taken");
     assert_eq!(f.manager.rename(&a.record.id, " ").unwrap_err().code(), "name_empty");
-    assert_eq!(f.manager.rename(&a.record.id, "ALPHA").unwrap().name, "ALPHA", "a key may change its own case");
+    assert_eq!(
+        f.manager.rename(&a.record.id, "ALPHA").unwrap().name,
+        "ALPHA",
+        "a key may change its own case"
+    );
     assert_eq!(f.manager.rename(&a.record.id, "Gamma").unwrap().name, "Gamma");
     assert_eq!(f.manager.read_secret(&a.record.id).unwrap(), a.secret);
     f.registry.failing.store(true, Ordering::SeqCst);
-    assert_eq!(f.manager.rename(&a.record.id, "Delta").unwrap_err(), CoreError::DiskFull);
+    assert_eq!(
+        f.manager.rename(&a.record.id, "Delta").unwrap_err(),
+        CoreError::DiskFull
+    );
     assert_eq!(f.records()[0].name, "Gamma");
 }
 
@@ -203,7 +241,13 @@ fn copying_is_recorded() {
     let f = fixture();
     let created = f.manager.create("Production", Expiry::Days90).unwrap();
     assert!(created.record.last_copied_at.is_none());
-    assert!(f.manager.mark_copied(&created.record.id).unwrap().last_copied_at.is_some());
+    assert!(
+        f.manager
+            .mark_copied(&created.record.id)
+            .unwrap()
+            .last_copied_at
+            .is_some()
+    );
     assert!(f.records()[0].last_copied_at.is_some());
 }
 
@@ -219,11 +263,22 @@ fn reconcile_flags_missing_secrets_without_dropping_records() {
     let status = |id| list.iter().find(|k| &k.record.id == id).unwrap().status;
     assert_eq!(status(&lost.record.id), KeyStatus::Missing);
     assert_eq!(status(&kept.record.id), KeyStatus::Active);
-    assert_eq!(f.manager.read_secret(&lost.record.id).unwrap_err().code(), "secret_missing");
+    assert_eq!(
+        f.manager.read_secret(&lost.record.id).unwrap_err().code(),
+        "secret_missing"
+    );
 
     f.vault.store(&lost.record.id, "", &lost.secret).unwrap();
     assert!(f.manager.reconcile().unwrap().is_empty());
-    assert_eq!(f.manager.list().unwrap().iter().filter(|k| k.status == KeyStatus::Missing).count(), 0);
+    assert_eq!(
+        f.manager
+            .list()
+            .unwrap()
+            .iter()
+            .filter(|k| k.status == KeyStatus::Missing)
+            .count(),
+        0
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::process::Command;
 
 use toucan_keys_core::registry::RecordStore;
-use toucan_keys_core::{FileRegistry, KeyId, KeyRecord};
+use toucan_keys_core::{FileRegistry, KeyRecord, key_format};
 
 const CHILD_DIR: &str = "TOUCAN_TEST_WRITER_DIR";
 const CHILD_TAG: &str = "TOUCAN_TEST_WRITER_TAG";
@@ -16,18 +16,13 @@ const WRITES_PER_PROCESS: usize = 150;
 
 fn write_records(registry: &FileRegistry, tag: &str, count: usize) {
     for i in 0..count {
-        let record = KeyRecord {
-            id: KeyId::random(),
-            name: format!("{tag}-{i}"),
-            hint: "tck_…abcd".into(),
-            fingerprint: "0".repeat(64),
-            created_at: chrono::Utc::now(),
-            expires_at: None,
-            revoked_at: None,
-            last_copied_at: None,
-            secret_missing: false,
-        };
-        registry.update(&mut |keys| Ok(keys.push(record.clone()))).expect("write");
+        let record = KeyRecord::new(format!("{tag}-{i}"), &key_format::generate(), chrono::Utc::now(), None);
+        registry
+            .update(&mut |keys| {
+                let _: () = keys.push(record.clone());
+                Ok(())
+            })
+            .expect("write");
     }
 }
 

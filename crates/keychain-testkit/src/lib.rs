@@ -33,14 +33,26 @@ fn connection() -> zbus::Result<Connection> {
 }
 
 fn default_collection() -> zbus::Result<OwnedObjectPath> {
-    let reply = connection()?.call_method(Some(BUS_NAME), SERVICE_PATH, Some(SERVICE_INTERFACE), "ReadAlias", &("default",))?;
+    let reply = connection()?.call_method(
+        Some(BUS_NAME),
+        SERVICE_PATH,
+        Some(SERVICE_INTERFACE),
+        "ReadAlias",
+        &("default",),
+    )?;
     reply.body().deserialize()
 }
 
 /// Locks the default collection, as the screen locker or the person would.
 pub fn lock() -> zbus::Result<()> {
     let collection = default_collection()?;
-    connection()?.call_method(Some(BUS_NAME), SERVICE_PATH, Some(SERVICE_INTERFACE), "Lock", &(vec![collection],))?;
+    connection()?.call_method(
+        Some(BUS_NAME),
+        SERVICE_PATH,
+        Some(SERVICE_INTERFACE),
+        "Lock",
+        &(vec![collection],),
+    )?;
     Ok(())
 }
 
@@ -57,15 +69,31 @@ pub fn unlock() -> zbus::Result<()> {
         &("plain", Value::from("")),
     )?;
     let (_, session): (OwnedValue, OwnedObjectPath) = reply.body().deserialize()?;
-    let secret = (ObjectPath::from(&session), Vec::<u8>::new(), password.into_bytes(), "text/plain");
-    connection.call_method(Some(BUS_NAME), SERVICE_PATH, Some(GNOME_INTERFACE), "UnlockWithMasterPassword", &(collection, secret))?;
+    let secret = (
+        ObjectPath::from(&session),
+        Vec::<u8>::new(),
+        password.into_bytes(),
+        "text/plain",
+    );
+    connection.call_method(
+        Some(BUS_NAME),
+        SERVICE_PATH,
+        Some(GNOME_INTERFACE),
+        "UnlockWithMasterPassword",
+        &(collection, secret),
+    )?;
     Ok(())
 }
 
 /// Whether the default collection is locked.
 pub fn is_locked() -> zbus::Result<bool> {
     let collection = default_collection()?;
-    let proxy = zbus::blocking::Proxy::new(&connection()?, BUS_NAME, collection, "org.freedesktop.Secret.Collection")?;
+    let proxy = zbus::blocking::Proxy::new(
+        &connection()?,
+        BUS_NAME,
+        collection,
+        "org.freedesktop.Secret.Collection",
+    )?;
     proxy.get_property("Locked")
 }
 
@@ -76,7 +104,10 @@ pub fn secret_tool_lookup(service: &str, account: &str) -> Option<String> {
         .args(["lookup", "service", service, "username", account])
         .output()
         .expect("secret-tool is installed (Debian: libsecret-tools)");
-    output.status.success().then(|| String::from_utf8(output.stdout).expect("UTF-8 secret"))
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8(output.stdout).expect("UTF-8 secret"))
 }
 
 /// Deletes an entry from outside the app (`secret-tool clear`).
@@ -95,5 +126,9 @@ pub fn secret_tool_labels(service: &str) -> Vec<String> {
         .output()
         .expect("secret-tool is installed");
     let listing = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
-    listing.lines().filter_map(|line| line.strip_prefix("label = ")).map(str::to_owned).collect()
+    listing
+        .lines()
+        .filter_map(|line| line.strip_prefix("label = "))
+        .map(str::to_owned)
+        .collect()
 }

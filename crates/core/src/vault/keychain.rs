@@ -24,7 +24,10 @@ pub struct KeychainVault {
 impl KeychainVault {
     /// A vault whose entries are filed under `service` (the app identifier).
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into(), store: Mutex::new(None) }
+        Self {
+            service: service.into(),
+            store: Mutex::new(None),
+        }
     }
 
     /// The service name entries are filed under.
@@ -70,7 +73,9 @@ impl KeychainVault {
 impl Vault for KeychainVault {
     fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
         let entry = self.entry(id, Some(label))?;
-        entry.set_secret(secret.expose_secret().as_bytes()).map_err(|error| self.classify(error))
+        entry
+            .set_secret(secret.expose_secret().as_bytes())
+            .map_err(|error| self.classify(error))
     }
 
     fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
@@ -96,22 +101,37 @@ fn classify(error: &KeyringError) -> VaultError {
         KeyringError::NoEntry => VaultError::SecretMissing,
         KeyringError::NoStorageAccess(_) => VaultError::Locked,
         KeyringError::BadEncoding(_) | KeyringError::BadDataFormat(..) => VaultError::SecretUnreadable,
-        KeyringError::NoDefaultStore => VaultError::Unavailable { detail: "no keychain store".into() },
+        KeyringError::NoDefaultStore => VaultError::Unavailable {
+            detail: "no keychain store".into(),
+        },
         KeyringError::PlatformFailure(inner) => {
             let detail = format!("{inner} {inner:?}");
             let lower = detail.to_lowercase();
             if lower.contains("locked") {
                 VaultError::Locked
-            } else if ["serviceunknown", "namehasnoowner", "unavailable", "not provided by any", "connect", "no such file"]
-                .iter()
-                .any(|needle| lower.contains(needle))
+            } else if [
+                "serviceunknown",
+                "namehasnoowner",
+                "unavailable",
+                "not provided by any",
+                "connect",
+                "no such file",
+            ]
+            .iter()
+            .any(|needle| lower.contains(needle))
             {
-                VaultError::Unavailable { detail: inner.to_string() }
+                VaultError::Unavailable {
+                    detail: inner.to_string(),
+                }
             } else {
-                VaultError::Failed { detail: inner.to_string() }
+                VaultError::Failed {
+                    detail: inner.to_string(),
+                }
             }
         }
-        other => VaultError::Failed { detail: other.to_string() },
+        other => VaultError::Failed {
+            detail: other.to_string(),
+        },
     }
 }
 

@@ -73,7 +73,12 @@ impl Vault for MemoryVault {
 
     fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
         self.check(VaultOp::Read)?;
-        self.secrets.lock().unwrap().get(id).cloned().ok_or(VaultError::SecretMissing)
+        self.secrets
+            .lock()
+            .unwrap()
+            .get(id)
+            .cloned()
+            .ok_or(VaultError::SecretMissing)
     }
 
     fn remove(&self, id: &KeyId) -> Result<(), VaultError> {

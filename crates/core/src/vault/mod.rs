@@ -17,22 +17,32 @@ use crate::secret::SecretKey;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VaultError {
     /// The keychain is locked, or the person declined to unlock it.
-    #[error("Your keychain is locked. Unlock it (for example by signing in again, or in your keychain app) and try again.")]
+    #[error(
+        "Your keychain is locked. Unlock it (for example by signing in again, or in your keychain app) and try again."
+    )]
     Locked,
     /// No keychain service is running or reachable.
-    #[error("Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again.")]
+    #[error(
+        "Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again."
+    )]
     Unavailable {
         /// The platform's description, for support.
         detail: String,
     },
     /// The keychain holds no secret for this key.
-    #[error("This key's secret is no longer in your keychain. It may have been removed outside Toucan Keys; revoke this key and create a new one.")]
+    #[error(
+        "This key's secret is no longer in your keychain. It may have been removed outside Toucan Keys; revoke this key and create a new one."
+    )]
     SecretMissing,
     /// The keychain holds something for this key that is not a valid key.
-    #[error("The keychain entry for this key has been changed and is no longer a valid key. Revoke this key and create a new one.")]
+    #[error(
+        "The keychain entry for this key has been changed and is no longer a valid key. Revoke this key and create a new one."
+    )]
     SecretUnreadable,
     /// Any other keychain failure.
-    #[error("Your keychain refused the request ({detail}). Try again; if it keeps happening, restart your computer's keychain service.")]
+    #[error(
+        "Your keychain refused the request ({detail}). Try again; if it keeps happening, restart your computer's keychain service."
+    )]
     Failed {
         /// The platform's description, for support.
         detail: String,

@@ -6,7 +6,9 @@ fn main() {
     let result = match command.as_str() {
         "lock" => keychain_testkit::lock(),
         "unlock" => keychain_testkit::unlock(),
-        "status" => keychain_testkit::is_locked().map(|locked| println!("{}", if locked { "locked" } else { "unlocked" })),
+        "status" => {
+            keychain_testkit::is_locked().map(|locked| println!("{}", if locked { "locked" } else { "unlocked" }))
+        }
         _ => {
             eprintln!("usage: keychain-ctl lock|unlock|status");
             std::process::exit(2);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { clearDelayLabel, exactTime, relativeTime } from "../src/format";
+
+describe("times as people read them", () => {
+  const now = new Date("2026-11-28T12:00:00Z");
+  it.each([
+    ["2026-11-28T11:59:30Z", "just now"],
+    ["2026-11-28T11:55:00Z", "5 minutes ago"],
+    ["2026-11-28T11:00:00Z", "1 hour ago"],
+    ["2026-11-27T12:00:00Z", "yesterday"],
+    ["2026-11-29T12:00:00Z", "tomorrow"],
+    ["2026-11-25T12:00:00Z", "3 days ago"],
+    ["2027-02-26T12:00:00Z", "in 3 months"],
+    ["2026-12-12T12:00:00Z", "in 2 weeks"],
+  ])("%s is %s", (iso, expected) => {
+    expect(relativeTime(iso, now)).toBe(expected);
+  });
+
+  it("gives the exact local time with its offset for tooltips", () => {
+    expect(exactTime("2026-11-28T12:00:00Z")).toMatch(/^\w+day, \d{1,2} \w+ 2026, \d\d:\d\d:\d\d \(UTC[+-]\d\d:\d\d\)$/);
+  });
+
+  it("says when the clipboard clears", () => {
+    expect(clearDelayLabel(30)).toBe("Clears in 30 s");
+    expect(clearDelayLabel(120)).toBe("Clears in 2 min");
+    expect(clearDelayLabel(null)).toBe("Stays until you copy something else");
+  });
+});
