@@ -43,9 +43,9 @@ pub fn run() {
         .build(tauri::generate_context!())
         .expect("Toucan Keys could not start");
     app.run(|app, event| {
-        if let tauri::RunEvent::Exit = event {
-            // Leave nothing of ours on the clipboard after quitting.
-            app.state::<AppState>().clipboard.clear_now();
+        // Leave nothing of ours on the clipboard after quitting.
+        if let (tauri::RunEvent::Exit, Some(state)) = (event, app.try_state::<AppState>()) {
+            state.clipboard.clear_now();
         }
     });
 }
