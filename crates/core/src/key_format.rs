@@ -58,20 +58,29 @@ pub enum ParseKeyError {
 /// Each body character is drawn without modulo bias: random bytes of 248 or
 /// more (248 = 4 × 62) are thrown away, the rest are taken modulo 62.
 pub fn generate() -> SecretKey {
-    let mut key = String::with_capacity(KEY_LEN);
+    let mut key = zeroize::Zeroizing::new(String::with_capacity(KEY_LEN));
     key.push_str(KEY_PREFIX);
-    let mut pool = zeroize::Zeroizing::new([0u8; 64]);
-    while key.len() < KEY_PREFIX.len() + BODY_LEN {
-        getrandom::fill(pool.as_mut()).expect("the operating system's random source failed");
-        for &byte in pool.iter() {
-            if byte < 248 && key.len() < KEY_PREFIX.len() + BODY_LEN {
-                key.push(ALPHABET[usize::from(byte % 62)] as char);
-            }
-        }
-    }
+    key.push_str(&zeroize::Zeroizing::new(random_base62(BODY_LEN)));
     let checksum = checksum_of(&key.as_bytes()[KEY_PREFIX.len()..]);
     key.push_str(&checksum);
-    SecretKey::from_checked(key)
+    SecretKey::from_checked(key.to_string())
+}
+
+/// `len` random base62 characters from the operating system's secure random
+/// source, without modulo bias (ids and tokens use this too).
+pub fn random_base62(len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    let mut pool = zeroize::Zeroizing::new([0u8; 64]);
+    while out.len() < len {
+        getrandom::fill(pool.as_mut()).expect("the operating system's random source failed");
+        out.extend(
+            pool.iter()
+                .filter(|&&b| b < 248)
+                .take(len - out.len())
+                .map(|&b| ALPHABET[usize::from(b % 62)] as char),
+        );
+    }
+    out
 }
 
 /// Parses a pasted key. Surrounding whitespace is trimmed; anything else that

@@ -18,20 +18,7 @@ pub struct KeyId(pub String);
 impl KeyId {
     /// A new random id.
     pub fn random() -> Self {
-        const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        let mut id = String::from("key_");
-        let mut bytes = [0u8; 32];
-        while id.len() < 20 {
-            getrandom::fill(&mut bytes).expect("the operating system's random source failed");
-            id.extend(
-                bytes
-                    .iter()
-                    .filter(|&&b| b < 248)
-                    .take(20 - id.len())
-                    .map(|&b| ALPHABET[usize::from(b % 62)] as char),
-            );
-        }
-        Self(id)
+        Self(format!("key_{}", crate::key_format::random_base62(16)))
     }
 
     /// The id as text.

@@ -1,0 +1,108 @@
+//! A reference Toucan-compatible embed-token service.
+//!
+//! A backend sends an API key (`x-api-key`) and an end user's identity, role,
+//! permissions and row-level-security attributes; it gets back a signed
+//! session token (Ed25519 JWT). The desktop app registers keys by fingerprint
+//! through the account API; the server never receives or stores a key.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod rate_limit;
+pub mod store;
+pub mod token_request;
+pub mod tokens;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{delete, get, post};
+use sha2::{Digest, Sha256};
+
+use crate::rate_limit::RateLimiter;
+use crate::store::Store;
+use crate::tokens::TokenSigner;
+
+/// The `iss` of every token.
+pub const ISSUER: &str = "toucan-embed-server";
+/// The `aud` of every token.
+pub const AUDIENCE: &str = "toucan-embed";
+const ACCOUNT_TOKEN_HASH: &str = "account_token_sha256";
+const SIGNING_KEY: &str = "ed25519_signing_key";
+
+/// How the server behaves.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Token requests allowed per key per minute.
+    pub requests_per_minute: u32,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            requests_per_minute: 600,
+        }
+    }
+}
+
+/// What every request handler shares.
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Signs and checks tokens.
+    pub signer: TokenSigner,
+    /// Per-key request limits.
+    pub limiter: RateLimiter,
+}
+
+/// The opened server state, and the account token if it was just created
+/// (it is shown once and only its hash is kept).
+pub struct Opened {
+    /// The state to serve.
+    pub state: Arc<AppState>,
+    /// The new account token, on first start only.
+    pub new_account_token: Option<String>,
+}
+
+/// Opens the data folder, creating the signing key and account token on first start.
+pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
+    let store = Store::open(data_dir)?;
+    let secret: [u8; 32] = match store.setting(SIGNING_KEY)? {
+        Some(bytes) if bytes.len() == 32 => bytes.try_into().expect("32 bytes"),
+        _ => {
+            let mut secret = [0u8; 32];
+            getrandom::fill(&mut secret).expect("the operating system's random source failed");
+            store.set_setting(SIGNING_KEY, &secret)?;
+            secret
+        }
+    };
+    let new_account_token = if store.setting(ACCOUNT_TOKEN_HASH)?.is_none() {
+        let token = format!("tka_{}", toucan_keys_core::key_format::random_base62(40));
+        store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.as_bytes()))?;
+        Some(token)
+    } else {
+        None
+    };
+    let state = AppState {
+        store,
+        signer: TokenSigner::new(secret),
+        limiter: RateLimiter::new(config.requests_per_minute),
+    };
+    Ok(Opened {
+        state: Arc::new(state),
+        new_account_token,
+    })
+}
+
+/// The server's routes.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/embed/generate-token", post(api::generate_token))
+        .route("/embed/introspect", post(api::introspect))
+        .route("/.well-known/jwks.json", get(api::jwks))
+        .route("/openapi.json", get(api::openapi))
+        .route("/api/keys", post(api::register_key).get(api::list_keys))
+        .route("/api/keys/{id}", delete(api::revoke_key))
+        .with_state(state)
+}

@@ -1,0 +1,184 @@
+//! The body of `POST /embed/generate-token`, checked field by field so that a
+//! mistake is reported with the field's name.
+
+use serde_json::{Map, Value};
+
+use crate::error::ApiError;
+
+/// Roles a session may have.
+pub const ROLES: [&str; 3] = ["explorer", "maker", "admin"];
+/// Resources permissions apply to.
+pub const RESOURCES: [&str; 4] = ["dashboard", "chart", "database", "ai"];
+/// Permission levels.
+pub const LEVELS: [&str; 3] = ["can_view", "can_edit", "can_query"];
+/// The default token lifetime: one hour.
+pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
+/// Allowed lifetimes, in seconds.
+pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> = 60..=86_400;
+
+/// A checked token request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenRequest {
+    /// The end user's stable id.
+    pub distinct_id: String,
+    /// explorer, maker or admin.
+    pub role: String,
+    /// Row-level-security attributes.
+    pub attributes: Map<String, Value>,
+    /// Resource → levels.
+    pub permissions: Map<String, Value>,
+    /// Seconds until the token expires.
+    pub lifetime_seconds: i64,
+}
+
+/// Checks a request body.
+pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
+    let body: Value = serde_json::from_slice(body).map_err(|_| ApiError::bad_request("body", "is not valid JSON"))?;
+    let body = body
+        .as_object()
+        .ok_or_else(|| ApiError::bad_request("body", "must be a JSON object"))?;
+    let user = body
+        .get("user")
+        .ok_or_else(|| ApiError::bad_request("user", "is required"))?
+        .as_object()
+        .ok_or_else(|| ApiError::bad_request("user", "must be an object"))?;
+    let distinct_id = match user.get("distinctId") {
+        Some(Value::String(id)) if !id.trim().is_empty() && id.len() <= 256 => id.clone(),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "user.distinctId",
+                "must be a non-empty string of at most 256 bytes",
+            ));
+        }
+        None => return Err(ApiError::bad_request("user.distinctId", "is required")),
+    };
+    let role = match user.get("role") {
+        Some(Value::String(role)) if ROLES.contains(&role.as_str()) => role.clone(),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "user.role",
+                "must be one of explorer, maker, admin",
+            ));
+        }
+        None => return Err(ApiError::bad_request("user.role", "is required")),
+    };
+    let attributes = match user.get("attributes") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(attributes)) => {
+            for (name, value) in attributes {
+                if !is_attribute_value(value) {
+                    let field = format!("user.attributes.{name}");
+                    return Err(ApiError::bad_request(
+                        &field,
+                        "must be a string, number, boolean or a list of those",
+                    ));
+                }
+            }
+            attributes.clone()
+        }
+        Some(_) => return Err(ApiError::bad_request("user.attributes", "must be an object")),
+    };
+    let permissions = match body.get("permissions") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(permissions)) => {
+            check_permissions(permissions)?;
+            permissions.clone()
+        }
+        Some(_) => return Err(ApiError::bad_request("permissions", "must be an object")),
+    };
+    let lifetime_seconds = match body.get("lifetimeSeconds") {
+        None | Some(Value::Null) => DEFAULT_LIFETIME_SECONDS,
+        Some(value) => value
+            .as_i64()
+            .filter(|seconds| LIFETIME_RANGE.contains(seconds))
+            .ok_or_else(|| ApiError::bad_request("lifetimeSeconds", "must be a whole number from 60 to 86400"))?,
+    };
+    Ok(TokenRequest {
+        distinct_id,
+        role,
+        attributes,
+        permissions,
+        lifetime_seconds,
+    })
+}
+
+fn is_attribute_value(value: &Value) -> bool {
+    match value {
+        Value::String(_) | Value::Number(_) | Value::Bool(_) => true,
+        Value::Array(items) => items
+            .iter()
+            .all(|item| matches!(item, Value::String(_) | Value::Number(_) | Value::Bool(_))),
+        _ => false,
+    }
+}
+
+fn check_permissions(permissions: &Map<String, Value>) -> Result<(), ApiError> {
+    for (resource, levels) in permissions {
+        let field = format!("permissions.{resource}");
+        if !RESOURCES.contains(&resource.as_str()) {
+            return Err(ApiError::bad_request(
+                &field,
+                "is not a resource (dashboard, chart, database, ai)",
+            ));
+        }
+        let levels = levels
+            .as_array()
+            .ok_or_else(|| ApiError::bad_request(&field, "must be a list of levels"))?;
+        for (index, level) in levels.iter().enumerate() {
+            if !level.as_str().is_some_and(|level| LEVELS.contains(&level)) {
+                return Err(ApiError::bad_request(
+                    &format!("{field}[{index}]"),
+                    "must be can_view, can_edit or can_query",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(body: &str) -> String {
+        format!("{:?}", parse(body.as_bytes()).unwrap_err())
+    }
+
+    #[test]
+    fn a_full_request_is_accepted_with_a_one_hour_default() {
+        let request = parse(
+            br#"{"user": {"distinctId": "u-42", "role": "explorer", "attributes": {"region": "EMEA", "ids": [1, 2]}},
+                 "permissions": {"dashboard": ["can_view"], "ai": ["can_query"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(request.distinct_id, "u-42");
+        assert_eq!(request.lifetime_seconds, 3600);
+        assert_eq!(request.attributes["region"], "EMEA");
+    }
+
+    #[test]
+    fn each_mistake_names_its_field() {
+        assert!(error_of("nope").contains("body: is not valid JSON"));
+        assert!(error_of("{}").contains("user: is required"));
+        assert!(error_of(r#"{"user": {"role": "explorer"}}"#).contains("user.distinctId: is required"));
+        assert!(error_of(r#"{"user": {"distinctId": "u", "role": "boss"}}"#).contains("user.role"));
+        assert!(
+            error_of(r#"{"user": {"distinctId": "u", "role": "maker", "attributes": {"x": {"y": 1}}}}"#)
+                .contains("user.attributes.x")
+        );
+        assert!(
+            error_of(r#"{"user": {"distinctId": "u", "role": "admin"}, "permissions": {"files": []}}"#)
+                .contains("permissions.files")
+        );
+        assert!(
+            error_of(
+                r#"{"user": {"distinctId": "u", "role": "admin"}, "permissions": {"chart": ["can_view", "can_fly"]}}"#
+            )
+            .contains("permissions.chart[1]")
+        );
+        assert!(
+            error_of(r#"{"user": {"distinctId": "u", "role": "admin"}, "lifetimeSeconds": 5}"#)
+                .contains("lifetimeSeconds")
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! Session tokens: Ed25519-signed JWTs (`alg: EdDSA`) with a `kid`, so any
+//! party can verify them with the public key from `/.well-known/jwks.json`.
+//! See docs/EMBED_SERVER.md for why JWS rather than Toucan's JWE.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _};
+use serde_json::{Value, json};
+
+/// Signs and checks tokens with the server's Ed25519 key.
+pub struct TokenSigner {
+    kid: String,
+    key: SigningKey,
+}
+
+/// Why a token is not valid (introspection reports it as inactive).
+#[derive(Debug, PartialEq, Eq)]
+pub enum TokenProblem {
+    /// Not three base64url parts of JSON.
+    Malformed,
+    /// Another algorithm or key id than ours.
+    WrongKey,
+    /// The signature does not match: the token was changed.
+    BadSignature,
+}
+
+impl TokenSigner {
+    /// A signer over a 32-byte Ed25519 secret.
+    pub fn new(secret: [u8; 32]) -> Self {
+        let key = SigningKey::from_bytes(&secret);
+        let digest = <sha2::Sha256 as sha2::Digest>::digest(key.verifying_key().as_bytes());
+        let kid = URL_SAFE_NO_PAD.encode(&digest[..12]);
+        Self { kid, key }
+    }
+
+    /// The key id in every token's header.
+    pub fn kid(&self) -> &str {
+        &self.kid
+    }
+
+    /// A compact JWS of `claims`.
+    pub fn sign(&self, claims: &Value) -> String {
+        let header = json!({ "alg": "EdDSA", "typ": "JWT", "kid": self.kid });
+        let signing_input = format!("{}.{}", encode_json(&header), encode_json(claims));
+        let signature = self.key.sign(signing_input.as_bytes());
+        format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
+    }
+
+    /// The claims of a token this server signed, if its signature holds.
+    pub fn verify(&self, token: &str) -> Result<Value, TokenProblem> {
+        let token = token.trim();
+        let parts: Vec<&str> = token.split('.').collect();
+        let [header, claims, signature] = parts[..] else {
+            return Err(TokenProblem::Malformed);
+        };
+        let header = decode_json(header)?;
+        if header["alg"] != "EdDSA" || header["kid"] != self.kid.as_str() {
+            return Err(TokenProblem::WrongKey);
+        }
+        let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| TokenProblem::Malformed)?;
+        let signature = Signature::from_slice(&signature).map_err(|_| TokenProblem::Malformed)?;
+        let signing_input = &token[..token.len() - parts[2].len() - 1];
+        self.key
+            .verifying_key()
+            .verify(signing_input.as_bytes(), &signature)
+            .map_err(|_| TokenProblem::BadSignature)?;
+        decode_json(claims)
+    }
+
+    /// The public key as a JSON Web Key Set.
+    pub fn jwks(&self) -> Value {
+        let x = URL_SAFE_NO_PAD.encode(self.key.verifying_key().as_bytes());
+        json!({ "keys": [{ "kty": "OKP", "crv": "Ed25519", "x": x, "kid": self.kid, "alg": "EdDSA", "use": "sig" }] })
+    }
+}
+
+fn encode_json(value: &Value) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(value).expect("JSON values serialize"))
+}
+
+fn decode_json(part: &str) -> Result<Value, TokenProblem> {
+    let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| TokenProblem::Malformed)?;
+    serde_json::from_slice(&bytes).map_err(|_| TokenProblem::Malformed)
+}
