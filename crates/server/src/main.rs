@@ -1,4 +1,5 @@
-//! `toucan-embed-server [--data-dir DIR] [--port PORT]`: serves on 127.0.0.1.
+//! `toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]`:
+//! serves on 127.0.0.1.
 //! On first start it prints the account token once.
 
 use std::path::PathBuf;
@@ -9,15 +10,19 @@ use toucan_embed_server::{ServerConfig, open, router};
 async fn main() {
     let mut data_dir = PathBuf::from("toucan-server-data");
     let mut port: u16 = 8787;
+    let mut config = ServerConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--data-dir" => data_dir = args.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--port" => port = args.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| usage()),
+            "--requests-per-minute" => {
+                config.requests_per_minute = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage())
+            }
             _ => usage(),
         }
     }
-    let opened = match open(&data_dir, ServerConfig::default()) {
+    let opened = match open(&data_dir, config) {
         Ok(opened) => opened,
         Err(error) => {
             eprintln!("Can't open the data folder {}: {error}", data_dir.display());
@@ -52,6 +57,6 @@ async fn main() {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: toucan-embed-server [--data-dir DIR] [--port PORT]");
+    eprintln!("usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]");
     std::process::exit(2);
 }
