@@ -56,6 +56,14 @@ impl Server {
         (id, key)
     }
 
+    async fn get_json(&self, path: &str, account: bool) -> Value {
+        let mut request = self.http.get(format!("{}{path}", self.base));
+        if account {
+            request = request.bearer_auth(&self.account);
+        }
+        request.send().await.unwrap().json().await.unwrap()
+    }
+
     async fn register(&self, name: &str) -> (String, SecretKey) {
         self.register_with(name, None).await
     }
@@ -95,15 +103,7 @@ fn user_request() -> Value {
 
 /// Verifies a token with jsonwebtoken and the public key from the JWKS.
 async fn verify_independently(server: &Server, token: &str) -> Result<Value, jsonwebtoken::errors::Error> {
-    let jwks: Value = server
-        .http
-        .get(format!("{}/.well-known/jwks.json", server.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jwks = server.get_json("/.well-known/jwks.json", false).await;
     let jwk = &jwks["keys"][0];
     assert_eq!(jsonwebtoken::decode_header(token)?.kid.as_deref(), jwk["kid"].as_str());
     let key = DecodingKey::from_ed_components(jwk["x"].as_str().unwrap())?;
@@ -138,16 +138,7 @@ async fn register_generate_and_introspect() {
     assert_eq!(introspected["active"], true);
     assert_eq!(introspected["claims"], claims);
 
-    let listed: Value = server
-        .http
-        .get(format!("{}/api/keys", server.base))
-        .bearer_auth(&server.account)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed = server.get_json("/api/keys", true).await;
     assert_eq!(listed["keys"][0]["id"], id.as_str());
     assert!(listed["keys"][0]["lastUsedAt"].is_string(), "last used is recorded");
 }
@@ -382,15 +373,7 @@ async fn the_database_holds_no_key() {
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
     let server = start(ServerConfig::default()).await;
-    let doc: Value = server
-        .http
-        .get(format!("{}/openapi.json", server.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc = server.get_json("/openapi.json", false).await;
     assert_eq!(doc["openapi"], "3.1.0");
     for path in [
         "/embed/generate-token",
