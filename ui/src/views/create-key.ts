@@ -6,6 +6,7 @@
 import type { CreatedKeyReply, Expiry, KeySummary } from "../bindings";
 import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId } from "../dom";
+import { fieldWithError } from "../field";
 import { clearDelayLabel } from "../format";
 import { api, CommandError, NAME_ERROR_CODES } from "../ipc";
 import { showToast } from "../toast";
@@ -36,34 +37,21 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   });
   let requestCloseReveal = () => {};
 
-  const nameId = uniqueId("key-name");
-  const nameErrorId = uniqueId("key-name-error");
-  const name = h("input", {
-    id: nameId,
+  const nameField = fieldWithError("key-name", {
     name: "name",
-    type: "text",
-    class: "field",
-    autocomplete: "off",
-    spellcheck: "false",
     placeholder: "For example: Production backend",
-    "aria-describedby": nameErrorId,
     required: true,
   });
-  const nameError = h("p", { id: nameErrorId, class: "field-error", hidden: true });
-
-  const dateId = uniqueId("expiry-date");
-  const dateErrorId = uniqueId("expiry-date-error");
-  const date = h("input", {
-    id: dateId,
+  const name = nameField.input;
+  const dateField = fieldWithError("expiry-date", {
     type: "date",
-    class: "field date-field",
+    class: "date-field",
     min: tomorrow(),
     value: tomorrow(),
     disabled: true,
     "aria-label": "Expiry date",
-    "aria-describedby": dateErrorId,
   });
-  const dateError = h("p", { id: dateErrorId, class: "field-error", hidden: true });
+  const date = dateField.input;
   const radios = EXPIRY_CHOICES.map((choice) =>
     h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === "days90" }),
   );
@@ -78,10 +66,10 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   const form = h(
     "form",
     { novalidate: true },
-    h("label", { for: nameId, class: "label" }, "Name"),
+    h("label", { for: name.id, class: "label" }, "Name"),
     name,
-    nameError,
-    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Expires"), expiryOptions, date, dateError, neverWarning),
+    nameField.error,
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Expires"), expiryOptions, date, dateField.error, neverWarning),
     formError,
     h(
       "div",
@@ -105,19 +93,18 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   }
 
   function showError(target: "name" | "date" | "form", message: string) {
-    const [field, slot] = target === "name" ? [name, nameError] : target === "date" ? [date, dateError] : [null, formError];
-    slot.textContent = message;
-    slot.hidden = false;
-    if (field) {
-      field.setAttribute("aria-invalid", "true");
-      field.focus();
+    if (target === "name") nameField.showError(message);
+    else if (target === "date") dateField.showError(message);
+    else {
+      formError.textContent = message;
+      formError.hidden = false;
     }
   }
 
   function clearErrors() {
-    for (const slot of [nameError, dateError, formError]) slot.hidden = true;
-    name.removeAttribute("aria-invalid");
-    date.removeAttribute("aria-invalid");
+    nameField.clearError();
+    dateField.clearError();
+    formError.hidden = true;
   }
 
   form.addEventListener("submit", async (event) => {

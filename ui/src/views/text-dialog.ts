@@ -2,7 +2,8 @@
 // name. Errors show under the field; what was typed is kept.
 
 import { focusFirst, openDialog } from "../dialog";
-import { h, uniqueId } from "../dom";
+import { h } from "../dom";
+import { fieldWithError } from "../field";
 import { CommandError } from "../ipc";
 
 export interface TextDialogOptions {
@@ -22,18 +23,8 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
   return new Promise((resolve) => {
     const cancellable = options.cancellable ?? true;
     const dialog = openDialog({ title: options.title, onEscape: cancellable ? () => finish() : undefined });
-    const inputId = uniqueId("text-field");
-    const errorId = uniqueId("text-error");
-    const input = h("input", {
-      id: inputId,
-      type: "text",
-      class: "field",
-      value: options.initial,
-      autocomplete: "off",
-      spellcheck: "false",
-      "aria-describedby": errorId,
-    });
-    const error = h("p", { id: errorId, class: "field-error", hidden: true });
+    const field = fieldWithError("text-field", { value: options.initial });
+    const input = field.input;
     const submit = h("button", { type: "submit", class: "button primary" }, options.submitLabel);
     const cancel = cancellable
       ? h("button", { type: "button", class: "button", onclick: () => finish() }, "Cancel")
@@ -42,9 +33,9 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
       "form",
       { novalidate: true },
       options.intro ? h("p", {}, options.intro) : null,
-      h("label", { for: inputId, class: "label" }, options.label),
+      h("label", { for: input.id, class: "label" }, options.label),
       input,
-      error,
+      field.error,
       h("div", { class: "dialog-actions" }, cancel, submit),
     );
     form.addEventListener("submit", async (event) => {
@@ -54,11 +45,7 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
         await options.onSubmit(input.value);
         finish();
       } catch (caught) {
-        const message = caught instanceof CommandError ? caught.message : String(caught);
-        error.textContent = message;
-        error.hidden = false;
-        input.setAttribute("aria-invalid", "true");
-        input.focus();
+        field.showError(caught instanceof CommandError ? caught.message : String(caught));
       } finally {
         submit.disabled = false;
       }
