@@ -10,7 +10,7 @@ use std::time::Duration;
 use sha2::{Digest, Sha256};
 
 use crate::error::CoreError;
-use crate::secret::SecretKey;
+use crate::secret::ExposeSecret;
 
 /// The system clipboard, as the guard needs it. The app implements this with
 /// the OS clipboard; tests with a fake.
@@ -70,9 +70,10 @@ impl<C: Clipboard> ClipboardGuard<C> {
         }
     }
 
-    /// Copies `secret` and, with a delay, schedules it to be cleared. Returns
-    /// the copy's generation (for [`Self::clear_if_unchanged`]).
-    pub fn copy(&self, secret: &SecretKey, clear_after: Option<Duration>) -> Result<u64, CoreError> {
+    /// Copies `secret` (a key or a session token) and, with a delay, schedules
+    /// it to be cleared. Returns the copy's generation (for
+    /// [`Self::clear_if_unchanged`]).
+    pub fn copy(&self, secret: &dyn ExposeSecret, clear_after: Option<Duration>) -> Result<u64, CoreError> {
         let generation = {
             let mut state = self.lock();
             state

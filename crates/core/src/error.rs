@@ -5,6 +5,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::key_format::ParseKeyError;
 use crate::vault::VaultError;
+use crate::workspace::ServerError;
 
 /// Everything that can go wrong in the core.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,6 +91,23 @@ pub enum CoreError {
         /// The platform's description.
         detail: String,
     },
+    /// The workspace server couldn't be reached, or refused.
+    #[error(transparent)]
+    Server(#[from] ServerError),
+    /// The end user's id for a token is empty, too long or holds control characters.
+    #[error("Enter the user's ID from your own system (for example user-42), up to 256 characters.")]
+    DistinctIdInvalid,
+    /// An attribute row is incomplete or repeated.
+    #[error("Attribute row {row} {problem}.")]
+    AttributeInvalid {
+        /// The row, counting from 1.
+        row: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The token lifetime is outside what is offered.
+    #[error("Choose a token lifetime between 1 minute and 24 hours.")]
+    LifetimeOutOfRange,
     /// Reading or writing the key list failed for another reason.
     #[error(
         "The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again."
@@ -124,6 +142,10 @@ impl CoreError {
             Self::ClearDelayOutOfRange => "clear_delay_out_of_range",
             Self::Clipboard { .. } => "clipboard_failed",
             Self::Storage { .. } => "storage_failed",
+            Self::Server(error) => error.code(),
+            Self::DistinctIdInvalid => "distinct_id_invalid",
+            Self::AttributeInvalid { .. } => "attribute_invalid",
+            Self::LifetimeOutOfRange => "lifetime_out_of_range",
         }
     }
 

@@ -7,6 +7,7 @@
 //! - [`registry`]: key metadata in a versioned JSON file, never a secret.
 //! - [`manager`]: the operations the app calls, keeping both consistent.
 //! - [`settings`]: the person's preferences; [`clipboard`]: copy and clear.
+//! - [`workspace`]: the workspace server: register, revoke, generate tokens.
 #![warn(missing_docs)]
 
 mod atomic_file;
@@ -21,13 +22,14 @@ pub mod registry;
 pub mod secret;
 pub mod settings;
 pub mod vault;
+pub mod workspace;
 
 pub use error::CoreError;
 pub use expiry::Expiry;
 pub use manager::{CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
-pub use secret::{OneTimeReveal, SecretKey};
+pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};
 pub use settings::{ClipboardClear, Settings, SettingsFile};
 pub use vault::{KeychainVault, MemoryVault, Vault, VaultError};
 

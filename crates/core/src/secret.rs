@@ -15,6 +15,13 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::key_format::{KEY_LEN, KEY_PREFIX};
 
+/// Rust-side access to a secret's characters (keychain, clipboard, HTTP
+/// headers). Implemented by every secret type; never log what it returns.
+pub trait ExposeSecret {
+    /// The secret's characters.
+    fn expose_secret(&self) -> &str;
+}
+
 /// A full API key (`tck_…`), kept secret.
 #[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
 pub struct SecretKey(String);
@@ -53,6 +60,12 @@ impl SecretKey {
     /// one-time reveal shown to the owner right after creation.
     pub fn into_one_time_reveal(self) -> OneTimeReveal {
         OneTimeReveal(Zeroizing::new(self.0.clone()))
+    }
+}
+
+impl ExposeSecret for SecretKey {
+    fn expose_secret(&self) -> &str {
+        SecretKey::expose_secret(self)
     }
 }
 

@@ -58,3 +58,21 @@ fn removing_an_absent_entry_succeeds() {
     let vault = KeychainVault::new(APP_IDENTIFIER);
     assert!(vault.remove(&toucan_keys_core::KeyId::random()).is_ok());
 }
+
+#[test]
+fn the_workspace_account_token_lives_in_the_keychain_only() {
+    require_test_keychain();
+    let service = "cloud.toucanai.keys.test-account-token";
+    let vault = KeychainVault::new(service);
+    let text = format!("tka_{}", key_format::random_base62(40));
+    let token = toucan_keys_core::workspace::AccountToken::parse(&text).unwrap();
+    assert_eq!(vault.read_account_token().unwrap(), None);
+    vault.store_account_token(&token).unwrap();
+    let entry = toucan_keys_core::vault::ACCOUNT_TOKEN_ENTRY;
+    assert_eq!(secret_tool_lookup(service, entry).as_deref(), Some(text.as_str()));
+    assert!(secret_tool_labels(service).contains(&"Toucan workspace account token".to_owned()));
+    assert_eq!(vault.read_account_token().unwrap(), Some(token));
+    vault.remove_account_token().unwrap();
+    assert_eq!(secret_tool_lookup(service, entry), None);
+    assert_eq!(vault.read_account_token().unwrap(), None);
+}

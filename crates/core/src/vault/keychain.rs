@@ -6,10 +6,11 @@ use std::sync::{Arc, Mutex};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use zeroize::Zeroizing;
 
-use super::{Vault, VaultError};
+use super::{ACCOUNT_TOKEN_ENTRY, Vault, VaultError};
 use crate::key_format;
 use crate::record::KeyId;
-use crate::secret::SecretKey;
+use crate::secret::{ExposeSecret, SecretKey};
+use crate::workspace::AccountToken;
 
 /// Secrets in the OS keychain: service = the app identifier, account = key id.
 ///
@@ -35,14 +36,15 @@ impl KeychainVault {
         &self.service
     }
 
-    fn entry(&self, id: &KeyId, label: Option<&str>) -> Result<Entry, VaultError> {
+    /// The entry for `account` (a key id, or the account token's entry).
+    fn entry(&self, account: &str, label: Option<&str>) -> Result<Entry, VaultError> {
         let store = self.connected_store()?;
         let result = match label {
             Some(label) => {
                 let modifiers = std::collections::HashMap::from([("label", label)]);
-                Entry::new_in_store_with_modifiers(&store, &self.service, id.as_str(), &modifiers)
+                Entry::new_in_store_with_modifiers(&store, &self.service, account, &modifiers)
             }
-            None => Entry::new_in_store(&store, &self.service, id.as_str()),
+            None => Entry::new_in_store(&store, &self.service, account),
         };
         result.map_err(|error| self.classify(error))
     }
@@ -70,27 +72,64 @@ impl KeychainVault {
     }
 }
 
-impl Vault for KeychainVault {
-    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
-        let entry = self.entry(id, Some(label))?;
+impl KeychainVault {
+    fn store_text(&self, account: &str, label: &str, secret: &str) -> Result<(), VaultError> {
+        let entry = self.entry(account, Some(label))?;
         entry
-            .set_secret(secret.expose_secret().as_bytes())
+            .set_secret(secret.as_bytes())
             .map_err(|error| self.classify(error))
     }
 
-    fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
-        let entry = self.entry(id, None)?;
+    /// The entry's text, zeroed when dropped.
+    fn read_text(&self, account: &str) -> Result<Zeroizing<String>, VaultError> {
+        let entry = self.entry(account, None)?;
         let bytes = Zeroizing::new(entry.get_secret().map_err(|error| self.classify(error))?);
         let text = std::str::from_utf8(&bytes).map_err(|_| VaultError::SecretUnreadable)?;
-        key_format::parse(text).map_err(|_| VaultError::SecretUnreadable)
+        Ok(Zeroizing::new(text.to_owned()))
     }
 
-    fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
-        let entry = self.entry(id, None)?;
+    fn remove_entry(&self, account: &str) -> Result<(), VaultError> {
+        let entry = self.entry(account, None)?;
         match entry.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(error) => Err(self.classify(error)),
         }
+    }
+}
+
+impl Vault for KeychainVault {
+    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
+        self.store_text(id.as_str(), label, secret.expose_secret())
+    }
+
+    fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
+        key_format::parse(&self.read_text(id.as_str())?).map_err(|_| VaultError::SecretUnreadable)
+    }
+
+    fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
+        self.remove_entry(id.as_str())
+    }
+
+    fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
+        self.store_text(
+            ACCOUNT_TOKEN_ENTRY,
+            "Toucan workspace account token",
+            token.expose_secret(),
+        )
+    }
+
+    fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
+        match self.read_text(ACCOUNT_TOKEN_ENTRY) {
+            Ok(text) => AccountToken::parse(&text)
+                .map(Some)
+                .map_err(|_| VaultError::SecretUnreadable),
+            Err(VaultError::SecretMissing) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    fn remove_account_token(&self) -> Result<(), VaultError> {
+        self.remove_entry(ACCOUNT_TOKEN_ENTRY)
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use super::{Vault, VaultError};
 use crate::record::KeyId;
 use crate::secret::SecretKey;
+use crate::workspace::AccountToken;
 
 /// A vault operation, to choose which one fails.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +23,7 @@ pub enum VaultOp {
 #[derive(Default)]
 pub struct MemoryVault {
     secrets: Mutex<HashMap<KeyId, SecretKey>>,
+    account_token: Mutex<Option<AccountToken>>,
     failures: Mutex<HashMap<VaultOp, VaultError>>,
 }
 
@@ -84,6 +86,23 @@ impl Vault for MemoryVault {
     fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
         self.check(VaultOp::Remove)?;
         self.secrets.lock().unwrap().remove(id);
+        Ok(())
+    }
+
+    fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
+        self.check(VaultOp::Store)?;
+        *self.account_token.lock().unwrap() = Some(token.clone());
+        Ok(())
+    }
+
+    fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
+        self.check(VaultOp::Read)?;
+        Ok(self.account_token.lock().unwrap().clone())
+    }
+
+    fn remove_account_token(&self) -> Result<(), VaultError> {
+        self.check(VaultOp::Remove)?;
+        *self.account_token.lock().unwrap() = None;
         Ok(())
     }
 }

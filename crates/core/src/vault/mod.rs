@@ -12,6 +12,11 @@ pub use memory::{MemoryVault, VaultOp};
 
 use crate::record::KeyId;
 use crate::secret::SecretKey;
+use crate::workspace::AccountToken;
+
+/// The keychain account under which the workspace account token is kept
+/// (key ids start with `key_`, so it can't collide with one).
+pub const ACCOUNT_TOKEN_ENTRY: &str = "workspace-account-token";
 
 /// Why the keychain did not do what was asked. Messages are for people.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +75,12 @@ pub trait Vault: Send + Sync {
     fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError>;
     /// Removes the secret for `id`. Removing a secret that is not there succeeds.
     fn remove(&self, id: &KeyId) -> Result<(), VaultError>;
+    /// Stores (or replaces) the workspace account token.
+    fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError>;
+    /// The workspace account token, if one is stored.
+    fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError>;
+    /// Removes the workspace account token. Removing none succeeds.
+    fn remove_account_token(&self) -> Result<(), VaultError>;
     /// Whether a secret is stored for `id`.
     fn contains(&self, id: &KeyId) -> Result<bool, VaultError> {
         match self.read(id) {
@@ -91,5 +102,14 @@ impl<V: Vault + ?Sized> Vault for std::sync::Arc<V> {
     }
     fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
         (**self).remove(id)
+    }
+    fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
+        (**self).store_account_token(token)
+    }
+    fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
+        (**self).read_account_token()
+    }
+    fn remove_account_token(&self) -> Result<(), VaultError> {
+        (**self).remove_account_token()
     }
 }

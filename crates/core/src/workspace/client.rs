@@ -1,0 +1,256 @@
+//! An HTTP client for the workspace server's endpoints: rustls with the
+//! operating system's certificates, and timeouts, so a person gets a clear
+//! answer instead of a hang.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use reqwest::{Method, RequestBuilder, Response};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{AccountToken, GeneratedToken, ServerError, ServerUrl};
+use crate::record::{KeyId, KeyRecord};
+use crate::secret::{ExposeSecret, SecretKey};
+
+/// How long to wait to connect, and for a whole answer.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// To open the connection (TCP and TLS).
+    pub connect: Duration,
+    /// For the whole request.
+    pub total: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(5),
+            total: Duration::from_secs(15),
+        }
+    }
+}
+
+/// A key as the server knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerKey {
+    /// The key's id (the same as in the app).
+    pub id: KeyId,
+    /// When it was revoked on the server.
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// When it last requested a token.
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// What `POST /embed/introspect` said.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Introspection {
+    /// Whether the token still works.
+    pub active: bool,
+    /// Its claims, when active.
+    #[serde(default)]
+    pub claims: Option<Value>,
+}
+
+/// Talks to one workspace server.
+#[derive(Clone)]
+pub struct EmbedClient {
+    http: reqwest::Client,
+    base: ServerUrl,
+}
+
+impl EmbedClient {
+    /// A client for `base` with the default timeouts.
+    pub fn new(base: ServerUrl) -> Result<Self, ServerError> {
+        Self::with_timeouts(base, Timeouts::default())
+    }
+
+    /// A client for `base` with other timeouts (tests use short ones).
+    pub fn with_timeouts(base: ServerUrl, timeouts: Timeouts) -> Result<Self, ServerError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(timeouts.connect)
+            .timeout(timeouts.total)
+            .https_only(false)
+            .user_agent(concat!("ToucanKeys/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|error| ServerError::Tls {
+                host: base.host_label(),
+                reason: format!("this computer's trusted certificates couldn't be loaded ({error})"),
+            })?;
+        Ok(Self { http, base })
+    }
+
+    /// The server this client talks to.
+    pub fn server(&self) -> &ServerUrl {
+        &self.base
+    }
+
+    /// `GET /api/keys`: every key the server knows, with when it was last used.
+    pub async fn list_keys(&self, account: &AccountToken) -> Result<Vec<ServerKey>, ServerError> {
+        #[derive(Deserialize)]
+        struct Keys {
+            keys: Vec<ServerKey>,
+        }
+        let response = self
+            .send(self.account_request(Method::GET, "api/keys", account))
+            .await?;
+        Ok(self.json::<Keys>(response).await?.keys)
+    }
+
+    /// `POST /api/keys`: registers a key by id, name, fingerprint and expiry
+    /// (never the key). Returns `false` if it was already registered.
+    pub async fn register_key(&self, account: &AccountToken, record: &KeyRecord) -> Result<bool, ServerError> {
+        let body = json!({
+            "id": record.id,
+            "name": record.name,
+            "fingerprint": record.fingerprint,
+            "expiresAt": record.expires_at.map(|at| at.to_rfc3339()),
+        });
+        let request = self.account_request(Method::POST, "api/keys", account).json(&body);
+        match self.send(request).await {
+            Ok(_) => Ok(true),
+            Err(ServerError::Refused { server_code, .. }) if server_code == "conflict" => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// `DELETE /api/keys/{id}`: revokes a key on the server (and every token
+    /// it issued). A key the server never knew counts as revoked.
+    pub async fn revoke_key(&self, account: &AccountToken, id: &KeyId) -> Result<(), ServerError> {
+        let path = format!("api/keys/{}", id.as_str());
+        match self.send(self.account_request(Method::DELETE, &path, account)).await {
+            Ok(_) => Ok(()),
+            Err(ServerError::Refused { server_code, .. }) if server_code == "not_found" => Ok(()),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// `POST /embed/generate-token` with the key in `x-api-key`.
+    pub async fn generate_token(&self, key: &SecretKey, body: &Value) -> Result<GeneratedToken, ServerError> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Issued {
+            token: String,
+            expires_at: DateTime<Utc>,
+        }
+        let request = self.key_request("embed/generate-token", key).json(body);
+        let response = self.send(request).await?;
+        let status = response.status().as_u16();
+        let issued: Issued = self.json(response).await?;
+        GeneratedToken::decode(issued.token, issued.expires_at).ok_or_else(|| ServerError::BadResponse {
+            host: self.base.host_label(),
+            status,
+        })
+    }
+
+    /// `POST /embed/introspect`: whether a token this key issued still works.
+    pub async fn introspect(&self, key: &SecretKey, token: &str) -> Result<Introspection, ServerError> {
+        let request = self
+            .key_request("embed/introspect", key)
+            .json(&json!({ "token": token }));
+        let response = self.send(request).await?;
+        self.json(response).await
+    }
+
+    fn account_request(&self, method: Method, path: &str, account: &AccountToken) -> RequestBuilder {
+        self.http
+            .request(method, self.base.join(path))
+            .bearer_auth(account.expose_secret())
+    }
+
+    fn key_request(&self, path: &str, key: &SecretKey) -> RequestBuilder {
+        self.http
+            .post(self.base.join(path))
+            .header("x-api-key", key.expose_secret())
+    }
+
+    /// Sends a request; a non-success answer becomes the matching error.
+    async fn send(&self, request: RequestBuilder) -> Result<Response, ServerError> {
+        let response = request.send().await.map_err(|error| self.network_error(&error))?;
+        if response.status().is_success() {
+            return Ok(response);
+        }
+        let status = response.status();
+        #[derive(Deserialize)]
+        struct Refusal {
+            code: String,
+            message: String,
+        }
+        match response.json::<Refusal>().await {
+            Ok(refusal) if refusal.code == "invalid_account_token" => Err(ServerError::AccountTokenRejected {
+                host: self.base.host_label(),
+            }),
+            Ok(refusal) if status.is_client_error() => Err(ServerError::refused(&refusal.code, &refusal.message)),
+            _ => Err(ServerError::BadResponse {
+                host: self.base.host_label(),
+                status: status.as_u16(),
+            }),
+        }
+    }
+
+    async fn json<T: serde::de::DeserializeOwned>(&self, response: Response) -> Result<T, ServerError> {
+        let status = response.status().as_u16();
+        response.json().await.map_err(|error| {
+            if error.is_timeout() {
+                ServerError::Timeout {
+                    host: self.base.host_label(),
+                }
+            } else {
+                ServerError::BadResponse {
+                    host: self.base.host_label(),
+                    status,
+                }
+            }
+        })
+    }
+
+    /// Names a failure to get any answer: timeout, TLS, or unreachable.
+    fn network_error(&self, error: &reqwest::Error) -> ServerError {
+        let host = self.base.host_label();
+        if let Some(reason) = tls_reason(error) {
+            return ServerError::Tls { host, reason };
+        }
+        if error.is_timeout() {
+            return ServerError::Timeout { host };
+        }
+        ServerError::Unreachable { host }
+    }
+}
+
+/// If a TLS failure is somewhere in the error's causes, says what it was.
+fn tls_reason(error: &reqwest::Error) -> Option<String> {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = cause {
+        if let Some(tls) = current.downcast_ref::<rustls::Error>() {
+            return Some(describe_tls(tls));
+        }
+        // tokio-rustls wraps the rustls error in io::Errors (sometimes two),
+        // whose `source` skips what they wrap, so step inside them instead.
+        cause = match current.downcast_ref::<std::io::Error>() {
+            Some(io) => io.get_ref().map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => current.source(),
+        };
+    }
+    None
+}
+
+fn describe_tls(error: &rustls::Error) -> String {
+    use rustls::CertificateError as Cert;
+    match error {
+        rustls::Error::InvalidCertificate(Cert::UnknownIssuer) => {
+            "its certificate isn't signed by an authority this computer trusts".into()
+        }
+        rustls::Error::InvalidCertificate(Cert::Expired | Cert::ExpiredContext { .. }) => {
+            "its certificate has expired".into()
+        }
+        rustls::Error::InvalidCertificate(Cert::NotValidForName | Cert::NotValidForNameContext { .. }) => {
+            "its certificate is for a different address".into()
+        }
+        rustls::Error::InvalidCertificate(other) => format!("its certificate was refused ({other:?})"),
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
+            "the server doesn't speak HTTPS at this address".into()
+        }
+        other => format!("{other}"),
+    }
+}

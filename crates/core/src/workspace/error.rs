@@ -1,0 +1,130 @@
+//! What can go wrong talking to the workspace server, in words a person can
+//! act on. Network and TLS failures are told apart from refusals.
+
+/// A failure reaching or using the workspace server.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ServerError {
+    /// The address is not a web address.
+    #[error("This isn't a server address. Enter one like https://embed.example.com.")]
+    InvalidUrl,
+    /// The address is plain HTTP to another computer.
+    #[error(
+        "Use an address that starts with https://. Plain http:// is only allowed for a server on this computer (localhost)."
+    )]
+    InsecureUrl,
+    /// The pasted account token is malformed.
+    #[error(
+        "That doesn't look like an account token. It starts with tka_ and is printed once when the server first starts; copy it again, whole."
+    )]
+    InvalidAccountToken,
+    /// No workspace server is set up.
+    #[error("Toucan Keys isn't connected to a workspace server. Connect one in the Workspace section first.")]
+    NotConnected,
+    /// The workspace is set up but its account token is gone from the keychain.
+    #[error("The account token for {host} is no longer in your keychain. Connect to the workspace again.")]
+    AccountTokenMissing {
+        /// The server's host.
+        host: String,
+    },
+    /// Nothing answered at the address.
+    #[error(
+        "Can't reach the server at {host}. Check your internet connection and the server address, then try again. Your keys on this computer keep working."
+    )]
+    Unreachable {
+        /// The server's host.
+        host: String,
+    },
+    /// The server did not answer in time.
+    #[error("The server at {host} took too long to answer. Try again in a moment.")]
+    Timeout {
+        /// The server's host.
+        host: String,
+    },
+    /// The secure connection failed (untrusted, expired or mismatched certificate, or no TLS at all).
+    #[error(
+        "The secure connection to {host} failed: {reason}. Check the address; if it is right, ask whoever runs the server to fix its certificate. Nothing was sent."
+    )]
+    Tls {
+        /// The server's host.
+        host: String,
+        /// What was wrong, in plain words.
+        reason: String,
+    },
+    /// The account token was refused.
+    #[error(
+        "The server at {host} didn't accept the account token. Copy the token again from the server and connect again."
+    )]
+    AccountTokenRejected {
+        /// The server's host.
+        host: String,
+    },
+    /// The server understood and refused (revoked key, unknown key, bad field, too many requests…).
+    #[error("{message}")]
+    Refused {
+        /// The server's own code (`key_revoked`, `unknown_key`, …).
+        server_code: String,
+        /// What to tell the person.
+        message: String,
+    },
+    /// The answer was not what a Toucan embed server sends.
+    #[error(
+        "The server at {host} sent an answer Toucan Keys doesn't understand (HTTP {status}). Check that the address points to a Toucan embed server."
+    )]
+    BadResponse {
+        /// The server's host.
+        host: String,
+        /// The HTTP status.
+        status: u16,
+    },
+}
+
+impl ServerError {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidUrl => "server_url_invalid",
+            Self::InsecureUrl => "server_url_insecure",
+            Self::InvalidAccountToken => "account_token_invalid",
+            Self::NotConnected => "workspace_not_connected",
+            Self::AccountTokenMissing { .. } => "account_token_missing",
+            Self::Unreachable { .. } => "server_unreachable",
+            Self::Timeout { .. } => "server_timeout",
+            Self::Tls { .. } => "server_tls_failed",
+            Self::AccountTokenRejected { .. } => "account_token_rejected",
+            Self::Refused { server_code, .. } => match server_code.as_str() {
+                "key_revoked" => "server_key_revoked",
+                "key_expired" => "server_key_expired",
+                "unknown_key" => "server_key_unknown",
+                "rate_limited" => "server_rate_limited",
+                "invalid_body" => "server_invalid_request",
+                _ => "server_refused",
+            },
+            Self::BadResponse { .. } => "server_bad_response",
+        }
+    }
+
+    /// Whether the server could not be reached at all (so a change is kept to
+    /// send later).
+    pub fn is_offline(&self) -> bool {
+        matches!(
+            self,
+            Self::Unreachable { .. } | Self::Timeout { .. } | Self::Tls { .. } | Self::BadResponse { .. }
+        )
+    }
+
+    /// A refusal, with advice added to the server's own message.
+    pub(crate) fn refused(server_code: &str, server_message: &str) -> Self {
+        let message = match server_code {
+            "key_revoked" | "key_expired" => {
+                format!("{server_message} Create a new key to keep generating tokens.")
+            }
+            "unknown_key" => "The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.".to_owned(),
+            "rate_limited" => server_message.to_owned(),
+            _ => format!("The server refused the request: {server_message}"),
+        };
+        Self::Refused {
+            server_code: server_code.to_owned(),
+            message,
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The workspace server: where keys are used. The app registers its keys
+//! there (by fingerprint, never the key), revokes them there, and asks it
+//! for session tokens.
+//!
+//! - [`ServerUrl`] and [`AccountToken`]: what a person types to connect.
+//! - [`EmbedClient`]: the HTTP client (rustls, timeouts, clear errors).
+//! - [`Workspace`]: the connection, kept in step with this computer's keys.
+//! - [`TokenRequest`] and [`GeneratedToken`]: the "Generate token" panel.
+
+mod account_token;
+pub mod client;
+mod config;
+mod error;
+mod server_url;
+mod service;
+mod token_request;
+
+pub use account_token::{ACCOUNT_TOKEN_PREFIX, AccountToken};
+pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
+pub use config::{WorkspaceConfig, WorkspaceFile};
+pub use error::ServerError;
+pub use server_url::ServerUrl;
+pub use service::{ServerKeyState, Workspace, WorkspaceStatus};
+pub use token_request::{Attribute, GeneratedToken, Level, Permission, Resource, Role, TokenRequest};

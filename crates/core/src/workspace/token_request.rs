@@ -1,0 +1,287 @@
+//! What the "Generate token" panel asks for, checked before anything is sent,
+//! and the token that comes back with its decoded claims.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::error::CoreError;
+
+/// The longest end-user id, in bytes (the server's limit).
+pub const MAX_DISTINCT_ID_BYTES: usize = 256;
+/// The longest attribute name, in characters.
+pub const MAX_ATTRIBUTE_NAME_CHARS: usize = 64;
+/// Token lifetimes offered, in minutes: 1 minute to 24 hours.
+pub const LIFETIME_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
+
+/// The role an embedded session has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Views and explores dashboards.
+    Explorer,
+    /// Also builds charts and dashboards.
+    Maker,
+    /// Everything.
+    Admin,
+}
+
+/// What a permission applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Resource {
+    /// Dashboards.
+    Dashboard,
+    /// Charts.
+    Chart,
+    /// Databases.
+    Database,
+    /// The AI assistant.
+    Ai,
+}
+
+/// A permission level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// May view.
+    CanView,
+    /// May edit.
+    CanEdit,
+    /// May query.
+    CanQuery,
+}
+
+/// One permission: a level on a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Permission {
+    /// What it applies to.
+    pub resource: Resource,
+    /// What it allows.
+    pub level: Level,
+}
+
+/// One row-level-security attribute row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Attribute {
+    /// The attribute's name, for example `region`.
+    pub name: String,
+    /// Its value, for example `EMEA`.
+    pub value: String,
+}
+
+/// A session token request, as entered in the panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRequest {
+    /// The end user's stable id in the customer's system.
+    pub distinct_id: String,
+    /// The session's role.
+    pub role: Role,
+    /// Row-level-security attributes; rows left wholly blank are ignored.
+    pub attributes: Vec<Attribute>,
+    /// What the session may do.
+    pub permissions: Vec<Permission>,
+    /// How long the token lasts.
+    pub lifetime_minutes: u32,
+}
+
+impl TokenRequest {
+    /// Checks the request and builds the body `POST /embed/generate-token` takes.
+    pub fn to_body(&self) -> Result<Value, CoreError> {
+        let distinct_id = self.distinct_id.trim();
+        if distinct_id.is_empty()
+            || distinct_id.len() > MAX_DISTINCT_ID_BYTES
+            || distinct_id.chars().any(char::is_control)
+        {
+            return Err(CoreError::DistinctIdInvalid);
+        }
+        let mut attributes = Map::new();
+        for (index, row) in self.attributes.iter().enumerate() {
+            let (name, value) = (row.name.trim(), row.value.trim());
+            if name.is_empty() && value.is_empty() {
+                continue;
+            }
+            let problem = if name.is_empty() {
+                Some("needs a name")
+            } else if name.chars().count() > MAX_ATTRIBUTE_NAME_CHARS || name.chars().any(char::is_control) {
+                Some("has a name that is too long or holds invisible characters")
+            } else if attributes.contains_key(name) {
+                Some("repeats a name used above")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return Err(CoreError::AttributeInvalid {
+                    row: index + 1,
+                    problem: problem.to_owned(),
+                });
+            }
+            attributes.insert(name.to_owned(), Value::String(value.to_owned()));
+        }
+        if !LIFETIME_MINUTES_RANGE.contains(&self.lifetime_minutes) {
+            return Err(CoreError::LifetimeOutOfRange);
+        }
+        let mut permissions: BTreeMap<Resource, Vec<Level>> = BTreeMap::new();
+        for permission in &self.permissions {
+            let levels = permissions.entry(permission.resource).or_default();
+            if !levels.contains(&permission.level) {
+                levels.push(permission.level);
+            }
+        }
+        Ok(json!({
+            "user": { "distinctId": distinct_id, "role": self.role, "attributes": attributes },
+            "permissions": permissions,
+            "lifetimeSeconds": u64::from(self.lifetime_minutes) * 60,
+        }))
+    }
+}
+
+/// A signed session token, with its claims decoded for display. The token is
+/// shown in the panel (it is what a backend hands to the embed); its `Debug`
+/// is redacted so it never lands in a log.
+#[derive(Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct GeneratedToken {
+    /// The compact JWS.
+    pub token: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// Its payload, decoded (not a verification: the server signed it).
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
+    pub claims: Value,
+}
+
+impl GeneratedToken {
+    /// Decodes the claims of a compact JWS; `None` if it isn't one.
+    pub fn decode(token: String, expires_at: DateTime<Utc>) -> Option<Self> {
+        let mut parts = token.split('.');
+        let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
+        claims.is_object().then_some(Self {
+            token,
+            expires_at,
+            claims,
+        })
+    }
+}
+
+impl crate::secret::ExposeSecret for GeneratedToken {
+    fn expose_secret(&self) -> &str {
+        &self.token
+    }
+}
+
+impl fmt::Debug for GeneratedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GeneratedToken")
+            .field("token", &"[redacted]")
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> TokenRequest {
+        TokenRequest {
+            distinct_id: " user-42 ".into(),
+            role: Role::Explorer,
+            attributes: vec![
+                Attribute {
+                    name: "region".into(),
+                    value: "EMEA".into(),
+                },
+                Attribute {
+                    name: " ".into(),
+                    value: "".into(),
+                },
+            ],
+            permissions: vec![
+                Permission {
+                    resource: Resource::Dashboard,
+                    level: Level::CanView,
+                },
+                Permission {
+                    resource: Resource::Ai,
+                    level: Level::CanQuery,
+                },
+                Permission {
+                    resource: Resource::Dashboard,
+                    level: Level::CanView,
+                },
+            ],
+            lifetime_minutes: 60,
+        }
+    }
+
+    #[test]
+    fn builds_the_documented_body() {
+        assert_eq!(
+            request().to_body().unwrap(),
+            json!({
+                "user": {"distinctId": "user-42", "role": "explorer", "attributes": {"region": "EMEA"}},
+                "permissions": {"dashboard": ["can_view"], "ai": ["can_query"]},
+                "lifetimeSeconds": 3600,
+            })
+        );
+    }
+
+    #[test]
+    fn each_mistake_is_named() {
+        let with = |change: fn(&mut TokenRequest)| {
+            let mut request = request();
+            change(&mut request);
+            request.to_body().unwrap_err()
+        };
+        assert_eq!(with(|r| r.distinct_id = "  ".into()), CoreError::DistinctIdInvalid);
+        assert_eq!(with(|r| r.distinct_id = "x".repeat(257)), CoreError::DistinctIdInvalid);
+        assert_eq!(with(|r| r.lifetime_minutes = 0), CoreError::LifetimeOutOfRange);
+        assert_eq!(with(|r| r.lifetime_minutes = 1441), CoreError::LifetimeOutOfRange);
+        let CoreError::AttributeInvalid { row, .. } = with(|r| {
+            r.attributes.push(Attribute {
+                name: "".into(),
+                value: "x".into(),
+            })
+        }) else {
+            panic!("expected an attribute error");
+        };
+        assert_eq!(row, 3);
+        let CoreError::AttributeInvalid { row, problem } = with(|r| {
+            r.attributes.push(Attribute {
+                name: "region".into(),
+                value: "x".into(),
+            })
+        }) else {
+            panic!("expected an attribute error");
+        };
+        assert_eq!((row, problem.as_str()), (3, "repeats a name used above"));
+    }
+
+    #[test]
+    fn claims_are_decoded_and_the_token_is_redacted_in_debug() {
+        let payload = URL_SAFE_NO_PAD.encode(br#"{"sub":"user-42","role":"explorer"}"#);
+        let token = format!("eyJhbGciOiJFZERTQSJ9.{payload}.c2ln");
+        let generated = GeneratedToken::decode(token.clone(), Utc::now()).unwrap();
+        assert_eq!(generated.claims["sub"], "user-42");
+        assert!(!format!("{generated:?}").contains(&payload));
+        assert!(GeneratedToken::decode("not-a-token".into(), Utc::now()).is_none());
+    }
+}

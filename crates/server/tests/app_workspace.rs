@@ -1,0 +1,242 @@
+//! The app's side (toucan-keys-core's `Workspace` and `EmbedClient`) against
+//! the real server on 127.0.0.1 (port 0): connect, register, generate,
+//! revoke, offline. Keys come from a real `KeyManager`; the vault is the
+//! in-memory one, since what is tested here is the conversation with the server.
+
+use std::sync::Arc;
+
+use jsonwebtoken::{Algorithm, DecodingKey, Validation};
+use serde_json::Value;
+use toucan_embed_server::{ServerConfig, open, router};
+use toucan_keys_core::workspace::{
+    Attribute, Level, Permission, Resource, Role, ServerError, Timeouts, TokenRequest, Workspace,
+};
+use toucan_keys_core::{CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, MemoryVault, Vault};
+
+struct Setup {
+    _dirs: tempfile::TempDir,
+    base: String,
+    account: String,
+    keys: KeyManager,
+    vault: Arc<MemoryVault>,
+    workspace: Workspace,
+    server: tokio::task::JoinHandle<()>,
+}
+
+async fn setup() -> Setup {
+    let dirs = tempfile::tempdir().unwrap();
+    let opened = open(&dirs.path().join("server"), ServerConfig::default()).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = router(opened.state.clone());
+    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let vault = Arc::new(MemoryVault::new());
+    let keys = KeyManager::new(vault.clone(), FileRegistry::in_dir(&dirs.path().join("data")));
+    let shared: Arc<dyn Vault> = vault.clone();
+    let workspace = Workspace::new(&dirs.path().join("config"), shared).with_timeouts(Timeouts {
+        connect: std::time::Duration::from_secs(2),
+        total: std::time::Duration::from_secs(5),
+    });
+    Setup {
+        _dirs: dirs,
+        base,
+        account: opened.new_account_token.unwrap(),
+        keys,
+        vault,
+        workspace,
+        server,
+    }
+}
+
+impl Setup {
+    fn records(&self) -> Vec<KeyRecord> {
+        self.keys.list().unwrap().into_iter().map(|k| k.record).collect()
+    }
+}
+
+fn request() -> TokenRequest {
+    TokenRequest {
+        distinct_id: "user-42".into(),
+        role: Role::Explorer,
+        attributes: vec![Attribute {
+            name: "region".into(),
+            value: "EMEA".into(),
+        }],
+        permissions: vec![Permission {
+            resource: Resource::Dashboard,
+            level: Level::CanView,
+        }],
+        lifetime_minutes: 15,
+    }
+}
+
+fn code(error: &CoreError) -> &'static str {
+    error.code()
+}
+
+#[tokio::test]
+async fn connect_register_generate_verify_revoke_refuse() {
+    let s = setup().await;
+    let before = s.keys.create("Made before connecting", Expiry::Days90).unwrap();
+
+    // A wrong token is refused and nothing is kept.
+    let wrong = format!("tka_{}", "x".repeat(40));
+    let refused = s.workspace.connect(&s.base, &wrong, &s.records()).await.unwrap_err();
+    assert_eq!(code(&refused), "account_token_rejected");
+    assert_eq!(s.workspace.server_url().unwrap(), None);
+    assert!(s.vault.read_account_token().unwrap().is_none());
+
+    // Connecting keeps the token in the vault and registers existing keys.
+    let status = s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    assert_eq!(status.server_url.as_deref(), Some(s.base.as_str()));
+    assert_eq!(status.keys.len(), 1);
+    assert_eq!(status.keys[0].id, before.record.id);
+    assert_eq!(status.keys[0].last_used_at, None);
+    assert!(s.vault.read_account_token().unwrap().is_some());
+
+    // A new key is registered; a token it generates verifies with jsonwebtoken.
+    let created = s.keys.create("Production backend", Expiry::Days30).unwrap();
+    s.workspace.register(&created.record).await.unwrap();
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap();
+    assert_eq!(token.claims["sub"], "user-42");
+    assert_eq!(token.claims["attributes"]["region"], "EMEA");
+    let jwks: Value = reqwest::get(format!("{}/.well-known/jwks.json", s.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    validation.set_audience(&[toucan_embed_server::AUDIENCE]);
+    let key = DecodingKey::from_ed_components(jwks["keys"][0]["x"].as_str().unwrap()).unwrap();
+    let verified = jsonwebtoken::decode::<Value>(&token.token, &key, &validation).unwrap();
+    assert_eq!(verified.claims, token.claims);
+    let lifetime = token.claims["exp"].as_i64().unwrap() - token.claims["iat"].as_i64().unwrap();
+    assert_eq!(lifetime, 15 * 60);
+
+    // The server now reports when the key was last used.
+    let status = s.workspace.sync(&s.records()).await.unwrap();
+    let used = status.keys.iter().find(|k| k.id == created.record.id).unwrap();
+    assert!(used.last_used_at.is_some());
+
+    // Revoked here and on the server: the token dies and no new one is issued.
+    let client =
+        toucan_keys_core::workspace::EmbedClient::new(toucan_keys_core::workspace::ServerUrl::parse(&s.base).unwrap())
+            .unwrap();
+    assert!(client.introspect(&created.secret, &token.token).await.unwrap().active);
+    let secret = created.secret.clone();
+    s.keys.revoke(&created.record.id).unwrap();
+    s.workspace.revoke(&created.record.id).await.unwrap();
+    assert!(!client.introspect(&secret, &token.token).await.unwrap().active);
+    let refused = s
+        .workspace
+        .generate_token(&created.record, &secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "server_key_revoked");
+    assert!(refused.to_string().contains("Create a new key"), "{refused}");
+}
+
+#[tokio::test]
+async fn a_key_unknown_to_the_server_is_registered_on_first_use() {
+    let s = setup().await;
+    s.workspace.connect(&s.base, &s.account, &[]).await.unwrap();
+    let created = s.keys.create("Registered late", Expiry::Never).unwrap();
+    // Not registered (as if the app was offline when it was created).
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap();
+    assert_eq!(token.claims["azp"], created.record.id.as_str());
+}
+
+#[tokio::test]
+async fn revocations_made_offline_reach_the_server_on_the_next_sync() {
+    let s = setup().await;
+    let kept = s.keys.create("Kept", Expiry::Days90).unwrap();
+    let revoked = s.keys.create("Revoked offline", Expiry::Days90).unwrap();
+    let deleted = s.keys.create("Deleted offline", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+
+    // Point the workspace at a port nobody listens on, as if offline.
+    let dead = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let dead_url = format!("http://{}", dead.local_addr().unwrap());
+    drop(dead);
+    let config_path = s._dirs.path().join("config/workspace.json");
+    let online = std::fs::read_to_string(&config_path).unwrap();
+    std::fs::write(&config_path, online.replace(&s.base, &dead_url)).unwrap();
+
+    s.keys.revoke(&revoked.record.id).unwrap();
+    let offline = s.workspace.revoke(&revoked.record.id).await.unwrap_err();
+    assert_eq!(code(&offline), "server_unreachable");
+    assert!(offline.to_string().contains("Can't reach the server"), "{offline}");
+    s.keys.revoke(&deleted.record.id).unwrap();
+    s.keys.delete(&deleted.record.id).unwrap();
+    s.workspace.forget_deleted(&deleted.record.id).unwrap();
+    // The key list works offline.
+    assert_eq!(s.keys.list().unwrap().len(), 2);
+
+    // Back online: one sync sends both revocations.
+    let pending = std::fs::read_to_string(&config_path).unwrap();
+    std::fs::write(&config_path, pending.replace(&dead_url, &s.base)).unwrap();
+    let status = s.workspace.sync(&s.records()).await.unwrap();
+    let revoked_on_server = |id| status.keys.iter().find(|k| &k.id == id).map(|k| k.revoked_at.is_some());
+    assert_eq!(revoked_on_server(&kept.record.id), Some(false));
+    assert_eq!(revoked_on_server(&revoked.record.id), Some(true));
+    for (secret, name) in [(&revoked.secret, "revoked"), (&deleted.secret, "deleted")] {
+        let refused = s
+            .workspace
+            .generate_token(&revoked.record, secret, &request())
+            .await
+            .unwrap_err();
+        assert_eq!(code(&refused), "server_key_revoked", "{name}");
+    }
+    assert!(
+        std::fs::read_to_string(&config_path)
+            .unwrap()
+            .contains("\"pendingRevocations\": []")
+    );
+}
+
+#[tokio::test]
+async fn disconnecting_forgets_the_token_and_generation_asks_to_connect() {
+    let s = setup().await;
+    let created = s.keys.create("Any", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace.disconnect().unwrap();
+    assert!(s.vault.read_account_token().unwrap().is_none());
+    assert_eq!(s.workspace.server_url().unwrap(), None);
+    let error = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(error, CoreError::Server(ServerError::NotConnected));
+    // Bad input is named before anything is sent.
+    let mut bad = request();
+    bad.distinct_id = " ".into();
+    let error = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &bad)
+        .await
+        .unwrap_err();
+    assert_eq!(error, CoreError::DistinctIdInvalid);
+    s.server.abort();
+}
+
+#[tokio::test]
+async fn an_http_address_for_another_computer_is_refused_before_any_request() {
+    let s = setup().await;
+    let error = s
+        .workspace
+        .connect("http://embed.example.com", &s.account, &[])
+        .await
+        .unwrap_err();
+    assert_eq!(code(&error), "server_url_insecure");
+    assert!(s.vault.read_account_token().unwrap().is_none());
+}
