@@ -7,7 +7,10 @@
 mod tests {
     use ts_rs::{Config, TS};
 
-    use crate::commands::{CopyReply, CreatedKeyReply};
+    use crate::commands::{CopyReply, CopyTokenReply, CreatedKeyReply, RevokeReply, WorkspaceView};
+    use toucan_keys_core::workspace::{
+        Attribute, GeneratedToken, Level, Permission, Resource, Role, ServerKeyState, TokenRequest,
+    };
     use toucan_keys_core::{ClipboardClear, Expiry, KeyId, KeyRecord, KeyStatus, KeySummary, Settings};
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -27,6 +30,17 @@ mod tests {
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),
             declaration::<CopyReply>(&config),
+            declaration::<RevokeReply>(&config),
+            declaration::<ServerKeyState>(&config),
+            declaration::<WorkspaceView>(&config),
+            declaration::<Role>(&config),
+            declaration::<Resource>(&config),
+            declaration::<Level>(&config),
+            declaration::<Permission>(&config),
+            declaration::<Attribute>(&config),
+            declaration::<TokenRequest>(&config),
+            declaration::<GeneratedToken>(&config),
+            declaration::<CopyTokenReply>(&config),
         ] {
             out.push_str(&declaration);
             out.push('\n');

@@ -11,4 +11,9 @@ pub const COMMANDS: &[&str] = &[
     "delete_key",
     "get_settings",
     "save_settings",
+    "sync_workspace",
+    "connect_workspace",
+    "disconnect_workspace",
+    "generate_token",
+    "copy_token",
 ];

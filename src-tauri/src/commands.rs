@@ -3,11 +3,17 @@
 //!
 //! A key's secret crosses IPC exactly once: in `create_key`'s reply, for the
 //! one-time reveal. Copying reads the keychain in Rust and writes the
-//! clipboard from Rust.
+//! clipboard from Rust; so does generating a session token. The workspace
+//! account token only ever travels UI → Rust, when connecting.
+//!
+//! Changes to keys are made here first, then sent to the workspace server if
+//! one is connected; when it can't be reached the change still stands and the
+//! reply carries a warning (the next sync sends it).
 
 use serde::Serialize;
 use tauri::State;
-use toucan_keys_core::{CoreError, Expiry, KeyId, KeySummary, OneTimeReveal, Settings};
+use toucan_keys_core::workspace::{GeneratedToken, ServerKeyState, TokenRequest};
+use toucan_keys_core::{CoreError, Expiry, KeyId, KeyRecord, KeySummary, OneTimeReveal, Settings};
 
 use crate::state::AppState;
 
@@ -23,6 +29,43 @@ pub struct CreatedKeyReply {
     /// The full key. Serialized here and nowhere else.
     #[cfg_attr(test, ts(type = "string"))]
     pub secret: OneTimeReveal,
+    /// Why the key isn't registered with the workspace server yet, if it isn't.
+    pub server_warning: Option<String>,
+}
+
+/// A revoked key, and whether the server knows yet.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RevokeReply {
+    /// The key, now revoked.
+    pub key: KeySummary,
+    /// Why the server hasn't revoked it yet, if it hasn't.
+    pub server_warning: Option<String>,
+}
+
+/// The workspace as the Workspace section shows it. Reaching the server is
+/// optional: when it fails, `problem` says why and the rest still works.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct WorkspaceView {
+    /// The server's address; `None` when not connected.
+    pub server_url: Option<String>,
+    /// The server's view of this computer's keys (empty when unknown).
+    pub keys: Vec<ServerKeyState>,
+    /// Why the server couldn't be asked, if it couldn't.
+    #[cfg_attr(test, ts(type = "IpcError | null"))]
+    pub problem: Option<CoreError>,
+}
+
+/// What copying a session token did.
+#[derive(Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct CopyTokenReply {
+    /// Seconds until the clipboard is cleared, if it will be.
+    pub clears_in_seconds: Option<u32>,
 }
 
 /// What a copy did.
@@ -62,14 +105,26 @@ pub fn check_keychain(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
     state.keys.list()
 }
 
-/// Creates a key; the reply holds its secret, once.
-#[tauri::command(async)]
-pub fn create_key(state: State<'_, AppState>, name: String, expiry: Expiry) -> Reply<CreatedKeyReply> {
+fn records(state: &AppState) -> Reply<Vec<KeyRecord>> {
+    Ok(state.keys.list()?.into_iter().map(|k| k.record).collect())
+}
+
+/// The message of a failed server step, for a warning beside a change that stood.
+fn warning(result: Reply<()>) -> Option<String> {
+    result.err().map(|error| error.to_string())
+}
+
+/// Creates a key, then registers it with the workspace server if one is
+/// connected; the reply holds its secret, once.
+#[tauri::command]
+pub async fn create_key(state: State<'_, AppState>, name: String, expiry: Expiry) -> Reply<CreatedKeyReply> {
     let created = state.keys.create(&name, expiry)?;
+    let server_warning = warning(state.workspace.register(&created.record).await);
     let key = summary(&state, &created.record.id)?;
     Ok(CreatedKeyReply {
         key,
         secret: created.secret.into_one_time_reveal(),
+        server_warning,
     })
 }
 
@@ -94,17 +149,25 @@ pub fn rename_key(state: State<'_, AppState>, id: KeyId, name: String) -> Reply<
     summary(&state, &id)
 }
 
-/// Revokes a key: its secret leaves the keychain; its record stays.
-#[tauri::command(async)]
-pub fn revoke_key(state: State<'_, AppState>, id: KeyId) -> Reply<KeySummary> {
+/// Revokes a key: its secret leaves the keychain, its record stays, and the
+/// workspace server (if connected) revokes it and every token it issued.
+#[tauri::command]
+pub async fn revoke_key(state: State<'_, AppState>, id: KeyId) -> Reply<RevokeReply> {
     state.keys.revoke(&id)?;
-    summary(&state, &id)
+    let server_warning = warning(state.workspace.revoke(&id).await).map(|reason| {
+        format!("Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it. {reason}")
+    });
+    Ok(RevokeReply {
+        key: summary(&state, &id)?,
+        server_warning,
+    })
 }
 
-/// Deletes a revoked key's record.
+/// Deletes a revoked key's record (the server is still told it is revoked).
 #[tauri::command(async)]
 pub fn delete_key(state: State<'_, AppState>, id: KeyId) -> Reply<()> {
-    state.keys.delete(&id)
+    state.keys.delete(&id)?;
+    state.workspace.forget_deleted(&id)
 }
 
 /// The person's settings.
@@ -117,4 +180,70 @@ pub fn get_settings(state: State<'_, AppState>) -> Reply<Settings> {
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Settings> {
     state.settings.save(settings)
+}
+
+/// The workspace: brings the server in step with this computer's keys and
+/// returns its view of them. Offline is not an error: `problem` says why.
+#[tauri::command]
+pub async fn sync_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> {
+    let server_url = state.workspace.server_url()?;
+    let records = records(&state)?;
+    Ok(match state.workspace.sync(&records).await {
+        Ok(status) => WorkspaceView {
+            server_url: status.server_url,
+            keys: status.keys,
+            problem: None,
+        },
+        Err(problem) => WorkspaceView {
+            server_url,
+            keys: Vec::new(),
+            problem: Some(problem),
+        },
+    })
+}
+
+/// Connects to a workspace server: checks the account token with it, keeps
+/// the token in the keychain, and registers this computer's keys.
+#[tauri::command]
+pub async fn connect_workspace(
+    state: State<'_, AppState>,
+    server_url: String,
+    account_token: String,
+) -> Reply<WorkspaceView> {
+    let records = records(&state)?;
+    let status = state.workspace.connect(&server_url, &account_token, &records).await?;
+    Ok(WorkspaceView {
+        server_url: status.server_url,
+        keys: status.keys,
+        problem: None,
+    })
+}
+
+/// Disconnects: the account token leaves the keychain. Keys stay as they are.
+#[tauri::command(async)]
+pub fn disconnect_workspace(state: State<'_, AppState>) -> Reply<()> {
+    state.workspace.disconnect()
+}
+
+/// Asks the workspace server for a session token, sending the key from the
+/// keychain in Rust. The token is kept (for `copy_token`) until the next one.
+#[tauri::command]
+pub async fn generate_token(state: State<'_, AppState>, id: KeyId, request: TokenRequest) -> Reply<GeneratedToken> {
+    let record = summary(&state, &id)?.record;
+    let secret = state.keys.read_secret(&id)?;
+    let token = state.workspace.generate_token(&record, &secret, &request).await?;
+    *state.last_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+    Ok(token)
+}
+
+/// Copies the last generated session token, with the same clipboard rules as keys.
+#[tauri::command(async)]
+pub fn copy_token(state: State<'_, AppState>) -> Reply<CopyTokenReply> {
+    let token = state.last_token.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let token = token.ok_or(CoreError::NoTokenToCopy)?;
+    let clear = state.settings.load().unwrap_or_default().clipboard_clear;
+    state.clipboard.copy(&token, clear.delay())?;
+    Ok(CopyTokenReply {
+        clears_in_seconds: clear.delay().map(|d| d.as_secs() as u32),
+    })
 }

@@ -25,6 +25,11 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::delete_key,
         commands::get_settings,
         commands::save_settings,
+        commands::sync_workspace,
+        commands::connect_workspace,
+        commands::disconnect_workspace,
+        commands::generate_token,
+        commands::copy_token,
     ])
 }
 

@@ -160,8 +160,13 @@ fn rename_revoke_and_delete() {
         "key_not_revoked"
     );
     let revoked = h.call("revoke_key", json!({ "id": id })).unwrap();
-    assert_eq!(revoked["status"], "revoked");
-    assert!(revoked["revokedAt"].is_string());
+    assert_eq!(revoked["key"]["status"], "revoked");
+    assert!(revoked["key"]["revokedAt"].is_string());
+    assert_eq!(
+        revoked["serverWarning"],
+        Value::Null,
+        "no workspace, nothing to warn about"
+    );
     assert!(h.vault.is_empty());
     assert_eq!(
         h.call("copy_key", json!({ "id": id })).unwrap_err()["code"],
@@ -252,4 +257,178 @@ fn security_configuration_is_strict() {
     for forbidden in ["devtools", "tauri-plugin-shell", "tauri-plugin-fs", "tauri-plugin-http"] {
         assert!(!cargo.contains(forbidden), "Cargo.toml enables {forbidden}");
     }
+}
+
+/// Starts the real embed server on 127.0.0.1 (port 0) on its own runtime;
+/// returns its address and account token.
+fn embed_server(dir: &std::path::Path) -> (tokio::runtime::Runtime, String, String) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let opened = toucan_embed_server::open(dir, Default::default()).unwrap();
+    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = toucan_embed_server::router(opened.state);
+    runtime.spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (runtime, base, opened.new_account_token.unwrap())
+}
+
+fn token_request() -> Value {
+    json!({
+        "distinctId": "user-42",
+        "role": "maker",
+        "attributes": [{ "name": "region", "value": "EMEA" }, { "name": "", "value": "" }],
+        "permissions": [{ "resource": "dashboard", "level": "can_view" }, { "resource": "ai", "level": "can_query" }],
+        "lifetimeMinutes": 60,
+    })
+}
+
+#[test]
+fn workspace_connect_create_generate_copy_revoke_then_refused() {
+    let h = harness();
+    let server_dir = tempfile::tempdir().unwrap();
+    let (_runtime, base, account) = embed_server(server_dir.path());
+
+    // Not connected yet: the workspace says so, and generating asks to connect.
+    let view = h.call("sync_workspace", json!({})).unwrap();
+    assert_eq!(view, json!({ "serverUrl": null, "keys": [], "problem": null }));
+    let early = h.create("Made before connecting");
+    let error = h
+        .call(
+            "generate_token",
+            json!({ "id": early["key"]["id"], "request": token_request() }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "workspace_not_connected");
+
+    // A wrong token is refused with a message for people; the right one connects.
+    let error = h
+        .call(
+            "connect_workspace",
+            json!({ "serverUrl": base, "accountToken": format!("tka_{}", "z".repeat(40)) }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "account_token_rejected");
+    let view = h
+        .call(
+            "connect_workspace",
+            json!({ "serverUrl": format!(" {base}/ "), "accountToken": account }),
+        )
+        .unwrap();
+    assert_eq!(view["serverUrl"], base.as_str());
+    assert_eq!(
+        view["keys"][0]["id"], early["key"]["id"],
+        "existing keys are registered on connect"
+    );
+
+    // A new key is registered as it is made; its token comes back with claims,
+    // and the key itself never crosses IPC again.
+    let created = h.create("Production backend");
+    assert_eq!(created["serverWarning"], Value::Null);
+    let secret = created["secret"].as_str().unwrap().to_owned();
+    let id = created["key"]["id"].clone();
+    let token = h
+        .call("generate_token", json!({ "id": id, "request": token_request() }))
+        .unwrap();
+    assert!(!token.to_string().contains(&secret[4..]));
+    assert_eq!(token["claims"]["sub"], "user-42");
+    assert_eq!(token["claims"]["role"], "maker");
+    assert_eq!(token["claims"]["attributes"], json!({ "region": "EMEA" }));
+    assert_eq!(
+        token["claims"]["permissions"],
+        json!({ "dashboard": ["can_view"], "ai": ["can_query"] })
+    );
+    let view = h.call("sync_workspace", json!({})).unwrap();
+    let used = view["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id)
+        .unwrap()
+        .clone();
+    assert!(
+        used["lastUsedAt"].is_string(),
+        "last used comes from the server: {view}"
+    );
+
+    // Copying the token follows the clipboard rules for keys.
+    let copied = h.call("copy_token", json!({})).unwrap();
+    assert_eq!(copied["clearsInSeconds"], 30);
+    assert_eq!(h.clipboard.contents().as_deref(), token["token"].as_str());
+
+    // Revoked here, revoked there: the server refuses new tokens.
+    let revoked = h.call("revoke_key", json!({ "id": id })).unwrap();
+    assert_eq!(revoked["serverWarning"], Value::Null);
+    let view = h.call("sync_workspace", json!({})).unwrap();
+    let on_server = view["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == id)
+        .unwrap()
+        .clone();
+    assert!(on_server["revokedAt"].is_string());
+    let error = h
+        .call("generate_token", json!({ "id": id, "request": token_request() }))
+        .unwrap_err();
+    assert_eq!(
+        error["code"], "key_revoked",
+        "the app refuses before asking: the secret is gone"
+    );
+
+    // Disconnecting takes the account token out of the keychain.
+    h.call("disconnect_workspace", json!({})).unwrap();
+    assert!(h.vault.read_account_token().unwrap().is_none());
+    assert_eq!(h.call("sync_workspace", json!({})).unwrap()["serverUrl"], Value::Null);
+}
+
+#[test]
+fn an_unreachable_workspace_keeps_the_app_working_and_says_why() {
+    let h = harness();
+    let server_dir = tempfile::tempdir().unwrap();
+    let (runtime, base, account) = embed_server(server_dir.path());
+    h.call(
+        "connect_workspace",
+        json!({ "serverUrl": base, "accountToken": account }),
+    )
+    .unwrap();
+    runtime.shutdown_background();
+
+    let created = h.create("Made offline");
+    assert!(
+        created["serverWarning"]
+            .as_str()
+            .unwrap()
+            .starts_with("Can't reach the server at 127.0.0.1:"),
+        "{created}"
+    );
+    assert_eq!(h.call("list_keys", json!({})).unwrap().as_array().unwrap().len(), 1);
+    let view = h.call("sync_workspace", json!({})).unwrap();
+    assert_eq!(view["serverUrl"], base.as_str());
+    assert_eq!(view["problem"]["code"], "server_unreachable");
+    let revoked = h.call("revoke_key", json!({ "id": created["key"]["id"] })).unwrap();
+    assert_eq!(revoked["key"]["status"], "revoked");
+    assert!(
+        revoked["serverWarning"].as_str().unwrap().contains("still works there"),
+        "{revoked}"
+    );
+}
+
+#[test]
+fn the_account_token_must_look_right_and_http_is_for_localhost_only() {
+    let h = harness();
+    let error = h
+        .call(
+            "connect_workspace",
+            json!({ "serverUrl": "http://embed.example.com", "accountToken": format!("tka_{}", "a".repeat(40)) }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "server_url_insecure");
+    let error = h
+        .call(
+            "connect_workspace",
+            json!({ "serverUrl": "https://embed.example.com", "accountToken": "tck_oops" }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "account_token_invalid");
+    assert!(h.vault.read_account_token().unwrap().is_none());
+    assert_eq!(h.call("copy_token", json!({})).unwrap_err()["code"], "no_token_to_copy");
 }

@@ -1,15 +1,20 @@
 // The Account settings screen: the profile button and menu, the Profile,
 // API Keys and Clipboard sections, and what each action does.
 
-import type { ClipboardClear, KeySummary, Settings } from "./bindings";
+import type { ClipboardClear, KeySummary, Settings, WorkspaceView } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { h } from "./dom";
 import { clearDelayLabel } from "./format";
 import { api, CommandError } from "./ipc";
 import { showToast } from "./toast";
 import { openCreateKeyDialog } from "./views/create-key";
-import { keyTable } from "./views/key-table";
+import { keyTable, type ServerKeys } from "./views/key-table";
 import { openTextDialog } from "./views/text-dialog";
+import { openTokenPanel } from "./views/token-panel";
+import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/workspace";
+
+/** How long a warning about the server stays on screen. */
+const WARNING_MS = 12000;
 
 const CLEAR_CHOICES: { label: string; value: ClipboardClear }[] = [
   { label: "After 10 seconds", value: { kind: "after", seconds: 10 } },
@@ -40,6 +45,17 @@ export class App {
   private settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 } };
   private loadError: string | null = null;
   private keychainWarning: string | null = null;
+  /** The workspace server's view; null until first checked. */
+  private workspace: WorkspaceView | null = null;
+  private readonly workspaceHandlers: WorkspaceHandlers = {
+    onChange: (view) => {
+      this.workspace = view;
+      this.render();
+    },
+    retry: () => void this.syncWorkspace(),
+  };
+  /** Kept across re-renders so typing in it is never lost. */
+  private readonly connectForm = connectForm(this.workspaceHandlers);
 
   constructor(private readonly root: HTMLElement) {}
 
@@ -52,8 +68,29 @@ export class App {
     }
     await this.reloadKeys();
     this.render();
+    const workspace = this.syncWorkspace();
     if (this.settings.displayName === null && this.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
+    await workspace;
+  }
+
+  /** Asks the workspace server for its view of the keys (and sends pending changes). */
+  private async syncWorkspace(): Promise<void> {
+    try {
+      this.workspace = await api.syncWorkspace();
+    } catch (caught) {
+      this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught) } };
+    }
+    this.render();
+  }
+
+  private get connected(): boolean {
+    return this.workspace?.serverUrl != null;
+  }
+
+  private serverKeys(): ServerKeys | null {
+    if (!this.connected || !this.workspace || this.workspace.problem) return this.connected ? new Map() : null;
+    return new Map(this.workspace.keys.map((k) => [k.id, k]));
   }
 
   private async reloadKeys(): Promise<void> {
@@ -73,6 +110,13 @@ export class App {
       this.keychainWarning = errorMessage(caught);
     }
     this.render();
+  }
+
+  /** A key was created or copied in the create dialog. */
+  private keyChanged(key: KeySummary): void {
+    const isNew = !this.keys.some((k) => k.id === key.id);
+    this.upsert(key);
+    if (isNew && this.connected) void this.syncWorkspace();
   }
 
   private upsert(key: KeySummary): void {
@@ -124,12 +168,16 @@ export class App {
       });
       if (!sure) return;
       try {
-        this.upsert(await api.revokeKey(key.id));
-        showToast(`“${key.name}” was revoked.`);
+        const reply = await api.revokeKey(key.id);
+        this.upsert(reply.key);
+        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
+        else showToast(`“${key.name}” was revoked.`);
+        if (this.connected) void this.syncWorkspace();
       } catch (caught) {
         showToast(errorMessage(caught));
       }
     },
+    generate: (key: KeySummary) => openTokenPanel(key, () => void this.syncWorkspace()),
     remove: async (key: KeySummary) => {
       const sure = await confirmDialog({
         title: `Delete “${key.name}”?`,
@@ -217,12 +265,12 @@ export class App {
         ),
         h(
           "button",
-          { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog((key) => this.upsert(key)) },
+          { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog((key) => this.keyChanged(key)) },
           "Create API Key",
         ),
       ),
       this.keychainWarning ? banner(this.keychainWarning, () => void this.checkKeychain()) : null,
-      this.loadError ? banner(this.loadError) : keyTable(this.keys, this.actions),
+      this.loadError ? banner(this.loadError) : keyTable(this.keys, this.actions, this.serverKeys()),
     );
   }
 
@@ -288,6 +336,7 @@ export class App {
           h("h1", { id: "page-title", tabindex: "-1" }, "Account settings"),
           this.profileSection(),
           this.keysSection(),
+          workspaceSection(this.workspace, this.connectForm, this.workspaceHandlers),
           this.clipboardSection(),
         ),
       ),

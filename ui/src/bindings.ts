@@ -110,13 +110,123 @@ key: KeySummary,
 /**
  * The full key. Serialized here and nowhere else.
  */
-secret: string, };
+secret: string, 
+/**
+ * Why the key isn't registered with the workspace server yet, if it isn't.
+ */
+serverWarning: string | null, };
 
 export type CopyReply = { 
 /**
  * The key, with its new "last copied" time.
  */
 key: KeySummary, 
+/**
+ * Seconds until the clipboard is cleared, if it will be.
+ */
+clearsInSeconds: number | null, };
+
+export type RevokeReply = { 
+/**
+ * The key, now revoked.
+ */
+key: KeySummary, 
+/**
+ * Why the server hasn't revoked it yet, if it hasn't.
+ */
+serverWarning: string | null, };
+
+export type ServerKeyState = { 
+/**
+ * The key's id.
+ */
+id: KeyId, 
+/**
+ * When the server revoked it, if it did.
+ */
+revokedAt: string | null, 
+/**
+ * When it last requested a token.
+ */
+lastUsedAt: string | null, };
+
+export type WorkspaceView = { 
+/**
+ * The server's address; `None` when not connected.
+ */
+serverUrl: string | null, 
+/**
+ * The server's view of this computer's keys (empty when unknown).
+ */
+keys: Array<ServerKeyState>, 
+/**
+ * Why the server couldn't be asked, if it couldn't.
+ */
+problem: IpcError | null, };
+
+export type Role = "explorer" | "maker" | "admin";
+
+export type Resource = "dashboard" | "chart" | "database" | "ai";
+
+export type Level = "can_view" | "can_edit" | "can_query";
+
+export type Permission = { 
+/**
+ * What it applies to.
+ */
+resource: Resource, 
+/**
+ * What it allows.
+ */
+level: Level, };
+
+export type Attribute = { 
+/**
+ * The attribute's name, for example `region`.
+ */
+name: string, 
+/**
+ * Its value, for example `EMEA`.
+ */
+value: string, };
+
+export type TokenRequest = { 
+/**
+ * The end user's stable id in the customer's system.
+ */
+distinctId: string, 
+/**
+ * The session's role.
+ */
+role: Role, 
+/**
+ * Row-level-security attributes; rows left wholly blank are ignored.
+ */
+attributes: Array<Attribute>, 
+/**
+ * What the session may do.
+ */
+permissions: Array<Permission>, 
+/**
+ * How long the token lasts.
+ */
+lifetimeMinutes: number, };
+
+export type GeneratedToken = { 
+/**
+ * The compact JWS.
+ */
+token: string, 
+/**
+ * When it stops working.
+ */
+expiresAt: string, 
+/**
+ * Its payload, decoded (not a verification: the server signed it).
+ */
+claims: Record<string, unknown>, };
+
+export type CopyTokenReply = { 
 /**
  * Seconds until the clipboard is cleared, if it will be.
  */

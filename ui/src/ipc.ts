@@ -3,7 +3,20 @@
 // written for people.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { CopyReply, CreatedKeyReply, Expiry, IpcError, KeyId, KeySummary, Settings } from "./bindings";
+import type {
+  CopyReply,
+  CopyTokenReply,
+  CreatedKeyReply,
+  Expiry,
+  GeneratedToken,
+  IpcError,
+  KeyId,
+  KeySummary,
+  RevokeReply,
+  Settings,
+  TokenRequest,
+  WorkspaceView,
+} from "./bindings";
 
 /** A failed command: `code` for the program, `message` for the person. */
 export class CommandError extends Error {
@@ -34,11 +47,22 @@ export const api = {
   createKey: (name: string, expiry: Expiry) => call<CreatedKeyReply>("create_key", { name, expiry }),
   copyKey: (id: KeyId) => call<CopyReply>("copy_key", { id }),
   renameKey: (id: KeyId, name: string) => call<KeySummary>("rename_key", { id, name }),
-  revokeKey: (id: KeyId) => call<KeySummary>("revoke_key", { id }),
+  revokeKey: (id: KeyId) => call<RevokeReply>("revoke_key", { id }),
   deleteKey: (id: KeyId) => call<null>("delete_key", { id }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
+  syncWorkspace: () => call<WorkspaceView>("sync_workspace"),
+  connectWorkspace: (serverUrl: string, accountToken: string) =>
+    call<WorkspaceView>("connect_workspace", { serverUrl, accountToken }),
+  disconnectWorkspace: () => call<null>("disconnect_workspace"),
+  generateToken: (id: KeyId, request: TokenRequest) => call<GeneratedToken>("generate_token", { id, request }),
+  copyToken: () => call<CopyTokenReply>("copy_token"),
 };
+
+/** A failure as a CommandError, whatever was thrown. */
+export function asCommandError(caught: unknown): CommandError {
+  return caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
+}
 
 /** Codes of errors that belong to the name field. */
 export const NAME_ERROR_CODES = new Set(["name_empty", "name_too_long", "name_invalid", "name_taken"]);

@@ -5,11 +5,11 @@ import { h } from "./dom";
 
 const VISIBLE_MS = 4000;
 
-/** Shows `message` for a few seconds. */
-export function showToast(message: string): void {
+/** Shows `message` for a few seconds (longer for warnings a person must read). */
+export function showToast(message: string, visibleMs = VISIBLE_MS): void {
   const region = document.getElementById("toasts");
   if (!region) return;
   const toast = h("div", { class: "toast" }, message);
   region.append(toast);
-  setTimeout(() => toast.remove(), VISIBLE_MS);
+  setTimeout(() => toast.remove(), visibleMs);
 }

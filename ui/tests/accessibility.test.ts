@@ -4,7 +4,7 @@
 
 import axe from "axe-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+import { ACCOUNT_TOKEN, button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.documentElement, { resultTypes: ["violations"] });
@@ -104,5 +104,51 @@ describe("the accessibility check itself", () => {
     await mountApp();
     document.querySelector("main")!.append(document.createElement("input"));
     expect((await violations()).join("\n")).toContain("label");
+  });
+
+});
+
+describe("accessibility of the workspace (axe-core)", () => {
+  it("the Workspace form with a field error, and the connected and unreachable states", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Production backend" })] });
+    await mountApp();
+    const card = document.getElementById("workspace")!;
+    type(card.querySelector<HTMLInputElement>("input[name=server-url]")!, "http://example.com");
+    submit(card.querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    type(card.querySelector<HTMLInputElement>("input[name=server-url]")!, "https://embed.example.com");
+    type(card.querySelector<HTMLInputElement>("input[name=account-token]")!, ACCOUNT_TOKEN);
+    submit(card.querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    expect(document.getElementById("workspace-url")).not.toBeNull();
+    button("Disconnect").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+    button("Cancel", topDialog()).click();
+    backend.workspace = { serverUrl: "https://embed.example.com", keys: [], problem: { code: "server_unreachable", message: "Can't reach the server." } };
+    await mountApp();
+    expect(document.getElementById("workspace-problem")).not.toBeNull();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("the Generate token panel, with an error and with a token", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Production backend" })], workspace: { serverUrl: "https://embed.example.com", keys: [], problem: null } });
+    await mountApp();
+    button("Generate token Production backend").click();
+    await settle();
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    backend.failNext.set("generate_token", { code: "attribute_invalid", message: "Attribute row 1 needs a name." });
+    type(topDialog().querySelector<HTMLInputElement>("input[name=distinct-id]")!, "user-42");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(topDialog().querySelector("textarea")).not.toBeNull();
+    expect(await violations()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { KeySummary, Settings } from "../src/bindings";
+import type { KeySummary, Settings, TokenRequest, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 
 /** A key-shaped test vector (labelled: not a real key). */
@@ -18,7 +18,18 @@ export interface FakeBackend {
   calls: Call[];
   /** Makes the next call of `cmd` fail with this error. */
   failNext: Map<string, { code: string; message: string }>;
+  /** What sync_workspace answers (keys are filled in from `keys` when connected). */
+  workspace: WorkspaceView;
+  /** Warnings the next create/revoke reply carries. */
+  serverWarning: string | null;
 }
+
+/** A token-shaped string: header.payload.signature (not a real token). */
+export function fakeToken(claims: object): string {
+  return `eyJhbGciOiJFZERTQSJ9.${btoa(JSON.stringify(claims)).replace(/=+$/, "")}.c2lnbmF0dXJl`;
+}
+
+export const ACCOUNT_TOKEN = `tka_${"T".repeat(40)}`;
 
 export function key(overrides: Partial<KeySummary> = {}): KeySummary {
   return {
@@ -42,8 +53,14 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } },
     calls: [],
     failNext: new Map(),
+    workspace: { serverUrl: null, keys: [], problem: null },
+    serverWarning: null,
     ...initial,
   };
+  const view = (): WorkspaceView =>
+    backend.workspace.serverUrl && !backend.workspace.problem
+      ? { ...backend.workspace, keys: backend.keys.map((k) => ({ id: k.id, revokedAt: k.revokedAt, lastUsedAt: null })) }
+      : backend.workspace;
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, any>;
     backend.calls.push({ cmd, args });
@@ -65,7 +82,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       case "create_key": {
         const created = key({ name: args.name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
         backend.keys.unshift(created);
-        return { key: created, secret: TEST_SECRET };
+        return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
       }
       case "copy_key": {
         const copied = { ...find(), lastCopiedAt: new Date().toISOString() };
@@ -78,10 +95,32 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         return find();
       case "revoke_key":
         Object.assign(find(), { status: "revoked", revokedAt: new Date().toISOString() });
-        return find();
+        return { key: find(), serverWarning: backend.serverWarning };
       case "delete_key":
         backend.keys = backend.keys.filter((k) => k.id !== args.id);
         return null;
+      case "sync_workspace":
+        return view();
+      case "connect_workspace":
+        if (!String(args.serverUrl).startsWith("https://"))
+          throw { code: "server_url_insecure", message: "Use an address that starts with https://." };
+        if (args.accountToken !== ACCOUNT_TOKEN)
+          throw { code: "account_token_rejected", message: "The server didn't accept the account token." };
+        backend.workspace = { serverUrl: args.serverUrl, keys: [], problem: null };
+        return view();
+      case "disconnect_workspace":
+        backend.workspace = { serverUrl: null, keys: [], problem: null };
+        return null;
+      case "generate_token": {
+        const request = args.request as TokenRequest;
+        if (!request.distinctId.trim()) throw { code: "distinct_id_invalid", message: "Enter the user's ID from your own system." };
+        const claims = { sub: request.distinctId.trim(), role: request.role, azp: args.id };
+        return { token: fakeToken(claims), expiresAt: new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString(), claims };
+      }
+      case "copy_token": {
+        const s = backend.settings.clipboardClear;
+        return { clearsInSeconds: s.kind === "after" ? s.seconds : null };
+      }
       default:
         throw { code: "unexpected", message: `unknown command ${cmd}` };
     }

@@ -105,6 +105,9 @@ pub enum CoreError {
         /// What is wrong with it.
         problem: String,
     },
+    /// Copy was asked for before any session token was generated.
+    #[error("Generate a token first, then copy it.")]
+    NoTokenToCopy,
     /// The token lifetime is outside what is offered.
     #[error("Choose a token lifetime between 1 minute and 24 hours.")]
     LifetimeOutOfRange,
@@ -146,6 +149,7 @@ impl CoreError {
             Self::DistinctIdInvalid => "distinct_id_invalid",
             Self::AttributeInvalid { .. } => "attribute_invalid",
             Self::LifetimeOutOfRange => "lifetime_out_of_range",
+            Self::NoTokenToCopy => "no_token_to_copy",
         }
     }
 

@@ -198,6 +198,9 @@ function showReveal(
     h("label", { for: fieldId, class: "label" }, `API key for “${created.key.name}”`),
     h("div", { class: "secret-row" }, field, copyButton),
     h("div", { class: "security-alert", role: "note" }, h("strong", {}, "Security alert: "), SECURITY_ALERT),
+    ...(created.serverWarning
+      ? [h("p", { class: "hint warning", id: "server-warning" }, `Not registered with the workspace server yet; it will be the next time the server can be reached. ${created.serverWarning}`)]
+      : []),
     h("div", { class: "dialog-actions" }, done),
   );
   focusFirst(dialog, copyButton);

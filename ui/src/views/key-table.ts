@@ -1,7 +1,7 @@
 // The API Keys table: name, masked hint, created, expires, last copied,
 // status and the row's actions. Newest first (the order Rust returns).
 
-import type { KeySummary } from "../bindings";
+import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";
 import { exactTime, relativeTime, STATUS_LABELS } from "../format";
 
@@ -10,7 +10,11 @@ export interface RowActions {
   rename(key: KeySummary): void;
   revoke(key: KeySummary): void;
   remove(key: KeySummary): void;
+  generate(key: KeySummary): void;
 }
+
+/** The workspace server's view of the keys, when connected (id → state). */
+export type ServerKeys = Map<string, ServerKeyState>;
 
 function time(iso: string | null, empty: string): HTMLElement {
   if (!iso) return h("span", { class: "muted" }, empty);
@@ -25,7 +29,7 @@ function statusCell(key: KeySummary): HTMLElement {
   return h("span", { class: "status" }, badge);
 }
 
-function actions(key: KeySummary, act: RowActions): HTMLElement {
+function actions(key: KeySummary, act: RowActions, connected: boolean): HTMLElement {
   const button = (label: string, onclick: () => void, extra = "") =>
     h("button", { type: "button", class: `button small ${extra}`, "aria-label": `${label} ${key.name}`, onclick }, label);
   const usable = key.status === "active" || key.status === "expiresSoon";
@@ -33,14 +37,24 @@ function actions(key: KeySummary, act: RowActions): HTMLElement {
     "div",
     { class: "row-actions" },
     usable && button("Copy", () => act.copy(key)),
+    usable && connected && button("Generate token", () => act.generate(key)),
     key.status !== "revoked" && button("Rename", () => act.rename(key)),
     key.status !== "revoked" && button("Revoke", () => act.revoke(key), "danger-outline"),
     key.status === "revoked" && button("Delete", () => act.remove(key), "danger-outline"),
   );
 }
 
-/** The table of keys, or the empty state when there are none. */
-export function keyTable(keys: KeySummary[], act: RowActions): HTMLElement {
+function lastUsedCell(key: KeySummary, server: ServerKeys): HTMLElement {
+  const known = server.get(key.id);
+  if (!known) return h("span", { class: "muted" }, key.status === "revoked" ? "—" : "Not registered yet");
+  return time(known.lastUsedAt, "Never");
+}
+
+/**
+ * The table of keys, or the empty state when there are none. With `server`
+ * (connected to a workspace) it adds "Last used" and "Generate token".
+ */
+export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys | null = null): HTMLElement {
   if (keys.length === 0) {
     return h(
       "div",
@@ -62,8 +76,9 @@ export function keyTable(keys: KeySummary[], act: RowActions): HTMLElement {
       h("td", {}, time(key.createdAt, "")),
       h("td", {}, time(key.expiresAt, "Never")),
       h("td", {}, time(key.lastCopiedAt, "Never")),
+      server && h("td", {}, lastUsedCell(key, server)),
       h("td", {}, statusCell(key)),
-      h("td", {}, actions(key, act)),
+      h("td", {}, actions(key, act, server !== null)),
     ),
   );
   return h(
@@ -78,7 +93,9 @@ export function keyTable(keys: KeySummary[], act: RowActions): HTMLElement {
         h(
           "tr",
           {},
-          ...["Name", "Key", "Created", "Expires", "Last copied", "Status"].map((title) => h("th", { scope: "col" }, title)),
+          ...["Name", "Key", "Created", "Expires", "Last copied", ...(server ? ["Last used"] : []), "Status"].map((title) =>
+            h("th", { scope: "col" }, title),
+          ),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
         ),
       ),

@@ -1,0 +1,207 @@
+// "Generate token" for one key: who the session is for (distinctId), its
+// role, row-level-security attributes, permissions and lifetime. Rust reads
+// the key from the keychain and asks the workspace server; the panel shows
+// the signed token, a Copy button (through Rust, same clipboard rules as
+// keys) and the token's decoded claims.
+
+import type { Attribute, GeneratedToken, KeySummary, Level, Permission, Resource, Role } from "../bindings";
+import { focusFirst, openDialog } from "../dialog";
+import { h, uniqueId } from "../dom";
+import { fieldWithError } from "../field";
+import { clearDelayLabel, exactTime } from "../format";
+import { api, asCommandError } from "../ipc";
+import { showToast } from "../toast";
+
+const ROLES: { value: Role; label: string }[] = [
+  { value: "explorer", label: "Explorer: views and explores dashboards" },
+  { value: "maker", label: "Maker: also builds charts and dashboards" },
+  { value: "admin", label: "Admin: everything" },
+];
+const RESOURCES: { value: Resource; label: string }[] = [
+  { value: "dashboard", label: "Dashboards" },
+  { value: "chart", label: "Charts" },
+  { value: "database", label: "Databases" },
+  { value: "ai", label: "AI assistant" },
+];
+const LEVELS: { value: Level; label: string }[] = [
+  { value: "can_view", label: "View" },
+  { value: "can_edit", label: "Edit" },
+  { value: "can_query", label: "Query" },
+];
+const LIFETIMES: { minutes: number; label: string }[] = [
+  { minutes: 15, label: "15 minutes" },
+  { minutes: 60, label: "1 hour" },
+  { minutes: 240, label: "4 hours" },
+  { minutes: 1440, label: "24 hours" },
+];
+
+interface AttributeRow {
+  element: HTMLElement;
+  name: HTMLInputElement;
+  value: HTMLInputElement;
+}
+
+/** Opens the panel for `key`; `onUsed` is told when a token was issued (to refresh "last used"). */
+export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
+  const dialog = openDialog({ title: `Generate token: ${key.name}`, className: "token-dialog", onEscape: () => close() });
+
+  const user = fieldWithError("distinct-id", { name: "distinct-id", placeholder: "For example: user-42", required: true });
+  const role = h("select", { id: uniqueId("role"), class: "field select" });
+  for (const choice of ROLES) role.append(h("option", { value: choice.value }, choice.label));
+
+  const rows: AttributeRow[] = [];
+  const rowList = h("div", { class: "attribute-rows" });
+  const attributesError = h("p", { id: uniqueId("attributes-error"), class: "field-error", hidden: true });
+  function addRow(name = "", value = ""): AttributeRow {
+    const index = rows.length + 1;
+    const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} name`, placeholder: "region" });
+    const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} value`, placeholder: "EMEA" });
+    const row: AttributeRow = { element: h("div", { class: "attribute-row" }), name: nameInput, value: valueInput };
+    const remove = h("button", { type: "button", class: "button small", "aria-label": `Remove attribute ${index}` }, "Remove");
+    remove.addEventListener("click", () => {
+      rows.splice(rows.indexOf(row), 1);
+      row.element.remove();
+      (rows[rows.length - 1]?.name ?? addButton).focus();
+    });
+    row.element.append(nameInput, valueInput, remove);
+    rows.push(row);
+    rowList.append(row.element);
+    return row;
+  }
+  const addButton = h("button", { type: "button", class: "button small", onclick: () => addRow().name.focus() }, "Add attribute");
+  addRow();
+
+  const permissionBoxes: { permission: Permission; box: HTMLInputElement }[] = [];
+  const grid = h(
+    "table",
+    { class: "permissions", "aria-label": "Permissions" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Resource"), ...LEVELS.map((level) => h("th", { scope: "col" }, level.label)))),
+    h(
+      "tbody",
+      {},
+      ...RESOURCES.map((resource) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, resource.label),
+          ...LEVELS.map((level) => {
+            const box = h("input", {
+              type: "checkbox",
+              "aria-label": `${resource.label}: ${level.label}`,
+              checked: level.value === "can_view" && resource.value === "dashboard",
+            });
+            permissionBoxes.push({ permission: { resource: resource.value, level: level.value }, box });
+            return h("td", {}, box);
+          }),
+        ),
+      ),
+    ),
+  );
+
+  const lifetime = h("select", { id: uniqueId("lifetime"), class: "field select" });
+  for (const choice of LIFETIMES) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === 60 }, choice.label));
+
+  const formError = h("div", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "button primary", id: "generate-token" }, "Generate token");
+  const result = h("div", { class: "token-result", "aria-live": "polite" });
+  const form = h(
+    "form",
+    { novalidate: true, class: "token-form" },
+    h("label", { for: user.input.id, class: "label" }, "User ID (distinctId)"),
+    user.input,
+    user.error,
+    h("p", { class: "hint" }, "The user's stable ID in your own system. The token is issued for this user."),
+    h("label", { for: role.id, class: "label" }, "Role"),
+    role,
+    h(
+      "fieldset",
+      { class: "fieldset", "aria-describedby": attributesError.id },
+      h("legend", { class: "label" }, "Attributes for row-level security"),
+      rowList,
+      attributesError,
+      addButton,
+    ),
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Permissions"), grid),
+    h("label", { for: lifetime.id, class: "label" }, "Token lasts"),
+    lifetime,
+    formError,
+    h(
+      "div",
+      { class: "dialog-actions" },
+      h("button", { type: "button", class: "button", onclick: () => close() }, "Close"),
+      submit,
+    ),
+  );
+
+  function clearErrors() {
+    user.clearError();
+    attributesError.hidden = true;
+    formError.hidden = true;
+  }
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const attributes: Attribute[] = rows.map((row) => ({ name: row.name.value, value: row.value.value }));
+    const permissions = permissionBoxes.filter((p) => p.box.checked).map((p) => p.permission);
+    submit.disabled = true;
+    submit.textContent = "Generating…";
+    try {
+      const token = await api.generateToken(key.id, {
+        distinctId: user.input.value,
+        role: role.value as Role,
+        attributes,
+        permissions,
+        lifetimeMinutes: Number(lifetime.value),
+      });
+      showResult(token);
+      onUsed();
+    } catch (caught) {
+      const error = asCommandError(caught);
+      if (error.code === "distinct_id_invalid") user.showError(error.message);
+      else if (error.code === "attribute_invalid") {
+        attributesError.textContent = error.message;
+        attributesError.hidden = false;
+        rows[0]?.name.focus();
+      } else {
+        formError.textContent = error.message;
+        formError.hidden = false;
+      }
+    } finally {
+      submit.disabled = false;
+      submit.textContent = "Generate token";
+    }
+  });
+
+  function showResult(token: GeneratedToken) {
+    const fieldId = uniqueId("session-token");
+    const field = h("textarea", { id: fieldId, class: "field secret-field token-field", readonly: true, rows: 4, spellcheck: "false" });
+    field.value = token.token;
+    const copy = h("button", { type: "button", class: "button primary", id: "copy-token" }, "Copy token");
+    copy.addEventListener("click", async () => {
+      try {
+        const reply = await api.copyToken();
+        showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
+      } catch (caught) {
+        showToast(asCommandError(caught).message);
+      }
+    });
+    result.replaceChildren(
+      h("h3", { class: "result-title" }, "Session token"),
+      h("label", { for: fieldId, class: "label" }, `Signed token, expires ${exactTime(token.expiresAt)}`),
+      h("div", { class: "secret-row" }, field, copy),
+      h("p", { class: "hint" }, "Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked."),
+      h("h3", { class: "result-title" }, "Decoded claims"),
+      h("pre", { class: "claims", id: "token-claims", tabindex: "0", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
+    );
+    copy.focus();
+  }
+
+  function close() {
+    result.replaceChildren();
+    dialog.close();
+  }
+
+  dialog.body.append(form, result);
+  focusFirst(dialog, user.input);
+}

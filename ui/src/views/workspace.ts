@@ -1,0 +1,136 @@
+// The Workspace section: connect this app to the workspace server that
+// issues session tokens (server address + account token), see whether it
+// is reachable, and disconnect. The account token goes to Rust once, when
+// connecting, and is kept in the keychain; the field is emptied right away.
+
+import type { WorkspaceView } from "../bindings";
+import { confirmDialog } from "../dialog";
+import { h } from "../dom";
+import { fieldWithError } from "../field";
+import { api, asCommandError } from "../ipc";
+import { showToast } from "../toast";
+
+const URL_ERROR_CODES = new Set(["server_url_invalid", "server_url_insecure"]);
+const TOKEN_ERROR_CODES = new Set(["account_token_invalid", "account_token_rejected"]);
+
+export interface WorkspaceHandlers {
+  /** The workspace changed (connected, disconnected, re-checked). */
+  onChange(view: WorkspaceView): void;
+  /** Ask the server again. */
+  retry(): void;
+}
+
+/**
+ * The connect form. The app makes it once and reuses it across re-renders,
+ * so what a person has typed survives other updates of the screen.
+ */
+export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
+  const urlField = fieldWithError("server-url", {
+    type: "url",
+    name: "server-url",
+    placeholder: "https://embed.example.com",
+    required: true,
+  });
+  const tokenField = fieldWithError("account-token", {
+    type: "password",
+    name: "account-token",
+    placeholder: "tka_…",
+    required: true,
+  });
+  const formError = h("div", { class: "form-error", role: "alert", hidden: true });
+  const submit = h("button", { type: "submit", class: "button primary", id: "connect-workspace" }, "Connect");
+  const form = h(
+    "form",
+    { class: "workspace-form", novalidate: true, "aria-label": "Connect to a workspace server" },
+    h("label", { for: urlField.input.id, class: "label" }, "Server address"),
+    urlField.input,
+    urlField.error,
+    h("label", { for: tokenField.input.id, class: "label" }, "Account token"),
+    tokenField.input,
+    tokenField.error,
+    h("p", { class: "hint" }, "The server prints its account token once, the first time it starts. It is kept in your keychain, never on disk."),
+    formError,
+    h("div", { class: "form-actions" }, submit),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    urlField.clearError();
+    tokenField.clearError();
+    formError.hidden = true;
+    submit.disabled = true;
+    submit.textContent = "Connecting…";
+    try {
+      const view = await api.connectWorkspace(urlField.input.value, tokenField.input.value);
+      tokenField.input.value = "";
+      showToast("Connected. New keys are registered with the server.");
+      handlers.onChange(view);
+    } catch (caught) {
+      const error = asCommandError(caught);
+      if (URL_ERROR_CODES.has(error.code)) urlField.showError(error.message);
+      else if (TOKEN_ERROR_CODES.has(error.code)) tokenField.showError(error.message);
+      else {
+        formError.textContent = error.message;
+        formError.hidden = false;
+      }
+    } finally {
+      submit.disabled = false;
+      submit.textContent = "Connect";
+    }
+  });
+  return form;
+}
+
+function connectedPanel(view: WorkspaceView, handlers: WorkspaceHandlers): HTMLElement {
+  const disconnect = async () => {
+    const sure = await confirmDialog({
+      title: "Disconnect from the workspace?",
+      message: "The account token is removed from your keychain. Your keys stay on this computer and keep working on the server; to generate tokens here again, connect again.",
+      confirmLabel: "Disconnect",
+    });
+    if (!sure) return;
+    try {
+      await api.disconnectWorkspace();
+      handlers.onChange({ serverUrl: null, keys: [], problem: null });
+    } catch (caught) {
+      showToast(asCommandError(caught).message);
+    }
+  };
+  return h(
+    "div",
+    { class: "workspace-connected" },
+    h(
+      "p",
+      { class: "workspace-server" },
+      h("span", { class: view.problem ? "dot dot-offline" : "dot dot-online", "aria-hidden": "true" }),
+      view.problem ? "Not reachable: " : "Connected to ",
+      h("code", { id: "workspace-url" }, view.serverUrl ?? ""),
+    ),
+    view.problem
+      ? h(
+          "div",
+          { class: "banner", role: "alert", id: "workspace-problem" },
+          h("span", {}, view.problem.message),
+          h("button", { type: "button", class: "button small", onclick: () => handlers.retry() }, "Try again"),
+        )
+      : null,
+    h("div", { class: "form-actions" }, h("button", { type: "button", class: "button", id: "disconnect-workspace", onclick: disconnect }, "Disconnect")),
+  );
+}
+
+/** The Workspace card for `view` (null while it is first being checked). */
+export function workspaceSection(view: WorkspaceView | null, form: HTMLElement, handlers: WorkspaceHandlers): HTMLElement {
+  const connected = view?.serverUrl != null;
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "workspace-title", id: "workspace" },
+    h("h2", { id: "workspace-title" }, "Workspace"),
+    h(
+      "p",
+      { class: "muted" },
+      connected
+        ? "Keys you create are registered with this server, and keys you revoke are revoked there too. Use “Generate token” on a key to try it."
+        : "Connect to the workspace server your backend uses, so your keys work there and you can generate test session tokens. Your keys keep working on this computer without it.",
+    ),
+    view === null ? h("p", { class: "muted" }, "Checking…") : connected ? connectedPanel(view, handlers) : form,
+  );
+}

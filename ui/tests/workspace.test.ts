@@ -1,0 +1,203 @@
+// The Workspace section and the "Generate token" panel, over the mocked IPC.
+
+import { afterEach, describe, expect, it } from "vitest";
+import { ACCOUNT_TOKEN, button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+
+afterEach(() => {
+  clearMocks();
+  document.body.innerHTML = "";
+});
+
+const SERVER = "https://embed.example.com";
+
+function workspaceCard(): HTMLElement {
+  return document.getElementById("workspace")!;
+}
+
+function input(root: ParentNode, name: string): HTMLInputElement {
+  return root.querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+}
+
+function headers(): string[] {
+  return [...document.querySelectorAll("table.keys thead th")].map((th) => th.textContent ?? "");
+}
+
+async function connected(keys = [key({ name: "Production backend" })]) {
+  const backend = fakeBackend({ keys, workspace: { serverUrl: SERVER, keys: [], problem: null } });
+  await mountApp();
+  return backend;
+}
+
+describe("the Workspace section", () => {
+  it("offers to connect, and adds no server columns or actions until connected", async () => {
+    fakeBackend({ keys: [key({ name: "Production backend" })] });
+    await mountApp();
+    expect(workspaceCard().querySelector("form")).not.toBeNull();
+    expect(input(workspaceCard(), "account-token").type).toBe("password");
+    expect(headers()).not.toContain("Last used");
+    expect(() => button("Generate token Production backend")).toThrow();
+  });
+
+  it("names a bad address under its field and keeps what was typed", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    type(input(workspaceCard(), "server-url"), "http://embed.example.com");
+    type(input(workspaceCard(), "account-token"), ACCOUNT_TOKEN);
+    submit(workspaceCard().querySelector("form")!);
+    await settle();
+    const url = input(workspaceCard(), "server-url");
+    expect(url.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById(url.getAttribute("aria-describedby")!)!.textContent).toContain("https://");
+    expect(input(workspaceCard(), "account-token").value).toBe(ACCOUNT_TOKEN);
+    expect(backend.calls.filter((c) => c.cmd === "connect_workspace")).toHaveLength(1);
+  });
+
+  it("keeps typing in the form when the screen redraws", async () => {
+    fakeBackend();
+    const app = await mountApp();
+    type(input(workspaceCard(), "server-url"), SERVER);
+    app.render();
+    expect(input(workspaceCard(), "server-url").value).toBe(SERVER);
+  });
+
+  it("connects, empties the token field, and shows last used and Generate token", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Production backend" })] });
+    await mountApp();
+    type(input(workspaceCard(), "server-url"), SERVER);
+    type(input(workspaceCard(), "account-token"), ACCOUNT_TOKEN);
+    submit(workspaceCard().querySelector("form")!);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "connect_workspace")!.args).toEqual({ serverUrl: SERVER, accountToken: ACCOUNT_TOKEN });
+    expect(document.getElementById("workspace-url")!.textContent).toBe(SERVER);
+    expect(workspaceCard().textContent).toContain("Connected to");
+    expect(headers()).toContain("Last used");
+    const row = document.querySelector("tbody tr")!;
+    expect(row.textContent).toContain("Never");
+    expect(button("Generate token Production backend")).toBeTruthy();
+    expect(document.body.innerHTML).not.toContain(ACCOUNT_TOKEN);
+  });
+
+  it("says why the server can't be reached, keeps the list, and retries", async () => {
+    const backend = fakeBackend({
+      keys: [key({ name: "Production backend" })],
+      workspace: { serverUrl: SERVER, keys: [], problem: { code: "server_unreachable", message: "Can't reach the server at embed.example.com." } },
+    });
+    await mountApp();
+    expect(document.getElementById("workspace-problem")!.textContent).toContain("Can't reach the server");
+    expect(document.querySelectorAll("tbody tr")).toHaveLength(1);
+    backend.workspace = { serverUrl: SERVER, keys: [], problem: null };
+    button("Try again", workspaceCard()).click();
+    await settle();
+    expect(document.getElementById("workspace-problem")).toBeNull();
+  });
+
+  it("disconnects after a confirmation", async () => {
+    const backend = await connected();
+    button("Disconnect").click();
+    await settle();
+    expect(topDialog().textContent).toContain("removed from your keychain");
+    button("Disconnect", topDialog()).click();
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "disconnect_workspace")).toBe(true);
+    expect(workspaceCard().querySelector("form")).not.toBeNull();
+    expect(headers()).not.toContain("Last used");
+  });
+
+  it("shows a server warning after a revoke made while offline", async () => {
+    const backend = await connected();
+    backend.serverWarning = "Revoked on this computer. The server hasn't been told yet.";
+    button("Revoke Production backend").click();
+    await settle();
+    button("Revoke key", topDialog()).click();
+    await settle();
+    expect(document.getElementById("toasts")!.textContent).toContain("The server hasn't been told yet.");
+  });
+
+  it("says in the reveal when a new key couldn't be registered yet", async () => {
+    const backend = await connected([]);
+    backend.serverWarning = "Can't reach the server at embed.example.com.";
+    button("Create API Key").click();
+    await settle();
+    type(topDialog().querySelector<HTMLInputElement>("input[name=name]")!, "Offline key");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(document.getElementById("server-warning")!.textContent).toContain("Not registered with the workspace server yet");
+  });
+});
+
+describe("the Generate token panel", () => {
+  async function openPanel() {
+    const backend = await connected();
+    button("Generate token Production backend").click();
+    await settle();
+    return { backend, panel: topDialog() };
+  }
+
+  it("sends who, role, attribute rows, permissions and lifetime; never the key", async () => {
+    const { backend, panel } = await openPanel();
+    expect(panel.querySelector("h2")!.textContent).toBe("Generate token: Production backend");
+    type(input(panel, "distinct-id"), "user-42");
+    panel.querySelector<HTMLSelectElement>("select")!.value = "maker";
+    type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 name']")!, "region");
+    type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 value']")!, "EMEA");
+    button("Add attribute", panel).click();
+    type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 2 name']")!, "tenant");
+    type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 2 value']")!, "acme");
+    panel.querySelector<HTMLInputElement>("[aria-label='AI assistant: Query']")!.click();
+    submit(panel.querySelector("form")!);
+    await settle();
+    const call = backend.calls.find((c) => c.cmd === "generate_token")!;
+    expect(call.args).toEqual({
+      id: backend.keys[0].id,
+      request: {
+        distinctId: "user-42",
+        role: "maker",
+        attributes: [
+          { name: "region", value: "EMEA" },
+          { name: "tenant", value: "acme" },
+        ],
+        permissions: [
+          { resource: "dashboard", level: "can_view" },
+          { resource: "ai", level: "can_query" },
+        ],
+        lifetimeMinutes: 60,
+      },
+    });
+  });
+
+  it("shows the token, copies it through Rust and shows its decoded claims", async () => {
+    const { backend, panel } = await openPanel();
+    type(input(panel, "distinct-id"), "user-42");
+    submit(panel.querySelector("form")!);
+    await settle();
+    const field = panel.querySelector<HTMLTextAreaElement>("textarea")!;
+    expect(field.readOnly).toBe(true);
+    expect(field.value.split(".")).toHaveLength(3);
+    const claims = JSON.parse(document.getElementById("token-claims")!.textContent!);
+    expect(claims).toMatchObject({ sub: "user-42", role: "explorer" });
+    button("Copy token", panel).click();
+    await settle();
+    expect(backend.calls[backend.calls.length - 1]).toEqual({ cmd: "copy_token", args: {} });
+    expect(document.getElementById("toasts")!.textContent).toContain("Copied. Clears in 30 s");
+  });
+
+  it("names a missing user ID under its field", async () => {
+    const { panel } = await openPanel();
+    submit(panel.querySelector("form")!);
+    await settle();
+    const user = input(panel, "distinct-id");
+    expect(user.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(user);
+    expect(panel.querySelector("textarea")).toBeNull();
+  });
+
+  it("shows a server refusal in the panel, keeping the inputs", async () => {
+    const { backend, panel } = await openPanel();
+    backend.failNext.set("generate_token", { code: "server_key_revoked", message: "This API key was revoked on 2026-11-28. Create a new key to keep generating tokens." });
+    type(input(panel, "distinct-id"), "user-42");
+    submit(panel.querySelector("form")!);
+    await settle();
+    expect(panel.querySelector("[role=alert]")!.textContent).toContain("was revoked");
+    expect(input(panel, "distinct-id").value).toBe("user-42");
+  });
+});
