@@ -6,13 +6,16 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
+import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, registryNames, screenshot, sleep,
+  launchApp, readClipboard, registryNames, screenshot, sleep, startEmbedServer,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
 const generatedKeys = [];
+/** Other secrets seen during the run (account token, session tokens): also never on disk. */
+const otherSecrets = [];
 let browser;
 let firstKey;
 let firstKeyId;
@@ -86,7 +89,7 @@ after(async () => {
 test("1. first run: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
   const welcome = await browser.$("h2=Welcome to Toucan Keys");
   await welcome.waitForDisplayed({ timeout: 10_000 });
-  await (await browser.$("input.field")).setValue("Ada Lovelace");
+  await (await browser.$(".overlay input.field")).setValue("Ada Lovelace");
   await clickButton("Continue");
   await (await browser.$(".profile-button=AL")).waitForExist({ timeout: 10_000 });
 
@@ -170,7 +173,7 @@ test("6. keychain failure: a locked keychain gives a clear message and adds noth
     const name = await openCreateDialog();
     await name.setValue("While locked");
     await clickButton("Create key");
-    const alert = await browser.$(".form-error");
+    const alert = await browser.$(".overlay .form-error");
     await alert.waitForDisplayed({ timeout: 15_000 });
     assert.match(await alert.getText(), /Your keychain is locked\. Unlock it/);
     await screenshot(browser, "keychain-locked");
@@ -214,6 +217,102 @@ test("7. bad input: each gets a field error and nothing is created", async () =>
   assert.equal(await rowCount(), rowsBefore);
   assert.equal(registryNames().length, registryBefore);
   await screenshot(browser, "key-list");
+});
+
+test("10. workspace: connect, create, generate a token (verified with jose), copy it, revoke, then the server refuses the key", async () => {
+  const server = await startEmbedServer();
+  try {
+    assert.match(server.accountToken ?? "", /^tka_/, "the server printed its account token");
+    otherSecrets.push(server.accountToken);
+    await setValue("input[name=server-url]", server.url);
+    await setValue("input[name=account-token]", server.accountToken);
+    await (await browser.$("#connect-workspace")).click();
+    const url = await browser.$("#workspace-url");
+    await url.waitForExist({ timeout: 20_000 });
+    assert.equal(await url.getText(), server.url);
+    assert.equal(keychainLookup("workspace-account-token"), server.accountToken, "the account token is in the keychain");
+    const dom = await browser.execute(() => document.documentElement.outerHTML);
+    assert.ok(!dom.includes(server.accountToken), "the account token is not left in the page");
+
+    const name = await openCreateDialog();
+    await name.setValue("Embed backend");
+    await clickButton("Create key");
+    const key = await revealedKey();
+    assert.equal(await (await browser.$("#server-warning")).isExisting(), false, "registered without a warning");
+    await clickButton("Copy");
+    await clickButton("Done");
+    const row = await browser.$("tr*=Embed backend");
+    await row.waitForExist({ timeout: 10_000 });
+    const id = await row.getAttribute("data-key-id");
+    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) === "Never", {
+      timeout: 10_000,
+      timeoutMsg: "the new key is registered and shows 'Never' used",
+    });
+
+    await clickLabelled("Generate token Embed backend");
+    await (await browser.$("input[name=distinct-id]")).waitForDisplayed({ timeout: 10_000 });
+    await setValue("input[name=distinct-id]", "user-42");
+    await setValue("[aria-label='Attribute 1 name']", "region");
+    await setValue("[aria-label='Attribute 1 value']", "EMEA");
+    await (await browser.$("[aria-label='AI assistant: Query']")).click();
+    await (await browser.$("#generate-token")).click();
+    const field = await browser.$("textarea.token-field");
+    await field.waitForExist({ timeout: 15_000 });
+    const token = await field.getValue();
+    otherSecrets.push(token);
+
+    const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), {
+      issuer: "toucan-embed-server",
+      audience: "toucan-embed",
+    });
+    assert.equal(protectedHeader.alg, "EdDSA");
+    assert.equal(payload.sub, "user-42");
+    assert.equal(payload.role, "explorer");
+    assert.equal(payload.azp, id);
+    assert.deepEqual(payload.attributes, { region: "EMEA" });
+    assert.deepEqual(payload.permissions, { dashboard: ["can_view"], ai: ["can_query"] });
+    assert.equal(payload.exp - payload.iat, 3600, "the default lifetime is one hour");
+    const shown = JSON.parse(await (await browser.$("#token-claims")).getText());
+    assert.deepEqual(shown, payload, "the panel shows the token's claims");
+    const page = await browser.execute(() => document.documentElement.outerHTML);
+    assert.ok(!page.includes(key.slice(4)), "the key is not in the page while generating");
+    await screenshot(browser, "token-generated");
+
+    await (await browser.$("#copy-token")).click();
+    assert.ok(await waitForClipboard(token, 5), "xclip reads exactly the session token");
+    assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), "the token copy is marked as a secret too");
+    await clickButton("Close");
+    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) !== "Never", {
+      timeout: 10_000,
+      timeoutMsg: "last used comes from the server after a token was issued",
+    });
+
+    await clickLabelled("Revoke Embed backend");
+    await clickButton("Revoke key");
+    await browser.waitUntil(async () => (await row.getAttribute("class")) === "revoked", { timeout: 10_000 });
+    await (await browser.$(".toast*=was revoked")).waitForExist({ timeout: 5_000 });
+    assert.equal(await (await browser.$('button[aria-label="Generate token Embed backend"]')).isExisting(), false);
+    await screenshot(browser, "workspace-revoked");
+
+    const refused = await fetch(`${server.url}/embed/generate-token`, {
+      method: "POST",
+      headers: { "x-api-key": key, "content-type": "application/json" },
+      body: JSON.stringify({ user: { distinctId: "user-42", role: "explorer" } }),
+    });
+    assert.equal(refused.status, 401);
+    const body = await refused.json();
+    assert.equal(body.code, "key_revoked");
+    assert.ok(!JSON.stringify(body).includes(key.slice(4)), "the refusal does not echo the key");
+    const introspected = await fetch(`${server.url}/embed/introspect`, {
+      method: "POST",
+      headers: { "x-api-key": key, "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+    });
+    assert.deepEqual(await introspected.json(), { active: false }, "the token issued before the revoke stopped working");
+  } finally {
+    server.stop();
+  }
 });
 
 test("9. restrictions: from the page, commands and plugins outside the capability are refused", async () => {
@@ -269,7 +368,8 @@ test("8. secret hygiene: no generated key in the app's data, config, cache or lo
     process.env.TOUCAN_APP_LOG_DIR,
   ].filter(Boolean);
   assert.ok(roots.length >= 4, `the folders to search are known: ${roots}`);
-  const hits = roots.flatMap((root) => filesContaining(root, generatedKeys));
-  assert.deepEqual(hits, [], "a generated key was written outside the keychain");
+  const hits = roots.flatMap((root) => filesContaining(root, [...generatedKeys, ...otherSecrets]));
+  assert.deepEqual(hits, [], "a generated key, account token or session token was written outside the keychain");
+  assert.ok(otherSecrets.length >= 2, "the workspace scenario ran");
   assert.ok(registryNames().length > 0, `the search covered the registry in ${DATA_DIR}`);
 });

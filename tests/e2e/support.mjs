@@ -1,12 +1,15 @@
 // Helpers for the end-to-end tests: the app session, the clipboard, the
 // keychain and the key format, each checked from outside the app.
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { remote } from "webdriverio";
 
 export const APP_BINARY = required("TOUCAN_APP_BINARY");
+export const SERVER_BINARY = required("TOUCAN_SERVER_BINARY");
 export const KEYCHAIN_CTL = required("TOUCAN_KEYCHAIN_CTL");
 export const ARTIFACTS = process.env.TOUCAN_ARTIFACTS ?? "artifacts/e2e";
 export const SERVICE = "cloud.toucanai.keys";
@@ -136,3 +139,27 @@ export function filesContaining(dir, needles) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts the reference embed server (crates/server) on 127.0.0.1 with a
+ * port chosen by the OS and a fresh data folder. Resolves with its address
+ * and the account token it prints once.
+ */
+export function startEmbedServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), "toucan-embed-"));
+  const child = spawn(SERVER_BINARY, ["--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the embed server did not start in 20 s")), 20_000);
+    let accountToken = null;
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const token = line.match(/\b(tka_[0-9A-Za-z]{40})\b/);
+      if (token) accountToken = token[1];
+      const address = line.match(/server on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (address) {
+        clearTimeout(timer);
+        resolve({ url: address[1], accountToken, stop: () => child.kill() });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the embed server exited with ${code}`)));
+  });
+}

@@ -76,7 +76,7 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
       h("td", {}, time(key.createdAt, "")),
       h("td", {}, time(key.expiresAt, "Never")),
       h("td", {}, time(key.lastCopiedAt, "Never")),
-      server && h("td", {}, lastUsedCell(key, server)),
+      server && h("td", { class: "last-used" }, lastUsedCell(key, server)),
       h("td", {}, statusCell(key)),
       h("td", {}, actions(key, act, server !== null)),
     ),

@@ -110,7 +110,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     h("label", { for: user.input.id, class: "label" }, "User ID (distinctId)"),
     user.input,
     user.error,
-    h("p", { class: "hint" }, "The user's stable ID in your own system. The token is issued for this user."),
+    h("p", { class: "help" }, "The user's stable ID in your own system. The token is issued for this user."),
     h("label", { for: role.id, class: "label" }, "Role"),
     role,
     h(
@@ -190,7 +190,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       h("h3", { class: "result-title" }, "Session token"),
       h("label", { for: fieldId, class: "label" }, `Signed token, expires ${exactTime(token.expiresAt)}`),
       h("div", { class: "secret-row" }, field, copy),
-      h("p", { class: "hint" }, "Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked."),
+      h("p", { class: "help" }, "Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked."),
       h("h3", { class: "result-title" }, "Decoded claims"),
       h("pre", { class: "claims", id: "token-claims", tabindex: "0", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
     );

@@ -48,7 +48,7 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
     h("label", { for: tokenField.input.id, class: "label" }, "Account token"),
     tokenField.input,
     tokenField.error,
-    h("p", { class: "hint" }, "The server prints its account token once, the first time it starts. It is kept in your keychain, never on disk."),
+    h("p", { class: "help" }, "The server prints its account token once, the first time it starts. It is kept in your keychain, never on disk."),
     formError,
     h("div", { class: "form-actions" }, submit),
   );
