@@ -1,16 +1,28 @@
 //! The baseline for the start-up benchmark: a bare Tauri window built in this
-//! workspace with the same dependencies and configuration, showing a blank
-//! page. Prints `ready` when the page has loaded, as the app does when its
+//! workspace with the same dependencies, configuration and webview settings
+//! (`configure_webview`), showing a blank page. With
+//! `TOUCAN_BARE_DEFAULT_WEBVIEW=1` it keeps WebKit's default settings instead,
+//! for context. Prints `ready` when the page has loaded, as the app does when its
 //! key list is drawn (see `scripts/bench-startup.py`).
 
 use std::io::Write;
 
+use tauri::Manager;
 use tauri::webview::PageLoadEvent;
 
 fn main() {
     let mut context = tauri::generate_context!();
     context.config_mut().app.windows[0].url = tauri::WebviewUrl::App("bare.html".into());
     tauri::Builder::default()
+        .setup(|app| {
+            // The app's webview settings, unless asked for WebKit's defaults.
+            if std::env::var_os("TOUCAN_BARE_DEFAULT_WEBVIEW").is_none()
+                && let Some(window) = app.get_webview_window("main")
+            {
+                toucan_keys_app::configure_webview(&window);
+            }
+            Ok(())
+        })
         .on_page_load(|_, payload| {
             if payload.event() == PageLoadEvent::Finished {
                 let mut out = std::io::stdout().lock();

@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_key",
     "get_settings",
     "save_settings",
+    "get_workspace",
     "sync_workspace",
     "connect_workspace",
     "disconnect_workspace",

@@ -182,6 +182,17 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Se
     state.settings.save(settings)
 }
 
+/// The workspace as saved on this computer, without asking the server (so the
+/// first screen never waits for the network).
+#[tauri::command(async)]
+pub fn get_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> {
+    Ok(WorkspaceView {
+        server_url: state.workspace.server_url()?,
+        keys: Vec::new(),
+        problem: None,
+    })
+}
+
 /// The workspace: brings the server in step with this computer's keys and
 /// returns its view of them. Offline is not an error: `problem` says why.
 #[tauri::command]

@@ -25,6 +25,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::delete_key,
         commands::get_settings,
         commands::save_settings,
+        commands::get_workspace,
         commands::sync_workspace,
         commands::connect_workspace,
         commands::disconnect_workspace,
@@ -40,6 +41,9 @@ pub fn run() {
             focus_main_window(app)
         }))
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                configure_webview(&window);
+            }
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
             app.manage(AppState::open(&data_dir, &config_dir));
@@ -53,6 +57,23 @@ pub fn run() {
             state.clipboard.clear_now();
         }
     });
+}
+
+/// The webview settings the app runs with. On Linux, WebKit draws the page
+/// without GPU compositing: a settings screen has no animation or 3D to gain
+/// from it, and it costs about a quarter of the app's memory (see README,
+/// "Start-up time and memory"). The start-up benchmark's bare window calls this
+/// too, so the two are compared under the same engine settings.
+pub fn configure_webview<R: Runtime>(window: &tauri::WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+    #[cfg(not(target_os = "linux"))]
+    let _ = window;
 }
 
 /// Brings the existing window forward when the app is launched again.

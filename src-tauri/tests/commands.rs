@@ -404,6 +404,9 @@ fn an_unreachable_workspace_keeps_the_app_working_and_says_why() {
     let view = h.call("sync_workspace", json!({})).unwrap();
     assert_eq!(view["serverUrl"], base.as_str());
     assert_eq!(view["problem"]["code"], "server_unreachable");
+    // The first screen asks only what is saved here, so it never waits for the network.
+    let saved = h.call("get_workspace", json!({})).unwrap();
+    assert_eq!(saved, json!({ "serverUrl": base, "keys": [], "problem": null }));
     let revoked = h.call("revoke_key", json!({ "id": created["key"]["id"] })).unwrap();
     assert_eq!(revoked["key"]["status"], "revoked");
     assert!(

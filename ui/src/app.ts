@@ -45,11 +45,14 @@ export class App {
   private settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 } };
   private loadError: string | null = null;
   private keychainWarning: string | null = null;
-  /** The workspace server's view; null until first checked. */
+  /** The workspace: first as saved on this computer, then as the server sees it. */
   private workspace: WorkspaceView | null = null;
+  /** Whether the server has been asked since start-up. */
+  private workspaceSynced = false;
   private readonly workspaceHandlers: WorkspaceHandlers = {
     onChange: (view) => {
       this.workspace = view;
+      this.workspaceSynced = true;
       this.render();
     },
     retry: () => void this.syncWorkspace(),
@@ -59,25 +62,30 @@ export class App {
 
   constructor(private readonly root: HTMLElement) {}
 
-  /** Loads settings and keys, asks for a name on first run. */
+  /**
+   * Loads settings, keys and the saved workspace, and draws the screen once;
+   * asks for a name on first run; then checks the keychain and, if connected,
+   * the server, redrawing only when something changed.
+   */
   async start(): Promise<void> {
-    try {
-      this.settings = await api.getSettings();
-    } catch (caught) {
-      this.loadError = errorMessage(caught);
-    }
-    await this.reloadKeys();
+    const [settings, keys, workspace] = await Promise.allSettled([api.getSettings(), api.listKeys(), api.getWorkspace()]);
+    if (settings.status === "fulfilled") this.settings = settings.value;
+    if (keys.status === "fulfilled") this.keys = keys.value;
+    const failed = [settings, keys].find((result) => result.status === "rejected");
+    if (failed) this.loadError = errorMessage(failed.reason);
+    this.workspace = workspace.status === "fulfilled" ? workspace.value : { serverUrl: null, keys: [], problem: null };
     this.render();
-    const workspace = this.syncWorkspace();
+    const synced = this.connected ? this.syncWorkspace() : Promise.resolve();
     if (this.settings.displayName === null && this.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
-    await workspace;
+    await synced;
   }
 
   /** Asks the workspace server for its view of the keys (and sends pending changes). */
   private async syncWorkspace(): Promise<void> {
     try {
       this.workspace = await api.syncWorkspace();
+      this.workspaceSynced = true;
     } catch (caught) {
       this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught) } };
     }
@@ -88,28 +96,24 @@ export class App {
     return this.workspace?.serverUrl != null;
   }
 
+  /** The server's view for the table; null until the server has answered (or when not connected). */
   private serverKeys(): ServerKeys | null {
-    if (!this.connected || !this.workspace || this.workspace.problem) return this.connected ? new Map() : null;
+    if (!this.connected || !this.workspaceSynced || !this.workspace) return null;
+    if (this.workspace.problem) return new Map();
     return new Map(this.workspace.keys.map((k) => [k.id, k]));
-  }
-
-  private async reloadKeys(): Promise<void> {
-    try {
-      this.keys = await api.listKeys();
-    } catch (caught) {
-      this.loadError = errorMessage(caught);
-    }
   }
 
   private async checkKeychain(): Promise<void> {
     if (this.keys.every((k) => k.status === "revoked")) return;
+    const before = JSON.stringify([this.keys, this.keychainWarning]);
     try {
       this.keys = await api.checkKeychain();
       this.keychainWarning = null;
     } catch (caught) {
       this.keychainWarning = errorMessage(caught);
     }
-    this.render();
+    // Redraw only if something changed: the first screen stays as drawn.
+    if (JSON.stringify([this.keys, this.keychainWarning]) !== before) this.render();
   }
 
   /** A key was created or copied in the create dialog. */
@@ -336,7 +340,7 @@ export class App {
           h("h1", { id: "page-title", tabindex: "-1" }, "Account settings"),
           this.profileSection(),
           this.keysSection(),
-          workspaceSection(this.workspace, this.connectForm, this.workspaceHandlers),
+          workspaceSection(this.workspace, this.workspaceSynced, this.connectForm, this.workspaceHandlers),
           this.clipboardSection(),
         ),
       ),

@@ -51,6 +51,7 @@ export const api = {
   deleteKey: (id: KeyId) => call<null>("delete_key", { id }),
   getSettings: () => call<Settings>("get_settings"),
   saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
+  getWorkspace: () => call<WorkspaceView>("get_workspace"),
   syncWorkspace: () => call<WorkspaceView>("sync_workspace"),
   connectWorkspace: (serverUrl: string, accountToken: string) =>
     call<WorkspaceView>("connect_workspace", { serverUrl, accountToken }),

@@ -99,6 +99,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       case "delete_key":
         backend.keys = backend.keys.filter((k) => k.id !== args.id);
         return null;
+      case "get_workspace":
+        return { serverUrl: backend.workspace.serverUrl, keys: [], problem: null };
       case "sync_workspace":
         return view();
       case "connect_workspace":

@@ -38,6 +38,16 @@ describe("the Workspace section", () => {
     expect(() => button("Generate token Production backend")).toThrow();
   });
 
+  it("asks the server at start-up only when connected", async () => {
+    const offline = fakeBackend();
+    await mountApp();
+    expect(offline.calls.map((c) => c.cmd)).not.toContain("sync_workspace");
+    clearMocks();
+    const online = await connected();
+    expect(online.calls.map((c) => c.cmd)).toContain("sync_workspace");
+    expect(workspaceCard().textContent).toContain("Connected to");
+  });
+
   it("names a bad address under its field and keeps what was typed", async () => {
     const backend = fakeBackend();
     await mountApp();

@@ -80,7 +80,7 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
   return form;
 }
 
-function connectedPanel(view: WorkspaceView, handlers: WorkspaceHandlers): HTMLElement {
+function connectedPanel(view: WorkspaceView, synced: boolean, handlers: WorkspaceHandlers): HTMLElement {
   const disconnect = async () => {
     const sure = await confirmDialog({
       title: "Disconnect from the workspace?",
@@ -102,7 +102,7 @@ function connectedPanel(view: WorkspaceView, handlers: WorkspaceHandlers): HTMLE
       "p",
       { class: "workspace-server" },
       h("span", { class: view.problem ? "dot dot-offline" : "dot dot-online", "aria-hidden": "true" }),
-      view.problem ? "Not reachable: " : "Connected to ",
+      view.problem ? "Not reachable: " : synced ? "Connected to " : "Checking ",
       h("code", { id: "workspace-url" }, view.serverUrl ?? ""),
     ),
     view.problem
@@ -117,8 +117,16 @@ function connectedPanel(view: WorkspaceView, handlers: WorkspaceHandlers): HTMLE
   );
 }
 
-/** The Workspace card for `view` (null while it is first being checked). */
-export function workspaceSection(view: WorkspaceView | null, form: HTMLElement, handlers: WorkspaceHandlers): HTMLElement {
+/**
+ * The Workspace card for `view` (null before anything is known); `synced`
+ * says whether the server has answered since start-up.
+ */
+export function workspaceSection(
+  view: WorkspaceView | null,
+  synced: boolean,
+  form: HTMLElement,
+  handlers: WorkspaceHandlers,
+): HTMLElement {
   const connected = view?.serverUrl != null;
   return h(
     "section",
@@ -131,6 +139,6 @@ export function workspaceSection(view: WorkspaceView | null, form: HTMLElement, 
         ? "Keys you create are registered with this server, and keys you revoke are revoked there too. Use “Generate token” on a key to try it."
         : "Connect to the workspace server your backend uses, so your keys work there and you can generate test session tokens. Your keys keep working on this computer without it.",
     ),
-    view === null ? h("p", { class: "muted" }, "Checking…") : connected ? connectedPanel(view, handlers) : form,
+    view === null ? h("p", { class: "muted" }, "Checking…") : connected ? connectedPanel(view, synced, handlers) : form,
   );
 }
