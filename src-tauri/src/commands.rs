@@ -221,6 +221,8 @@ pub async fn connect_workspace(
     server_url: String,
     account_token: String,
 ) -> Reply<WorkspaceView> {
+    // The token is kept in the keychain by the core; this copy is zeroed when dropped.
+    let account_token = zeroize::Zeroizing::new(account_token);
     let records = records(&state)?;
     let status = state.workspace.connect(&server_url, &account_token, &records).await?;
     Ok(WorkspaceView {

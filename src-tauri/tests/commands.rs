@@ -61,6 +61,16 @@ impl Harness {
         get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
     }
 
+    /// What the workspace server says about key `id`, after a sync.
+    fn server_view_of(&self, id: &Value) -> Value {
+        let view = self.call("sync_workspace", json!({})).unwrap();
+        let keys = view["keys"].as_array().expect("a key list");
+        keys.iter()
+            .find(|k| &k["id"] == id)
+            .cloned()
+            .expect("the server knows the key")
+    }
+
     fn create(&self, name: &str) -> Value {
         self.call("create_key", json!({ "name": name, "expiry": { "kind": "days90" } }))
             .expect("create")
@@ -336,17 +346,10 @@ fn workspace_connect_create_generate_copy_revoke_then_refused() {
         token["claims"]["permissions"],
         json!({ "dashboard": ["can_view"], "ai": ["can_query"] })
     );
-    let view = h.call("sync_workspace", json!({})).unwrap();
-    let used = view["keys"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == id)
-        .unwrap()
-        .clone();
+    let used = h.server_view_of(&id);
     assert!(
         used["lastUsedAt"].is_string(),
-        "last used comes from the server: {view}"
+        "last used comes from the server: {used}"
     );
 
     // Copying the token follows the clipboard rules for keys.
@@ -357,15 +360,7 @@ fn workspace_connect_create_generate_copy_revoke_then_refused() {
     // Revoked here, revoked there: the server refuses new tokens.
     let revoked = h.call("revoke_key", json!({ "id": id })).unwrap();
     assert_eq!(revoked["serverWarning"], Value::Null);
-    let view = h.call("sync_workspace", json!({})).unwrap();
-    let on_server = view["keys"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|k| k["id"] == id)
-        .unwrap()
-        .clone();
-    assert!(on_server["revokedAt"].is_string());
+    assert!(h.server_view_of(&id)["revokedAt"].is_string());
     let error = h
         .call("generate_token", json!({ "id": id, "request": token_request() }))
         .unwrap_err();

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{read_json_or_default, write_atomically};
 use crate::error::CoreError;
 
 /// The shortest and longest clipboard clear delays offered, in seconds.
@@ -108,13 +108,7 @@ impl SettingsFile {
     /// The saved settings, or the defaults if none were saved. A damaged file
     /// is reported rather than silently reset.
     pub fn load(&self) -> Result<Settings, CoreError> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| CoreError::SettingsCorrupt {
-                path: self.path.display().to_string(),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-            Err(e) => Err(CoreError::storage(&self.path, &e)),
-        }
+        read_json_or_default(&self.path)
     }
 
     /// Validates and saves the settings; returns what was saved.

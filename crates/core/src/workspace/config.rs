@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::write_atomically;
+use crate::atomic_file::{read_json_or_default, write_atomically};
 use crate::error::CoreError;
 use crate::record::KeyId;
 
@@ -37,13 +37,7 @@ impl WorkspaceFile {
 
     /// The saved connection, or none. A damaged file is reported, not reset.
     pub fn load(&self) -> Result<WorkspaceConfig, CoreError> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| CoreError::SettingsCorrupt {
-                path: self.path.display().to_string(),
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WorkspaceConfig::default()),
-            Err(e) => Err(CoreError::storage(&self.path, &e)),
-        }
+        read_json_or_default(&self.path)
     }
 
     /// Saves the connection.

@@ -103,15 +103,6 @@ impl ServerError {
         }
     }
 
-    /// Whether the server could not be reached at all (so a change is kept to
-    /// send later).
-    pub fn is_offline(&self) -> bool {
-        matches!(
-            self,
-            Self::Unreachable { .. } | Self::Timeout { .. } | Self::Tls { .. } | Self::BadResponse { .. }
-        )
-    }
-
     /// A refusal, with advice added to the server's own message.
     pub(crate) fn refused(server_code: &str, server_message: &str) -> Self {
         let message = match server_code {
