@@ -1,16 +1,12 @@
 //! The body of `POST /embed/generate-token`, checked field by field so that a
 //! mistake is reported with the field's name.
 
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use toucan_keys_core::workspace::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
 
 use crate::error::ApiError;
 
-/// Roles a session may have.
-pub const ROLES: [&str; 3] = ["explorer", "maker", "admin"];
-/// Resources permissions apply to.
-pub const RESOURCES: [&str; 4] = ["dashboard", "chart", "database", "ai"];
-/// Permission levels.
-pub const LEVELS: [&str; 3] = ["can_view", "can_edit", "can_query"];
 /// The default token lifetime: one hour.
 pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
 /// Allowed lifetimes, in seconds.
@@ -43,7 +39,7 @@ pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
         .as_object()
         .ok_or_else(|| ApiError::bad_request("user", "must be an object"))?;
     let distinct_id = match user.get("distinctId") {
-        Some(Value::String(id)) if !id.trim().is_empty() && id.len() <= 256 => id.clone(),
+        Some(Value::String(id)) if !id.trim().is_empty() && id.len() <= MAX_DISTINCT_ID_BYTES => id.clone(),
         Some(_) => {
             return Err(ApiError::bad_request(
                 "user.distinctId",
@@ -53,7 +49,7 @@ pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
         None => return Err(ApiError::bad_request("user.distinctId", "is required")),
     };
     let role = match user.get("role") {
-        Some(Value::String(role)) if ROLES.contains(&role.as_str()) => role.clone(),
+        Some(Value::String(role)) if is_one_of::<Role>(role) => role.clone(),
         Some(_) => {
             return Err(ApiError::bad_request(
                 "user.role",
@@ -102,6 +98,12 @@ pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
     })
 }
 
+/// Whether `text` names a value of `T` (the app's own Role, Resource and Level
+/// enums, so the app and the server accept the same words).
+fn is_one_of<T: DeserializeOwned>(text: &str) -> bool {
+    serde_json::from_value::<T>(Value::String(text.to_owned())).is_ok()
+}
+
 fn is_attribute_value(value: &Value) -> bool {
     match value {
         Value::String(_) | Value::Number(_) | Value::Bool(_) => true,
@@ -115,7 +117,7 @@ fn is_attribute_value(value: &Value) -> bool {
 fn check_permissions(permissions: &Map<String, Value>) -> Result<(), ApiError> {
     for (resource, levels) in permissions {
         let field = format!("permissions.{resource}");
-        if !RESOURCES.contains(&resource.as_str()) {
+        if !is_one_of::<Resource>(resource) {
             return Err(ApiError::bad_request(
                 &field,
                 "is not a resource (dashboard, chart, database, ai)",
@@ -125,7 +127,7 @@ fn check_permissions(permissions: &Map<String, Value>) -> Result<(), ApiError> {
             .as_array()
             .ok_or_else(|| ApiError::bad_request(&field, "must be a list of levels"))?;
         for (index, level) in levels.iter().enumerate() {
-            if !level.as_str().is_some_and(|level| LEVELS.contains(&level)) {
+            if !level.as_str().is_some_and(is_one_of::<Level>) {
                 return Err(ApiError::bad_request(
                     &format!("{field}[{index}]"),
                     "must be can_view, can_edit or can_query",

@@ -21,4 +21,6 @@ pub use config::{WorkspaceConfig, WorkspaceFile};
 pub use error::ServerError;
 pub use server_url::ServerUrl;
 pub use service::{ServerKeyState, Workspace, WorkspaceStatus};
-pub use token_request::{Attribute, GeneratedToken, Level, Permission, Resource, Role, TokenRequest};
+pub use token_request::{
+    Attribute, GeneratedToken, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role, TokenRequest,
+};
