@@ -65,5 +65,7 @@ export function asCommandError(caught: unknown): CommandError {
   return caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
 }
 
-/** Codes of errors that belong to the name field. */
-export const NAME_ERROR_CODES = new Set(["name_empty", "name_too_long", "name_invalid", "name_taken"]);
+/** Whether an error belongs to the name field: their codes start with `name_` (CoreError::is_name_error). */
+export function isNameError(error: CommandError): boolean {
+  return error.code.startsWith("name_");
+}

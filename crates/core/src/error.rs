@@ -154,6 +154,7 @@ impl CoreError {
     }
 
     /// Whether the error is about the name field (the UI shows it there).
+    /// Their codes, and only theirs, start with `name_`; the UI relies on that.
     pub fn is_name_error(&self) -> bool {
         matches!(
             self,
@@ -197,6 +198,24 @@ mod tests {
         let locked = serde_json::to_value(CoreError::from(VaultError::Locked)).unwrap();
         assert_eq!(locked["code"], "keychain_locked");
         assert_eq!(locked["message"], VaultError::Locked.to_string());
+    }
+
+    #[test]
+    fn name_errors_and_only_they_have_codes_starting_with_name() {
+        let samples = [
+            CoreError::NameEmpty,
+            CoreError::NameTooLong { chars: 65, max: 64 },
+            CoreError::NameHasControlCharacters,
+            CoreError::NameTaken { name: "x".into() },
+            CoreError::ExpiryInPast,
+            CoreError::KeyNotFound,
+            CoreError::DisplayNameInvalid,
+            CoreError::DistinctIdInvalid,
+            CoreError::Keychain(VaultError::Locked),
+        ];
+        for error in samples {
+            assert_eq!(error.is_name_error(), error.code().starts_with("name_"), "{error:?}");
+        }
     }
 
     #[test]

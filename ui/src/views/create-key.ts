@@ -8,7 +8,7 @@ import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId } from "../dom";
 import { fieldWithError } from "../field";
 import { clearDelayLabel } from "../format";
-import { api, CommandError, NAME_ERROR_CODES } from "../ipc";
+import { api, CommandError, isNameError } from "../ipc";
 import { showToast } from "../toast";
 
 export const SECURITY_ALERT =
@@ -121,7 +121,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
       showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
     } catch (caught) {
       const error = caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
-      if (NAME_ERROR_CODES.has(error.code)) showError("name", error.message);
+      if (isNameError(error)) showError("name", error.message);
       else if (error.code === "expiry_in_past") showError("date", error.message);
       else showError("form", error.message);
     } finally {
