@@ -81,15 +81,6 @@ pub struct CopyReply {
 
 type Reply<T> = Result<T, CoreError>;
 
-fn summary(state: &AppState, id: &KeyId) -> Reply<KeySummary> {
-    state
-        .keys
-        .list()?
-        .into_iter()
-        .find(|k| &k.record.id == id)
-        .ok_or(CoreError::KeyNotFound)
-}
-
 /// Every key, newest first.
 #[tauri::command(async)]
 pub fn list_keys(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
@@ -120,7 +111,7 @@ fn warning(result: Reply<()>) -> Option<String> {
 pub async fn create_key(state: State<'_, AppState>, name: String, expiry: Expiry) -> Reply<CreatedKeyReply> {
     let created = state.keys.create(&name, expiry)?;
     let server_warning = warning(state.workspace.register(&created.record).await);
-    let key = summary(&state, &created.record.id)?;
+    let key = state.keys.summary(&created.record.id)?;
     Ok(CreatedKeyReply {
         key,
         secret: created.secret.into_one_time_reveal(),
@@ -137,7 +128,7 @@ pub fn copy_key(state: State<'_, AppState>, id: KeyId) -> Reply<CopyReply> {
     state.keys.mark_copied(&id)?;
     let clears_in_seconds = clear.delay().map(|d| d.as_secs() as u32);
     Ok(CopyReply {
-        key: summary(&state, &id)?,
+        key: state.keys.summary(&id)?,
         clears_in_seconds,
     })
 }
@@ -146,7 +137,7 @@ pub fn copy_key(state: State<'_, AppState>, id: KeyId) -> Reply<CopyReply> {
 #[tauri::command(async)]
 pub fn rename_key(state: State<'_, AppState>, id: KeyId, name: String) -> Reply<KeySummary> {
     state.keys.rename(&id, &name)?;
-    summary(&state, &id)
+    state.keys.summary(&id)
 }
 
 /// Revokes a key: its secret leaves the keychain, its record stays, and the
@@ -158,7 +149,7 @@ pub async fn revoke_key(state: State<'_, AppState>, id: KeyId) -> Reply<RevokeRe
         format!("Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it. {reason}")
     });
     Ok(RevokeReply {
-        key: summary(&state, &id)?,
+        key: state.keys.summary(&id)?,
         server_warning,
     })
 }
@@ -242,7 +233,7 @@ pub fn disconnect_workspace(state: State<'_, AppState>) -> Reply<()> {
 /// keychain in Rust. The token is kept (for `copy_token`) until the next one.
 #[tauri::command]
 pub async fn generate_token(state: State<'_, AppState>, id: KeyId, request: TokenRequest) -> Reply<GeneratedToken> {
-    let record = summary(&state, &id)?.record;
+    let record = state.keys.summary(&id)?.record;
     let secret = state.keys.read_secret(&id)?;
     let token = state.workspace.generate_token(&record, &secret, &request).await?;
     *state.last_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());

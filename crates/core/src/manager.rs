@@ -103,6 +103,15 @@ impl KeyManager {
             .collect())
     }
 
+    /// One key, with its status now.
+    pub fn summary(&self, id: &KeyId) -> Result<KeySummary, CoreError> {
+        let record = self.find(id)?;
+        Ok(KeySummary {
+            status: record.status((self.clock)()),
+            record,
+        })
+    }
+
     /// Gives a key a new name (same rules as at creation).
     pub fn rename(&self, id: &KeyId, new_name: &str) -> Result<KeyRecord, CoreError> {
         let name = KeyName::parse(new_name)?;
