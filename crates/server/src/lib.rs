@@ -19,6 +19,8 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::{delete, get, post};
 use sha2::{Digest, Sha256};
+use toucan_keys_core::ExposeSecret;
+use toucan_keys_core::workspace::AccountToken;
 
 use crate::rate_limit::RateLimiter;
 use crate::store::Store;
@@ -78,9 +80,9 @@ pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
         }
     };
     let new_account_token = if store.setting(ACCOUNT_TOKEN_HASH)?.is_none() {
-        let token = format!("tka_{}", toucan_keys_core::key_format::random_base62(40));
-        store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.as_bytes()))?;
-        Some(token)
+        let token = AccountToken::generate();
+        store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))?;
+        Some(token.expose_secret().to_owned())
     } else {
         None
     };

@@ -19,6 +19,14 @@ const ACCOUNT_TOKEN_BODY_LEN: usize = 40;
 pub struct AccountToken(String);
 
 impl AccountToken {
+    /// A new random token (the server makes one on first start).
+    pub fn generate() -> Self {
+        Self(format!(
+            "{ACCOUNT_TOKEN_PREFIX}{}",
+            crate::key_format::random_base62(ACCOUNT_TOKEN_BODY_LEN)
+        ))
+    }
+
     /// Checks a pasted token (surrounding spaces are ignored).
     pub fn parse(text: &str) -> Result<Self, ServerError> {
         let text = text.trim();
@@ -53,6 +61,12 @@ impl fmt::Display for AccountToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn generated_tokens_parse_back() {
+        let token = AccountToken::generate();
+        assert_eq!(AccountToken::parse(token.expose_secret()), Ok(token));
+    }
 
     #[test]
     fn only_well_formed_tokens_are_accepted_and_never_shown() {
