@@ -14,7 +14,11 @@ packages=(
   # end-to-end tests: a virtual display, WebDriver, the clipboard
   xvfb xauth x11-utils webkit2gtk-driver xclip
   # packaging checks
-  desktop-file-utils appstream rpm file imagemagick
+  desktop-file-utils appstream rpm file imagemagick lintian
+  # Windows from Linux: MinGW-w64 builds, Wine runs the tests (scripts/test-windows.sh)
+  gcc-mingw-w64-x86-64 wine wine64
+  # macOS from Linux: clang compiles build scripts' C for `cargo check` (scripts/check-macos.sh)
+  clang llvm
   # the web UI
   nodejs npm
 )

@@ -3,8 +3,11 @@
 #   1. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
 #   2. the Rust workspace: unit, property, fault-injection, real-keychain and
 #      shell command tests, and each benchmark once as a smoke test;
-#   3. end to end: the real app in a real window, keychain and clipboard;
-#   4. the .deb and .rpm: built, validated, installed with apt, launched from
+#   3. Windows: the core's tests under Wine against its Credential Manager, and
+#      the app checked for Windows; macOS: the core and the app checked for
+#      Apple silicon and Intel (no SDK here, so nothing is linked);
+#   4. end to end: the real app in a real window, keychain and clipboard;
+#   5. the .deb and .rpm: built, validated, installed with apt, launched from
 #      the desktop entry, removed (needs root or sudo for apt).
 # Keychain tests run inside a private, throwaway gnome-keyring.
 set -euo pipefail
@@ -18,6 +21,12 @@ npm --prefix ui test --silent
 
 echo "== Rust workspace (inside a private keychain)"
 scripts/with-keychain.sh cargo test --workspace --all-targets --locked
+
+echo "== Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
+scripts/test-windows.sh
+
+echo "== macOS: the core (with tests) and the app checked for Apple silicon and Intel"
+scripts/check-macos.sh
 
 echo "== End to end (real window, keychain and clipboard)"
 tests/e2e/run.sh

@@ -2,7 +2,6 @@
 //! all-or-nothing writes (a temporary file in the same folder, fsync, rename
 //! over the target, fsync of the folder).
 
-use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
@@ -40,7 +39,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CoreErro
 /// Windows has no folder handles to sync).
 fn sync_folder(folder: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
-    File::open(folder)?.sync_all()?;
+    std::fs::File::open(folder)?.sync_all()?;
     #[cfg(not(unix))]
     let _ = folder;
     Ok(())

@@ -2,6 +2,9 @@
 //! privately by `scripts/with-keychain.sh`), checked from outside with
 //! `secret-tool`. Without that keychain these tests fail; they never skip.
 
+// The Secret Service and secret-tool are Linux only; Windows has keychain_windows.rs.
+#![cfg(target_os = "linux")]
+
 use keychain_testkit::{require_test_keychain, secret_tool_clear, secret_tool_labels, secret_tool_lookup};
 use toucan_keys_core::{APP_IDENTIFIER, Expiry, FileRegistry, KeyManager, KeyStatus, KeychainVault, Vault, key_format};
 

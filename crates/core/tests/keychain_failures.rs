@@ -3,6 +3,9 @@
 //! the typed "locked" error and changes nothing; unlocked, creating works
 //! again; no Secret Service at all gives the typed "unavailable" error.
 
+// The Secret Service and secret-tool are Linux only; Windows has keychain_windows.rs.
+#![cfg(target_os = "linux")]
+
 use keychain_testkit::{require_test_keychain, secret_tool_labels};
 use toucan_keys_core::registry::RecordStore;
 use toucan_keys_core::{APP_IDENTIFIER, CoreError, Expiry, FileRegistry, KeyManager, KeychainVault, VaultError};

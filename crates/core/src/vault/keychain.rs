@@ -1,6 +1,7 @@
 //! The operating system's keychain, through `keyring-core` and the native
 //! stores the `keyring` v4 crate uses. No plaintext fallback, ever.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
@@ -37,16 +38,12 @@ impl KeychainVault {
     }
 
     /// The entry for `account` (a key id, or the account token's entry).
+    /// `label` is what keychain apps show, where this platform's store keeps one.
     fn entry(&self, account: &str, label: Option<&str>) -> Result<Entry, VaultError> {
         let store = self.connected_store()?;
-        let result = match label {
-            Some(label) => {
-                let modifiers = std::collections::HashMap::from([("label", label)]);
-                Entry::new_in_store_with_modifiers(&store, &self.service, account, &modifiers)
-            }
-            None => Entry::new_in_store(&store, &self.service, account),
-        };
-        result.map_err(|error| self.classify(error))
+        let modifiers = entry_modifiers(label);
+        Entry::new_in_store_with_modifiers(&store, &self.service, account, &modifiers)
+            .map_err(|error| self.classify(error))
     }
 
     fn connected_store(&self) -> Result<Arc<CredentialStore>, VaultError> {
@@ -174,6 +171,44 @@ fn classify(error: &KeyringError) -> VaultError {
     }
 }
 
+/// What this platform's store is told about an entry beyond service and
+/// account. Each native store checks the modifiers against its own list and
+/// refuses any other (`parse_attributes` in its `build`), so each platform
+/// passes only what its store accepts:
+///
+/// - **Secret Service** (Linux) accepts `target` and `label`: the label is the
+///   name keychain apps (Seahorse, KWallet) show, "Toucan API key: <name>".
+/// - **Windows Credential Manager** accepts `target` and `persistence`. The
+///   store's default persistence is `Enterprise`, which roams with a domain
+///   profile to every computer the person signs in to and to the domain's
+///   profile server. A key is a master credential for one computer's app, so
+///   it is kept `Local` (`CRED_PERSIST_LOCAL_MACHINE`): it stays on this
+///   computer and survives sign-out and restart. Credential Manager shows the
+///   entry as `<key id>.cloud.toucanai.keys`; it has no label field it shows.
+/// - **macOS Keychain** accepts only `keychain` (which keychain to use); the
+///   login keychain is the default and the one we want. Keychain Access shows
+///   the entry under the service name, `cloud.toucanai.keys`, with the key id
+///   as its account.
+pub(crate) fn entry_modifiers(label: Option<&str>) -> HashMap<&'static str, &str> {
+    let mut modifiers = HashMap::new();
+    if cfg!(target_os = "windows") {
+        modifiers.insert("persistence", WINDOWS_PERSISTENCE);
+    }
+    if USES_SECRET_SERVICE && let Some(label) = label {
+        modifiers.insert("label", label);
+    }
+    modifiers
+}
+
+/// Whether this platform's keychain is the Secret Service (Linux and the BSDs).
+const USES_SECRET_SERVICE: bool = cfg!(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+));
+
+/// The Windows credential persistence Toucan Keys asks for (see [`entry_modifiers`]).
+pub(crate) const WINDOWS_PERSISTENCE: &str = "Local";
+
 #[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
 fn native_store() -> Result<Arc<CredentialStore>, KeyringError> {
     Ok(zbus_secret_service_keyring_store::Store::new()?)
@@ -187,4 +222,53 @@ fn native_store() -> Result<Arc<CredentialStore>, KeyringError> {
 #[cfg(target_os = "windows")]
 fn native_store() -> Result<Arc<CredentialStore>, KeyringError> {
     Ok(windows_native_keyring_store::Store::new()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The modifiers the vault passes, for reading and for writing, are the
+    /// ones this platform's real store accepts. Building an entry does not
+    /// touch the keychain, so this runs wherever the store can be opened.
+    #[test]
+    fn this_platforms_store_accepts_the_vaults_modifiers() {
+        let store = native_store().expect("the platform keychain store opens");
+        for label in [None, Some("Toucan API key: Production backend")] {
+            let modifiers = entry_modifiers(label);
+            Entry::new_in_store_with_modifiers(&store, "cloud.toucanai.keys", "key_modifiers_test", &modifiers)
+                .unwrap_or_else(|error| panic!("the store refused {modifiers:?}: {error}"));
+        }
+    }
+
+    #[test]
+    fn each_platform_passes_only_what_its_store_accepts() {
+        let modifiers = entry_modifiers(Some("a label"));
+        let allowed: &[&str] = if cfg!(target_os = "windows") {
+            &["target", "persistence"]
+        } else if cfg!(target_os = "macos") {
+            &["keychain"]
+        } else {
+            &["target", "label"]
+        };
+        for name in modifiers.keys() {
+            assert!(
+                allowed.contains(name),
+                "{name} is not a modifier this platform's store accepts"
+            );
+        }
+    }
+
+    /// On Windows a stored entry is kept on this computer only, not roamed.
+    #[cfg(target_os = "windows")]
+    #[test]
+    fn windows_entries_are_kept_on_this_computer() {
+        let vault = KeychainVault::new("cloud.toucanai.keys.persistence-test");
+        let id = KeyId::random();
+        let secret = key_format::generate();
+        vault.store(&id, "Toucan API key: persistence", &secret).unwrap();
+        let attributes = vault.entry(id.as_str(), None).unwrap().get_attributes().unwrap();
+        vault.remove(&id).unwrap();
+        assert_eq!(attributes["persistence"], "Local");
+    }
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `cargo check` of Toucan Keys for macOS (Apple silicon and Intel) from Linux,
+# with warnings as errors: the core with its tests, and the app.
+#
+# There is no macOS SDK here. Rust code type-checks without one, but build
+# scripts compile C: ring's (for TLS) needs Apple's TargetConditionals.h, which
+# scripts/macos/include stands in for, and is told to use no C library headers
+# (RING_CORE_NOSTDLIBINC, which ring supports for cross builds); clang compiles
+# it for the Apple target. Nothing here links, so nothing here can be run or
+# shipped: the CI and release workflows build and test on real macOS.
+# The app's tests are not checked: they link the embed server, whose bundled
+# SQLite needs a C library's headers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v clang >/dev/null || { echo "check-macos.sh: clang is missing; run scripts/install-deps.sh" >&2; exit 1; }
+ar=$(command -v llvm-ar || ls /usr/bin/llvm-ar-* 2>/dev/null | head -n1)
+
+for target in aarch64-apple-darwin x86_64-apple-darwin; do
+  if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx "$target"; then
+    rustup target add "$target"
+  fi
+  var=${target//-/_}
+  export "CC_$var=clang" "AR_$var=$ar"
+  export "CFLAGS_$var=-ffreestanding -DRING_CORE_NOSTDLIBINC -isystem $PWD/scripts/macos/include"
+  echo "-- $target: the core and its tests"
+  RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-core --target "$target" --locked --all-targets
+  echo "-- $target: the app"
+  RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --lib --bins
+done
