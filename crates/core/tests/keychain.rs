@@ -2,7 +2,7 @@
 //! privately by `scripts/with-keychain.sh`), checked from outside with
 //! `secret-tool`. Without that keychain these tests fail; they never skip.
 
-// The Secret Service and secret-tool are Linux only; Windows has keychain_windows.rs.
+// The Secret Service and secret-tool are Linux only; Windows and macOS have keychain_native.rs.
 #![cfg(target_os = "linux")]
 
 use keychain_testkit::{require_test_keychain, secret_tool_clear, secret_tool_labels, secret_tool_lookup};

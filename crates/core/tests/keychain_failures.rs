@@ -3,7 +3,7 @@
 //! the typed "locked" error and changes nothing; unlocked, creating works
 //! again; no Secret Service at all gives the typed "unavailable" error.
 
-// The Secret Service and secret-tool are Linux only; Windows has keychain_windows.rs.
+// The Secret Service and secret-tool are Linux only; Windows and macOS have keychain_native.rs.
 #![cfg(target_os = "linux")]
 
 use keychain_testkit::{require_test_keychain, secret_tool_labels};

@@ -1,10 +1,13 @@
-//! The vault and the key manager against the real Windows Credential Manager:
-//! on Windows itself (the CI workflow's windows job) or under Wine, whose
-//! advapi32 implements the same Win32 credential calls (`scripts/test-windows.sh`).
-//! Entries are checked from outside the app: `reg query` on Wine's credential
-//! store, `cmdkey /list` on Windows. Neither shows the secret in clear.
+//! The vault and the key manager against the real Windows Credential Manager
+//! and macOS Keychain: on Windows and macOS themselves (the CI workflow's jobs,
+//! macOS with a temporary keychain as the user's default), and under Wine,
+//! whose advapi32 implements the same Win32 credential calls
+//! (`scripts/test-windows.sh`). Entries are checked from outside the app:
+//! `reg query` on Wine's credential store, `cmdkey /list` on Windows, and
+//! `security find-generic-password` on macOS. None shows the secret in clear.
+//! (Linux's Secret Service has its own tests, in keychain.rs.)
 
-#![cfg(target_os = "windows")]
+#![cfg(any(target_os = "windows", target_os = "macos"))]
 
 use std::process::Command;
 
@@ -13,27 +16,40 @@ use toucan_keys_core::{
     APP_IDENTIFIER, Expiry, ExposeSecret, FileRegistry, KeyId, KeyManager, KeychainVault, Vault, VaultError, key_format,
 };
 
-/// The name Credential Manager files an entry under: `<account>.<service>`.
-fn target_name(service: &str, account: &str) -> String {
-    format!("{account}.{service}")
+/// The name under which a tool outside the app lists the entry: on Windows
+/// the credential's target name, `<account>.<service>`; on macOS the account.
+fn listed_name(service: &str, account: &str) -> String {
+    if cfg!(target_os = "windows") {
+        format!("{account}.{service}")
+    } else {
+        account.to_owned()
+    }
 }
 
 fn running_under_wine() -> bool {
-    Command::new("reg")
-        .args(["query", r"HKLM\Software\Wine"])
-        .output()
-        .is_ok_and(|output| output.status.success())
+    cfg!(target_os = "windows")
+        && Command::new("reg")
+            .args(["query", r"HKLM\Software\Wine"])
+            .output()
+            .is_ok_and(|output| output.status.success())
 }
 
-/// What a tool outside the app lists for `target`: Wine's registry copy of
-/// its credential store, or Windows' own `cmdkey`.
-fn outside_view(target: &str) -> String {
+/// What a tool outside the app prints about the entry: Wine's registry copy
+/// of its credential store, Windows' own `cmdkey`, or macOS's `security`
+/// (which prints the item's attributes, not its password, without `-w`).
+fn outside_view(service: &str, account: &str) -> String {
     let output = if running_under_wine() {
         Command::new("reg")
             .args(["query", r"HKCU\Software\Wine\Credential Manager", "/s"])
             .output()
+    } else if cfg!(target_os = "windows") {
+        Command::new("cmdkey")
+            .arg(format!("/list:{}", listed_name(service, account)))
+            .output()
     } else {
-        Command::new("cmdkey").arg(format!("/list:{target}")).output()
+        Command::new("security")
+            .args(["find-generic-password", "-s", service, "-a", account])
+            .output()
     }
     .expect("the outside tool runs");
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -76,16 +92,16 @@ fn the_entry_is_visible_from_outside_without_the_secret_in_clear() {
     let id = KeyId::random();
     let secret = key_format::generate();
     vault.store(&id, "Toucan API key: outside", &secret).unwrap();
-    let target = target_name(APP_IDENTIFIER, id.as_str());
-    let listed = outside_view(&target);
+    let name = listed_name(APP_IDENTIFIER, id.as_str());
+    let listed = outside_view(APP_IDENTIFIER, id.as_str());
     vault.remove(&id).unwrap();
 
-    assert!(listed.contains(&target), "{target} is not listed:\n{listed}");
+    assert!(listed.contains(&name), "{name} is not listed:\n{listed}");
     for form in clear_forms(secret.expose_secret()) {
         assert!(!listed.contains(&form), "the secret is readable from outside");
     }
     assert!(
-        !outside_view(&target).contains(&target),
+        !outside_view(APP_IDENTIFIER, id.as_str()).contains(&name),
         "the entry is gone after removal"
     );
 }
@@ -122,5 +138,5 @@ fn create_read_and_revoke_through_the_key_manager() {
         VaultError::SecretMissing,
         "revoking deletes the credential"
     );
-    assert!(!outside_view(&target_name(APP_IDENTIFIER, id.as_str())).contains(id.as_str()));
+    assert!(!outside_view(APP_IDENTIFIER, id.as_str()).contains(id.as_str()));
 }

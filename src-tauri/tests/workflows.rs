@@ -1,0 +1,181 @@
+//! The GitHub workflows are valid YAML and say what the README promises:
+//! the release workflow's version and identifier match the app's and it builds
+//! every installer into a draft release with an updater feed; the CI workflow
+//! tests the core against the real keychain on Linux, Windows and macOS.
+//! Every third-party action is pinned by commit, and signing secrets reach only
+//! the steps that sign.
+
+use serde_json::Value as Json;
+use serde_norway::Value;
+
+fn release() -> Value {
+    serde_norway::from_str(include_str!("../../.github/workflows/release.yml")).expect("release.yml is valid YAML")
+}
+
+fn ci() -> Value {
+    serde_norway::from_str(include_str!("../../.github/workflows/ci.yml")).expect("ci.yml is valid YAML")
+}
+
+fn config() -> Json {
+    serde_json::from_str(include_str!("../tauri.conf.json")).unwrap()
+}
+
+fn steps(job: &Value) -> &Vec<Value> {
+    job["steps"].as_sequence().expect("a job has steps")
+}
+
+fn jobs(workflow: &Value) -> Vec<&Value> {
+    workflow["jobs"].as_mapping().unwrap().values().collect()
+}
+
+fn all_steps(workflow: &Value) -> Vec<&Value> {
+    jobs(workflow).into_iter().flat_map(steps).collect()
+}
+
+#[test]
+fn version_and_identifier_match_the_app() {
+    let workflow = release();
+    let config = config();
+    assert_eq!(workflow["env"]["APP_VERSION"].as_str(), config["version"].as_str());
+    assert_eq!(workflow["env"]["APP_VERSION"].as_str(), Some(env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        workflow["env"]["APP_IDENTIFIER"].as_str(),
+        config["identifier"].as_str()
+    );
+    assert_eq!(config["identifier"], toucan_keys_core::APP_IDENTIFIER);
+}
+
+#[test]
+fn a_version_tag_builds_every_installer_into_a_draft_release() {
+    let workflow = release();
+    assert_eq!(workflow["on"]["push"]["tags"][0].as_str(), Some("v*"));
+    let job = &workflow["jobs"]["build"];
+    let args: Vec<&str> = job["strategy"]["matrix"]["include"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|m| m["args"].as_str().unwrap())
+        .collect();
+    let all = args.join(" ");
+    for expected in [
+        "msi,nsis",
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+        "app,dmg",
+        "deb,rpm,appimage",
+    ] {
+        assert!(all.contains(expected), "no build with {expected}");
+    }
+    let builds: Vec<&Value> = steps(job)
+        .iter()
+        .filter(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("tauri-apps/tauri-action@"))
+        })
+        .collect();
+    assert!(!builds.is_empty(), "the official tauri-action builds the release");
+    for build in builds {
+        assert_eq!(build["with"]["releaseDraft"].as_bool(), Some(true));
+        let args = build["with"]["args"].as_str().unwrap();
+        assert!(
+            args.contains("env.UPDATER_CONFIG"),
+            "the build takes the updater configuration"
+        );
+    }
+}
+
+#[test]
+fn the_release_publishes_an_updater_feed_from_the_signatures() {
+    let workflow = release();
+    let feed = &workflow["jobs"]["feed"];
+    assert_eq!(feed["needs"].as_str(), Some("build"));
+    let script = steps(feed).iter().filter_map(|s| s["run"].as_str()).collect::<String>();
+    assert!(
+        script.contains("scripts/updater-feed.py"),
+        "the feed is written by the tested script"
+    );
+    assert!(script.contains("gh release upload") && script.contains("latest.json"));
+}
+
+#[test]
+fn every_third_party_action_is_pinned_by_commit() {
+    for workflow in [release(), ci()] {
+        for step in all_steps(&workflow) {
+            let Some(uses) = step["uses"].as_str() else { continue };
+            let (_, reference) = uses.split_once('@').expect("an action has a version");
+            assert!(
+                reference.len() == 40 && reference.chars().all(|c| c.is_ascii_hexdigit()),
+                "{uses} is not pinned to a commit"
+            );
+        }
+    }
+}
+
+#[test]
+fn signing_secrets_reach_only_the_steps_that_sign() {
+    let workflow = release();
+    let build = &workflow["jobs"]["build"];
+    for level in [&workflow["env"], &build["env"]] {
+        let text = serde_norway::to_string(level).unwrap();
+        assert!(
+            !text.contains("secrets."),
+            "no secret in a workflow- or job-wide environment"
+        );
+    }
+    for step in steps(build) {
+        let name = step["name"].as_str().unwrap_or_default();
+        let env = serde_norway::to_string(&step["env"]).unwrap();
+        let run = step["run"].as_str().unwrap_or_default();
+        assert!(
+            !run.contains("GITHUB_ENV") || !run.contains("printenv"),
+            "{name} copies secrets to later steps"
+        );
+        let signs = step["uses"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("tauri-apps/tauri-action@"));
+        if env.contains("secrets.APPLE_") && !name.starts_with("See which") {
+            assert!(
+                signs && step["if"].as_str().unwrap().contains("macOS"),
+                "{name} gets the Apple secrets"
+            );
+        }
+        if env.contains("secrets.WINDOWS_") {
+            assert!(
+                step["if"].as_str() == Some("runner.os == 'Windows'"),
+                "{name} gets the Windows certificate"
+            );
+        }
+        if env.contains("secrets.TAURI_SIGNING_PRIVATE_KEY") && !name.starts_with("See which") {
+            assert!(signs, "{name} gets the update signing key");
+        }
+    }
+}
+
+#[test]
+fn ci_tests_the_core_against_the_real_keychain_on_three_systems() {
+    let workflow = ci();
+    let triggers = workflow["on"].as_mapping().unwrap();
+    assert!(triggers.contains_key("push") && triggers.contains_key("pull_request"));
+    let job = &workflow["jobs"]["test"];
+    let systems: Vec<&str> = job["strategy"]["matrix"]["os"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(systems, ["ubuntu-latest", "windows-latest", "macos-latest"]);
+    let runs: Vec<&str> = steps(job).iter().filter_map(|s| s["run"].as_str()).collect();
+    let all = runs.join("\n");
+    assert!(
+        all.contains("scripts/with-keychain.sh cargo test -p toucan-keys-core"),
+        "Linux: the Secret Service"
+    );
+    assert!(
+        all.contains("security create-keychain") && all.contains("security default-keychain"),
+        "macOS keychain"
+    );
+    assert!(all.contains("cargo test -p toucan-keys-core"), "the core's tests run");
+    assert!(all.contains("npm test --prefix ui"), "the UI tests run");
+    assert!(all.contains("cargo build -p toucan-keys"), "the app builds");
+}
