@@ -38,7 +38,7 @@ if ((${#missing[@]})); then
 fi
 
 if ! command -v cargo >/dev/null; then
-  echo "Rust is missing: install it from https://rustup.rs (Rust 1.89 or newer), then run this again." >&2
+  echo "Rust is missing: install it from https://rustup.rs (Rust 1.90 or newer), then run this again." >&2
   exit 1
 fi
 

@@ -8,6 +8,8 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use crate::commands::{CopyReply, CopyTokenReply, CreatedKeyReply, RevokeReply, WorkspaceView};
+    use crate::updates::UpdateCheck;
+    use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
         Attribute, GeneratedToken, Level, Permission, Resource, Role, ServerKeyState, TokenRequest,
     };
@@ -41,6 +43,8 @@ mod tests {
             declaration::<TokenRequest>(&config),
             declaration::<GeneratedToken>(&config),
             declaration::<CopyTokenReply>(&config),
+            declaration::<UpdateOffer>(&config),
+            declaration::<UpdateCheck>(&config),
         ] {
             out.push_str(&declaration);
             out.push('\n');

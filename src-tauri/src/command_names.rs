@@ -17,4 +17,6 @@ pub const COMMANDS: &[&str] = &[
     "disconnect_workspace",
     "generate_token",
     "copy_token",
+    "check_for_update",
+    "install_update",
 ];

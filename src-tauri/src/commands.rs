@@ -251,3 +251,17 @@ pub fn copy_token(state: State<'_, AppState>) -> Reply<CopyTokenReply> {
         clears_in_seconds: clear.delay().map(|d| d.as_secs() as u32),
     })
 }
+
+/// Asks the update feed for a newer version (nothing is asked when this build
+/// has no feed). The offer is kept in Rust for `install_update`.
+#[tauri::command]
+pub async fn check_for_update<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Reply<crate::updates::UpdateCheck> {
+    Ok(crate::updates::check(&app).await?)
+}
+
+/// Downloads the offered update, verifies its signature, installs it and
+/// restarts. Called only after the person agreed in the update banner.
+#[tauri::command]
+pub async fn install_update<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Reply<()> {
+    Ok(crate::updates::install(&app).await?)
+}

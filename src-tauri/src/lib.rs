@@ -7,36 +7,42 @@ pub mod commands;
 pub mod ready_signal;
 pub mod state;
 mod system_clipboard;
+pub mod updates;
 
 use tauri::{Manager, Runtime};
 
 use crate::state::AppState;
 
-/// Registers the commands and the plugins on a builder (shared by the app and
-/// its tests). The state is managed by the caller.
+/// Registers the commands on a builder (shared by the app and its tests). The
+/// app state is managed by the caller; the offered update's slot is here.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::list_keys,
-        commands::check_keychain,
-        commands::create_key,
-        commands::copy_key,
-        commands::rename_key,
-        commands::revoke_key,
-        commands::delete_key,
-        commands::get_settings,
-        commands::save_settings,
-        commands::get_workspace,
-        commands::sync_workspace,
-        commands::connect_workspace,
-        commands::disconnect_workspace,
-        commands::generate_token,
-        commands::copy_token,
-    ])
+    builder
+        .manage(updates::PendingUpdate::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::list_keys,
+            commands::check_keychain,
+            commands::create_key,
+            commands::copy_key,
+            commands::rename_key,
+            commands::revoke_key,
+            commands::delete_key,
+            commands::get_settings,
+            commands::save_settings,
+            commands::get_workspace,
+            commands::sync_workspace,
+            commands::connect_workspace,
+            commands::disconnect_workspace,
+            commands::generate_token,
+            commands::copy_token,
+            commands::check_for_update,
+            commands::install_update,
+        ])
 }
 
 /// Starts the app.
 pub fn run() {
-    let app = with_commands(tauri::Builder::default())
+    let context = tauri::generate_context!();
+    let app = updates::with_updater(with_commands(tauri::Builder::default()), context.config())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             focus_main_window(app)
         }))
@@ -49,7 +55,7 @@ pub fn run() {
             app.manage(AppState::open(&data_dir, &config_dir));
             Ok(())
         })
-        .build(tauri::generate_context!())
+        .build(context)
         .expect("Toucan Keys could not start");
     app.run(|app, event| {
         // Leave nothing of ours on the clipboard after quitting.

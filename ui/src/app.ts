@@ -1,7 +1,7 @@
 // The Account settings screen: the profile button and menu, the Profile,
 // API Keys and Clipboard sections, and what each action does.
 
-import type { ClipboardClear, KeySummary, Settings, WorkspaceView } from "./bindings";
+import type { ClipboardClear, KeySummary, Settings, UpdateOffer, WorkspaceView } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { h } from "./dom";
 import { clearDelayLabel } from "./format";
@@ -11,6 +11,7 @@ import { openCreateKeyDialog } from "./views/create-key";
 import { keyTable, type ServerKeys } from "./views/key-table";
 import { openTextDialog } from "./views/text-dialog";
 import { openTokenPanel } from "./views/token-panel";
+import { updateBanner } from "./views/update-banner";
 import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/workspace";
 
 /** How long a warning about the server stays on screen. */
@@ -57,6 +58,10 @@ export class App {
     },
     retry: () => void this.syncWorkspace(),
   };
+  /** Whether this build checks for updates (release builds with a feed). */
+  private updateFeed = false;
+  /** A newer version on offer, until installed or put off with "Later". */
+  private updateOffer: UpdateOffer | null = null;
   /** Kept across re-renders so typing in it is never lost. */
   private readonly connectForm = connectForm(this.workspaceHandlers);
 
@@ -76,9 +81,28 @@ export class App {
     this.workspace = workspace.status === "fulfilled" ? workspace.value : { serverUrl: null, keys: [], problem: null };
     this.render();
     const synced = this.connected ? this.syncWorkspace() : Promise.resolve();
+    const updates = this.checkForUpdate(false);
     if (this.settings.displayName === null && this.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
-    await synced;
+    await Promise.all([synced, updates]);
+  }
+
+  /**
+   * Asks for a newer version (Rust asks nothing when this build has no feed).
+   * At start-up a failure is silent; from the menu it is said in a toast.
+   */
+  private async checkForUpdate(asked: boolean): Promise<void> {
+    try {
+      const check = await api.checkForUpdate();
+      const changed = check.feedConfigured !== this.updateFeed || check.offer?.version !== this.updateOffer?.version;
+      this.updateFeed = check.feedConfigured;
+      this.updateOffer = check.offer;
+      if (changed) this.render();
+      if (asked && !check.offer) showToast("You have the latest version of Toucan Keys.");
+      if (asked && check.offer) document.getElementById("update-title")?.scrollIntoView();
+    } catch (caught) {
+      if (asked) showToast(errorMessage(caught), WARNING_MS);
+    }
   }
 
   /** Asks the workspace server for its view of the keys (and sends pending changes). */
@@ -224,6 +248,7 @@ export class App {
     const items = [
       item("Account settings", () => document.getElementById("page-title")?.focus()),
       item("Edit display name", () => void this.editDisplayName()),
+      ...(this.updateFeed ? [item("Check for updates", () => void this.checkForUpdate(true))] : []),
     ];
     menu.append(h("p", { class: "menu-name" }, this.settings.displayName ?? ""), ...items);
     button.addEventListener("click", () => {
@@ -338,6 +363,7 @@ export class App {
           "main",
           { class: "page" },
           h("h1", { id: "page-title", tabindex: "-1" }, "Account settings"),
+          this.updateOffer ? updateBanner(this.updateOffer, { dismiss: () => ((this.updateOffer = null), this.render()) }) : null,
           this.profileSection(),
           this.keysSection(),
           workspaceSection(this.workspace, this.workspaceSynced, this.connectForm, this.workspaceHandlers),

@@ -232,5 +232,33 @@ export type CopyTokenReply = {
  */
 clearsInSeconds: number | null, };
 
+export type UpdateOffer = { 
+/**
+ * The version on offer, for example `0.2.0`.
+ */
+version: string, 
+/**
+ * The version running now.
+ */
+currentVersion: string, 
+/**
+ * What's new, as the release wrote it.
+ */
+notes: string | null, 
+/**
+ * When it was published (RFC 3339), if the feed says.
+ */
+published: string | null, };
+
+export type UpdateCheck = { 
+/**
+ * Whether this build checks for updates at all.
+ */
+feedConfigured: boolean, 
+/**
+ * The newer version on offer, if there is one.
+ */
+offer: UpdateOffer | null, };
+
 /** How every command error arrives: a stable code and a message for people. */
 export type IpcError = { code: string; message: string };

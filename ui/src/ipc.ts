@@ -15,6 +15,7 @@ import type {
   RevokeReply,
   Settings,
   TokenRequest,
+  UpdateCheck,
   WorkspaceView,
 } from "./bindings";
 
@@ -58,6 +59,8 @@ export const api = {
   disconnectWorkspace: () => call<null>("disconnect_workspace"),
   generateToken: (id: KeyId, request: TokenRequest) => call<GeneratedToken>("generate_token", { id, request }),
   copyToken: () => call<CopyTokenReply>("copy_token"),
+  checkForUpdate: () => call<UpdateCheck>("check_for_update"),
+  installUpdate: () => call<null>("install_update"),
 };
 
 /** A failure as a CommandError, whatever was thrown. */

@@ -44,6 +44,18 @@ describe("accessibility (axe-core)", () => {
     expect(await violations()).toEqual([]);
   });
 
+  it("the update banner, with a refused install, and the menu's update item", async () => {
+    const backend = fakeBackend({
+      update: { feedConfigured: true, offer: { version: "0.2.0", currentVersion: "0.1.0", notes: "Faster start-up.", published: null } },
+    });
+    await mountApp();
+    backend.failNext.set("install_update", { code: "update_signature_invalid", message: "This update isn't signed by Toucan AI." });
+    button("Install and restart").click();
+    await settle();
+    document.querySelector<HTMLButtonElement>(".profile-button")!.click();
+    expect(await violations()).toEqual([]);
+  });
+
   it("the open profile menu", async () => {
     withKeys();
     await mountApp();

@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { KeySummary, Settings, TokenRequest, WorkspaceView } from "../src/bindings";
+import type { KeySummary, Settings, TokenRequest, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 
 /** A key-shaped test vector (labelled: not a real key). */
@@ -22,6 +22,8 @@ export interface FakeBackend {
   workspace: WorkspaceView;
   /** Warnings the next create/revoke reply carries. */
   serverWarning: string | null;
+  /** What check_for_update answers (a build without a feed by default). */
+  update: UpdateCheck;
 }
 
 /** A token-shaped string: header.payload.signature (not a real token). */
@@ -55,6 +57,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     failNext: new Map(),
     workspace: { serverUrl: null, keys: [], problem: null },
     serverWarning: null,
+    update: { feedConfigured: false, offer: null },
     ...initial,
   };
   const view = (): WorkspaceView =>
@@ -123,6 +126,10 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         const s = backend.settings.clipboardClear;
         return { clearsInSeconds: s.kind === "after" ? s.seconds : null };
       }
+      case "check_for_update":
+        return backend.update;
+      case "install_update":
+        return null;
       default:
         throw { code: "unexpected", message: `unknown command ${cmd}` };
     }

@@ -4,6 +4,7 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::key_format::ParseKeyError;
+use crate::updates::UpdateError;
 use crate::vault::VaultError;
 use crate::workspace::ServerError;
 
@@ -111,6 +112,9 @@ pub enum CoreError {
     /// The token lifetime is outside what is offered.
     #[error("Choose a token lifetime between 1 minute and 24 hours.")]
     LifetimeOutOfRange,
+    /// Checking for or installing an update failed.
+    #[error(transparent)]
+    Update(#[from] UpdateError),
     /// Reading or writing the key list failed for another reason.
     #[error(
         "The key list at {path} couldn't be saved or read ({detail}). Nothing was changed; check the folder's permissions and try again."
@@ -146,6 +150,7 @@ impl CoreError {
             Self::Clipboard { .. } => "clipboard_failed",
             Self::Storage { .. } => "storage_failed",
             Self::Server(error) => error.code(),
+            Self::Update(error) => error.code(),
             Self::DistinctIdInvalid => "distinct_id_invalid",
             Self::AttributeInvalid { .. } => "attribute_invalid",
             Self::LifetimeOutOfRange => "lifetime_out_of_range",

@@ -21,6 +21,7 @@ pub mod record;
 pub mod registry;
 pub mod secret;
 pub mod settings;
+pub mod updates;
 pub mod vault;
 pub mod workspace;
 
