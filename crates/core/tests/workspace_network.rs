@@ -146,3 +146,130 @@ async fn a_web_page_instead_of_the_api_is_a_bad_response() {
         .unwrap_err();
     assert_eq!(error.code(), "server_bad_response");
 }
+
+/// A listener that counts the connections it gets, and what they sent.
+async fn counting() -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let received = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = received.clone();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buffer = vec![0u8; 8192];
+            let read = socket.read(&mut buffer).await.unwrap_or(0);
+            log.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&buffer[..read]).into_owned());
+            let _ = socket
+                .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")
+                .await;
+        }
+    });
+    (address, received)
+}
+
+/// A server (or a proxy in front of it) that answers 307 to another address
+/// gets no key sent there: the client follows no redirect and says so.
+#[tokio::test]
+async fn a_redirect_is_not_followed_and_the_key_goes_nowhere_else() {
+    let (elsewhere, received) = counting().await;
+    let reply: &'static [u8] = Box::leak(
+        format!(
+            "HTTP/1.1 307 Temporary Redirect\r\nlocation: http://{elsewhere}/embed/generate-token\r\ncontent-length: 0\r\n\r\n"
+        )
+        .into_bytes()
+        .into_boxed_slice(),
+    );
+    let server = answering(reply).await;
+    let key = toucan_keys_core::key_format::generate();
+    let client = client(&format!("http://{server}"));
+
+    let error = client.generate_token(&key, &serde_json::json!({})).await.unwrap_err();
+    assert_eq!(error.code(), "server_redirected");
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("redirect to http://{elsewhere}/embed/generate-token")),
+        "{error}"
+    );
+    let error = client.list_keys(&account()).await.unwrap_err();
+    assert_eq!(error.code(), "server_redirected");
+
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        received.lock().unwrap().is_empty(),
+        "the redirect target was contacted: {:?}",
+        received.lock().unwrap()
+    );
+}
+
+/// An answer far larger than any Toucan server sends is refused, not read
+/// into memory.
+#[tokio::test]
+async fn an_oversized_answer_is_refused() {
+    let huge = toucan_keys_core::workspace::client::MAX_RESPONSE_BYTES + 1;
+    let head = format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {huge}\r\n\r\n");
+    let reply: &'static [u8] = Box::leak(head.into_bytes().into_boxed_slice());
+    let server = answering(reply).await;
+    let error = client(&format!("http://{server}"))
+        .list_keys(&account())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "server_bad_response");
+
+    // Without a declared length, streamed past the limit.
+    let chunked: &'static [u8] = Box::leak(
+        [
+            b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n".as_slice(),
+            &vec![b' '; huge + 10],
+        ]
+        .concat()
+        .into_boxed_slice(),
+    );
+    let server = answering(chunked).await;
+    let error = client(&format!("http://{server}"))
+        .list_keys(&account())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "server_bad_response");
+}
+
+/// Connecting to another server checks everything before the stored account
+/// token is replaced: when the workspace file can't be read, the previous
+/// token stays in the keychain and the previous address in the file.
+#[tokio::test]
+async fn a_failed_connect_keeps_the_previous_token_and_server() {
+    use toucan_keys_core::{MemoryVault, Vault};
+    let server =
+        answering(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{\"keys\":[]}")
+            .await;
+    let url = format!("http://{server}");
+    let config = tempfile::tempdir().unwrap();
+    let vault = Arc::new(MemoryVault::new());
+    let workspace = toucan_keys_core::workspace::Workspace::new(config.path(), vault.clone());
+    let first = format!("tka_{}", "a".repeat(40));
+    workspace.connect(&url, &first, &[]).await.unwrap();
+
+    let file = std::fs::read_dir(config.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&file, b"{ damaged").unwrap();
+    let second = format!("tka_{}", "b".repeat(40));
+    let error = workspace.connect(&url, &second, &[]).await.unwrap_err();
+    assert!(error.code().ends_with("corrupt"), "{error:?}");
+
+    let kept = vault.read_account_token().unwrap().expect("a token is stored");
+    assert_eq!(
+        toucan_keys_core::ExposeSecret::expose_secret(&kept),
+        first,
+        "the first token was replaced"
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        b"{ damaged",
+        "the file is left for the person to see"
+    );
+}

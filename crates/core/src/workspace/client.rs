@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -12,6 +13,10 @@ use serde_json::{Value, json};
 use super::{AccountToken, GeneratedToken, ServerError, ServerUrl};
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::{ExposeSecret, SecretKey};
+
+/// The most of an answer the client reads. A Toucan server's largest answer
+/// (a key list) is far smaller; a larger one is not a Toucan server's.
+pub const MAX_RESPONSE_BYTES: usize = 1024 * 1024;
 
 /// How long to wait to connect, and for a whole answer.
 #[derive(Debug, Clone, Copy)]
@@ -67,17 +72,25 @@ impl EmbedClient {
     }
 
     /// A client for `base` with other timeouts (tests use short ones).
+    ///
+    /// Requests carry a key or the account token, so the client never sends
+    /// them anywhere but `base`: it follows no redirect (a 3xx is an error
+    /// that names where it pointed), speaks only HTTPS unless the server is on
+    /// this computer, and uses no proxy for a server on this computer.
     pub fn with_timeouts(base: ServerUrl, timeouts: Timeouts) -> Result<Self, ServerError> {
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.total)
-            .https_only(false)
-            .user_agent(concat!("ToucanKeys/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|error| ServerError::Tls {
-                host: base.host_label(),
-                reason: format!("this computer's trusted certificates couldn't be loaded ({error})"),
-            })?;
+            .redirect(reqwest::redirect::Policy::none())
+            .https_only(!base.is_this_computer())
+            .user_agent(concat!("ToucanKeys/", env!("CARGO_PKG_VERSION")));
+        if base.is_this_computer() {
+            builder = builder.no_proxy();
+        }
+        let http = builder.build().map_err(|error| ServerError::Tls {
+            host: base.host_label(),
+            reason: format!("this computer's trusted certificates couldn't be loaded ({error})"),
+        })?;
         Ok(Self { http, base })
     }
 
@@ -160,9 +173,10 @@ impl EmbedClient {
     }
 
     fn key_request(&self, path: &str, key: &SecretKey) -> RequestBuilder {
-        self.http
-            .post(self.base.join(path))
-            .header("x-api-key", key.expose_secret())
+        // Sensitive: left out of reqwest's and hyper's debug output.
+        let mut value = HeaderValue::from_str(key.expose_secret()).expect("a key is visible ASCII");
+        value.set_sensitive(true);
+        self.http.post(self.base.join(path)).header("x-api-key", value)
     }
 
     /// Sends a request; a non-success answer becomes the matching error.
@@ -172,16 +186,32 @@ impl EmbedClient {
             return Ok(response);
         }
         let status = response.status();
+        if status.is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or("another address");
+            return Err(ServerError::Redirected {
+                host: self.base.host_label(),
+                location: location.chars().take(200).collect(),
+            });
+        }
         #[derive(Deserialize)]
         struct Refusal {
             code: String,
             message: String,
         }
-        match response.json::<Refusal>().await {
-            Ok(refusal) if refusal.code == "invalid_account_token" => Err(ServerError::AccountTokenRejected {
+        let refusal = self
+            .read_limited(response)
+            .await
+            .ok()
+            .and_then(|body| serde_json::from_slice::<Refusal>(&body).ok());
+        match refusal {
+            Some(refusal) if refusal.code == "invalid_account_token" => Err(ServerError::AccountTokenRejected {
                 host: self.base.host_label(),
             }),
-            Ok(refusal) if status.is_client_error() => Err(ServerError::refused(&refusal.code, &refusal.message)),
+            Some(refusal) if status.is_client_error() => Err(ServerError::refused(&refusal.code, &refusal.message)),
             _ => Err(ServerError::BadResponse {
                 host: self.base.host_label(),
                 status: status.as_u16(),
@@ -191,18 +221,52 @@ impl EmbedClient {
 
     async fn json<T: serde::de::DeserializeOwned>(&self, response: Response) -> Result<T, ServerError> {
         let status = response.status().as_u16();
-        response.json().await.map_err(|error| {
-            if error.is_timeout() {
-                ServerError::Timeout {
-                    host: self.base.host_label(),
-                }
-            } else {
-                ServerError::BadResponse {
-                    host: self.base.host_label(),
-                    status,
-                }
-            }
+        let body = self.read_limited(response).await?;
+        serde_json::from_slice(&body).map_err(|_| ServerError::BadResponse {
+            host: self.base.host_label(),
+            status,
         })
+    }
+
+    /// The body, read up to [`MAX_RESPONSE_BYTES`]; a longer one is refused
+    /// as soon as it passes the limit, whatever its declared length.
+    async fn read_limited(&self, mut response: Response) -> Result<Vec<u8>, ServerError> {
+        let status = response.status().as_u16();
+        let too_long = || ServerError::BadResponse {
+            host: self.base.host_label(),
+            status,
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > MAX_RESPONSE_BYTES as u64)
+        {
+            return Err(too_long());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|error| self.read_error(&error, status))?
+        {
+            if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+                return Err(too_long());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    fn read_error(&self, error: &reqwest::Error, status: u16) -> ServerError {
+        if error.is_timeout() {
+            ServerError::Timeout {
+                host: self.base.host_label(),
+            }
+        } else {
+            ServerError::BadResponse {
+                host: self.base.host_label(),
+                status,
+            }
+        }
     }
 
     /// Names a failure to get any answer: timeout, TLS, or unreachable.

