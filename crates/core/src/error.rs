@@ -40,6 +40,12 @@ pub enum CoreError {
     /// The key is revoked, so it can't be used or copied.
     #[error("This key has been revoked and can no longer be used.")]
     KeyRevoked,
+    /// The key's expiry date has passed, so it can't be used or copied.
+    #[error("This key expired on {on} and can no longer be used. Create a new key to replace it.")]
+    KeyExpired {
+        /// The day it expired, as a person reads it ("28 November 2026").
+        on: String,
+    },
     /// Only revoked keys may be deleted.
     #[error("Revoke this key before deleting it.")]
     KeyNotRevoked,
@@ -138,6 +144,7 @@ impl CoreError {
             Self::ExpiryInPast => "expiry_in_past",
             Self::KeyNotFound => "key_not_found",
             Self::KeyRevoked => "key_revoked",
+            Self::KeyExpired { .. } => "key_expired",
             Self::KeyNotRevoked => "key_not_revoked",
             Self::InvalidKey(_) => "invalid_key",
             Self::Keychain(error) => error.code(),

@@ -163,10 +163,18 @@ impl KeyManager {
     }
 
     /// Reads a key's secret from the keychain, for Rust-side use only
-    /// (clipboard, token requests). Revoked keys have none.
+    /// (clipboard, token requests). Revoked keys have none, and an expired
+    /// key's secret is not handed out: the expiry is enforced here, not only
+    /// by the screen.
     pub fn read_secret(&self, id: &KeyId) -> Result<SecretKey, CoreError> {
-        if !self.find(id)?.is_active() {
+        let record = self.find(id)?;
+        if !record.is_active() {
             return Err(CoreError::KeyRevoked);
+        }
+        if let Some(expired_at) = record.expires_at.filter(|at| *at <= (self.clock)()) {
+            return Err(CoreError::KeyExpired {
+                on: expired_at.format("%-d %B %Y").to_string(),
+            });
         }
         Ok(self.vault.read(id)?)
     }

@@ -299,3 +299,26 @@ fn an_unknown_id_is_reported() {
     assert_eq!(f.manager.revoke(&id).unwrap_err(), CoreError::KeyNotFound);
     assert_eq!(f.manager.rename(&id, "x").unwrap_err(), CoreError::KeyNotFound);
 }
+
+/// Expiry is enforced by the core: an expired key's secret is never handed
+/// out (copy and token generation both read it through `read_secret`).
+#[test]
+fn an_expired_key_can_be_neither_copied_nor_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Arc::new(std::sync::Mutex::new(
+        "2026-11-01T09:00:00Z".parse::<DateTime<Utc>>().unwrap(),
+    ));
+    let clock = now.clone();
+    let manager = KeyManager::new(MemoryVault::new(), FileRegistry::in_dir(dir.path()))
+        .with_clock(Arc::new(move || *clock.lock().unwrap()));
+    let created = manager.create("Short lived", Expiry::Days30).unwrap();
+    assert_eq!(manager.read_secret(&created.record.id).unwrap(), created.secret);
+
+    *now.lock().unwrap() = "2026-12-02T09:00:00Z".parse().unwrap();
+    let error = manager.read_secret(&created.record.id).unwrap_err();
+    assert_eq!(error.code(), "key_expired");
+    assert_eq!(
+        error.to_string(),
+        "This key expired on 1 December 2026 and can no longer be used. Create a new key to replace it."
+    );
+}
