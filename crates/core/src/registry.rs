@@ -6,7 +6,7 @@
 //! so the app and a command-line tool can share it. A file that can't be read,
 //! or one written by a newer version, is reported and never overwritten.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
@@ -69,12 +69,8 @@ impl FileRegistry {
 
     fn lock(&self, exclusive: bool) -> Result<File, CoreError> {
         let folder = self.folder();
-        fs::create_dir_all(folder).map_err(|e| CoreError::storage(folder, &e))?;
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.lock_path)
+        crate::atomic_file::create_private_dir(folder).map_err(|e| CoreError::storage(folder, &e))?;
+        let file = crate::atomic_file::open_private_file(&self.lock_path)
             .map_err(|e| CoreError::storage(&self.lock_path, &e))?;
         let locked = if exclusive { file.lock() } else { file.lock_shared() };
         locked.map_err(|e| CoreError::storage(&self.lock_path, &e))?;
@@ -133,6 +129,26 @@ mod tests {
 
     fn record(name: &str) -> KeyRecord {
         KeyRecord::new(name, &crate::key_format::generate(), chrono::Utc::now(), None)
+    }
+
+    /// Another local user can't read the key list, its lock or its folder.
+    #[cfg(unix)]
+    #[test]
+    fn the_folder_and_its_files_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("share").join("cloud.toucanai.keys");
+        let registry = FileRegistry::in_dir(&data);
+        registry.update(&mut |keys| Ok(keys.push(record("Private")))).unwrap();
+        assert_eq!(mode(&data), 0o700);
+        assert_eq!(mode(&data.join("keys.json.lock")), 0o600);
+        assert_eq!(mode(registry.path()), 0o600);
+
+        // A folder left readable by an older version is made private again.
+        fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).unwrap();
+        registry.update(&mut |_| Ok(())).unwrap();
+        assert_eq!(mode(&data), 0o700);
     }
 
     #[test]
