@@ -190,7 +190,9 @@ export class App {
     revoke: async (key: KeySummary) => {
       const sure = await confirmDialog({
         title: `Revoke “${key.name}”?`,
-        message: "Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.",
+        message: this.connected
+          ? "Apps using this key will stop working right away, and its secret is deleted from your keychain. Session tokens it already issued fail the server's checks at once; a backend that only checks their signature accepts them until they expire (at most 24 hours). This can't be undone."
+          : "Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.",
         confirmLabel: "Revoke key",
         danger: true,
       });

@@ -113,6 +113,14 @@ describe("the Workspace section", () => {
     expect(headers()).not.toContain("Last used");
   });
 
+  it("says what revoking ends for tokens already issued", async () => {
+    await connected();
+    button("Revoke Production backend").click();
+    await settle();
+    expect(topDialog().textContent).toContain("fail the server's checks at once");
+    expect(topDialog().textContent).toContain("until they expire (at most 24 hours)");
+  });
+
   it("shows a server warning after a revoke made while offline", async () => {
     const backend = await connected();
     backend.serverWarning = "Revoked on this computer. The server hasn't been told yet.";
