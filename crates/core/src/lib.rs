@@ -17,6 +17,7 @@ pub mod expiry;
 pub mod key_format;
 pub mod manager;
 pub mod names;
+pub mod process_guard;
 pub mod record;
 pub mod registry;
 pub mod secret;
