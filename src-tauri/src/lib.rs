@@ -3,6 +3,7 @@
 //! `toucan-keys-core`.
 
 mod bindings;
+pub mod command_line;
 pub mod commands;
 pub mod ready_signal;
 pub mod state;

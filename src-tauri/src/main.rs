@@ -1,6 +1,17 @@
 // No console window on Windows in release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use toucan_keys_app::command_line::{self, Launch};
+
 fn main() {
-    toucan_keys_app::run();
+    // First, before any key can be in memory. Failing is not fatal: the app
+    // works as before, only without this protection.
+    if let Err(error) = toucan_keys_core::process_guard::disable_core_dumps() {
+        eprintln!("toucan-keys: core dumps could not be turned off ({error})");
+    }
+    match command_line::parse(std::env::args_os().skip(1)) {
+        Launch::Window => toucan_keys_app::run(),
+        Launch::Help => println!("{}", command_line::help()),
+        Launch::Version => println!("{}", command_line::version()),
+    }
 }

@@ -29,10 +29,17 @@ fn the_bundle_points_at_the_generated_icon_set() {
         ("32x32.png", 32),
         ("128x128.png", 128),
         ("128x128@2x.png", 256),
+        ("256x256.png", 256),
         ("icon.png", 512),
     ] {
         assert_eq!(png_size(&icons.join(file)), (size, size), "{file}");
     }
+    // Linux packages take the 256 px icon under a plain name: the bundler files
+    // `@2x` names in a non-standard hicolor/256x256@2 folder.
+    assert_eq!(
+        std::fs::read(icons.join("256x256.png")).unwrap(),
+        std::fs::read(icons.join("128x128@2x.png")).unwrap()
+    );
     for file in ["icon.ico", "icon.icns"] {
         assert!(
             std::fs::metadata(icons.join(file)).unwrap().len() > 1000,
