@@ -24,7 +24,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   echo "== package metadata"
   info=$(dpkg-deb --field "$deb" Package Version Section Depends Recommends Homepage Description)
   echo "$info"
-  for expected in "Package: toucan-keys" "Version: 0.1.0" "libwebkit2gtk-4.1-0" "libgtk-3-0" "Recommends: gnome-keyring" "Homepage: https://toucanai.cloud"; do
+  for expected in "Package: toucan-keys" "Version: 0.1.0" "libwebkit2gtk-4.1-0" "libgtk-3-0" "libc6 (>= " "Recommends: gnome-keyring" "Homepage: https://toucanai.cloud"; do
     grep -qF "$expected" <<<"$info" || { echo "the .deb lacks: $expected" >&2; exit 1; }
   done
   rpm -qip "$rpm" | tee "$artifacts/rpm-info.txt" | grep -E "^(Name|Version|License|URL|Summary)"
@@ -36,11 +36,28 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   size=$(stat -c %s "$deb")
   ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 5 MiB budget" >&2; exit 1; }
 
+  echo "== lintian: no error and no warning"
+  # What lintian still reports is at "info" level, and expected of a Rust app:
+  # hardening-no-fortify-functions (Rust has no C string functions to fortify),
+  # binary-has-unneeded-section (.comment, from the linker), and
+  # spelling-error-in-binary (words inside dependencies' strings).
+  lintian --fail-on error,warning --display-level ">=info" "$deb" 2>/dev/null | tee "$artifacts/lintian.txt"
+  cmp -s <(gzip -dc src-tauri/linux/toucan-keys.1.gz) src-tauri/linux/toucan-keys.1 \
+    || { echo "src-tauri/linux/toucan-keys.1.gz is stale: gzip -9n -c toucan-keys.1 > toucan-keys.1.gz" >&2; exit 1; }
+
   echo "== desktop entry and AppStream metadata"
   unpacked=$(mktemp -d)
   dpkg-deb -x "$deb" "$unpacked"
   desktop=$(ls "$unpacked"/usr/share/applications/*.desktop)
+  [[ "$(basename "$desktop")" == "toucan-keys.desktop" ]] \
+    || { echo "the desktop entry is named '$(basename "$desktop")', not toucan-keys.desktop" >&2; exit 1; }
   desktop-file-validate "$desktop"
+  # The libc the package asks for is at least what the binary needs.
+  needed=$(objdump -T "$unpacked/usr/bin/toucan-keys" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n1)
+  declared=$(dpkg-deb --field "$deb" Depends | sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p')
+  [[ -n "$declared" ]] && dpkg --compare-versions "$declared" ge "$needed" \
+    || { echo "the binary needs glibc $needed but the .deb depends on libc6 >= ${declared:-nothing}" >&2; exit 1; }
+  echo "glibc: the binary needs $needed, the package asks for >= $declared"
   metainfo="$unpacked"/usr/share/metainfo/cloud.toucanai.keys.metainfo.xml
   appstreamcli validate --no-net "$metainfo"
   grep -qF "<launchable type=\"desktop-id\">$(basename "$desktop")</launchable>" "$metainfo" \
@@ -84,3 +101,7 @@ xwininfo -root -tree | grep '"Toucan Keys"' || { echo "the installed app's windo
 sleep 3
 import -window root "$TOUCAN_ARTIFACTS/installed-app.png"
 echo "the window appeared (screenshot: artifacts/install/installed-app.png)"
+# The installed app turned core dumps off for itself before any key was in its memory.
+grep -E '^Max core file size +0 +0 ' "/proc/$app/limits" \
+  || { echo "the installed app still allows core dumps:" >&2; grep -i core "/proc/$app/limits" >&2; exit 1; }
+echo "core dumps are off for the running app (/proc/$app/limits)"
