@@ -44,8 +44,13 @@ impl Clipboard for SystemClipboard {
         set.text(text).map_err(|e| e.to_string())
     }
 
-    fn text(&mut self) -> Option<String> {
-        self.open().ok()?.get_text().ok()
+    fn text(&mut self) -> Result<Option<String>, String> {
+        match self.open()?.get_text() {
+            Ok(text) => Ok(Some(text)),
+            // Something that isn't text (an image, files) was copied since.
+            Err(arboard::Error::ContentNotAvailable) => Ok(None),
+            Err(error) => Err(error.to_string()),
+        }
     }
 
     fn clear(&mut self) -> Result<(), String> {
