@@ -1,23 +1,10 @@
-//! Small JSON files: read with a default when absent, and durable,
-//! all-or-nothing writes (a temporary file in the same folder, fsync, rename
+//! Durable, all-or-nothing file writes (a temporary file in the same folder, fsync, rename
 //! over the target, fsync of the folder).
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::error::CoreError;
-
-/// Reads the JSON at `path`, or the default if there is no file. A file that
-/// can't be parsed is reported and left as it is, never reset.
-pub(crate) fn read_json_or_default<T: serde::de::DeserializeOwned + Default>(path: &Path) -> Result<T, CoreError> {
-    match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| CoreError::SettingsCorrupt {
-            path: path.display().to_string(),
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(T::default()),
-        Err(e) => Err(CoreError::storage(path, &e)),
-    }
-}
 
 /// Replaces `path` with `bytes` so that a crash leaves either the old or the
 /// new content, never a mix. Creates the folder if needed.

@@ -86,6 +86,25 @@ pub enum CoreError {
         /// The settings file.
         path: String,
     },
+    /// The workspace file can't be read; it is kept as it is, since it may
+    /// list revocations the server hasn't received yet.
+    #[error(
+        "The workspace connection file at {path} is damaged and can't be read. It has been left untouched because it may list revoked keys the server hasn't been told about yet. Restore it from a backup if you have one; your keys keep working on this computer meanwhile."
+    )]
+    WorkspaceCorrupt {
+        /// The workspace file.
+        path: String,
+    },
+    /// A settings or workspace file was written by a newer version of the app.
+    #[error(
+        "The file {path} was saved by a newer version of Toucan Keys (format {found}). Update the app to use it; it has been left untouched."
+    )]
+    FileTooNew {
+        /// The file.
+        path: String,
+        /// The version found in the file.
+        found: u64,
+    },
     /// The display name is empty, too long, or holds control characters.
     #[error("Enter a name of 1 to 64 characters, without line breaks or tabs.")]
     DisplayNameInvalid,
@@ -152,6 +171,8 @@ impl CoreError {
             Self::RegistryTooNew { .. } => "registry_too_new",
             Self::DiskFull => "disk_full",
             Self::SettingsCorrupt { .. } => "settings_corrupt",
+            Self::WorkspaceCorrupt { .. } => "workspace_corrupt",
+            Self::FileTooNew { .. } => "file_too_new",
             Self::DisplayNameInvalid => "display_name_invalid",
             Self::ClearDelayOutOfRange => "clear_delay_out_of_range",
             Self::Clipboard { .. } => "clipboard_failed",

@@ -14,6 +14,7 @@ mod atomic_file;
 pub mod clipboard;
 pub mod error;
 pub mod expiry;
+mod json_file;
 pub mod key_format;
 pub mod manager;
 pub mod names;

@@ -140,7 +140,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("share").join("cloud.toucanai.keys");
         let registry = FileRegistry::in_dir(&data);
-        registry.update(&mut |keys| Ok(keys.push(record("Private")))).unwrap();
+        registry
+            .update(&mut |keys| {
+                keys.push(record("Private"));
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(mode(&data), 0o700);
         assert_eq!(mode(&data.join("keys.json.lock")), 0o600);
         assert_eq!(mode(registry.path()), 0o600);

@@ -2,13 +2,13 @@
 //! cleared from the clipboard. Stored as JSON in the app's config folder;
 //! nothing secret.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{read_json_or_default, write_atomically};
 use crate::error::CoreError;
+use crate::json_file::{FileKind, JsonFile};
 
 /// The shortest and longest clipboard clear delays offered, in seconds.
 pub const CLEAR_DELAY_RANGE: std::ops::RangeInclusive<u32> = 10..=300;
@@ -94,30 +94,27 @@ impl Settings {
 /// The settings file `settings.json` in a config folder.
 #[derive(Debug, Clone)]
 pub struct SettingsFile {
-    path: PathBuf,
+    file: JsonFile,
 }
 
 impl SettingsFile {
     /// The settings file in `config_dir`.
     pub fn in_dir(config_dir: &Path) -> Self {
         Self {
-            path: config_dir.join("settings.json"),
+            file: JsonFile::new(config_dir.join("settings.json"), FileKind::Settings),
         }
     }
 
     /// The saved settings, or the defaults if none were saved. A damaged file
     /// is reported rather than silently reset.
     pub fn load(&self) -> Result<Settings, CoreError> {
-        read_json_or_default(&self.path)
+        self.file.load()
     }
 
     /// Validates and saves the settings; returns what was saved.
     pub fn save(&self, settings: Settings) -> Result<Settings, CoreError> {
         let settings = settings.validated()?;
-        write_atomically(
-            &self.path,
-            &serde_json::to_vec_pretty(&settings).expect("settings serialize"),
-        )?;
+        self.file.save(&settings)?;
         Ok(settings)
     }
 }

@@ -2,12 +2,12 @@
 //! send to it. Stored as `workspace.json` in the config folder; the account
 //! token is not here (it is in the keychain).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{read_json_or_default, write_atomically};
 use crate::error::CoreError;
+use crate::json_file::{FileKind, JsonFile};
 use crate::record::KeyId;
 
 /// The saved workspace connection.
@@ -24,28 +24,25 @@ pub struct WorkspaceConfig {
 /// The file `workspace.json` in a config folder.
 #[derive(Debug, Clone)]
 pub struct WorkspaceFile {
-    path: PathBuf,
+    file: JsonFile,
 }
 
 impl WorkspaceFile {
     /// The workspace file in `config_dir`.
     pub fn in_dir(config_dir: &Path) -> Self {
         Self {
-            path: config_dir.join("workspace.json"),
+            file: JsonFile::new(config_dir.join("workspace.json"), FileKind::Workspace),
         }
     }
 
     /// The saved connection, or none. A damaged file is reported, not reset.
     pub fn load(&self) -> Result<WorkspaceConfig, CoreError> {
-        read_json_or_default(&self.path)
+        self.file.load()
     }
 
     /// Saves the connection.
     pub fn save(&self, config: &WorkspaceConfig) -> Result<(), CoreError> {
-        write_atomically(
-            &self.path,
-            &serde_json::to_vec_pretty(config).expect("config serializes"),
-        )
+        self.file.save(config)
     }
 
     /// Loads, changes and saves.
