@@ -30,7 +30,8 @@ PY
 "$target/release/toucan-embed-server" --data-dir "$work/data" --port $port --requests-per-minute 100000000 >"$work/server.out" &
 server=$!
 for _ in $(seq 50); do grep -q "^Toucan embed-token server" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-account=$(sed -n 's/^  \(tka_.*\)$/\1/p' "$work/server.out")
+# Its output is a file, not a terminal: it writes the account token to a private file.
+account=$(cat "$work/data/account-token.txt")
 
 python3 - "$work" "$port" "$account" <<'PY'
 import json, sys, hashlib, urllib.request, secrets

@@ -152,8 +152,11 @@ export function startEmbedServer() {
     const timer = setTimeout(() => reject(new Error("the embed server did not start in 20 s")), 20_000);
     let accountToken = null;
     createInterface({ input: child.stdout }).on("line", (line) => {
-      const token = line.match(/\b(tka_[0-9A-Za-z]{40})\b/);
-      if (token) accountToken = token[1];
+      // Its output is a pipe, not a terminal, so it writes the token to a
+      // file readable only by this user and says where.
+      const written = line.match(/^Account token written to (.+?) \(/);
+      if (written) accountToken = readFileSync(written[1], "utf8").trim();
+      if (/\btka_[0-9A-Za-z]{40}\b/.test(line)) reject(new Error("the embed server printed its account token into a log"));
       const address = line.match(/server on (http:\/\/127\.0\.0\.1:\d+)/);
       if (address) {
         clearTimeout(timer);

@@ -57,6 +57,11 @@ pub struct IntrospectRequest {
 pub async fn introspect(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Reply {
     let now = now();
     let key = auth::identify(&state, &headers)?;
+    // The same per-key budget as token requests: each check costs a signature
+    // verification and a database read.
+    if !state.limiter.allow(&key.id) {
+        return Err(ApiError::rate_limited());
+    }
     let request: IntrospectRequest =
         serde_json::from_slice(&body).map_err(|_| ApiError::bad_request("token", "is required (a string)"))?;
     let inactive = Ok(Json(json!({ "active": false })));

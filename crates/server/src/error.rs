@@ -60,12 +60,14 @@ impl ApiError {
         }
     }
 
-    /// 500: the database failed.
+    /// 500: the database failed. The detail goes to the server's log
+    /// (standard error), never to the client.
     pub fn internal(error: impl std::fmt::Display) -> Self {
+        eprintln!("internal error: {error}");
         Self {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             code: "internal",
-            message: format!("Server error: {error}"),
+            message: "The server couldn't complete the request. Try again; if it keeps failing, the server's operator can find the cause in its log.".into(),
         }
     }
 
@@ -84,5 +86,17 @@ impl From<rusqlite::Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (self.status, Json(json!({ "code": self.code, "message": self.message }))).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_tells_the_client_nothing_of_the_database() {
+        let error = ApiError::internal("disk I/O error at /srv/toucan/server.sqlite3");
+        assert_eq!(error.status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!error.message.contains("sqlite3") && !error.message.contains("disk I/O"));
     }
 }

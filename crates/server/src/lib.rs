@@ -8,6 +8,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+mod private_files;
 pub mod rate_limit;
 pub mod store;
 pub mod token_request;
@@ -95,6 +96,54 @@ pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
         state: Arc::new(state),
         new_account_token,
     })
+}
+
+/// How often expired token records are deleted while the server runs.
+pub const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Deletes expired token records now and then every [`PRUNE_EVERY`], for as
+/// long as the server runs, so the database doesn't grow with every token.
+pub fn spawn_token_pruning(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(PRUNE_EVERY);
+        loop {
+            every.tick().await;
+            if let Err(error) = state.store.prune_expired_tokens(chrono::Utc::now().timestamp()) {
+                eprintln!("internal error: expired tokens could not be deleted: {error}");
+            }
+        }
+    })
+}
+
+/// Where the account token goes when standard output isn't a terminal.
+pub const ACCOUNT_TOKEN_FILE: &str = "account-token.txt";
+
+/// Replaces the account token: the old one stops working at once, and the new
+/// one is returned (only its hash is kept). For `--rotate-account-token`.
+pub fn rotate_account_token(data_dir: &Path) -> rusqlite::Result<String> {
+    let store = Store::open(data_dir)?;
+    let token = AccountToken::generate();
+    store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))?;
+    Ok(token.expose_secret().to_owned())
+}
+
+/// Hands a new account token to the person who started the server, and
+/// returns the line to print. On a terminal the line holds the token; when
+/// standard output is a log or a pipe, the token is written instead to
+/// [`ACCOUNT_TOKEN_FILE`] in the data folder (0600 on Unix) and the line only
+/// says where, so the token never lands in a log.
+pub fn hand_over_account_token(token: &str, data_dir: &Path, to_terminal: bool) -> std::io::Result<String> {
+    if to_terminal {
+        return Ok(format!(
+            "Account token (shown once; the app needs it to register keys):\n  {token}"
+        ));
+    }
+    let path = data_dir.join(ACCOUNT_TOKEN_FILE);
+    private_files::write(&path, token.as_bytes())?;
+    Ok(format!(
+        "Account token written to {} (readable by this user only; not printed, since the output isn't a terminal).",
+        path.display()
+    ))
 }
 
 /// The server's routes.

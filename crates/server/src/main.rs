@@ -1,25 +1,44 @@
 //! `toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]`:
 //! serves on 127.0.0.1.
-//! On first start it prints the account token once.
+//! `toucan-embed-server [--data-dir DIR] --rotate-account-token`: replaces the
+//! account token and exits.
+//! A new account token is printed once on a terminal, or written to a 0600
+//! file in the data folder when the output is a log (`hand_over_account_token`).
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
-use toucan_embed_server::{ServerConfig, open, router};
+use toucan_embed_server::{ServerConfig, hand_over_account_token, open, rotate_account_token, router};
 
 #[tokio::main]
 async fn main() {
     let mut data_dir = PathBuf::from("toucan-server-data");
     let mut port: u16 = 8787;
     let mut config = ServerConfig::default();
+    let mut rotate = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--rotate-account-token" => rotate = true,
             "--data-dir" => data_dir = args.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--port" => port = args.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| usage()),
             "--requests-per-minute" => {
                 config.requests_per_minute = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage())
             }
             _ => usage(),
+        }
+    }
+    if rotate {
+        match rotate_account_token(&data_dir) {
+            Ok(token) => {
+                hand_over(&token, &data_dir);
+                println!("The previous account token no longer works. Connect the app again with the new one.");
+                return;
+            }
+            Err(error) => {
+                eprintln!("Can't open the data folder {}: {error}", data_dir.display());
+                std::process::exit(1);
+            }
         }
     }
     let opened = match open(&data_dir, config) {
@@ -30,7 +49,7 @@ async fn main() {
         }
     };
     if let Some(token) = &opened.new_account_token {
-        println!("Account token (shown once; the app needs it to register keys):\n  {token}");
+        hand_over(token, &data_dir);
     }
     let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
         Ok(listener) => listener,
@@ -44,6 +63,7 @@ async fn main() {
         listener.local_addr().unwrap(),
         data_dir.display()
     );
+    toucan_embed_server::spawn_token_pruning(opened.state.clone());
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
@@ -56,7 +76,20 @@ async fn main() {
     }
 }
 
+/// Prints the new account token on a terminal, or writes it to a private file.
+fn hand_over(token: &str, data_dir: &Path) {
+    match hand_over_account_token(token, data_dir, std::io::stdout().is_terminal()) {
+        Ok(line) => println!("{line}"),
+        Err(error) => {
+            eprintln!("Can't write the account token into {}: {error}", data_dir.display());
+            std::process::exit(1);
+        }
+    }
+}
+
 fn usage() -> ! {
-    eprintln!("usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]");
+    eprintln!(
+        "usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]\n       toucan-embed-server [--data-dir DIR] --rotate-account-token"
+    );
     std::process::exit(2);
 }

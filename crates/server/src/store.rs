@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
+use crate::private_files;
+
 /// A registered API key, as the server knows it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -43,14 +45,26 @@ CREATE TABLE IF NOT EXISTS tokens (
   jti TEXT PRIMARY KEY, key_id TEXT NOT NULL REFERENCES keys(id), issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
 ";
 
+/// The database's file name inside the data folder.
+pub const DATABASE_FILE: &str = "server.sqlite3";
+
 impl Store {
-    /// Opens (or creates) `server.sqlite3` in `data_dir`.
+    /// Opens (or creates) `server.sqlite3` in `data_dir`. The folder and the
+    /// database files are for the server's user only (0700 and 0600 on Unix;
+    /// existing ones are tightened): they hold the token-signing key.
     pub fn open(data_dir: &Path) -> rusqlite::Result<Self> {
-        std::fs::create_dir_all(data_dir).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-        let conn = Connection::open(data_dir.join("server.sqlite3"))?;
+        let io = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+        let database = data_dir.join(DATABASE_FILE);
+        private_files::create_folder(data_dir).map_err(io)?;
+        // SQLite gives its -wal and -shm files the database file's mode.
+        private_files::create_file(&database).map_err(io)?;
+        let conn = Connection::open(&database)?;
         // WAL with synchronous=NORMAL: a crash never corrupts the database; a power cut may lose the last tokens.
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
         conn.execute_batch(SCHEMA)?;
+        for suffix in ["", "-wal", "-shm"] {
+            private_files::tighten(&data_dir.join(format!("{DATABASE_FILE}{suffix}"))).map_err(io)?;
+        }
         Ok(Self {
             conn: Mutex::new(conn),
             key_lookups: AtomicU64::new(0),
@@ -135,6 +149,12 @@ impl Store {
             params![key_id, issued_at],
         )?;
         transaction.commit()
+    }
+
+    /// Deletes the records of tokens that expired before `now` (they are
+    /// inactive whatever the record says). Returns how many went.
+    pub fn prune_expired_tokens(&self, now: i64) -> rusqlite::Result<usize> {
+        self.conn().execute("DELETE FROM tokens WHERE expires_at <= ?1", [now])
     }
 
     /// The id of the key that issued token `jti`.

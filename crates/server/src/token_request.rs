@@ -12,6 +12,18 @@ pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
 /// Allowed lifetimes, in seconds.
 pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> = 60..=86_400;
 
+/// Row-level-security attributes per token, at most.
+pub const MAX_ATTRIBUTES: usize = 32;
+/// An attribute's name, in bytes, at most.
+pub const MAX_ATTRIBUTE_NAME_BYTES: usize = 64;
+/// An attribute's value (a list counts all its items), in bytes of JSON, at most.
+pub const MAX_ATTRIBUTE_VALUE_BYTES: usize = 256;
+
+/// The size of `value` as JSON.
+fn attribute_size(value: &Value) -> usize {
+    serde_json::to_vec(value).map_or(usize::MAX, |bytes| bytes.len())
+}
+
 /// A checked token request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenRequest {
@@ -61,7 +73,25 @@ pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
     let attributes = match user.get("attributes") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(attributes)) => {
+            if attributes.len() > MAX_ATTRIBUTES {
+                return Err(ApiError::bad_request(
+                    "user.attributes",
+                    &format!(
+                        "has {} attributes; at most {MAX_ATTRIBUTES} are allowed",
+                        attributes.len()
+                    ),
+                ));
+            }
             for (name, value) in attributes {
+                if name.len() > MAX_ATTRIBUTE_NAME_BYTES || attribute_size(value) > MAX_ATTRIBUTE_VALUE_BYTES {
+                    let field = format!("user.attributes.{}", name.chars().take(64).collect::<String>());
+                    return Err(ApiError::bad_request(
+                        &field,
+                        &format!(
+                            "is too long: names up to {MAX_ATTRIBUTE_NAME_BYTES} bytes, values up to {MAX_ATTRIBUTE_VALUE_BYTES} bytes"
+                        ),
+                    ));
+                }
                 if !is_attribute_value(value) {
                     let field = format!("user.attributes.{name}");
                     return Err(ApiError::bad_request(

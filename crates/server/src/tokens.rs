@@ -7,6 +7,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _};
 use serde_json::{Value, json};
 
+/// The longest token `verify` reads. Tokens this server signs stay below
+/// it: attributes are capped in number and size (token_request.rs).
+pub const MAX_TOKEN_BYTES: usize = 32 * 1024;
+
 /// Signs and checks tokens with the server's Ed25519 key.
 pub struct TokenSigner {
     kid: String,
@@ -47,9 +51,14 @@ impl TokenSigner {
     }
 
     /// The claims of a token this server signed, if its signature holds.
+    /// Anything longer than [`MAX_TOKEN_BYTES`] is refused unread.
     pub fn verify(&self, token: &str) -> Result<Value, TokenProblem> {
         let token = token.trim();
-        let parts: Vec<&str> = token.split('.').collect();
+        // Bounded before any work: a longer "token" was not made here.
+        if token.len() > MAX_TOKEN_BYTES {
+            return Err(TokenProblem::Malformed);
+        }
+        let parts: Vec<&str> = token.splitn(4, '.').collect();
         let [header, claims, signature] = parts[..] else {
             return Err(TokenProblem::Malformed);
         };

@@ -312,6 +312,76 @@ async fn too_many_requests_with_one_key_get_429() {
     server.token(&calm).await;
 }
 
+/// Introspection shares the key's request budget, and a huge "token" is
+/// refused before any work.
+#[tokio::test]
+async fn introspection_is_rate_limited_and_oversized_tokens_are_not_read() {
+    let server = start(ServerConfig { requests_per_minute: 4 }).await;
+    let (_, key) = server.register("Checker").await;
+    let token = server.token(&key).await;
+    let huge = format!("{}.{}.{}", "a".repeat(1 << 19), "b".repeat(1 << 19), "c");
+    let (status, body) = server.introspect(&key, &huge).await;
+    assert_eq!((status, &body), (StatusCode::OK, &json!({ "active": false })));
+    for _ in 0..2 {
+        assert_eq!(server.introspect(&key, &token).await.0, StatusCode::OK);
+    }
+    let (status, body) = server.introspect(&key, &token).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("rate_limited"))
+    );
+}
+
+/// Attributes are bounded in number and size, so a token stays small.
+#[tokio::test]
+async fn too_many_or_too_long_attributes_are_refused() {
+    let server = start(ServerConfig::default()).await;
+    let (_, key) = server.register("Attributes").await;
+    let many: serde_json::Map<String, Value> = (0..33).map(|i| (format!("a{i}"), json!("x"))).collect();
+    let long = json!({ "region": "x".repeat(300) });
+    for (attributes, field) in [
+        (Value::Object(many), "user.attributes"),
+        (long, "user.attributes.region"),
+    ] {
+        let request = json!({ "user": { "distinctId": "u-1", "role": "explorer", "attributes": attributes } });
+        let (status, body) = server.post("/embed/generate-token", key.expose_secret(), request).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body["message"].as_str().unwrap().starts_with(field), "{body}");
+    }
+    let within = (0..32)
+        .map(|i| (format!("attribute_{i:02}"), json!("v".repeat(250))))
+        .collect::<serde_json::Map<_, _>>();
+    let request = json!({ "user": { "distinctId": "u-1", "role": "explorer", "attributes": within } });
+    let (status, body) = server.post("/embed/generate-token", key.expose_secret(), request).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let token = body["token"].as_str().unwrap();
+    assert!(
+        token.len() <= toucan_embed_server::tokens::MAX_TOKEN_BYTES,
+        "{} bytes",
+        token.len()
+    );
+    assert_eq!(server.introspect(&key, token).await.1["active"], true);
+}
+
+/// Expired token records are deleted; live ones stay and still introspect.
+#[tokio::test]
+async fn expired_token_records_are_pruned() {
+    let server = start(ServerConfig::default()).await;
+    let (id, key) = server.register("Pruned").await;
+    let live = server.token(&key).await;
+    let now = chrono::Utc::now().timestamp();
+    for i in 0..5 {
+        server
+            .state
+            .store
+            .record_token(&format!("old{i}"), &id, now - 7200, now - 3600)
+            .unwrap();
+    }
+    assert_eq!(server.state.store.prune_expired_tokens(now).unwrap(), 5);
+    assert_eq!(server.state.store.token_issuer("old0").unwrap(), None);
+    assert_eq!(server.introspect(&key, &live).await.1["active"], true);
+}
+
 #[tokio::test]
 async fn the_account_api_needs_the_account_token() {
     let server = start(ServerConfig::default()).await;
@@ -347,6 +417,74 @@ async fn the_account_api_needs_the_account_token() {
     );
     let reopened = open(&server.dir, ServerConfig::default()).unwrap();
     assert!(reopened.new_account_token.is_none(), "the account token is made once");
+}
+
+/// The signing key is in the database: another local user can read neither
+/// the data folder (0700) nor its files (0600), and a folder an older version
+/// left readable is tightened at the next start.
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_database_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let files = |data: &std::path::Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(data)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("toucan-server-data");
+    let opened = open(&data, ServerConfig::default()).unwrap();
+    assert_eq!(mode(&data), 0o700);
+    assert!(files(&data).len() >= 2, "the database and its WAL: {:?}", files(&data));
+    for file in files(&data) {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+    drop(opened);
+
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for file in files(&data) {
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let _reopened = open(&data, ServerConfig::default()).unwrap();
+    assert_eq!(mode(&data), 0o700);
+    for file in files(&data) {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
+
+/// The account token is printed only on a terminal; into a log it is never
+/// written, but into a file only this user can read. Rotating it ends the old one.
+#[tokio::test]
+async fn the_account_token_stays_out_of_logs_and_can_be_rotated() {
+    let server = start(ServerConfig::default()).await;
+    let line = toucan_embed_server::hand_over_account_token(&server.account, &server.dir, false).unwrap();
+    assert!(!line.contains(&server.account), "the token was printed into a log");
+    let file = server.dir.join(toucan_embed_server::ACCOUNT_TOKEN_FILE);
+    assert!(line.contains(&file.display().to_string()));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), server.account);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let on_terminal = toucan_embed_server::hand_over_account_token(&server.account, &server.dir, true).unwrap();
+    assert!(on_terminal.contains(&server.account));
+
+    let status = |token: &str| {
+        let request = server
+            .http
+            .get(format!("{}/api/keys", server.base))
+            .bearer_auth(token.to_owned());
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(status(&server.account).await, 200);
+    let rotated = toucan_embed_server::rotate_account_token(&server.dir).unwrap();
+    assert_ne!(rotated, server.account);
+    // The running server reads the hash from the same database.
+    assert_eq!(status(&server.account).await, 401, "the old token still works");
+    assert_eq!(status(&rotated).await, 200);
 }
 
 #[tokio::test]

@@ -168,7 +168,7 @@ pub struct GeneratedToken {
 pub const TOKEN_ALGORITHM: &str = "EdDSA";
 
 /// The longest session token accepted from a server.
-pub const MAX_TOKEN_CHARS: usize = 16 * 1024;
+pub const MAX_TOKEN_CHARS: usize = 32 * 1024;
 
 impl GeneratedToken {
     /// Decodes the claims of a compact JWS signed with [`TOKEN_ALGORITHM`];
