@@ -60,18 +60,18 @@ cargo build --release -p toucan-keys --features custom-protocol --target "$targe
 exe="${CARGO_TARGET_DIR:-target}/$target/release/toucan-keys.exe"
 artifacts=artifacts/windows
 mkdir -p "$artifacts"
-Xvfb :87 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb :88 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; cleanup' EXIT
 # err+module reports every DLL or import that can't be found.
-DISPLAY=:87 WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
+DISPLAY=:88 WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
 windows=""
 for _ in $(seq 60); do
-  windows=$(DISPLAY=:87 xwininfo -root -tree 2>/dev/null || true)
+  windows=$(DISPLAY=:88 xwininfo -root -tree 2>/dev/null || true)
   grep -q '"Toucan Keys": ("toucan-keys.exe"' <<<"$windows" && grep -q '"Error": ("toucan-keys.exe"' <<<"$windows" && break
   sleep 1
 done
-DISPLAY=:87 import -window root "$artifacts/wine-launch.png"
+DISPLAY=:88 import -window root "$artifacts/wine-launch.png"
 echo "$windows" >"$artifacts/windows.txt"
 if grep -q "err:module" "$artifacts/app.log"; then
   echo "the .exe could not load a DLL under Wine:" >&2; grep "err:module" "$artifacts/app.log" >&2; exit 1
