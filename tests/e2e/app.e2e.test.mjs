@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, registryNames, screenshot, sleep, startEmbedServer,
+  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
@@ -56,9 +56,9 @@ async function setValue(selector, value) {
 }
 
 async function revealedKey() {
-  const field = await browser.$("input.secret-field");
+  const field = await browser.$(".secret-field");
   await field.waitForExist({ timeout: 15_000 });
-  const key = await field.getValue();
+  const key = await field.getText();
   generatedKeys.push(key);
   return key;
 }
@@ -66,7 +66,7 @@ async function revealedKey() {
 async function closeRevealWithoutCopy() {
   await clickButton("Done");
   await clickButton("Yes, close");
-  await (await browser.$("input.secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
+  await (await browser.$(".secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
 }
 
 async function waitForClipboard(expected, seconds) {
@@ -108,10 +108,23 @@ test("1. first run: empty state, create 'Production backend' for 90 days, a well
 });
 
 test("2. copy: another process reads exactly the key, and the clipboard is cleared only if it still holds it", async () => {
-  await clickButton("Copy");
+  // A person selects the revealed key and presses Ctrl+C: the copy goes
+  // through Rust (concealed, cleared later), and the key never reaches PRIMARY.
+  const field = await browser.$(".secret-field");
+  await field.doubleClick();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Control", "c"]);
+  assert.ok(await waitForClipboard(firstKey, 5), "Ctrl+C on the revealed key puts exactly the key on the clipboard");
+  assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), "Ctrl+C copies through Rust, marked as a secret");
+  assert.notEqual(readPrimary().trim(), firstKey, "the key is in the PRIMARY selection");
+  assert.ok(!readPrimary().includes(firstKey.slice(4)), "part of the key is in the PRIMARY selection");
+  copyElsewhere("before the Copy button");
+
+  // The copy shows on the button too; it copies again when pressed.
+  await clickButton("Copied");
   assert.ok(await waitForClipboard(firstKey, 5), "xclip reads exactly the key after Copy in the reveal");
   await clickButton("Done");
-  await (await browser.$("input.secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
+  await (await browser.$(".secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
   firstKeyId = await (await browser.$("tbody tr")).getAttribute("data-key-id");
 
   const delay = await browser.$("#clear-delay");

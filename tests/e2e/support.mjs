@@ -48,6 +48,12 @@ export function readClipboard() {
   return result.status === 0 ? result.stdout : "";
 }
 
+/** What another process reads from the X11 PRIMARY selection ("" when empty). */
+export function readPrimary() {
+  const result = spawnSync("xclip", ["-o", "-selection", "primary"], { encoding: "utf8", timeout: 10_000 });
+  return result.status === 0 ? result.stdout : "";
+}
+
 /** The formats (X11 targets) the clipboard's owner offers. */
 export function clipboardTargets() {
   const result = spawnSync("xclip", ["-o", "-selection", "clipboard", "-t", "TARGETS"], { encoding: "utf8", timeout: 10_000 });

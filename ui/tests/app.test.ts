@@ -90,9 +90,9 @@ describe("creating a key", () => {
     const backend = fakeBackend();
     await mountApp();
     const reveal = await createKey();
-    const field = reveal.querySelector<HTMLInputElement>("input.secret-field")!;
-    expect(field.value).toBe(TEST_SECRET);
-    expect(field.readOnly).toBe(true);
+    const field = reveal.querySelector<HTMLElement>(".secret-field")!;
+    expect(field.textContent).toBe(TEST_SECRET);
+    expect(field.getAttribute("aria-readonly")).toBe("true");
     expect(reveal.textContent).toContain(
       "Never expose this key in client-side code, public repositories, or frontend scripts",
     );
@@ -109,6 +109,32 @@ describe("creating a key", () => {
     expect(document.querySelector("tbody tr th")?.textContent).toBe("Production backend");
   });
 
+  it("Ctrl+C, Copy and Cut on the revealed key go through Rust, and WebKit copies nothing itself", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const reveal = await createKey();
+    const field = reveal.querySelector<HTMLElement>(".secret-field")!;
+    const copies = () => backend.calls.filter((c) => c.cmd === "copy_key").length;
+
+    const ctrlC = new KeyboardEvent("keydown", { key: "c", ctrlKey: true, bubbles: true, cancelable: true });
+    field.dispatchEvent(ctrlC);
+    await settle();
+    expect(ctrlC.defaultPrevented).toBe(true);
+    expect(copies()).toBe(1);
+
+    for (const kind of ["copy", "cut"]) {
+      const event = new Event(kind, { bubbles: true, cancelable: true });
+      field.dispatchEvent(event);
+      await settle();
+      expect(event.defaultPrevented, kind).toBe(true);
+    }
+    expect(copies()).toBe(3);
+    const menu = new MouseEvent("contextmenu", { bubbles: true, cancelable: true });
+    field.dispatchEvent(menu);
+    expect(menu.defaultPrevented).toBe(true);
+    expect(document.getElementById("toasts")?.textContent).toContain("Copied. Clears in 30 s");
+  });
+
   it("asks 'Have you saved it?' when closing without copying", async () => {
     fakeBackend();
     await mountApp();
@@ -119,7 +145,7 @@ describe("creating a key", () => {
     button("Go back", topDialog()).click();
     await settle();
     expect(dialogs()).toHaveLength(1);
-    expect(reveal.querySelector<HTMLInputElement>("input.secret-field")?.value).toBe(TEST_SECRET);
+    expect(reveal.querySelector<HTMLElement>(".secret-field")?.textContent).toBe(TEST_SECRET);
     button("Done", reveal).click();
     await settle();
     button("Yes, close", topDialog()).click();
@@ -163,7 +189,7 @@ describe("creating a key", () => {
     expect(name.value).toBe("Production");
     submit(form);
     await settle();
-    expect(dialog.querySelector("input.secret-field")).not.toBeNull();
+    expect(dialog.querySelector(".secret-field")).not.toBeNull();
   });
 });
 

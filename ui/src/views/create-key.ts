@@ -146,18 +146,38 @@ function showReveal(
   let copied = false;
   dialog.setTitle("Save your API key");
   const fieldId = uniqueId("revealed-key");
-  const field = h("input", {
-    id: fieldId,
-    type: "text",
-    class: "field secret-field",
-    readonly: true,
-    value: secret,
-    spellcheck: "false",
-    autocomplete: "off",
-  });
+  const labelId = uniqueId("revealed-key-label");
+  // Shown as text that can't be selected, so WebKit never copies it itself:
+  // not to the clipboard (where it would be neither concealed nor cleared)
+  // and not to the X11 PRIMARY selection. Every way to copy it goes to Rust.
+  const field = h(
+    "code",
+    {
+      id: fieldId,
+      class: "field secret-field",
+      tabindex: "0",
+      role: "textbox",
+      "aria-readonly": "true",
+      "aria-labelledby": labelId,
+    },
+    secret,
+  );
   secret = null;
   const copyButton = h("button", { type: "button", class: "button primary" }, "Copy");
-  copyButton.addEventListener("click", async () => {
+  const copyThroughRust = (event: Event) => {
+    event.preventDefault();
+    void copy();
+  };
+  field.addEventListener("copy", copyThroughRust);
+  field.addEventListener("cut", copyThroughRust);
+  field.addEventListener("contextmenu", (event) => event.preventDefault());
+  field.addEventListener("keydown", (event: KeyboardEvent) => {
+    const key = event.key.toLowerCase();
+    if ((event.ctrlKey || event.metaKey) && (key === "c" || key === "x" || key === "insert")) copyThroughRust(event);
+    else if ((event.ctrlKey || event.metaKey) && key === "a") event.preventDefault();
+  });
+  copyButton.addEventListener("click", () => void copy());
+  async function copy() {
     try {
       const reply = await api.copyKey(created.key.id);
       copied = true;
@@ -167,7 +187,7 @@ function showReveal(
     } catch (caught) {
       showToast(caught instanceof CommandError ? caught.message : String(caught));
     }
-  });
+  }
   const done = h("button", { type: "button", class: "button" }, "Done");
 
   async function requestClose() {
@@ -180,7 +200,7 @@ function showReveal(
       });
       if (!saved) return;
     }
-    field.value = "";
+    field.textContent = "";
     field.remove();
     dialog.close();
   }
@@ -195,7 +215,7 @@ function showReveal(
       h("code", {}, ".env"),
       ").",
     ),
-    h("label", { for: fieldId, class: "label" }, `API key for “${created.key.name}”`),
+    h("p", { id: labelId, class: "label" }, `API key for “${created.key.name}”`),
     h("div", { class: "secret-row" }, field, copyButton),
     h("div", { class: "security-alert", role: "note" }, h("strong", {}, "Security alert: "), SECURITY_ALERT),
     ...(created.serverWarning
