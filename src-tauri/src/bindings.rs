@@ -11,7 +11,7 @@ mod tests {
     use crate::updates::UpdateCheck;
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
-        Attribute, GeneratedToken, Level, Permission, Resource, Role, ServerKeyState, TokenRequest,
+        Attribute, GeneratedToken, Level, PendingRevocation, Permission, Resource, Role, ServerKeyState, TokenRequest,
     };
     use toucan_keys_core::{ClipboardClear, Expiry, KeyId, KeyRecord, KeyStatus, KeySummary, Settings};
 
@@ -34,6 +34,7 @@ mod tests {
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
             declaration::<ServerKeyState>(&config),
+            declaration::<PendingRevocation>(&config),
             declaration::<WorkspaceView>(&config),
             declaration::<Role>(&config),
             declaration::<Resource>(&config),

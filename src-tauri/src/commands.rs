@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 use tauri::State;
-use toucan_keys_core::workspace::{GeneratedToken, ServerKeyState, TokenRequest};
+use toucan_keys_core::workspace::{GeneratedToken, PendingRevocation, ServerKeyState, TokenRequest};
 use toucan_keys_core::{CoreError, Expiry, KeyId, KeyRecord, KeySummary, OneTimeReveal, Settings};
 
 use crate::state::AppState;
@@ -57,6 +57,8 @@ pub struct WorkspaceView {
     /// Why the server couldn't be asked, if it couldn't.
     #[cfg_attr(test, ts(type = "IpcError | null"))]
     pub problem: Option<CoreError>,
+    /// Keys revoked here that a server hasn't confirmed yet: they still work there.
+    pub pending_revocations: Vec<PendingRevocation>,
 }
 
 /// What copying a session token did.
@@ -144,8 +146,8 @@ pub fn rename_key(state: State<'_, AppState>, id: KeyId, name: String) -> Reply<
 /// workspace server (if connected) revokes it and every token it issued.
 #[tauri::command]
 pub async fn revoke_key(state: State<'_, AppState>, id: KeyId) -> Reply<RevokeReply> {
-    state.keys.revoke(&id)?;
-    let server_warning = warning(state.workspace.revoke(&id).await).map(|reason| {
+    let record = state.keys.revoke(&id)?;
+    let server_warning = warning(state.workspace.revoke(&record).await).map(|reason| {
         format!("Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it. {reason}")
     });
     Ok(RevokeReply {
@@ -154,11 +156,16 @@ pub async fn revoke_key(state: State<'_, AppState>, id: KeyId) -> Reply<RevokeRe
     })
 }
 
-/// Deletes a revoked key's record (the server is still told it is revoked).
+/// Deletes a revoked key's record. Its revocation is queued for the server
+/// first, so the server is still told even after the record is gone.
 #[tauri::command(async)]
 pub fn delete_key(state: State<'_, AppState>, id: KeyId) -> Reply<()> {
-    state.keys.delete(&id)?;
-    state.workspace.forget_deleted(&id)
+    let record = state.keys.summary(&id)?.record;
+    if record.is_active() {
+        return Err(CoreError::KeyNotRevoked);
+    }
+    state.workspace.forget_deleted(&record)?;
+    state.keys.delete(&id)
 }
 
 /// The person's settings.
@@ -181,6 +188,7 @@ pub fn get_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> {
         server_url: state.workspace.server_url()?,
         keys: Vec::new(),
         problem: None,
+        pending_revocations: state.workspace.pending_revocations()?,
     })
 }
 
@@ -190,16 +198,20 @@ pub fn get_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> {
 pub async fn sync_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> {
     let server_url = state.workspace.server_url()?;
     let records = records(&state)?;
-    Ok(match state.workspace.sync(&records).await {
+    let synced = state.workspace.sync(&records).await;
+    let pending_revocations = state.workspace.pending_revocations()?;
+    Ok(match synced {
         Ok(status) => WorkspaceView {
             server_url: status.server_url,
             keys: status.keys,
             problem: None,
+            pending_revocations,
         },
         Err(problem) => WorkspaceView {
             server_url,
             keys: Vec::new(),
             problem: Some(problem),
+            pending_revocations,
         },
     })
 }
@@ -220,6 +232,7 @@ pub async fn connect_workspace(
         server_url: status.server_url,
         keys: status.keys,
         problem: None,
+        pending_revocations: state.workspace.pending_revocations()?,
     })
 }
 

@@ -299,7 +299,10 @@ fn workspace_connect_create_generate_copy_revoke_then_refused() {
 
     // Not connected yet: the workspace says so, and generating asks to connect.
     let view = h.call("sync_workspace", json!({})).unwrap();
-    assert_eq!(view, json!({ "serverUrl": null, "keys": [], "problem": null }));
+    assert_eq!(
+        view,
+        json!({ "serverUrl": null, "keys": [], "problem": null, "pendingRevocations": [] })
+    );
     let early = h.create("Made before connecting");
     let error = h
         .call(
@@ -401,13 +404,21 @@ fn an_unreachable_workspace_keeps_the_app_working_and_says_why() {
     assert_eq!(view["problem"]["code"], "server_unreachable");
     // The first screen asks only what is saved here, so it never waits for the network.
     let saved = h.call("get_workspace", json!({})).unwrap();
-    assert_eq!(saved, json!({ "serverUrl": base, "keys": [], "problem": null }));
+    assert_eq!(
+        saved,
+        json!({ "serverUrl": base, "keys": [], "problem": null, "pendingRevocations": [] })
+    );
     let revoked = h.call("revoke_key", json!({ "id": created["key"]["id"] })).unwrap();
     assert_eq!(revoked["key"]["status"], "revoked");
     assert!(
         revoked["serverWarning"].as_str().unwrap().contains("still works there"),
         "{revoked}"
     );
+    // The revocation waits in the outbox, named, for that server.
+    let pending = &h.call("get_workspace", json!({})).unwrap()["pendingRevocations"];
+    assert_eq!(pending[0]["serverUrl"], base.as_str());
+    assert_eq!(pending[0]["keyId"], created["key"]["id"]);
+    assert_eq!(pending[0]["keyName"], created["key"]["name"]);
 }
 
 #[test]

@@ -78,7 +78,7 @@ export class App {
     if (keys.status === "fulfilled") this.keys = keys.value;
     const failed = [settings, keys].find((result) => result.status === "rejected");
     if (failed) this.loadError = errorMessage(failed.reason);
-    this.workspace = workspace.status === "fulfilled" ? workspace.value : { serverUrl: null, keys: [], problem: null };
+    this.workspace = workspace.status === "fulfilled" ? workspace.value : { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
     this.render();
     const synced = this.connected ? this.syncWorkspace() : Promise.resolve();
     const updates = this.checkForUpdate(false);
@@ -111,7 +111,7 @@ export class App {
       this.workspace = await api.syncWorkspace();
       this.workspaceSynced = true;
     } catch (caught) {
-      this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught) } };
+      this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught) }, pendingRevocations: [] };
     }
     this.render();
   }

@@ -150,6 +150,20 @@ revokedAt: string | null,
  */
 lastUsedAt: string | null, };
 
+export type PendingRevocation = { 
+/**
+ * The server that must be told.
+ */
+serverUrl: string, 
+/**
+ * The key to revoke there.
+ */
+keyId: KeyId, 
+/**
+ * The key's name when it was revoked (the record may be deleted since).
+ */
+keyName: string, };
+
 export type WorkspaceView = { 
 /**
  * The server's address; `None` when not connected.
@@ -162,7 +176,11 @@ keys: Array<ServerKeyState>,
 /**
  * Why the server couldn't be asked, if it couldn't.
  */
-problem: IpcError | null, };
+problem: IpcError | null, 
+/**
+ * Keys revoked here that a server hasn't confirmed yet: they still work there.
+ */
+pendingRevocations: Array<PendingRevocation>, };
 
 export type Role = "explorer" | "maker" | "admin";
 

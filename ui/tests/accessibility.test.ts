@@ -139,14 +139,19 @@ describe("accessibility of the workspace (axe-core)", () => {
     await settle();
     expect(await violations()).toEqual([]);
     button("Cancel", topDialog()).click();
-    backend.workspace = { serverUrl: "https://embed.example.com", keys: [], problem: { code: "server_unreachable", message: "Can't reach the server." } };
+    backend.workspace = {
+      serverUrl: "https://embed.example.com",
+      keys: [],
+      problem: { code: "server_unreachable", message: "Can't reach the server." },
+      pendingRevocations: [{ serverUrl: "https://embed.example.com", keyId: "key_a", keyName: "Old backend" }],
+    };
     await mountApp();
     expect(document.getElementById("workspace-problem")).not.toBeNull();
     expect(await violations()).toEqual([]);
   });
 
   it("the Generate token panel, with an error and with a token", async () => {
-    const backend = fakeBackend({ keys: [key({ name: "Production backend" })], workspace: { serverUrl: "https://embed.example.com", keys: [], problem: null } });
+    const backend = fakeBackend({ keys: [key({ name: "Production backend" })], workspace: { serverUrl: "https://embed.example.com", keys: [], problem: null, pendingRevocations: [] } });
     await mountApp();
     button("Generate token Production backend").click();
     await settle();

@@ -55,7 +55,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } },
     calls: [],
     failNext: new Map(),
-    workspace: { serverUrl: null, keys: [], problem: null },
+    workspace: { serverUrl: null, keys: [], problem: null, pendingRevocations: [] },
     serverWarning: null,
     update: { feedConfigured: false, offer: null },
     ...initial,
@@ -103,7 +103,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         backend.keys = backend.keys.filter((k) => k.id !== args.id);
         return null;
       case "get_workspace":
-        return { serverUrl: backend.workspace.serverUrl, keys: [], problem: null };
+        return { serverUrl: backend.workspace.serverUrl, keys: [], problem: null, pendingRevocations: backend.workspace.pendingRevocations };
       case "sync_workspace":
         return view();
       case "connect_workspace":
@@ -111,10 +111,10 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
           throw { code: "server_url_insecure", message: "Use an address that starts with https://." };
         if (args.accountToken !== ACCOUNT_TOKEN)
           throw { code: "account_token_rejected", message: "The server didn't accept the account token." };
-        backend.workspace = { serverUrl: args.serverUrl, keys: [], problem: null };
+        backend.workspace = { serverUrl: args.serverUrl, keys: [], problem: null, pendingRevocations: [] };
         return view();
       case "disconnect_workspace":
-        backend.workspace = { serverUrl: null, keys: [], problem: null };
+        backend.workspace = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
         return null;
       case "generate_token": {
         const request = args.request as TokenRequest;

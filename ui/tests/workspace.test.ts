@@ -23,7 +23,7 @@ function headers(): string[] {
 }
 
 async function connected(keys = [key({ name: "Production backend" })]) {
-  const backend = fakeBackend({ keys, workspace: { serverUrl: SERVER, keys: [], problem: null } });
+  const backend = fakeBackend({ keys, workspace: { serverUrl: SERVER, keys: [], problem: null, pendingRevocations: [] } });
   await mountApp();
   return backend;
 }
@@ -90,15 +90,39 @@ describe("the Workspace section", () => {
   it("says why the server can't be reached, keeps the list, and retries", async () => {
     const backend = fakeBackend({
       keys: [key({ name: "Production backend" })],
-      workspace: { serverUrl: SERVER, keys: [], problem: { code: "server_unreachable", message: "Can't reach the server at embed.example.com." } },
+      workspace: { serverUrl: SERVER, keys: [], problem: { code: "server_unreachable", message: "Can't reach the server at embed.example.com." }, pendingRevocations: [] },
     });
     await mountApp();
     expect(document.getElementById("workspace-problem")!.textContent).toContain("Can't reach the server");
     expect(document.querySelectorAll("tbody tr")).toHaveLength(1);
-    backend.workspace = { serverUrl: SERVER, keys: [], problem: null };
+    backend.workspace = { serverUrl: SERVER, keys: [], problem: null, pendingRevocations: [] };
     button("Try again", workspaceCard()).click();
     await settle();
     expect(document.getElementById("workspace-problem")).toBeNull();
+  });
+
+  it("names revoked keys the server hasn't confirmed, and asks before disconnecting from it", async () => {
+    const pending = [
+      { serverUrl: SERVER, keyId: "key_a", keyName: "Old backend" },
+      { serverUrl: SERVER, keyId: "key_b", keyName: "Staging" },
+      { serverUrl: "https://other.example.com", keyId: "key_c", keyName: "Elsewhere" },
+    ];
+    const backend = fakeBackend({
+      keys: [key({ name: "Production backend" })],
+      workspace: { serverUrl: SERVER, keys: [], problem: null, pendingRevocations: pending },
+    });
+    await mountApp();
+    const notice = document.getElementById("workspace-pending")!.textContent!;
+    expect(notice).toContain(`Revoked here but not yet on ${SERVER}: “Old backend” and “Staging”. They still work there`);
+    expect(notice).toContain("not yet on https://other.example.com: “Elsewhere”. It still works there until you connect to that server again");
+
+    button("Disconnect").click();
+    await settle();
+    expect(topDialog().textContent).toContain("“Old backend” and “Staging” are revoked on this computer but the server hasn't confirmed it yet");
+    expect(topDialog().textContent).not.toContain("Elsewhere");
+    button("Cancel", topDialog()).click();
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "disconnect_workspace")).toBe(false);
   });
 
   it("disconnects after a confirmation", async () => {

@@ -63,6 +63,17 @@ impl JsonFile {
         )
     }
 
+    /// Takes the file's exclusive lock (a `.lock` file beside it, 0600),
+    /// released when the returned handle is dropped.
+    pub(crate) fn lock(&self) -> Result<std::fs::File, CoreError> {
+        let folder = self.path.parent().expect("a file is inside a folder");
+        crate::atomic_file::create_private_dir(folder).map_err(|e| CoreError::storage(folder, &e))?;
+        let lock_path = self.path.with_extension("json.lock");
+        let file = crate::atomic_file::open_private_file(&lock_path).map_err(|e| CoreError::storage(&lock_path, &e))?;
+        file.lock().map_err(|e| CoreError::storage(&lock_path, &e))?;
+        Ok(file)
+    }
+
     /// The file's fields, `None` if there is no file.
     fn read_fields(&self) -> Result<Option<Map<String, Value>>, CoreError> {
         let bytes = match std::fs::read(&self.path) {

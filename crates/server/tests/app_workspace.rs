@@ -23,13 +23,19 @@ struct Setup {
     server: tokio::task::JoinHandle<()>,
 }
 
-async fn setup() -> Setup {
-    let dirs = tempfile::tempdir().unwrap();
-    let opened = open(&dirs.path().join("server"), ServerConfig::default()).unwrap();
+/// Another embed server on 127.0.0.1: its address, account token and task.
+async fn another_server(dir: &std::path::Path) -> (String, String, tokio::task::JoinHandle<()>) {
+    let opened = open(dir, ServerConfig::default()).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = router(opened.state.clone());
     let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (base, opened.new_account_token.unwrap(), server)
+}
+
+async fn setup() -> Setup {
+    let dirs = tempfile::tempdir().unwrap();
+    let (base, account, server) = another_server(&dirs.path().join("server")).await;
     let vault = Arc::new(MemoryVault::new());
     let keys = KeyManager::new(vault.clone(), FileRegistry::in_dir(&dirs.path().join("data")));
     let shared: Arc<dyn Vault> = vault.clone();
@@ -40,7 +46,7 @@ async fn setup() -> Setup {
     Setup {
         _dirs: dirs,
         base,
-        account: opened.new_account_token.unwrap(),
+        account,
         keys,
         vault,
         workspace,
@@ -129,8 +135,8 @@ async fn connect_register_generate_verify_revoke_refuse() {
             .unwrap();
     assert!(client.introspect(&created.secret, &token.token).await.unwrap().active);
     let secret = created.secret.clone();
-    s.keys.revoke(&created.record.id).unwrap();
-    s.workspace.revoke(&created.record.id).await.unwrap();
+    let record = s.keys.revoke(&created.record.id).unwrap();
+    s.workspace.revoke(&record).await.unwrap();
     assert!(!client.introspect(&secret, &token.token).await.unwrap().active);
     let refused = s
         .workspace
@@ -171,13 +177,13 @@ async fn revocations_made_offline_reach_the_server_on_the_next_sync() {
     let online = std::fs::read_to_string(&config_path).unwrap();
     std::fs::write(&config_path, online.replace(&s.base, &dead_url)).unwrap();
 
-    s.keys.revoke(&revoked.record.id).unwrap();
-    let offline = s.workspace.revoke(&revoked.record.id).await.unwrap_err();
+    let record = s.keys.revoke(&revoked.record.id).unwrap();
+    let offline = s.workspace.revoke(&record).await.unwrap_err();
     assert_eq!(code(&offline), "server_unreachable");
     assert!(offline.to_string().contains("Can't reach the server"), "{offline}");
-    s.keys.revoke(&deleted.record.id).unwrap();
+    let record = s.keys.revoke(&deleted.record.id).unwrap();
+    s.workspace.forget_deleted(&record).unwrap();
     s.keys.delete(&deleted.record.id).unwrap();
-    s.workspace.forget_deleted(&deleted.record.id).unwrap();
     // The key list works offline.
     assert_eq!(s.keys.list().unwrap().len(), 2);
 
@@ -239,4 +245,69 @@ async fn an_http_address_for_another_computer_is_refused_before_any_request() {
         .unwrap_err();
     assert_eq!(code(&error), "server_url_insecure");
     assert!(s.vault.read_account_token().unwrap().is_none());
+}
+
+/// A revocation no server has confirmed survives disconnecting and switching
+/// to another server, and reaches its own server when the app reconnects.
+#[tokio::test]
+async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch() {
+    let s = setup().await;
+    let (other, other_account, _other_server) = another_server(&s._dirs.path().join("other")).await;
+    let key = s.keys.create("Roams", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace.disconnect().unwrap();
+
+    // Revoked while disconnected: queued for the server it was registered with.
+    let record = s.keys.revoke(&key.record.id).unwrap();
+    s.workspace.revoke(&record).await.unwrap();
+    let pending = s.workspace.pending_revocations().unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(
+        (pending[0].server_url.as_str(), pending[0].key_name.as_str()),
+        (s.base.as_str(), "Roams")
+    );
+
+    // Another server: it isn't told, and the first server's entry stays.
+    s.workspace.connect(&other, &other_account, &s.records()).await.unwrap();
+    assert_eq!(s.workspace.pending_revocations().unwrap(), pending);
+    s.workspace.disconnect().unwrap();
+
+    // Back to the first server: the revocation goes out, and the outbox empties.
+    let status = s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    let on_server = status.keys.iter().find(|k| k.id == key.record.id).unwrap();
+    assert!(on_server.revoked_at.is_some(), "the first server still accepts the key");
+    assert!(s.workspace.pending_revocations().unwrap().is_empty());
+    let refused = s
+        .workspace
+        .generate_token(&record, &key.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "server_key_revoked");
+}
+
+/// A registration the server refuses doesn't stop the revocations: they are
+/// sent first, and the sync still reports the failure.
+#[tokio::test]
+async fn one_failed_registration_does_not_hold_back_revocations() {
+    let s = setup().await;
+    let gone = s.keys.create("Deleted", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    let record = s.keys.revoke(&gone.record.id).unwrap();
+    s.workspace.forget_deleted(&record).unwrap();
+    s.keys.delete(&gone.record.id).unwrap();
+
+    let mut refused = s.keys.create("Refused by the server", Expiry::Days90).unwrap().record;
+    refused.fingerprint = "not a fingerprint".into();
+    let error = s.workspace.sync(&[refused]).await.unwrap_err();
+    assert_eq!(code(&error), "server_invalid_request");
+    assert!(
+        s.workspace.pending_revocations().unwrap().is_empty(),
+        "the revocation was held back"
+    );
+    let refused_key = s
+        .workspace
+        .generate_token(&record, &gone.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused_key), "server_key_revoked");
 }

@@ -3,7 +3,7 @@
 // is reachable, and disconnect. The account token goes to Rust once, when
 // connecting, and is kept in the keychain; the field is emptied right away.
 
-import type { WorkspaceView } from "../bindings";
+import type { PendingRevocation, WorkspaceView } from "../bindings";
 import { confirmDialog } from "../dialog";
 import { h } from "../dom";
 import { fieldWithError } from "../field";
@@ -80,17 +80,54 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
   return form;
 }
 
+/** The names of `pending` keys, as a readable list ("A", "A and B", "A, B and C"). */
+function keyNames(pending: PendingRevocation[]): string {
+  const names = pending.map((p) => `“${p.keyName}”`);
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Revocations a server hasn't confirmed, by server: those keys still work
+ * there. Empty when there are none.
+ */
+function pendingNotice(view: WorkspaceView): HTMLElement | null {
+  if (view.pendingRevocations.length === 0) return null;
+  const servers = [...new Set(view.pendingRevocations.map((p) => p.serverUrl))];
+  return h(
+    "div",
+    { class: "banner", role: "status", id: "workspace-pending" },
+    h(
+      "span",
+      {},
+      ...servers.map((server) => {
+        const pending = view.pendingRevocations.filter((p) => p.serverUrl === server);
+        const current = server === view.serverUrl;
+        return h(
+          "span",
+          { class: "pending-line" },
+          `Revoked here but not yet on ${server}: ${keyNames(pending)}. ${pending.length === 1 ? "It still works" : "They still work"} there until ${current ? "the server can be reached" : "you connect to that server again"}. `,
+        );
+      }),
+    ),
+  );
+}
+
 function connectedPanel(view: WorkspaceView, synced: boolean, handlers: WorkspaceHandlers): HTMLElement {
   const disconnect = async () => {
+    const waiting = view.pendingRevocations.filter((p) => p.serverUrl === view.serverUrl);
     const sure = await confirmDialog({
       title: "Disconnect from the workspace?",
-      message: "The account token is removed from your keychain. Your keys stay on this computer and keep working on the server; to generate tokens here again, connect again.",
+      message:
+        waiting.length > 0
+          ? `${keyNames(waiting)} ${waiting.length === 1 ? "is" : "are"} revoked on this computer but the server hasn't confirmed it yet, so ${waiting.length === 1 ? "it still works" : "they still work"} on ${view.serverUrl}. Toucan Keys will finish when you connect to that server again. Disconnect anyway?`
+          : "The account token is removed from your keychain. Your keys stay on this computer and keep working on the server; to generate tokens here again, connect again.",
       confirmLabel: "Disconnect",
+      danger: waiting.length > 0,
     });
     if (!sure) return;
     try {
       await api.disconnectWorkspace();
-      handlers.onChange({ serverUrl: null, keys: [], problem: null });
+      handlers.onChange(await api.getWorkspace());
     } catch (caught) {
       showToast(asCommandError(caught).message);
     }
@@ -113,6 +150,7 @@ function connectedPanel(view: WorkspaceView, synced: boolean, handlers: Workspac
           h("button", { type: "button", class: "button small", onclick: () => handlers.retry() }, "Try again"),
         )
       : null,
+    pendingNotice(view),
     h("div", { class: "form-actions" }, h("button", { type: "button", class: "button", id: "disconnect-workspace", onclick: disconnect }, "Disconnect")),
   );
 }
@@ -140,5 +178,6 @@ export function workspaceSection(
         : "Connect to the workspace server your backend uses, so your keys work there and you can generate test session tokens. Your keys keep working on this computer without it.",
     ),
     view === null ? h("p", { class: "muted" }, "Checking…") : connected ? connectedPanel(view, synced, handlers) : form,
+    view !== null && !connected ? pendingNotice(view) : null,
   );
 }

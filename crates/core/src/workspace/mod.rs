@@ -17,7 +17,7 @@ mod token_request;
 
 pub use account_token::{ACCOUNT_TOKEN_PREFIX, AccountToken};
 pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
-pub use config::{WorkspaceConfig, WorkspaceFile};
+pub use config::{PendingRevocation, WorkspaceConfig, WorkspaceFile};
 pub use error::ServerError;
 pub use server_url::ServerUrl;
 pub use service::{ServerKeyState, Workspace, WorkspaceStatus};

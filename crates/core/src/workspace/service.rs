@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::client::{EmbedClient, ServerKey, Timeouts};
 use super::config::WorkspaceFile;
-use super::{AccountToken, GeneratedToken, ServerError, ServerUrl, TokenRequest};
+use super::{AccountToken, GeneratedToken, PendingRevocation, ServerError, ServerUrl, TokenRequest};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::SecretKey;
@@ -89,15 +89,13 @@ impl Workspace {
         let token = AccountToken::parse(token)?;
         let client = self.client_for(&url)?;
         client.list_keys(&token).await?;
-        let previous = self.file.load()?;
+        self.file.load()?;
         let previous_token = self.vault.read_account_token()?;
         self.vault.store_account_token(&token)?;
-        let same_server = previous.server_url.as_deref() == Some(url.as_str());
+        // Revocations queued for another server stay queued for it.
         let saved = self.file.update(|config| {
             config.server_url = Some(url.to_string());
-            if !same_server {
-                config.pending_revocations.clear();
-            }
+            config.previous_server_url = None;
         });
         if let Err(error) = saved {
             let _ = match previous_token {
@@ -109,44 +107,80 @@ impl Workspace {
         self.sync(keys).await
     }
 
-    /// Forgets the server: its token leaves the keychain, its address the config.
+    /// Forgets the server's token (it leaves the keychain). Revocations the
+    /// server hasn't confirmed stay queued for it, and revocations made while
+    /// disconnected are queued for it too, until the app connects to it again.
     pub fn disconnect(&self) -> Result<(), CoreError> {
         self.vault.remove_account_token()?;
-        self.file.save(&Default::default())
+        self.file.update(|config| {
+            if let Some(url) = config.server_url.take() {
+                config.previous_server_url = Some(url);
+            }
+        })?;
+        Ok(())
     }
 
-    /// Brings the server in step with this computer's `keys`: registers keys
-    /// it doesn't know, revokes keys revoked (or deleted) here, and returns
-    /// its view of them, with when each was last used.
+    /// Every revocation no server has confirmed yet, for any server.
+    pub fn pending_revocations(&self) -> Result<Vec<PendingRevocation>, CoreError> {
+        Ok(self.file.load()?.pending_revocations)
+    }
+
+    /// Brings the server in step with this computer's `keys`: first sends the
+    /// revocations queued for it, then registers keys it doesn't know and
+    /// revokes keys revoked here. One failure doesn't stop the rest: every
+    /// step is tried, what succeeded is kept, and the first failure is
+    /// returned. On success, returns the server's view of the keys.
     pub async fn sync(&self, keys: &[KeyRecord]) -> Result<WorkspaceStatus, CoreError> {
         let Some((client, token)) = self.connection()? else {
             return Ok(WorkspaceStatus::disconnected());
         };
-        let mut known = client.list_keys(&token).await?;
-        let mut changed = false;
+        let server = client.server().to_string();
+        let mut first_error: Option<CoreError> = None;
+
+        let mut confirmed = Vec::new();
+        for pending in self.file.load()?.pending_for(&server) {
+            match client.revoke_key(&token, &pending.key_id).await {
+                Ok(()) => confirmed.push(pending.key_id),
+                Err(error) => keep_first(&mut first_error, error),
+            }
+        }
+        if !confirmed.is_empty() {
+            self.file.update(|config| {
+                config
+                    .pending_revocations
+                    .retain(|p| !(p.server_url == server && confirmed.contains(&p.key_id)))
+            })?;
+        }
+
+        let known = match client.list_keys(&token).await {
+            Ok(known) => known,
+            Err(error) => return Err(first_error.unwrap_or(error.into())),
+        };
+        let mut changed = !confirmed.is_empty();
         for record in keys {
             let on_server = known.iter().find(|k| k.id == record.id);
             match (record.revoked_at, on_server) {
-                (None, None) => changed |= client.register_key(&token, record).await?,
-                (Some(_), Some(server)) if server.revoked_at.is_none() => {
-                    client.revoke_key(&token, &record.id).await?;
-                    changed = true;
+                (None, None) => match client.register_key(&token, record).await {
+                    Ok(registered) => changed |= registered,
+                    Err(error) => keep_first(&mut first_error, error),
+                },
+                (Some(_), Some(state)) if state.revoked_at.is_none() => {
+                    match client.revoke_key(&token, &record.id).await {
+                        Ok(()) => changed = true,
+                        Err(error) => keep_first(&mut first_error, error),
+                    }
                 }
                 _ => {}
             }
         }
-        let pending = self.file.load()?.pending_revocations;
-        for id in &pending {
-            client.revoke_key(&token, id).await?;
-            changed = true;
+        if let Some(error) = first_error {
+            return Err(error);
         }
-        if !pending.is_empty() {
-            self.file
-                .update(|config| config.pending_revocations.retain(|id| !pending.contains(id)))?;
-        }
-        if changed {
-            known = client.list_keys(&token).await?;
-        }
+        let known = if changed {
+            client.list_keys(&token).await?
+        } else {
+            known
+        };
         Ok(self.status(&client, &known, keys))
     }
 
@@ -158,27 +192,46 @@ impl Workspace {
         Ok(())
     }
 
-    /// Revokes a key on the server, if connected. When the server can't be
-    /// reached, the next [`Self::sync`] sends it (the record says it is revoked).
-    pub async fn revoke(&self, id: &KeyId) -> Result<(), CoreError> {
-        if let Some((client, token)) = self.connection()? {
-            client.revoke_key(&token, id).await?;
+    /// Revokes a key on the server. The revocation is first queued, durably,
+    /// for the connected server (or, while disconnected, the last one): when
+    /// the server can't be reached it stays queued, through disconnecting or
+    /// switching servers, until that server confirms it.
+    pub async fn revoke(&self, record: &KeyRecord) -> Result<(), CoreError> {
+        let Some(server) = self.queue_revocation(record)? else {
+            return Ok(());
+        };
+        let Some((client, token)) = self.connection()? else {
+            return Ok(());
+        };
+        if client.server().to_string() != server {
+            return Ok(());
         }
+        client.revoke_key(&token, &record.id).await?;
+        self.file.update(|config| {
+            config
+                .pending_revocations
+                .retain(|p| !(p.server_url == server && p.key_id == record.id))
+        })?;
         Ok(())
     }
 
-    /// Remembers a deleted key's id until the server confirms it is revoked
-    /// (the record that would remind [`Self::sync`] is gone).
-    pub fn forget_deleted(&self, id: &KeyId) -> Result<(), CoreError> {
-        if self.file.load()?.server_url.is_none() {
-            return Ok(());
-        }
+    /// Queues a revoked key's revocation before its record is deleted (the
+    /// record that would remind [`Self::sync`] is about to go).
+    pub fn forget_deleted(&self, record: &KeyRecord) -> Result<(), CoreError> {
+        self.queue_revocation(record).map(|_| ())
+    }
+
+    /// Queues `record`'s revocation for the server revocations go to now;
+    /// returns that server, or `None` if the app never connected to one.
+    fn queue_revocation(&self, record: &KeyRecord) -> Result<Option<String>, CoreError> {
+        let mut server = None;
         self.file.update(|config| {
-            if !config.pending_revocations.contains(id) {
-                config.pending_revocations.push(id.clone());
+            if let Some(url) = config.revocation_server().map(str::to_owned) {
+                config.queue(&url, &record.id, &record.name);
+                server = Some(url);
             }
         })?;
-        Ok(())
+        Ok(server)
     }
 
     /// Asks the server for a session token signed for `request`, sending the
@@ -241,4 +294,9 @@ impl Workspace {
                 .collect(),
         }
     }
+}
+
+/// Keeps the first failure of a sync that goes on after it.
+fn keep_first(slot: &mut Option<CoreError>, error: ServerError) {
+    slot.get_or_insert(error.into());
 }
