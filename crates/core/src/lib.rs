@@ -29,7 +29,7 @@ pub mod workspace;
 
 pub use error::CoreError;
 pub use expiry::Expiry;
-pub use manager::{CreatedKey, KeyManager, KeySummary};
+pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};

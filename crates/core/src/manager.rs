@@ -40,11 +40,31 @@ pub struct KeySummary {
     pub status: KeyStatus,
 }
 
+/// The steps of [`KeyManager::create`], in order, for tests that stop the
+/// process at one of them (see [`KeyManager::with_create_hook`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreateStep {
+    /// The pending record (no secret) is saved.
+    IntentRecorded,
+    /// The secret is in the keychain; the record is still pending.
+    SecretStored,
+    /// The record is complete; the key is about to be returned for its reveal.
+    Completed,
+}
+
+/// Called after each step of `create`.
+pub type CreateHook = Arc<dyn Fn(CreateStep) + Send + Sync>;
+
+/// How old a pending record must be before `reconcile` treats its create as
+/// interrupted (a younger one may be another process's create under way).
+pub const INTERRUPTED_CREATE_AFTER: chrono::Duration = chrono::Duration::seconds(60);
+
 /// Creates and manages keys over a vault and a record store.
 pub struct KeyManager {
     vault: Box<dyn Vault>,
     records: Box<dyn RecordStore>,
     clock: Clock,
+    create_hook: Option<CreateHook>,
 }
 
 impl KeyManager {
@@ -54,6 +74,7 @@ impl KeyManager {
             vault: Box::new(vault),
             records: Box::new(records),
             clock: Arc::new(Utc::now),
+            create_hook: None,
         }
     }
 
@@ -63,9 +84,19 @@ impl KeyManager {
         self
     }
 
+    /// The same manager calling `hook` after each step of `create` (tests
+    /// use it to stop the process there, as a crash would).
+    pub fn with_create_hook(mut self, hook: CreateHook) -> Self {
+        self.create_hook = Some(hook);
+        self
+    }
+
     /// Creates a key named `name` that expires as chosen, and returns its
-    /// secret once. All or nothing: if the keychain refuses, nothing is
-    /// recorded; if the registry can't be saved, the keychain entry is removed.
+    /// secret once. All or nothing, even across a crash: the intent is
+    /// recorded first (a pending record, no secret), then the secret goes to
+    /// the keychain, then the record is completed. A failure undoes what was
+    /// done; after a crash, [`Self::reconcile`] removes the pending record and
+    /// its keychain entry, since that key was never shown to anyone.
     pub fn create(&self, name: &str, expiry: Expiry) -> Result<CreatedKey, CoreError> {
         let name = KeyName::parse(name)?;
         let now = (self.clock)();
@@ -73,26 +104,76 @@ impl KeyManager {
         ensure_name_free(&self.records.load()?, &name, None)?;
 
         let secret = key_format::generate();
-        let record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
-        self.vault.store(&record.id, &keychain_label(name.as_str()), &secret)?;
-        let saved = self.records.update(&mut |keys| {
+        let mut record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
+        record.pending = true;
+        self.records.update(&mut |keys| {
             ensure_name_free(keys, &name, None)?;
             keys.push(record.clone());
             Ok(())
-        });
-        if let Err(error) = saved {
-            // Undo the keychain write; if even that fails, the orphaned entry
-            // holds a key no record points to, which nothing can use.
-            let _ = self.vault.remove(&record.id);
+        })?;
+        self.step(CreateStep::IntentRecorded);
+
+        if let Err(error) = self.vault.store(&record.id, &keychain_label(name.as_str()), &secret) {
+            let _ = self.drop_records(std::slice::from_ref(&record.id));
+            return Err(error.into());
+        }
+        self.step(CreateStep::SecretStored);
+
+        if let Err(error) = self.change_record(&record.id, |keys, index| {
+            keys[index].pending = false;
+            Ok(())
+        }) {
+            // Undo both; if that fails too, reconcile finishes the job later.
+            if self.vault.remove(&record.id).is_ok() {
+                let _ = self.drop_records(std::slice::from_ref(&record.id));
+            }
             return Err(error);
         }
+        self.step(CreateStep::Completed);
+        record.pending = false;
         Ok(CreatedKey { record, secret })
+    }
+
+    fn step(&self, step: CreateStep) {
+        if let Some(hook) = &self.create_hook {
+            hook(step);
+        }
+    }
+
+    /// Removes the records `ids` (pending ones, whose key nobody saw).
+    fn drop_records(&self, ids: &[KeyId]) -> Result<(), CoreError> {
+        self.records.update(&mut |keys| {
+            keys.retain(|record| !ids.contains(&record.id));
+            Ok(())
+        })
+    }
+
+    /// Undoes the creates a crash interrupted (pending records older than
+    /// [`INTERRUPTED_CREATE_AFTER`]): each one's keychain entry, if it got
+    /// that far, is removed, then the record. Returns their ids.
+    pub fn undo_interrupted_creates(&self) -> Result<Vec<KeyId>, CoreError> {
+        let cutoff = (self.clock)() - INTERRUPTED_CREATE_AFTER;
+        let interrupted: Vec<KeyId> = self
+            .records
+            .load()?
+            .into_iter()
+            .filter(|record| record.pending && record.created_at <= cutoff)
+            .map(|record| record.id)
+            .collect();
+        for id in &interrupted {
+            self.vault.remove(id)?;
+        }
+        if !interrupted.is_empty() {
+            self.drop_records(&interrupted)?;
+        }
+        Ok(interrupted)
     }
 
     /// Every key, newest first, with its status now.
     pub fn list(&self) -> Result<Vec<KeySummary>, CoreError> {
         let now = (self.clock)();
         let mut keys = self.records.load()?;
+        keys.retain(|record| !record.pending);
         keys.sort_by_key(|k| std::cmp::Reverse(k.created_at));
         Ok(keys
             .into_iter()
@@ -188,12 +269,14 @@ impl KeyManager {
         })
     }
 
-    /// Checks every active key against the keychain: records whose secret is
+    /// First undoes creates a crash interrupted ([`Self::undo_interrupted_creates`]).
+    /// Then checks every active key against the keychain: records whose secret is
     /// gone are flagged (not dropped), and a flag is cleared if the secret is
     /// back. Returns the ids now flagged. A keychain error changes nothing.
     pub fn reconcile(&self) -> Result<Vec<KeyId>, CoreError> {
+        self.undo_interrupted_creates()?;
         let mut missing = Vec::new();
-        for record in self.records.load()?.iter().filter(|r| r.is_active()) {
+        for record in self.records.load()?.iter().filter(|r| r.is_active() && !r.pending) {
             if !self.vault.contains(&record.id)? {
                 missing.push(record.id.clone());
             }
@@ -250,7 +333,7 @@ fn position(keys: &[KeyRecord], id: &KeyId) -> Result<usize, CoreError> {
 fn ensure_name_free(keys: &[KeyRecord], name: &KeyName, except: Option<&KeyId>) -> Result<(), CoreError> {
     let taken = keys
         .iter()
-        .find(|r| r.is_active() && Some(&r.id) != except && name.same_as(&r.name));
+        .find(|r| r.is_active() && !r.pending && Some(&r.id) != except && name.same_as(&r.name));
     match taken {
         Some(existing) => Err(CoreError::NameTaken {
             name: existing.name.clone(),

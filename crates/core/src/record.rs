@@ -57,6 +57,12 @@ pub struct KeyRecord {
     /// Set by `reconcile` when the keychain no longer holds the secret.
     #[serde(default)]
     pub secret_missing: bool,
+    /// Set while `create` is under way: the key is not yet (or, after a
+    /// crash, never) shown. Such a record is not listed, and `reconcile`
+    /// removes it and its keychain entry.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub pending: bool,
 }
 
 /// A key's state, as the list shows it.
@@ -95,6 +101,7 @@ impl KeyRecord {
             revoked_at: None,
             last_copied_at: None,
             secret_missing: false,
+            pending: false,
         }
     }
 

@@ -116,14 +116,24 @@ pub fn secret_tool_clear(service: &str, account: &str) {
 
 /// The labels of every entry under `service` (`secret-tool search --all`).
 pub fn secret_tool_labels(service: &str) -> Vec<String> {
-    let output = Command::new("secret-tool")
-        .args(["search", "--all", "--unlock", "service", service])
-        .output()
-        .expect("secret-tool is installed");
-    let listing = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
-    listing
-        .lines()
-        .filter_map(|line| line.strip_prefix("label = "))
-        .map(str::to_owned)
-        .collect()
+    // A search stops early when another test deletes an item it is reading;
+    // such a search fails, and is asked again.
+    let mut labels = Vec::new();
+    for _ in 0..5 {
+        let output = Command::new("secret-tool")
+            .args(["search", "--all", "--unlock", "service", service])
+            .output()
+            .expect("secret-tool is installed");
+        let listing = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+        labels = listing
+            .lines()
+            .filter_map(|line| line.strip_prefix("label = "))
+            .map(str::to_owned)
+            .collect();
+        if output.status.success() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    labels
 }
