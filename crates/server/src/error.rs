@@ -60,6 +60,15 @@ impl ApiError {
         }
     }
 
+    /// 408: the client took too long to send its request.
+    pub fn request_timeout() -> Self {
+        Self {
+            status: StatusCode::REQUEST_TIMEOUT,
+            code: "request_timeout",
+            message: "The request took too long to arrive. Send it again.".into(),
+        }
+    }
+
     /// 500: the database failed. The detail goes to the server's log
     /// (standard error), never to the client.
     pub fn internal(error: impl std::fmt::Display) -> Self {

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 mod private_files;
 pub mod rate_limit;
+pub mod serve;
 pub mod store;
 pub mod token_request;
 pub mod tokens;

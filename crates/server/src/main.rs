@@ -67,10 +67,8 @@ async fn main() {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(error) = axum::serve(listener, router(opened.state))
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
+    let limits = toucan_embed_server::serve::ConnectionLimits::default();
+    if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, shutdown).await {
         eprintln!("The server stopped: {error}");
         std::process::exit(1);
     }
