@@ -75,12 +75,12 @@ pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
     let secret: [u8; 32] = match store.setting(SIGNING_KEY)? {
         Some(bytes) if bytes.len() == 32 => bytes.try_into().expect("32 bytes"),
         _ => {
-            let mut secret = [0u8; 32];
-            getrandom::fill(&mut secret).expect("the operating system's random source failed");
+            let secret = new_signing_secret();
             store.set_setting(SIGNING_KEY, &secret)?;
             secret
         }
     };
+    let retired = drop_expired_retired_keys(&store, chrono::Utc::now().timestamp())?;
     let new_account_token = if store.setting(ACCOUNT_TOKEN_HASH)?.is_none() {
         let token = AccountToken::generate();
         store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))?;
@@ -90,7 +90,7 @@ pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
     };
     let state = AppState {
         store,
-        signer: TokenSigner::new(secret),
+        signer: TokenSigner::with_retired(secret, &retired.iter().map(|key| key.secret).collect::<Vec<_>>()),
         limiter: RateLimiter::new(config.requests_per_minute),
     };
     Ok(Opened {
@@ -113,6 +113,109 @@ pub fn spawn_token_pruning(state: Arc<AppState>) -> tokio::task::JoinHandle<()> 
                 eprintln!("internal error: expired tokens could not be deleted: {error}");
             }
         }
+    })
+}
+
+/// A retired signing key: it signs nothing, but tokens it signed stay valid
+/// until they expire, so it stays in the JWKS until then.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct RetiredKey {
+    #[serde(with = "secret_base64")]
+    secret: [u8; 32],
+    /// When it stopped signing (Unix seconds).
+    retired_at: i64,
+}
+
+mod secret_base64 {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(secret: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(secret))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let bytes = STANDARD.decode(text).map_err(serde::de::Error::custom)?;
+        bytes
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("a signing key has 32 bytes"))
+    }
+}
+
+const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
+
+fn new_signing_secret() -> [u8; 32] {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).expect("the operating system's random source failed");
+    secret
+}
+
+fn retired_keys(store: &Store) -> rusqlite::Result<Vec<RetiredKey>> {
+    Ok(store
+        .setting(RETIRED_SIGNING_KEYS)?
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default())
+}
+
+fn save_retired_keys(store: &Store, keys: &[RetiredKey]) -> rusqlite::Result<()> {
+    store.set_setting(RETIRED_SIGNING_KEYS, &serde_json::to_vec(keys).expect("keys serialize"))
+}
+
+/// The retired keys that may still have valid tokens at `now`; the others
+/// (retired longer ago than the longest token lifetime) are deleted.
+fn drop_expired_retired_keys(store: &Store, now: i64) -> rusqlite::Result<Vec<RetiredKey>> {
+    let all = retired_keys(store)?;
+    let longest = *token_request::LIFETIME_RANGE.end();
+    let live: Vec<RetiredKey> = all
+        .iter()
+        .filter(|key| key.retired_at + longest > now)
+        .cloned()
+        .collect();
+    if live.len() != all.len() {
+        save_retired_keys(store, &live)?;
+    }
+    Ok(live)
+}
+
+/// What `--rotate-signing-key` did.
+pub struct Rotation {
+    /// The new signing key's id.
+    pub new_kid: String,
+    /// Retired keys still accepted (and listed in the JWKS), by id.
+    pub still_accepted: Vec<String>,
+}
+
+/// Makes a new signing key current. The previous one stops signing but is
+/// still accepted, and listed in the JWKS, until every token it signed has
+/// expired (the longest lifetime, 24 hours); keys retired longer ago are
+/// deleted. A running server picks the new key up when it restarts. `now` is
+/// in Unix seconds.
+pub fn rotate_signing_key(data_dir: &Path, now: i64) -> rusqlite::Result<Rotation> {
+    let store = Store::open(data_dir)?;
+    let mut retired = drop_expired_retired_keys(&store, now)?;
+    if let Some(bytes) = store.setting(SIGNING_KEY)?
+        && let Ok(previous) = <[u8; 32]>::try_from(bytes.as_slice())
+    {
+        retired.push(RetiredKey {
+            secret: previous,
+            retired_at: now,
+        });
+    }
+    let secret = new_signing_secret();
+    save_retired_keys(&store, &retired)?;
+    store.set_setting(SIGNING_KEY, &secret)?;
+    let signer = TokenSigner::with_retired(secret, &retired.iter().map(|key| key.secret).collect::<Vec<_>>());
+    let kids = signer.jwks()["keys"]
+        .as_array()
+        .expect("a key set")
+        .iter()
+        .filter_map(|key| key["kid"].as_str().map(str::to_owned))
+        .collect::<Vec<_>>();
+    Ok(Rotation {
+        new_kid: signer.kid().to_owned(),
+        still_accepted: kids[1..].to_vec(),
     })
 }
 

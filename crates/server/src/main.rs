@@ -1,7 +1,8 @@
 //! `toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]`:
 //! serves on 127.0.0.1.
 //! `toucan-embed-server [--data-dir DIR] --rotate-account-token`: replaces the
-//! account token and exits.
+//! account token and exits; `--rotate-signing-key` makes a new token-signing
+//! key (the old one stays accepted until its tokens expire) and exits.
 //! A new account token is printed once on a terminal, or written to a 0600
 //! file in the data folder when the output is a log (`hand_over_account_token`).
 
@@ -16,16 +17,41 @@ async fn main() {
     let mut port: u16 = 8787;
     let mut config = ServerConfig::default();
     let mut rotate = false;
+    let mut rotate_signing = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--rotate-account-token" => rotate = true,
+            "--rotate-signing-key" => rotate_signing = true,
             "--data-dir" => data_dir = args.next().map(PathBuf::from).unwrap_or_else(|| usage()),
             "--port" => port = args.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| usage()),
             "--requests-per-minute" => {
                 config.requests_per_minute = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage())
             }
             _ => usage(),
+        }
+    }
+    if rotate_signing {
+        match toucan_embed_server::rotate_signing_key(&data_dir, chrono::Utc::now().timestamp()) {
+            Ok(rotation) => {
+                println!(
+                    "New signing key: {}. It signs tokens from the server's next start.",
+                    rotation.new_kid
+                );
+                println!(
+                    "Still accepted until their tokens expire (24 hours at most): {}",
+                    if rotation.still_accepted.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        rotation.still_accepted.join(", ")
+                    }
+                );
+                return;
+            }
+            Err(error) => {
+                eprintln!("Can't open the data folder {}: {error}", data_dir.display());
+                std::process::exit(1);
+            }
         }
     }
     if rotate {
@@ -87,7 +113,7 @@ fn hand_over(token: &str, data_dir: &Path) {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]\n       toucan-embed-server [--data-dir DIR] --rotate-account-token"
+        "usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]\n       toucan-embed-server [--data-dir DIR] --rotate-account-token\n       toucan-embed-server [--data-dir DIR] --rotate-signing-key"
     );
     std::process::exit(2);
 }

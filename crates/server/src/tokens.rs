@@ -4,17 +4,26 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _};
+use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
 use serde_json::{Value, json};
 
 /// The longest token `verify` reads. Tokens this server signs stay below
 /// it: attributes are capped in number and size (token_request.rs).
 pub const MAX_TOKEN_BYTES: usize = 32 * 1024;
 
-/// Signs and checks tokens with the server's Ed25519 key.
+/// Signs tokens with the server's current Ed25519 key, and checks them
+/// against it and the retired keys whose tokens may not have expired yet.
 pub struct TokenSigner {
     kid: String,
     key: SigningKey,
+    /// Retired keys, verify only, by key id.
+    retired: Vec<(String, VerifyingKey)>,
+}
+
+/// The key id of a public key: base64url of the first 12 bytes of its SHA-256.
+fn kid_of(key: &VerifyingKey) -> String {
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(key.as_bytes());
+    URL_SAFE_NO_PAD.encode(&digest[..12])
 }
 
 /// Why a token is not valid (introspection reports it as inactive).
@@ -31,10 +40,22 @@ pub enum TokenProblem {
 impl TokenSigner {
     /// A signer over a 32-byte Ed25519 secret.
     pub fn new(secret: [u8; 32]) -> Self {
+        Self::with_retired(secret, &[])
+    }
+
+    /// A signer over `secret` that still accepts tokens signed with the
+    /// `retired` secrets (listed in the JWKS too, but never signing).
+    pub fn with_retired(secret: [u8; 32], retired: &[[u8; 32]]) -> Self {
         let key = SigningKey::from_bytes(&secret);
-        let digest = <sha2::Sha256 as sha2::Digest>::digest(key.verifying_key().as_bytes());
-        let kid = URL_SAFE_NO_PAD.encode(&digest[..12]);
-        Self { kid, key }
+        let kid = kid_of(&key.verifying_key());
+        let retired = retired
+            .iter()
+            .map(|secret| {
+                let public = SigningKey::from_bytes(secret).verifying_key();
+                (kid_of(&public), public)
+            })
+            .collect();
+        Self { kid, key, retired }
     }
 
     /// The key id in every token's header.
@@ -63,23 +84,37 @@ impl TokenSigner {
             return Err(TokenProblem::Malformed);
         };
         let header = decode_json(header)?;
-        if header["alg"] != "EdDSA" || header["kid"] != self.kid.as_str() {
+        if header["alg"] != "EdDSA" {
             return Err(TokenProblem::WrongKey);
         }
+        let current = self.key.verifying_key();
+        let public = match header["kid"].as_str() {
+            Some(kid) if kid == self.kid => &current,
+            Some(kid) => match self.retired.iter().find(|(retired, _)| retired == kid) {
+                Some((_, public)) => public,
+                None => return Err(TokenProblem::WrongKey),
+            },
+            None => return Err(TokenProblem::WrongKey),
+        };
         let signature = URL_SAFE_NO_PAD.decode(signature).map_err(|_| TokenProblem::Malformed)?;
         let signature = Signature::from_slice(&signature).map_err(|_| TokenProblem::Malformed)?;
         let signing_input = &token[..token.len() - parts[2].len() - 1];
-        self.key
-            .verifying_key()
+        public
             .verify(signing_input.as_bytes(), &signature)
             .map_err(|_| TokenProblem::BadSignature)?;
         decode_json(claims)
     }
 
-    /// The public key as a JSON Web Key Set.
+    /// The public keys as a JSON Web Key Set: the current one first, then
+    /// the retired ones whose tokens may still be valid.
     pub fn jwks(&self) -> Value {
-        let x = URL_SAFE_NO_PAD.encode(self.key.verifying_key().as_bytes());
-        json!({ "keys": [{ "kty": "OKP", "crv": "Ed25519", "x": x, "kid": self.kid, "alg": "EdDSA", "use": "sig" }] })
+        let jwk = |kid: &str, public: &VerifyingKey| {
+            let x = URL_SAFE_NO_PAD.encode(public.as_bytes());
+            json!({ "kty": "OKP", "crv": "Ed25519", "x": x, "kid": kid, "alg": "EdDSA", "use": "sig" })
+        };
+        let mut keys = vec![jwk(&self.kid, &self.key.verifying_key())];
+        keys.extend(self.retired.iter().map(|(kid, public)| jwk(kid, public)));
+        json!({ "keys": keys })
     }
 }
 

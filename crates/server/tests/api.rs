@@ -21,7 +21,21 @@ struct Server {
 async fn start(config: ServerConfig) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let opened = open(dir.path(), config).unwrap();
-    let account = opened.new_account_token.expect("a new server makes an account token");
+    let account = opened
+        .new_account_token
+        .clone()
+        .expect("a new server makes an account token");
+    serve_opened(dir, opened, account).await
+}
+
+/// The server in `dir` started again (as after a restart), with its account token.
+async fn restart(dir: tempfile::TempDir, account: String) -> Server {
+    let opened = open(dir.path(), ServerConfig::default()).unwrap();
+    assert!(opened.new_account_token.is_none());
+    serve_opened(dir, opened, account).await
+}
+
+async fn serve_opened(dir: tempfile::TempDir, opened: toucan_embed_server::Opened, account: String) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let app = router(opened.state.clone());
@@ -101,11 +115,17 @@ fn user_request() -> Value {
     })
 }
 
-/// Verifies a token with jsonwebtoken and the public key from the JWKS.
+/// Verifies a token with jsonwebtoken and the public key from the JWKS
+/// whose `kid` the token names.
 async fn verify_independently(server: &Server, token: &str) -> Result<Value, jsonwebtoken::errors::Error> {
     let jwks = server.get_json("/.well-known/jwks.json", false).await;
-    let jwk = &jwks["keys"][0];
-    assert_eq!(jsonwebtoken::decode_header(token)?.kid.as_deref(), jwk["kid"].as_str());
+    let kid = jsonwebtoken::decode_header(token)?.kid;
+    let jwk = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|jwk| jwk["kid"].as_str() == kid.as_deref())
+        .ok_or(jsonwebtoken::errors::ErrorKind::InvalidKeyFormat)?;
     let key = DecodingKey::from_ed_components(jwk["x"].as_str().unwrap())?;
     let mut validation = Validation::new(Algorithm::EdDSA);
     validation.set_audience(&["toucan-embed"]);
@@ -485,6 +505,58 @@ async fn the_account_token_stays_out_of_logs_and_can_be_rotated() {
     // The running server reads the hash from the same database.
     assert_eq!(status(&server.account).await, 401, "the old token still works");
     assert_eq!(status(&rotated).await, 200);
+}
+
+/// Rotating the signing key: new tokens use the new key; tokens signed with
+/// the old one stay valid (for us and for a verifier with the JWKS) until
+/// they can no longer be live, 24 hours after the rotation; then the old key
+/// leaves the JWKS and its tokens are inactive.
+#[tokio::test]
+async fn the_signing_key_rotates_without_breaking_live_tokens() {
+    let server = start(ServerConfig::default()).await;
+    let (_, key) = server.register("Rotating").await;
+    let old_token = server.token(&key).await;
+    let old_kid = jsonwebtoken::decode_header(&old_token).unwrap().kid.unwrap();
+
+    let now = chrono::Utc::now().timestamp();
+    let rotation = toucan_embed_server::rotate_signing_key(&server.dir, now).unwrap();
+    assert_eq!(rotation.still_accepted, vec![old_kid.clone()]);
+    let (dir, account) = (server._dir, server.account);
+    let server = restart(dir, account).await;
+
+    let jwks = server.get_json("/.well-known/jwks.json", false).await;
+    let kids: Vec<&str> = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap())
+        .collect();
+    assert_eq!(kids, [rotation.new_kid.as_str(), old_kid.as_str()]);
+    let new_token = server.token(&key).await;
+    assert_eq!(
+        jsonwebtoken::decode_header(&new_token).unwrap().kid.as_deref(),
+        Some(rotation.new_kid.as_str())
+    );
+    for token in [&old_token, &new_token] {
+        verify_independently(&server, token)
+            .await
+            .expect("jsonwebtoken accepts it with the JWKS");
+        assert_eq!(server.introspect(&key, token).await.1["active"], true);
+    }
+
+    // A day and an hour later, the next rotation drops the first key.
+    let later = now + 25 * 3600;
+    let second = toucan_embed_server::rotate_signing_key(&server.dir, later).unwrap();
+    assert_eq!(second.still_accepted, vec![rotation.new_kid.clone()]);
+    let (dir, account) = (server._dir, server.account);
+    let server = restart(dir, account).await;
+    let jwks = server.get_json("/.well-known/jwks.json", false).await.to_string();
+    assert!(
+        !jwks.contains(&old_kid),
+        "a key retired over a day ago is still published"
+    );
+    assert_eq!(server.introspect(&key, &old_token).await.1["active"], false);
+    assert_eq!(server.introspect(&key, &new_token).await.1["active"], true);
 }
 
 #[tokio::test]
