@@ -47,3 +47,9 @@ if ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver 2"
   cargo install tauri-driver --version '^2' --locked --quiet
 fi
+
+# The dependency policy check (deny.toml).
+if ! command -v cargo-deny >/dev/null; then
+  echo "Installing cargo-deny"
+  cargo install cargo-deny --version '^0.20' --locked --quiet
+fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test:
 #   1. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
+#      the dependency policy (cargo deny: licenses, banned crates, sources);
 #   2. the Rust workspace: unit, property, fault-injection, real-keychain and
 #      shell command tests, and each benchmark once as a smoke test;
 #   3. Windows: the core's tests under Wine against its Credential Manager, and
@@ -18,6 +19,9 @@ echo "== UI: build and unit tests"
 npm --prefix ui ci --no-fund --no-audit --silent
 npm --prefix ui run build --silent
 npm --prefix ui test --silent
+
+echo "== Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
+cargo deny --log-level error check licenses bans sources
 
 echo "== Rust workspace (inside a private keychain)"
 scripts/with-keychain.sh cargo test --workspace --all-targets --locked
