@@ -1,12 +1,12 @@
 //! The shell's commands through Tauri's IPC (mock runtime, the app's real
 //! context and capability), over an in-memory vault and a fake clipboard.
 
+mod support;
+
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
-use tauri::webview::InvokeRequest;
+use tauri::test::{MockRuntime, mock_builder};
 use tauri::{App, WebviewWindow};
 use toucan_keys_app::state::AppState;
 use toucan_keys_core::clipboard::MemoryClipboard;
@@ -49,16 +49,7 @@ fn harness() -> Harness {
 
 impl Harness {
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+        support::invoke(&self.window, cmd, args)
     }
 
     /// What the workspace server says about key `id`, after a sync.

@@ -7,6 +7,8 @@
 //! the person sees. Installing a .deb needs root and a password prompt
 //! (pkexec), which can't be answered here: see README, "Updates".
 
+mod support;
+
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -253,16 +255,7 @@ fn invoke(app: &App<MockRuntime>, cmd: &str) -> Result<serde_json::Value, serde_
             .build()
             .unwrap(),
     };
-    let request = tauri::webview::InvokeRequest {
-        cmd: cmd.into(),
-        callback: tauri::ipc::CallbackFn(0),
-        error: tauri::ipc::CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: tauri::ipc::InvokeBody::Json(json!({})),
-        headers: Default::default(),
-        invoke_key: tauri::test::INVOKE_KEY.to_string(),
-    };
-    tauri::test::get_ipc_response(&window, request).map(|body| body.deserialize().unwrap())
+    support::invoke(&window, cmd, json!({}))
 }
 
 #[test]

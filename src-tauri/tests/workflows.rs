@@ -178,5 +178,8 @@ fn ci_tests_the_core_against_the_real_keychain_on_three_systems() {
     assert!(all.contains("cargo test -p toucan-keys-core"), "the core's tests run");
     assert!(all.contains("npm test --prefix ui"), "the UI tests run");
     assert!(all.contains("cargo build -p toucan-keys"), "the app builds");
-    assert!(all.contains("cargo deny check\n"), "advisories are checked where the network allows");
+    assert!(
+        all.contains("cargo deny check\n"),
+        "advisories are checked where the network allows"
+    );
 }
