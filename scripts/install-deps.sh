@@ -12,7 +12,7 @@ packages=(
   # run and test: the Secret Service keychain, and reading it back
   dbus dbus-x11 gnome-keyring libsecret-tools
   # end-to-end tests: a virtual display, WebDriver, the clipboard
-  xvfb xauth x11-utils webkit2gtk-driver xclip
+  xvfb xauth x11-utils webkit2gtk-driver xclip xdotool
   # packaging checks
   desktop-file-utils appstream rpm file imagemagick lintian
   # Windows from Linux: MinGW-w64 builds, Wine runs the tests (scripts/test-windows.sh)

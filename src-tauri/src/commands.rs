@@ -216,8 +216,9 @@ pub async fn sync_workspace(state: State<'_, AppState>) -> Reply<WorkspaceView> 
     })
 }
 
-/// Connects to a workspace server: checks the account token with it, keeps
-/// the token in the keychain, and registers this computer's keys.
+/// Connects to a workspace server: checks the account token with it, asks the
+/// person in a native dialog (never the page), keeps the token in the keychain,
+/// and registers this computer's keys.
 #[tauri::command]
 pub async fn connect_workspace(
     state: State<'_, AppState>,
@@ -227,7 +228,10 @@ pub async fn connect_workspace(
     // The token is kept in the keychain by the core; this copy is zeroed when dropped.
     let account_token = zeroize::Zeroizing::new(account_token);
     let records = records(&state)?;
-    let status = state.workspace.connect(&server_url, &account_token, &records).await?;
+    let status = state
+        .workspace
+        .connect(&server_url, &account_token, &records, state.confirm.as_ref())
+        .await?;
     Ok(WorkspaceView {
         server_url: status.server_url,
         keys: status.keys,

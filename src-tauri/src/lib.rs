@@ -5,6 +5,7 @@
 mod bindings;
 pub mod command_line;
 pub mod commands;
+pub mod native_confirm;
 pub mod ready_signal;
 pub mod state;
 mod system_clipboard;
@@ -44,6 +45,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 pub fn run() {
     let context = tauri::generate_context!();
     let app = updates::with_updater(with_commands(tauri::Builder::default()), context.config())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             focus_main_window(app)
         }))
@@ -53,7 +55,8 @@ pub fn run() {
             }
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
-            app.manage(AppState::open(&data_dir, &config_dir));
+            let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));
+            app.manage(AppState::open(&data_dir, &config_dir, confirm));
             Ok(())
         })
         .build(context)

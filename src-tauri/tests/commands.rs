@@ -22,6 +22,11 @@ struct Harness {
 }
 
 fn harness() -> Harness {
+    harness_answering(true)
+}
+
+/// A harness whose person answers `answer` to the native connection question.
+fn harness_answering(answer: bool) -> Harness {
     let dirs = tempfile::tempdir().unwrap();
     let vault = Arc::new(MemoryVault::new());
     let clipboard = MemoryClipboard::default();
@@ -30,6 +35,7 @@ fn harness() -> Harness {
         &dirs.path().join("data"),
         &dirs.path().join("config"),
         Box::new(clipboard.clone()),
+        Box::new(toucan_keys_core::workspace::FixedAnswer(answer)),
     );
     let app = toucan_keys_app::with_commands(mock_builder())
         .manage(state)
@@ -195,6 +201,7 @@ fn commands_and_plugins_outside_the_capability_are_refused() {
         ("plugin:http|fetch", json!({ "url": "https://example.com" })),
         ("plugin:webview|create_webview_window", json!({})),
         ("plugin:window|set_title", json!({ "title": "pwned" })),
+        ("plugin:dialog|message", json!({ "message": "Connect?" })),
         ("no_such_command", json!({})),
     ] {
         let refused = h.call(cmd, args).unwrap_err();
@@ -431,4 +438,22 @@ fn the_account_token_must_look_right_and_http_is_for_localhost_only() {
     assert_eq!(error["code"], "account_token_invalid");
     assert!(h.vault.read_account_token().unwrap().is_none());
     assert_eq!(h.call("copy_token", json!({})).unwrap_err()["code"], "no_token_to_copy");
+}
+
+/// The page asks to connect; the person says no in the native dialog: the
+/// command fails with its own code and nothing is saved.
+#[test]
+fn a_connection_the_person_declines_is_refused_and_saves_nothing() {
+    let h = harness_answering(false);
+    let server_dir = tempfile::tempdir().unwrap();
+    let (_runtime, base, account) = embed_server(server_dir.path());
+    let error = h
+        .call(
+            "connect_workspace",
+            json!({ "serverUrl": base, "accountToken": account }),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "connection_not_confirmed");
+    assert!(h.vault.read_account_token().unwrap().is_none());
+    assert_eq!(h.call("get_workspace", json!({})).unwrap()["serverUrl"], Value::Null);
 }

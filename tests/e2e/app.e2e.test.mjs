@@ -9,10 +9,12 @@ import { after, before, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer,
+  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
+/** The title of the app's native connection question (src-tauri/src/native_confirm.rs). */
+const CONNECT_TITLE = "Connect to a workspace server?";
 const generatedKeys = [];
 /** Other secrets seen during the run (account token, session tokens): also never on disk. */
 const otherSecrets = [];
@@ -239,7 +241,16 @@ test("10. workspace: connect, create, generate a token (verified with jose), cop
     otherSecrets.push(server.accountToken);
     await setValue("input[name=server-url]", server.url);
     await setValue("input[name=account-token]", server.accountToken);
+    // Rust asks in a native dialog, which the page can't answer. Declined: nothing changes.
     await (await browser.$("#connect-workspace")).click();
+    await answerNativeDialog(browser, CONNECT_TITLE, 1, 2);
+    await (await browser.$(`//*[contains(text(), "wasn't confirmed, so nothing changed")]`)).waitForExist({ timeout: 10_000 });
+    assert.equal(keychainLookup("workspace-account-token"), null, "a declined connection stored the account token");
+    assert.equal(await (await browser.$("#workspace-url")).isExisting(), false);
+    // Confirmed: connected.
+    await setValue("input[name=account-token]", server.accountToken);
+    await (await browser.$("#connect-workspace")).click();
+    await answerNativeDialog(browser, CONNECT_TITLE, 0, 2);
     const url = await browser.$("#workspace-url");
     await url.waitForExist({ timeout: 20_000 });
     assert.equal(await url.getText(), server.url);

@@ -172,3 +172,26 @@ export function startEmbedServer() {
     child.on("exit", (code) => reject(new Error(`the embed server exited with ${code}`)));
   });
 }
+
+/**
+ * Answers the native dialog titled `title` (drawn by the app's Rust side, not
+ * the page) as a person would: clicks button `index` of `count` (0 = leftmost)
+ * in its bottom row. Saves a screenshot of the dialog first.
+ */
+export async function answerNativeDialog(browser, title, index, count) {
+  const found = spawnSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], { encoding: "utf8", timeout: 20_000 });
+  const id = found.stdout.trim().split("\n")[0];
+  if (!id) throw new Error(`no native dialog titled "${title}" appeared`);
+  await sleep(500); // let it draw before the screenshot and the click
+  spawnSync("import", ["-window", "root", join(ARTIFACTS, `native-${title.replace(/\W+/g, "-")}-${index}.png`)], { timeout: 10_000 });
+  const geometry = Object.fromEntries(
+    spawnSync("xdotool", ["getwindowgeometry", "--shell", id], { encoding: "utf8" })
+      .stdout.trim()
+      .split("\n")
+      .map((line) => line.split("="))
+      .map(([key, value]) => [key, Number(value)]),
+  );
+  const x = geometry.X + Math.round((geometry.WIDTH * (index + 0.5)) / count);
+  const y = geometry.Y + geometry.HEIGHT - 20;
+  spawnSync("xdotool", ["mousemove", "--sync", String(x), String(y), "click", "1"], { timeout: 10_000 });
+}

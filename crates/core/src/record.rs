@@ -11,7 +11,7 @@ pub const EXPIRES_SOON_DAYS: u64 = 7;
 /// A key's non-secret identifier: `key_` + 16 random base62 characters.
 /// It names the keychain entry (the "account").
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct KeyId(pub String);
 

@@ -10,6 +10,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use toucan_keys_core::workspace::{AccountToken, EmbedClient, ServerError, ServerUrl, Timeouts};
 
+/// The person confirms every connection (the refusal has its own test).
+const YES: toucan_keys_core::workspace::FixedAnswer = toucan_keys_core::workspace::FixedAnswer(true);
+
 fn account() -> AccountToken {
     AccountToken::parse(&format!("tka_{}", "a".repeat(40))).unwrap()
 }
@@ -248,7 +251,7 @@ async fn a_failed_connect_keeps_the_previous_token_and_server() {
     let vault = Arc::new(MemoryVault::new());
     let workspace = toucan_keys_core::workspace::Workspace::new(config.path(), vault.clone());
     let first = format!("tka_{}", "a".repeat(40));
-    workspace.connect(&url, &first, &[]).await.unwrap();
+    workspace.connect(&url, &first, &[], &YES).await.unwrap();
 
     let file = std::fs::read_dir(config.path())
         .unwrap()
@@ -258,7 +261,7 @@ async fn a_failed_connect_keeps_the_previous_token_and_server() {
         .path();
     std::fs::write(&file, b"{ damaged").unwrap();
     let second = format!("tka_{}", "b".repeat(40));
-    let error = workspace.connect(&url, &second, &[]).await.unwrap_err();
+    let error = workspace.connect(&url, &second, &[], &YES).await.unwrap_err();
     assert_eq!(error.code(), "workspace_corrupt", "{error:?}");
 
     let kept = vault.read_account_token().unwrap().expect("a token is stored");

@@ -13,6 +13,9 @@ use toucan_keys_core::workspace::{
 };
 use toucan_keys_core::{CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, MemoryVault, Vault};
 
+/// The person confirms every connection (the refusal has its own test).
+const YES: toucan_keys_core::workspace::FixedAnswer = toucan_keys_core::workspace::FixedAnswer(true);
+
 struct Setup {
     _dirs: tempfile::TempDir,
     base: String,
@@ -87,13 +90,21 @@ async fn connect_register_generate_verify_revoke_refuse() {
 
     // A wrong token is refused and nothing is kept.
     let wrong = format!("tka_{}", "x".repeat(40));
-    let refused = s.workspace.connect(&s.base, &wrong, &s.records()).await.unwrap_err();
+    let refused = s
+        .workspace
+        .connect(&s.base, &wrong, &s.records(), &YES)
+        .await
+        .unwrap_err();
     assert_eq!(code(&refused), "account_token_rejected");
     assert_eq!(s.workspace.server_url().unwrap(), None);
     assert!(s.vault.read_account_token().unwrap().is_none());
 
     // Connecting keeps the token in the vault and registers existing keys.
-    let status = s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    let status = s
+        .workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
     assert_eq!(status.server_url.as_deref(), Some(s.base.as_str()));
     assert_eq!(status.keys.len(), 1);
     assert_eq!(status.keys[0].id, before.record.id);
@@ -150,7 +161,7 @@ async fn connect_register_generate_verify_revoke_refuse() {
 #[tokio::test]
 async fn a_key_unknown_to_the_server_is_registered_on_first_use() {
     let s = setup().await;
-    s.workspace.connect(&s.base, &s.account, &[]).await.unwrap();
+    s.workspace.connect(&s.base, &s.account, &[], &YES).await.unwrap();
     let created = s.keys.create("Registered late", Expiry::Never).unwrap();
     // Not registered (as if the app was offline when it was created).
     let token = s
@@ -167,7 +178,10 @@ async fn revocations_made_offline_reach_the_server_on_the_next_sync() {
     let kept = s.keys.create("Kept", Expiry::Days90).unwrap();
     let revoked = s.keys.create("Revoked offline", Expiry::Days90).unwrap();
     let deleted = s.keys.create("Deleted offline", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
 
     // Point the workspace at a port nobody listens on, as if offline.
     let dead = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -213,7 +227,10 @@ async fn revocations_made_offline_reach_the_server_on_the_next_sync() {
 async fn disconnecting_forgets_the_token_and_generation_asks_to_connect() {
     let s = setup().await;
     let created = s.keys.create("Any", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
     s.workspace.disconnect().unwrap();
     assert!(s.vault.read_account_token().unwrap().is_none());
     assert_eq!(s.workspace.server_url().unwrap(), None);
@@ -240,7 +257,7 @@ async fn an_http_address_for_another_computer_is_refused_before_any_request() {
     let s = setup().await;
     let error = s
         .workspace
-        .connect("http://embed.example.com", &s.account, &[])
+        .connect("http://embed.example.com", &s.account, &[], &YES)
         .await
         .unwrap_err();
     assert_eq!(code(&error), "server_url_insecure");
@@ -254,7 +271,10 @@ async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch()
     let s = setup().await;
     let (other, other_account, _other_server) = another_server(&s._dirs.path().join("other")).await;
     let key = s.keys.create("Roams", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
     s.workspace.disconnect().unwrap();
 
     // Revoked while disconnected: queued for the server it was registered with.
@@ -268,12 +288,19 @@ async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch()
     );
 
     // Another server: it isn't told, and the first server's entry stays.
-    s.workspace.connect(&other, &other_account, &s.records()).await.unwrap();
+    s.workspace
+        .connect(&other, &other_account, &s.records(), &YES)
+        .await
+        .unwrap();
     assert_eq!(s.workspace.pending_revocations().unwrap(), pending);
     s.workspace.disconnect().unwrap();
 
     // Back to the first server: the revocation goes out, and the outbox empties.
-    let status = s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    let status = s
+        .workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
     let on_server = status.keys.iter().find(|k| k.id == key.record.id).unwrap();
     assert!(on_server.revoked_at.is_some(), "the first server still accepts the key");
     assert!(s.workspace.pending_revocations().unwrap().is_empty());
@@ -291,7 +318,10 @@ async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch()
 async fn one_failed_registration_does_not_hold_back_revocations() {
     let s = setup().await;
     let gone = s.keys.create("Deleted", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records()).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
     let record = s.keys.revoke(&gone.record.id).unwrap();
     s.workspace.forget_deleted(&record).unwrap();
     s.keys.delete(&gone.record.id).unwrap();
@@ -310,4 +340,92 @@ async fn one_failed_registration_does_not_hold_back_revocations() {
         .await
         .unwrap_err();
     assert_eq!(code(&refused_key), "server_key_revoked");
+}
+
+/// What the person was asked, and the answer they gave.
+struct Asked {
+    answer: bool,
+    questions: std::sync::Mutex<Vec<(String, Option<String>)>>,
+}
+
+impl toucan_keys_core::workspace::Confirm for Asked {
+    fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool {
+        self.questions
+            .lock()
+            .unwrap()
+            .push((server.to_owned(), replacing.map(str::to_owned)));
+        self.answer
+    }
+}
+
+fn answering(answer: bool) -> Asked {
+    Asked {
+        answer,
+        questions: Default::default(),
+    }
+}
+
+/// A connection the person doesn't confirm (in the app's own dialog, outside
+/// the page) changes nothing: no token is stored, the old server stays.
+#[tokio::test]
+async fn an_unconfirmed_connection_changes_nothing() {
+    let s = setup().await;
+    let (other, other_account, _other_server) = another_server(&s._dirs.path().join("other")).await;
+    let no = answering(false);
+    let refused = s.workspace.connect(&s.base, &s.account, &[], &no).await.unwrap_err();
+    assert_eq!(code(&refused), "connection_not_confirmed");
+    assert_eq!(*no.questions.lock().unwrap(), [(s.base.clone(), None)]);
+    assert!(s.vault.read_account_token().unwrap().is_none());
+    assert_eq!(s.workspace.server_url().unwrap(), None);
+
+    s.workspace.connect(&s.base, &s.account, &[], &YES).await.unwrap();
+    let no = answering(false);
+    s.workspace.connect(&other, &other_account, &[], &no).await.unwrap_err();
+    assert_eq!(
+        *no.questions.lock().unwrap(),
+        [(other.clone(), Some(s.base.clone()))],
+        "the old server is named"
+    );
+    assert_eq!(s.workspace.server_url().unwrap(), Some(s.base.clone()));
+    let kept = s.vault.read_account_token().unwrap().unwrap();
+    assert_eq!(toucan_keys_core::ExposeSecret::expose_secret(&kept), s.account);
+}
+
+/// A key goes only to the server it was registered with: connected to
+/// another server, it is neither registered there nor sent for a token.
+#[tokio::test]
+async fn a_key_is_sent_only_to_the_server_it_was_registered_with() {
+    let s = setup().await;
+    let (other, other_account, _other_server) = another_server(&s._dirs.path().join("other")).await;
+    let first = s.keys.create("Registered with the first", Expiry::Days90).unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    s.workspace.disconnect().unwrap();
+
+    let status = s
+        .workspace
+        .connect(&other, &other_account, &s.records(), &YES)
+        .await
+        .unwrap();
+    assert!(
+        status.keys.iter().all(|k| k.id != first.record.id),
+        "the key was registered with the second server"
+    );
+    let refused = s
+        .workspace
+        .generate_token(&first.record, &first.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "key_bound_elsewhere");
+    assert!(refused.to_string().contains(&s.base), "{refused}");
+
+    // A key made while connected to the second server works there.
+    let second = s.keys.create("Made for the second", Expiry::Days90).unwrap();
+    s.workspace.register(&second.record).await.unwrap();
+    s.workspace
+        .generate_token(&second.record, &second.secret, &request())
+        .await
+        .unwrap();
 }

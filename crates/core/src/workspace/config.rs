@@ -47,6 +47,9 @@ pub struct WorkspaceConfig {
     /// Revocations not yet confirmed, oldest first.
     #[serde(default)]
     pub pending_revocations: Vec<PendingRevocation>,
+    /// The server each key was registered with: the only one it is sent to.
+    #[serde(default)]
+    pub key_servers: std::collections::BTreeMap<KeyId, String>,
 }
 
 /// The file's content as read, before legacy entries get their server.
@@ -58,6 +61,8 @@ struct StoredConfig {
     previous_server_url: Option<String>,
     #[serde(default)]
     pending_revocations: Vec<StoredRevocation>,
+    #[serde(default)]
+    key_servers: std::collections::BTreeMap<KeyId, String>,
 }
 
 impl From<StoredConfig> for WorkspaceConfig {
@@ -79,6 +84,7 @@ impl From<StoredConfig> for WorkspaceConfig {
             server_url: stored.server_url,
             previous_server_url: stored.previous_server_url,
             pending_revocations,
+            key_servers: stored.key_servers,
         }
     }
 }

@@ -26,6 +26,22 @@ pub enum ServerError {
         /// The server's host.
         host: String,
     },
+    /// The person didn't confirm the connection in the app's own dialog.
+    #[error(
+        "The connection to {host} wasn't confirmed, so nothing changed. Your keys are only sent to a server you confirm."
+    )]
+    ConnectionNotConfirmed {
+        /// The server's host.
+        host: String,
+    },
+    /// The key belongs to another server than the connected one.
+    #[error(
+        "This key was registered with {server}, so Toucan Keys sends it only there. Connect to {server} to use it, or create a new key for this server."
+    )]
+    KeyBoundElsewhere {
+        /// The server the key was registered with.
+        server: String,
+    },
     /// Nothing answered at the address.
     #[error(
         "Can't reach the server at {host}. Check your internet connection and the server address, then try again. Your keys on this computer keep working."
@@ -97,6 +113,8 @@ impl ServerError {
             Self::InsecureUrl => "server_url_insecure",
             Self::InvalidAccountToken => "account_token_invalid",
             Self::NotConnected => "workspace_not_connected",
+            Self::ConnectionNotConfirmed { .. } => "connection_not_confirmed",
+            Self::KeyBoundElsewhere { .. } => "key_bound_elsewhere",
             Self::AccountTokenMissing { .. } => "account_token_missing",
             Self::Unreachable { .. } => "server_unreachable",
             Self::Timeout { .. } => "server_timeout",

@@ -20,7 +20,7 @@ pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
 pub use config::{PendingRevocation, WorkspaceConfig, WorkspaceFile};
 pub use error::ServerError;
 pub use server_url::ServerUrl;
-pub use service::{ServerKeyState, Workspace, WorkspaceStatus};
+pub use service::{Confirm, FixedAnswer, ServerKeyState, Workspace, WorkspaceStatus};
 pub use token_request::{
     Attribute, GeneratedToken, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role, TokenRequest,
 };

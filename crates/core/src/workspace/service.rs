@@ -48,6 +48,26 @@ impl WorkspaceStatus {
     }
 }
 
+/// A question only the person at the computer can answer: asked outside the
+/// web page (the desktop app draws a native dialog), so a script in the page
+/// can't answer it, nor connect the app to a server of its choosing.
+pub trait Confirm: Send + Sync {
+    /// Whether to connect to `server`, which will receive this computer's keys
+    /// when tokens are generated; `replacing` is the server connected (or last
+    /// connected) before, if any.
+    fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool;
+}
+
+/// The same answer every time (tests, and tools where the person typed the
+/// address themselves on a terminal).
+pub struct FixedAnswer(pub bool);
+
+impl Confirm for FixedAnswer {
+    fn connect_to(&self, _server: &str, _replacing: Option<&str>) -> bool {
+        self.0
+    }
+}
+
 /// The workspace connection: its address in a config file, its account token
 /// in the keychain.
 pub struct Workspace {
@@ -84,12 +104,24 @@ impl Workspace {
     /// computer's keys. Nothing is saved unless the server accepted the token,
     /// and if saving either fails, the previous token and address stay as
     /// they were.
-    pub async fn connect(&self, url: &str, token: &str, keys: &[KeyRecord]) -> Result<WorkspaceStatus, CoreError> {
+    ///
+    /// The person confirms the server through `confirm` (outside the page)
+    /// before anything is saved.
+    pub async fn connect(
+        &self,
+        url: &str,
+        token: &str,
+        keys: &[KeyRecord],
+        confirm: &dyn Confirm,
+    ) -> Result<WorkspaceStatus, CoreError> {
         let url = ServerUrl::parse(url)?;
         let token = AccountToken::parse(token)?;
         let client = self.client_for(&url)?;
         client.list_keys(&token).await?;
-        self.file.load()?;
+        let previous = self.file.load()?;
+        if !confirm.connect_to(url.as_str(), previous.revocation_server()) {
+            return Err(ServerError::ConnectionNotConfirmed { host: url.host_label() }.into());
+        }
         let previous_token = self.vault.read_account_token()?;
         self.vault.store_account_token(&token)?;
         // Revocations queued for another server stay queued for it.
@@ -157,11 +189,22 @@ impl Workspace {
             Err(error) => return Err(first_error.unwrap_or(error.into())),
         };
         let mut changed = !confirmed.is_empty();
+        let bound = self.file.load()?.key_servers;
+        let mut newly_bound = Vec::new();
         for record in keys {
             let on_server = known.iter().find(|k| k.id == record.id);
+            let elsewhere = bound.get(&record.id).is_some_and(|bound| bound != &server);
+            if on_server.is_some() && !bound.contains_key(&record.id) {
+                newly_bound.push(record.id.clone());
+            }
             match (record.revoked_at, on_server) {
+                // A key registered with another server is never sent here.
+                (None, None) if elsewhere => {}
                 (None, None) => match client.register_key(&token, record).await {
-                    Ok(registered) => changed |= registered,
+                    Ok(registered) => {
+                        changed |= registered;
+                        newly_bound.push(record.id.clone());
+                    }
                     Err(error) => keep_first(&mut first_error, error),
                 },
                 (Some(_), Some(state)) if state.revoked_at.is_none() => {
@@ -173,6 +216,7 @@ impl Workspace {
                 _ => {}
             }
         }
+        self.bind(&newly_bound, &server)?;
         if let Some(error) = first_error {
             return Err(error);
         }
@@ -188,7 +232,25 @@ impl Workspace {
     pub async fn register(&self, record: &KeyRecord) -> Result<(), CoreError> {
         if let Some((client, token)) = self.connection()? {
             client.register_key(&token, record).await?;
+            self.bind(std::slice::from_ref(&record.id), &client.server().to_string())?;
         }
+        Ok(())
+    }
+
+    /// Records that `ids` were registered with `server`, for good (a key is
+    /// bound to the first server that knew it).
+    fn bind(&self, ids: &[KeyId], server: &str) -> Result<(), CoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.file.update(|config| {
+            for id in ids {
+                config
+                    .key_servers
+                    .entry(id.clone())
+                    .or_insert_with(|| server.to_owned());
+            }
+        })?;
         Ok(())
     }
 
@@ -246,9 +308,16 @@ impl Workspace {
         let Some((client, token)) = self.connection()? else {
             return Err(ServerError::NotConnected.into());
         };
+        let server = client.server().to_string();
+        if let Some(bound) = self.file.load()?.key_servers.get(&record.id)
+            && bound != &server
+        {
+            return Err(ServerError::KeyBoundElsewhere { server: bound.clone() }.into());
+        }
         match client.generate_token(key, &body).await {
             Err(ServerError::Refused { server_code, .. }) if server_code == "unknown_key" => {
                 client.register_key(&token, record).await?;
+                self.bind(std::slice::from_ref(&record.id), &server)?;
                 Ok(client.generate_token(key, &body).await?)
             }
             other => Ok(other?),
