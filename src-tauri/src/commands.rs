@@ -90,11 +90,14 @@ pub fn list_keys(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
 }
 
 /// Checks the keychain still holds every active key's secret; flags those it
-/// doesn't. Returns the list afterwards.
+/// doesn't. First finishes what a crash interrupted: creates under way, and
+/// secrets no record claims (a keychain that can't be searched skips that).
+/// Returns the list afterwards.
 #[tauri::command(async)]
 pub fn check_keychain(state: State<'_, AppState>) -> Reply<Vec<KeySummary>> {
     crate::ready_signal::key_list_rendered();
     state.keys.reconcile()?;
+    let _ = state.keys.remove_unclaimed_secrets();
     state.keys.list()
 }
 

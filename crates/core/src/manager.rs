@@ -269,6 +269,25 @@ impl KeyManager {
         })
     }
 
+    /// Removes key secrets filed under this app's service in the keychain that
+    /// no record claims (left by an older version that crashed while creating
+    /// a key: that key was never shown). Every create records its intent
+    /// before writing the keychain, so a create under way is never taken for
+    /// one. The app runs this at start; it assumes one key list per keychain
+    /// service, as the app has. Returns the ids removed.
+    pub fn remove_unclaimed_secrets(&self) -> Result<Vec<KeyId>, CoreError> {
+        let stored = self.vault.key_ids()?;
+        let records = self.records.load()?;
+        let unclaimed: Vec<KeyId> = stored
+            .into_iter()
+            .filter(|id| !records.iter().any(|r| &r.id == id))
+            .collect();
+        for id in &unclaimed {
+            self.vault.remove(id)?;
+        }
+        Ok(unclaimed)
+    }
+
     /// First undoes creates a crash interrupted ([`Self::undo_interrupted_creates`]).
     /// Then checks every active key against the keychain: records whose secret is
     /// gone are flagged (not dropped), and a flag is cleared if the secret is

@@ -15,10 +15,13 @@ pub const EXPIRES_SOON_DAYS: u64 = 7;
 #[serde(transparent)]
 pub struct KeyId(pub String);
 
+/// What every key id starts with (the account token's entry doesn't).
+pub const KEY_ID_PREFIX: &str = "key_";
+
 impl KeyId {
     /// A new random id.
     pub fn random() -> Self {
-        Self(format!("key_{}", crate::key_format::random_base62(16)))
+        Self(format!("{KEY_ID_PREFIX}{}", crate::key_format::random_base62(16)))
     }
 
     /// The id as text.

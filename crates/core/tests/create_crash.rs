@@ -126,3 +126,29 @@ fn a_create_under_way_in_another_process_is_left_alone() {
     assert_eq!(FileRegistry::in_dir(dir.path()).load().unwrap(), left);
     restarted_app(dir.path()).reconcile().unwrap();
 }
+
+/// An entry left by an older version (a secret with no record) is found by
+/// searching the keychain by service, and removed; the others stay.
+#[test]
+fn a_secret_no_record_claims_is_found_in_the_keychain_and_removed() {
+    require_test_keychain();
+    use toucan_keys_core::Vault;
+    let dir = tempfile::tempdir().unwrap();
+    let service = format!("{SERVICE}.orphans");
+    let manager = KeyManager::new(KeychainVault::new(service.clone()), FileRegistry::in_dir(dir.path()));
+    let kept = manager.create("Kept", Expiry::Days90).unwrap();
+    let orphan = toucan_keys_core::KeyId::random();
+    KeychainVault::new(service.clone())
+        .store(
+            &orphan,
+            "Toucan API key: lost",
+            &toucan_keys_core::key_format::generate(),
+        )
+        .unwrap();
+    assert!(secret_tool_lookup(&service, orphan.as_str()).is_some());
+
+    assert_eq!(manager.remove_unclaimed_secrets().unwrap(), vec![orphan.clone()]);
+    assert_eq!(secret_tool_lookup(&service, orphan.as_str()), None);
+    assert!(secret_tool_lookup(&service, kept.record.id.as_str()).is_some());
+    manager.revoke(&kept.record.id).unwrap();
+}

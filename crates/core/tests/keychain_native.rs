@@ -140,3 +140,21 @@ fn create_read_and_revoke_through_the_key_manager() {
     );
     assert!(!outside_view(APP_IDENTIFIER, id.as_str()).contains(id.as_str()));
 }
+
+/// The keychain is searched by service: a stored key's id is found, and the
+/// account token's entry isn't listed as a key.
+#[test]
+fn stored_keys_are_found_by_searching_the_service() {
+    let service = format!("{APP_IDENTIFIER}.search-test");
+    let vault = KeychainVault::new(service.clone());
+    let id = KeyId::random();
+    vault
+        .store(&id, "Toucan API key: found", &key_format::generate())
+        .unwrap();
+    vault.store_account_token(&AccountToken::generate()).unwrap();
+    let found = vault.key_ids().unwrap();
+    vault.remove(&id).unwrap();
+    vault.remove_account_token().unwrap();
+    assert_eq!(found, vec![id.clone()], "only key entries are listed");
+    assert_eq!(vault.read(&id).unwrap_err(), VaultError::SecretMissing);
+}

@@ -322,3 +322,18 @@ fn an_expired_key_can_be_neither_copied_nor_used() {
         "This key expired on 1 December 2026 and can no longer be used. Create a new key to replace it."
     );
 }
+
+/// Secrets no record claims (from an older version's crash) are removed;
+/// claimed ones, a pending create's, and the account token stay.
+#[test]
+fn secrets_no_record_claims_are_removed() {
+    let f = fixture();
+    let kept = f.manager.create("Kept", Expiry::Days90).unwrap();
+    let orphan = toucan_keys_core::KeyId::random();
+    f.vault
+        .store(&orphan, "Toucan API key: lost", &key_format::generate())
+        .unwrap();
+    assert_eq!(f.manager.remove_unclaimed_secrets().unwrap(), vec![orphan.clone()]);
+    assert!(!f.vault.contains(&orphan).unwrap());
+    assert!(f.vault.contains(&kept.record.id).unwrap());
+}

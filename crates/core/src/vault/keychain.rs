@@ -70,6 +70,22 @@ impl KeychainVault {
 }
 
 impl KeychainVault {
+    /// The account of a found entry, if it is filed under this service: the
+    /// specifiers where the store keeps them (Secret Service, macOS), the
+    /// credential's `username` on Windows.
+    fn account_of(&self, entry: &Entry) -> Option<String> {
+        if cfg!(target_os = "windows") {
+            // A target name `<account>.<service>` can't be split by its dots
+            // (the service has some), so read the credential's own fields.
+            let attributes = entry.get_attributes().ok()?;
+            let target = attributes.get("target_name")?;
+            let account = attributes.get("username")?;
+            return (target == &format!("{account}.{}", self.service)).then(|| account.clone());
+        }
+        let (service, account) = entry.get_specifiers()?;
+        (service == self.service).then_some(account)
+    }
+
     fn store_text(&self, account: &str, label: &str, secret: &str) -> Result<(), VaultError> {
         let entry = self.entry(account, Some(label))?;
         entry
@@ -105,6 +121,24 @@ impl Vault for KeychainVault {
 
     fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
         self.remove_entry(id.as_str())
+    }
+
+    fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
+        let store = self.connected_store()?;
+        let pattern = format!("^.*{}$", regex_escape(&format!(".{}", self.service)));
+        let spec: HashMap<&str, &str> = if cfg!(target_os = "windows") {
+            // Windows searches target names (`<account>.<service>`) by pattern.
+            HashMap::from([("pattern", pattern.as_str())])
+        } else {
+            HashMap::from([("service", self.service.as_str())])
+        };
+        let entries = Entry::search_in_store(&store, &spec).map_err(|error| self.classify(error))?;
+        Ok(entries
+            .iter()
+            .filter_map(|entry| self.account_of(entry))
+            .filter(|account| account.starts_with(crate::record::KEY_ID_PREFIX))
+            .map(KeyId)
+            .collect())
     }
 
     fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
@@ -198,6 +232,19 @@ pub(crate) fn entry_modifiers(label: Option<&str>) -> HashMap<&'static str, &str
         modifiers.insert("label", label);
     }
     modifiers
+}
+
+/// `text` with the regular expression's special characters escaped.
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if r"\.+*?()|[]{}^$".contains(c) {
+                vec!['\\', c]
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
 }
 
 /// Whether this platform's keychain is the Secret Service (Linux and the BSDs).

@@ -89,6 +89,11 @@ impl Vault for MemoryVault {
         Ok(())
     }
 
+    fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
+        self.check(VaultOp::Read)?;
+        Ok(self.secrets.lock().unwrap().keys().cloned().collect())
+    }
+
     fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
         self.check(VaultOp::Store)?;
         *self.account_token.lock().unwrap() = Some(token.clone());

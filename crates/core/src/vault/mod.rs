@@ -81,6 +81,9 @@ pub trait Vault: Send + Sync {
     fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError>;
     /// Removes the workspace account token. Removing none succeeds.
     fn remove_account_token(&self) -> Result<(), VaultError>;
+    /// The ids of every key secret this vault holds (its search by service),
+    /// so secrets that no record claims can be found.
+    fn key_ids(&self) -> Result<Vec<KeyId>, VaultError>;
     /// Whether a secret is stored for `id`.
     fn contains(&self, id: &KeyId) -> Result<bool, VaultError> {
         match self.read(id) {
@@ -105,6 +108,9 @@ impl<V: Vault + ?Sized> Vault for std::sync::Arc<V> {
     }
     fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
         (**self).store_account_token(token)
+    }
+    fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
+        (**self).key_ids()
     }
     fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
         (**self).read_account_token()
