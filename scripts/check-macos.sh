@@ -12,7 +12,7 @@
 # SQLite needs a C library's headers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v clang >/dev/null || { echo "check-macos.sh: clang is missing; run scripts/install-deps.sh" >&2; exit 1; }
+command -v clang >/dev/null || { echo "check-macos.sh: clang is missing; run scripts/install-deps.sh --for-tests" >&2; exit 1; }
 ar=$(command -v llvm-ar || ls /usr/bin/llvm-ar-* 2>/dev/null | head -n1)
 
 for target in aarch64-apple-darwin x86_64-apple-darwin; do

@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# Installs what Toucan Keys needs to build, run and test on Debian or Ubuntu,
-# and only what is missing. Safe to run again.
+# Installs what Toucan Keys needs on Debian or Ubuntu, and only what is
+# missing. Safe to run again.
+#   scripts/install-deps.sh               # to build and run the app
+#   scripts/install-deps.sh --for-tests   # also everything the tests use
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for_tests=false
+[[ "${1:-}" == "--for-tests" ]] && for_tests=true
 
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 packages=(
   # build: the Tauri window (WebKitGTK), tray and SVG support
   pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
-  # run and test: the Secret Service keychain, and reading it back
+  # run: the Secret Service keychain (and secret-tool to read it back)
   dbus dbus-x11 gnome-keyring libsecret-tools
-  # end-to-end tests: a virtual display, WebDriver, the clipboard
-  xvfb xauth x11-utils webkit2gtk-driver xclip xdotool
-  # packaging checks
-  desktop-file-utils appstream rpm file imagemagick lintian
-  # Windows from Linux: MinGW-w64 builds, Wine runs the tests (scripts/test-windows.sh)
-  gcc-mingw-w64-x86-64 wine wine64
-  # macOS from Linux: clang compiles build scripts' C for `cargo check` (scripts/check-macos.sh)
-  clang llvm
   # the web UI
   nodejs npm
 )
+if $for_tests; then
+  packages+=(
+    # end-to-end tests: a virtual display, WebDriver, the clipboard, native dialogs
+    xvfb xauth x11-utils webkit2gtk-driver xclip xdotool
+    # packaging checks
+    desktop-file-utils appstream rpm file imagemagick lintian
+    # Windows from Linux: MinGW-w64 builds, Wine runs the tests (scripts/test-windows.sh)
+    gcc-mingw-w64-x86-64 wine wine64
+    # macOS from Linux: clang compiles build scripts' C for `cargo check` (scripts/check-macos.sh)
+    clang llvm
+  )
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -41,6 +49,8 @@ if ! command -v cargo >/dev/null; then
   echo "Rust is missing: install it from https://rustup.rs (Rust 1.90 or newer), then run this again." >&2
   exit 1
 fi
+
+$for_tests || exit 0
 
 # The WebDriver bridge for the end-to-end tests (Tauri 2's, not the 3.0 alpha).
 if ! command -v tauri-driver >/dev/null; then

@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 target=x86_64-pc-windows-gnu
 
 for tool in wine x86_64-w64-mingw32-gcc; do
-  command -v "$tool" >/dev/null || { echo "test-windows.sh: $tool is missing; run scripts/install-deps.sh" >&2; exit 1; }
+  command -v "$tool" >/dev/null || { echo "test-windows.sh: $tool is missing; run scripts/install-deps.sh --for-tests" >&2; exit 1; }
 done
 if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx "$target"; then
   rustup target add "$target"

@@ -13,7 +13,7 @@
 # Keychain tests run inside a private, throwaway gnome-keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --for-tests
 
 echo "== UI: build and unit tests"
 npm --prefix ui ci --no-fund --no-audit --silent
