@@ -132,7 +132,19 @@ impl Vault for KeychainVault {
         } else {
             HashMap::from([("service", self.service.as_str())])
         };
-        let entries = Entry::search_in_store(&store, &spec).map_err(|error| self.classify(error))?;
+        // A search fails when an entry is deleted while it runs (another
+        // process, or Wine's ERROR_KEY_DELETED); it is tried again.
+        let mut attempt = 0;
+        let entries = loop {
+            match Entry::search_in_store(&store, &spec) {
+                Ok(entries) => break entries,
+                Err(KeyringError::PlatformFailure(_)) if attempt < 4 => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(error) => return Err(self.classify(error)),
+            }
+        };
         Ok(entries
             .iter()
             .filter_map(|entry| self.account_of(entry))
