@@ -324,11 +324,11 @@ mod tests {
         let board = MemoryClipboard::default();
         let guard = ClipboardGuard::new(board.clone());
         for _ in 0..50 {
-            guard.copy(&generate(), Some(Duration::from_millis(300))).unwrap();
+            guard.copy(&generate(), Some(Duration::from_millis(1500))).unwrap();
         }
         let last = generate();
         let copied_at = Instant::now();
-        guard.copy(&last, Some(Duration::from_millis(300))).unwrap();
+        guard.copy(&last, Some(Duration::from_millis(1500))).unwrap();
         assert_eq!(guard.timer_threads(), 1);
         std::thread::sleep(Duration::from_millis(100));
         assert_eq!(
@@ -340,7 +340,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(10));
         }
         assert_eq!(board.contents(), None);
-        assert!(copied_at.elapsed() >= Duration::from_millis(300));
+        assert!(copied_at.elapsed() >= Duration::from_millis(1500));
     }
 
     /// A clipboard whose content can't be read.
