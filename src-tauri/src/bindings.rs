@@ -1,19 +1,36 @@
 //! TypeScript types for everything that crosses IPC, generated from the Rust
-//! types with ts-rs into `ui/src/bindings.ts`, so the UI and the shell cannot
-//! drift apart. The test fails if the file is out of date; regenerate with
+//! types with ts-rs into `ui/src/bindings.ts`, with the command map made from
+//! the command table, so the UI and the shell cannot drift apart. The test fails if the file is out of date; regenerate with
 //! `TOUCAN_UPDATE_BINDINGS=1 cargo test -p toucan-keys bindings`.
+
+/// `server_url` → `serverUrl`: how Tauri names a command's arguments.
+#[cfg(test)]
+pub(crate) fn camel_case(snake: &str) -> String {
+    let mut parts = snake.split('_');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {
     use ts_rs::{Config, TS};
 
-    use crate::commands::{CopyReply, CopyTokenReply, CreatedKeyReply, RevokeReply, WorkspaceView};
     use crate::updates::UpdateCheck;
+    use toucan_keys_core::app::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
         Attribute, GeneratedToken, Level, PendingRevocation, Permission, Resource, Role, ServerKeyState, TokenRequest,
     };
-    use toucan_keys_core::{ClipboardClear, Expiry, KeyId, KeyRecord, KeyStatus, KeySummary, Settings};
+    use toucan_keys_core::{
+        ClipboardClear, ErrorCode, ErrorField, Expiry, KeyId, KeyRecord, KeyStatus, KeySummary, Settings,
+    };
 
     fn declaration<T: TS>(config: &Config) -> String {
         format!("export {}\n", T::decl(config))
@@ -23,6 +40,8 @@ mod tests {
         let config = Config::new();
         let mut out = String::from("// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.\n\n");
         for declaration in [
+            declaration::<ErrorCode>(&config),
+            declaration::<ErrorField>(&config),
             declaration::<KeyId>(&config),
             declaration::<KeyRecord>(&config),
             declaration::<KeyStatus>(&config),
@@ -33,6 +52,7 @@ mod tests {
             declaration::<CreatedKeyReply>(&config),
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
+            declaration::<DeleteReply>(&config),
             declaration::<ServerKeyState>(&config),
             declaration::<PendingRevocation>(&config),
             declaration::<WorkspaceView>(&config),
@@ -50,9 +70,20 @@ mod tests {
             out.push_str(&declaration);
             out.push('\n');
         }
-        out.push_str("/** How every command error arrives: a stable code and a message for people. */\n");
-        out.push_str("export type IpcError = { code: string; message: string };\n");
+        out.push_str(&crate::commands::typescript_command_map(&config));
+        out.push('\n');
+        out.push_str(
+            "/** How every command error arrives: a stable code, a message for people, and the field it is about. */\n",
+        );
+        out.push_str("export type IpcError = { code: ErrorCode; message: string; field: ErrorField | null };\n");
         out
+    }
+
+    #[test]
+    fn arguments_are_named_as_tauri_reads_them() {
+        assert_eq!(super::camel_case("server_url"), "serverUrl");
+        assert_eq!(super::camel_case("id"), "id");
+        assert_eq!(super::camel_case("account_token"), "accountToken");
     }
 
     #[test]

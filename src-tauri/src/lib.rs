@@ -7,38 +7,33 @@ pub mod command_line;
 pub mod commands;
 pub mod native_confirm;
 pub mod ready_signal;
-pub mod state;
 mod system_clipboard;
 pub mod updates;
 
-use tauri::{Manager, Runtime};
+use std::path::Path;
+use std::sync::Arc;
 
-use crate::state::AppState;
+use tauri::{Manager, Runtime};
+use toucan_keys_core::workspace::Confirm;
+use toucan_keys_core::{APP_IDENTIFIER, Host, KeychainVault, ToucanApp};
 
 /// Registers the commands on a builder (shared by the app and its tests). The
-/// app state is managed by the caller; the offered update's slot is here.
+/// [`ToucanApp`] is managed by the caller; the offered update's slot is here.
 pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .manage(updates::PendingUpdate::default())
-        .invoke_handler(tauri::generate_handler![
-            commands::list_keys,
-            commands::check_keychain,
-            commands::create_key,
-            commands::copy_key,
-            commands::rename_key,
-            commands::revoke_key,
-            commands::delete_key,
-            commands::get_settings,
-            commands::save_settings,
-            commands::get_workspace,
-            commands::sync_workspace,
-            commands::connect_workspace,
-            commands::disconnect_workspace,
-            commands::generate_token,
-            commands::copy_token,
-            commands::check_for_update,
-            commands::install_update,
-        ])
+        .invoke_handler(ready_signal::watch(commands::handler()))
+}
+
+/// The app on this computer: the OS keychain, the system clipboard, native
+/// dialogs, the registry in `data_dir` and the settings in `config_dir`.
+pub fn desktop_app(data_dir: &Path, config_dir: &Path, confirm: Box<dyn Confirm>) -> ToucanApp {
+    let host = Host {
+        vault: Arc::new(KeychainVault::new(APP_IDENTIFIER)),
+        clipboard: Box::new(system_clipboard::SystemClipboard::default()),
+        confirm,
+    };
+    ToucanApp::new(host, data_dir, config_dir)
 }
 
 /// Starts the app.
@@ -56,15 +51,15 @@ pub fn run() {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
             let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));
-            app.manage(AppState::open(&data_dir, &config_dir, confirm));
+            app.manage(desktop_app(&data_dir, &config_dir, confirm));
             Ok(())
         })
         .build(context)
         .expect("Toucan Keys could not start");
     app.run(|app, event| {
         // Leave nothing of ours on the clipboard after quitting.
-        if let (tauri::RunEvent::Exit, Some(state)) = (event, app.try_state::<AppState>()) {
-            state.clipboard.clear_now();
+        if let (tauri::RunEvent::Exit, Some(toucan)) = (event, app.try_state::<ToucanApp>()) {
+            toucan.clear_clipboard_now();
         }
     });
 }

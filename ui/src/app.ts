@@ -5,7 +5,7 @@ import type { ClipboardClear, KeySummary, Settings, UpdateOffer, WorkspaceView }
 import { confirmDialog } from "./dialog";
 import { h } from "./dom";
 import { clearDelayLabel } from "./format";
-import { api, CommandError } from "./ipc";
+import { api, asCommandError } from "./ipc";
 import { showToast } from "./toast";
 import { openCreateKeyDialog } from "./views/create-key";
 import { keyTable, type ServerKeys } from "./views/key-table";
@@ -37,7 +37,7 @@ function initials(name: string | null): string {
 }
 
 function errorMessage(caught: unknown): string {
-  return caught instanceof CommandError ? caught.message : String(caught);
+  return asCommandError(caught).message;
 }
 
 /** The app: owns the key list and settings, and re-renders on change. */
@@ -111,7 +111,7 @@ export class App {
       this.workspace = await api.syncWorkspace();
       this.workspaceSynced = true;
     } catch (caught) {
-      this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught) }, pendingRevocations: [] };
+      this.workspace = { serverUrl: null, keys: [], problem: { code: "unexpected", message: errorMessage(caught), field: null }, pendingRevocations: [] };
     }
     this.render();
   }
@@ -217,9 +217,10 @@ export class App {
       });
       if (!sure) return;
       try {
-        await api.deleteKey(key.id);
+        const reply = await api.deleteKey(key.id);
         this.keys = this.keys.filter((k) => k.id !== key.id);
         this.render();
+        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
       } catch (caught) {
         showToast(errorMessage(caught));
       }

@@ -1,5 +1,9 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+
+export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime";
+
 export type KeyId = string;
 
 export type KeyRecord = { 
@@ -133,6 +137,12 @@ export type RevokeReply = {
 key: KeySummary, 
 /**
  * Why the server hasn't revoked it yet, if it hasn't.
+ */
+serverWarning: string | null, };
+
+export type DeleteReply = { 
+/**
+ * Why the server hasn't confirmed the key's revocation yet, if it hasn't.
  */
 serverWarning: string | null, };
 
@@ -278,5 +288,26 @@ feedConfigured: boolean,
  */
 offer: UpdateOffer | null, };
 
-/** How every command error arrives: a stable code and a message for people. */
-export type IpcError = { code: string; message: string };
+/** Every command: its arguments and its reply. */
+export type Commands = {
+  list_keys: { args: {}; reply: Array<KeySummary> };
+  check_keychain: { args: {}; reply: Array<KeySummary> };
+  create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
+  copy_key: { args: { id: KeyId }; reply: CopyReply };
+  rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
+  revoke_key: { args: { id: KeyId }; reply: RevokeReply };
+  delete_key: { args: { id: KeyId }; reply: DeleteReply };
+  get_settings: { args: {}; reply: Settings };
+  save_settings: { args: { settings: Settings }; reply: Settings };
+  get_workspace: { args: {}; reply: WorkspaceView };
+  sync_workspace: { args: {}; reply: WorkspaceView };
+  connect_workspace: { args: { serverUrl: string; accountToken: string }; reply: WorkspaceView };
+  disconnect_workspace: { args: {}; reply: null };
+  generate_token: { args: { id: KeyId; request: TokenRequest }; reply: GeneratedToken };
+  copy_token: { args: {}; reply: CopyTokenReply };
+  check_for_update: { args: {}; reply: UpdateCheck };
+  install_update: { args: {}; reply: null };
+};
+
+/** How every command error arrives: a stable code, a message for people, and the field it is about. */
+export type IpcError = { code: ErrorCode; message: string; field: ErrorField | null };

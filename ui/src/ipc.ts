@@ -1,29 +1,25 @@
-// The app's commands, typed with the types generated from Rust (bindings.ts).
-// Every failure arrives as a CommandError with a stable code and a message
-// written for people.
+// The app's commands, typed by the command map generated from Rust
+// (`Commands` in bindings.ts): a misspelt command, a wrong argument or a
+// changed reply fails `tsc`. Every failure arrives as a CommandError with a
+// stable code, a message written for people and, when it is about one field,
+// that field's name.
 
 import { invoke } from "@tauri-apps/api/core";
-import type {
-  CopyReply,
-  CopyTokenReply,
-  CreatedKeyReply,
-  Expiry,
-  GeneratedToken,
-  IpcError,
-  KeyId,
-  KeySummary,
-  RevokeReply,
-  Settings,
-  TokenRequest,
-  UpdateCheck,
-  WorkspaceView,
-} from "./bindings";
+import type { Commands, ErrorCode, ErrorField, IpcError } from "./bindings";
 
-/** A failed command: `code` for the program, `message` for the person. */
+/** A command's name. */
+export type Command = keyof Commands;
+/** A command's arguments. */
+export type Args<C extends Command> = Commands[C]["args"];
+/** A command's reply. */
+export type ReplyOf<C extends Command> = Commands[C]["reply"];
+
+/** A failed command: `code` for the program, `message` for the person, `field` where it belongs. */
 export class CommandError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
+    readonly field: ErrorField | null = null,
   ) {
     super(message);
   }
@@ -33,42 +29,39 @@ function isIpcError(value: unknown): value is IpcError {
   return typeof value === "object" && value !== null && "code" in value && "message" in value;
 }
 
-async function call<T>(command: string, args: Record<string, unknown> = {}): Promise<T> {
+/** Calls `command` with its typed arguments; resolves to its typed reply. */
+export async function call<C extends Command>(command: C, args: Args<C>): Promise<ReplyOf<C>> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<ReplyOf<C>>(command, args);
   } catch (error) {
-    if (isIpcError(error)) throw new CommandError(error.code, error.message);
+    if (isIpcError(error)) throw new CommandError(error.code, error.message, error.field ?? null);
     throw new CommandError("unexpected", `Something unexpected went wrong (${String(error)}). Try again.`);
   }
 }
 
 export const api = {
-  listKeys: () => call<KeySummary[]>("list_keys"),
-  checkKeychain: () => call<KeySummary[]>("check_keychain"),
-  createKey: (name: string, expiry: Expiry) => call<CreatedKeyReply>("create_key", { name, expiry }),
-  copyKey: (id: KeyId) => call<CopyReply>("copy_key", { id }),
-  renameKey: (id: KeyId, name: string) => call<KeySummary>("rename_key", { id, name }),
-  revokeKey: (id: KeyId) => call<RevokeReply>("revoke_key", { id }),
-  deleteKey: (id: KeyId) => call<null>("delete_key", { id }),
-  getSettings: () => call<Settings>("get_settings"),
-  saveSettings: (settings: Settings) => call<Settings>("save_settings", { settings }),
-  getWorkspace: () => call<WorkspaceView>("get_workspace"),
-  syncWorkspace: () => call<WorkspaceView>("sync_workspace"),
+  listKeys: () => call("list_keys", {}),
+  checkKeychain: () => call("check_keychain", {}),
+  createKey: (name: string, expiry: Args<"create_key">["expiry"]) => call("create_key", { name, expiry }),
+  copyKey: (id: Args<"copy_key">["id"]) => call("copy_key", { id }),
+  renameKey: (id: Args<"rename_key">["id"], name: string) => call("rename_key", { id, name }),
+  revokeKey: (id: Args<"revoke_key">["id"]) => call("revoke_key", { id }),
+  deleteKey: (id: Args<"delete_key">["id"]) => call("delete_key", { id }),
+  getSettings: () => call("get_settings", {}),
+  saveSettings: (settings: Args<"save_settings">["settings"]) => call("save_settings", { settings }),
+  getWorkspace: () => call("get_workspace", {}),
+  syncWorkspace: () => call("sync_workspace", {}),
   connectWorkspace: (serverUrl: string, accountToken: string) =>
-    call<WorkspaceView>("connect_workspace", { serverUrl, accountToken }),
-  disconnectWorkspace: () => call<null>("disconnect_workspace"),
-  generateToken: (id: KeyId, request: TokenRequest) => call<GeneratedToken>("generate_token", { id, request }),
-  copyToken: () => call<CopyTokenReply>("copy_token"),
-  checkForUpdate: () => call<UpdateCheck>("check_for_update"),
-  installUpdate: () => call<null>("install_update"),
+    call("connect_workspace", { serverUrl, accountToken }),
+  disconnectWorkspace: () => call("disconnect_workspace", {}),
+  generateToken: (id: Args<"generate_token">["id"], request: Args<"generate_token">["request"]) =>
+    call("generate_token", { id, request }),
+  copyToken: () => call("copy_token", {}),
+  checkForUpdate: () => call("check_for_update", {}),
+  installUpdate: () => call("install_update", {}),
 };
 
 /** A failure as a CommandError, whatever was thrown. */
 export function asCommandError(caught: unknown): CommandError {
   return caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
-}
-
-/** Whether an error belongs to the name field: their codes start with `name_` (CoreError::is_name_error). */
-export function isNameError(error: CommandError): boolean {
-  return error.code.startsWith("name_");
 }

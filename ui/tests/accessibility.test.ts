@@ -49,7 +49,7 @@ describe("accessibility (axe-core)", () => {
       update: { feedConfigured: true, offer: { version: "0.2.0", currentVersion: "0.1.0", notes: "Faster start-up.", published: null } },
     });
     await mountApp();
-    backend.failNext.set("install_update", { code: "update_signature_invalid", message: "This update isn't signed by Toucan AI." });
+    backend.failNext.set("install_update", { code: "update_signature_invalid", message: "This update isn't signed by Toucan AI.", field: null });
     button("Install and restart").click();
     await settle();
     document.querySelector<HTMLButtonElement>(".profile-button")!.click();
@@ -69,7 +69,7 @@ describe("accessibility (axe-core)", () => {
     button("Create API Key").click();
     await settle();
     expect(await violations()).toEqual([]);
-    backend.failNext.set("create_key", { code: "name_empty", message: "Give the key a name." });
+    backend.failNext.set("create_key", { code: "name_empty", message: "Give the key a name.", field: "name" });
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(await violations()).toEqual([]);
@@ -142,7 +142,7 @@ describe("accessibility of the workspace (axe-core)", () => {
     backend.workspace = {
       serverUrl: "https://embed.example.com",
       keys: [],
-      problem: { code: "server_unreachable", message: "Can't reach the server." },
+      problem: { code: "server_unreachable", message: "Can't reach the server.", field: null },
       pendingRevocations: [{ serverUrl: "https://embed.example.com", keyId: "key_a", keyName: "Old backend" }],
     };
     await mountApp();
@@ -158,7 +158,7 @@ describe("accessibility of the workspace (axe-core)", () => {
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(await violations()).toEqual([]);
-    backend.failNext.set("generate_token", { code: "attribute_invalid", message: "Attribute row 1 needs a name." });
+    backend.failNext.set("generate_token", { code: "attribute_invalid", message: "Attribute row 1 needs a name.", field: "attributes" });
     type(topDialog().querySelector<HTMLInputElement>("input[name=distinct-id]")!, "user-42");
     submit(topDialog().querySelector("form")!);
     await settle();

@@ -158,11 +158,11 @@ describe("creating a key", () => {
     ["name_empty", "Give the key a name."],
     ["name_taken", 'You already have an active key named "Production". Choose another name.'],
     ["name_too_long", "This name has 65 characters. Use 64 or fewer."],
-  ])("shows %s under the name field and keeps what was typed", async (code, message) => {
+  ] as const)("shows %s under the name field and keeps what was typed", async (code, message) => {
     const backend = fakeBackend();
     await mountApp();
     const { dialog, name, form } = await openCreateDialog();
-    backend.failNext.set("create_key", { code, message });
+    backend.failNext.set("create_key", { code, message, field: "name" });
     type(name, "production");
     submit(form);
     await settle();
@@ -179,7 +179,7 @@ describe("creating a key", () => {
     const backend = fakeBackend();
     await mountApp();
     const { dialog, name, form } = await openCreateDialog();
-    backend.failNext.set("create_key", { code: "keychain_locked", message: "Your keychain is locked. Unlock it and try again." });
+    backend.failNext.set("create_key", { code: "keychain_locked", message: "Your keychain is locked. Unlock it and try again.", field: null });
     type(name, "Production");
     submit(form);
     await settle();
@@ -258,7 +258,7 @@ describe("row actions", () => {
     button("Rename Alpha").click();
     await settle();
     const input = topDialog().querySelector<HTMLInputElement>("input")!;
-    backend.failNext.set("rename_key", { code: "name_taken", message: 'You already have an active key named "Beta". Choose another name.' });
+    backend.failNext.set("rename_key", { code: "name_taken", message: 'You already have an active key named "Beta". Choose another name.', field: "name" });
     type(input, "beta");
     submit(topDialog().querySelector("form")!);
     await settle();
@@ -327,7 +327,7 @@ describe("profile and settings", () => {
 
   it("shows a locked keychain found at start-up as a banner, keeping the list", async () => {
     const backend = fakeBackend({ keys: [key({ name: "Kept" })] });
-    backend.failNext.set("check_keychain", { code: "keychain_locked", message: "Your keychain is locked." });
+    backend.failNext.set("check_keychain", { code: "keychain_locked", message: "Your keychain is locked.", field: null });
     await mountApp();
     expect(document.querySelector(".banner")?.textContent).toContain("Your keychain is locked.");
     expect(document.querySelector("tbody th")?.textContent).toBe("Kept");

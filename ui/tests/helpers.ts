@@ -1,8 +1,9 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { KeySummary, Settings, TokenRequest, UpdateCheck, WorkspaceView } from "../src/bindings";
+import type { IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
+import type { Args, Command, ReplyOf } from "../src/ipc";
 
 /** A key-shaped test vector (labelled: not a real key). */
 export const TEST_SECRET = "tck_ToucanKeysTestVector01234567891wrdc7";
@@ -17,7 +18,7 @@ export interface FakeBackend {
   settings: Settings;
   calls: Call[];
   /** Makes the next call of `cmd` fail with this error. */
-  failNext: Map<string, { code: string; message: string }>;
+  failNext: Map<Command, IpcError>;
   /** What sync_workspace answers (keys are filled in from `keys` when connected). */
   workspace: WorkspaceView;
   /** Warnings the next create/revoke reply carries. */
@@ -64,75 +65,84 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     backend.workspace.serverUrl && !backend.workspace.problem
       ? { ...backend.workspace, keys: backend.keys.map((k) => ({ id: k.id, revokedAt: k.revokedAt, lastUsedAt: null })) }
       : backend.workspace;
+  const fail = (error: IpcError): never => {
+    throw error;
+  };
+  const find = (id: string) => backend.keys.find((k) => k.id === id)!;
+  const clears = () => {
+    const s = backend.settings.clipboardClear;
+    return s.kind === "after" ? s.seconds : null;
+  };
+  // One handler per command, typed by the command map generated from Rust:
+  // a command the app doesn't have, or a reply of the wrong shape, fails tsc.
+  const handlers: { [C in Command]: (args: Args<C>) => ReplyOf<C> } = {
+    get_settings: () => backend.settings,
+    save_settings: ({ settings }) => {
+      backend.settings = { ...settings, displayName: settings.displayName?.trim() ?? null };
+      return backend.settings;
+    },
+    list_keys: () => backend.keys,
+    check_keychain: () => backend.keys,
+    create_key: ({ name }) => {
+      const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
+      backend.keys.unshift(created);
+      return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
+    },
+    copy_key: ({ id }) => {
+      const copied = { ...find(id), lastCopiedAt: new Date().toISOString() };
+      backend.keys = backend.keys.map((k) => (k.id === copied.id ? copied : k));
+      return { key: copied, clearsInSeconds: clears() };
+    },
+    rename_key: ({ id, name }) => Object.assign(find(id), { name }),
+    revoke_key: ({ id }) => {
+      Object.assign(find(id), { status: "revoked", revokedAt: new Date().toISOString() });
+      return { key: find(id), serverWarning: backend.serverWarning };
+    },
+    delete_key: ({ id }) => {
+      backend.keys = backend.keys.filter((k) => k.id !== id);
+      return { serverWarning: null };
+    },
+    get_workspace: () => ({
+      serverUrl: backend.workspace.serverUrl,
+      keys: [],
+      problem: null,
+      pendingRevocations: backend.workspace.pendingRevocations,
+    }),
+    sync_workspace: () => view(),
+    connect_workspace: ({ serverUrl, accountToken }) => {
+      if (!serverUrl.startsWith("https://"))
+        fail({ code: "server_url_insecure", message: "Use an address that starts with https://.", field: "serverUrl" });
+      if (accountToken !== ACCOUNT_TOKEN)
+        fail({ code: "account_token_rejected", message: "The server didn't accept the account token.", field: "accountToken" });
+      backend.workspace = { serverUrl, keys: [], problem: null, pendingRevocations: [] };
+      return view();
+    },
+    disconnect_workspace: () => {
+      backend.workspace = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
+      return null;
+    },
+    generate_token: ({ id, request }) => {
+      if (!request.distinctId.trim())
+        fail({ code: "distinct_id_invalid", message: "Enter the user's ID from your own system.", field: "distinctId" });
+      const claims = { sub: request.distinctId.trim(), role: request.role, azp: id };
+      const expiresAt = new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString();
+      return { token: fakeToken(claims), expiresAt, claims } as unknown as ReplyOf<"generate_token">;
+    },
+    copy_token: () => ({ clearsInSeconds: clears() }),
+    check_for_update: () => backend.update,
+    install_update: () => null,
+  };
   mockIPC((cmd, payload) => {
-    const args = (payload ?? {}) as Record<string, any>;
+    const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
-    const failure = backend.failNext.get(cmd);
+    if (!(cmd in handlers)) throw { code: "unexpected", message: `unknown command ${cmd}`, field: null };
+    const command = cmd as Command;
+    const failure = backend.failNext.get(command);
     if (failure) {
-      backend.failNext.delete(cmd);
+      backend.failNext.delete(command);
       throw failure;
     }
-    const find = () => backend.keys.find((k) => k.id === args.id)!;
-    switch (cmd) {
-      case "get_settings":
-        return backend.settings;
-      case "save_settings":
-        backend.settings = { ...args.settings, displayName: args.settings.displayName?.trim() ?? null };
-        return backend.settings;
-      case "list_keys":
-      case "check_keychain":
-        return backend.keys;
-      case "create_key": {
-        const created = key({ name: args.name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
-        backend.keys.unshift(created);
-        return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
-      }
-      case "copy_key": {
-        const copied = { ...find(), lastCopiedAt: new Date().toISOString() };
-        backend.keys = backend.keys.map((k) => (k.id === copied.id ? copied : k));
-        const s = backend.settings.clipboardClear;
-        return { key: copied, clearsInSeconds: s.kind === "after" ? s.seconds : null };
-      }
-      case "rename_key":
-        Object.assign(find(), { name: args.name });
-        return find();
-      case "revoke_key":
-        Object.assign(find(), { status: "revoked", revokedAt: new Date().toISOString() });
-        return { key: find(), serverWarning: backend.serverWarning };
-      case "delete_key":
-        backend.keys = backend.keys.filter((k) => k.id !== args.id);
-        return null;
-      case "get_workspace":
-        return { serverUrl: backend.workspace.serverUrl, keys: [], problem: null, pendingRevocations: backend.workspace.pendingRevocations };
-      case "sync_workspace":
-        return view();
-      case "connect_workspace":
-        if (!String(args.serverUrl).startsWith("https://"))
-          throw { code: "server_url_insecure", message: "Use an address that starts with https://." };
-        if (args.accountToken !== ACCOUNT_TOKEN)
-          throw { code: "account_token_rejected", message: "The server didn't accept the account token." };
-        backend.workspace = { serverUrl: args.serverUrl, keys: [], problem: null, pendingRevocations: [] };
-        return view();
-      case "disconnect_workspace":
-        backend.workspace = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
-        return null;
-      case "generate_token": {
-        const request = args.request as TokenRequest;
-        if (!request.distinctId.trim()) throw { code: "distinct_id_invalid", message: "Enter the user's ID from your own system." };
-        const claims = { sub: request.distinctId.trim(), role: request.role, azp: args.id };
-        return { token: fakeToken(claims), expiresAt: new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString(), claims };
-      }
-      case "copy_token": {
-        const s = backend.settings.clipboardClear;
-        return { clearsInSeconds: s.kind === "after" ? s.seconds : null };
-      }
-      case "check_for_update":
-        return backend.update;
-      case "install_update":
-        return null;
-      default:
-        throw { code: "unexpected", message: `unknown command ${cmd}` };
-    }
+    return (handlers[command] as (args: unknown) => unknown)(args);
   });
   return backend;
 }

@@ -52,7 +52,7 @@ describe("updates", () => {
     const backend = fakeBackend({ update: { feedConfigured: true, offer } });
     await mountApp();
     const message = "This update isn't signed by Toucan AI, so it was not installed. Your current version keeps working.";
-    backend.failNext.set("install_update", { code: "update_signature_invalid", message });
+    backend.failNext.set("install_update", { code: "update_signature_invalid", message, field: null });
     button("Install and restart").click();
     await settle();
     const alert = document.querySelector("#update [role=alert]")!;
@@ -75,7 +75,7 @@ describe("updates", () => {
   it("'Check for updates' says why a check failed", async () => {
     const backend = fakeBackend({ update: { feedConfigured: true, offer: null } });
     await mountApp();
-    backend.failNext.set("check_for_update", { code: "update_unreachable", message: "Toucan Keys couldn't reach its update server." });
+    backend.failNext.set("check_for_update", { code: "update_unreachable", message: "Toucan Keys couldn't reach its update server.", field: null });
     button("Check for updates").click();
     await settle();
     expect(document.getElementById("toasts")!.textContent).toContain("couldn't reach its update server");

@@ -90,7 +90,7 @@ describe("the Workspace section", () => {
   it("says why the server can't be reached, keeps the list, and retries", async () => {
     const backend = fakeBackend({
       keys: [key({ name: "Production backend" })],
-      workspace: { serverUrl: SERVER, keys: [], problem: { code: "server_unreachable", message: "Can't reach the server at embed.example.com." }, pendingRevocations: [] },
+      workspace: { serverUrl: SERVER, keys: [], problem: { code: "server_unreachable", message: "Can't reach the server at embed.example.com.", field: null }, pendingRevocations: [] },
     });
     await mountApp();
     expect(document.getElementById("workspace-problem")!.textContent).toContain("Can't reach the server");
@@ -157,13 +157,13 @@ describe("the Workspace section", () => {
 
   it("says in the reveal when a new key couldn't be registered yet", async () => {
     const backend = await connected([]);
-    backend.serverWarning = "Can't reach the server at embed.example.com.";
+    backend.serverWarning = "Not registered with the workspace server yet; it will be the next time the server can be reached. Can't reach the server at embed.example.com.";
     button("Create API Key").click();
     await settle();
     type(topDialog().querySelector<HTMLInputElement>("input[name=name]")!, "Offline key");
     submit(topDialog().querySelector("form")!);
     await settle();
-    expect(document.getElementById("server-warning")!.textContent).toContain("Not registered with the workspace server yet");
+    expect(document.getElementById("server-warning")!.textContent).toBe(backend.serverWarning);
   });
 });
 
@@ -235,7 +235,7 @@ describe("the Generate token panel", () => {
 
   it("shows a server refusal in the panel, keeping the inputs", async () => {
     const { backend, panel } = await openPanel();
-    backend.failNext.set("generate_token", { code: "server_key_revoked", message: "This API key was revoked on 2026-11-28. Create a new key to keep generating tokens." });
+    backend.failNext.set("generate_token", { code: "server_key_revoked", message: "This API key was revoked on 2026-11-28. Create a new key to keep generating tokens.", field: null });
     type(input(panel, "distinct-id"), "user-42");
     submit(panel.querySelector("form")!);
     await settle();

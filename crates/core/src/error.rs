@@ -1,8 +1,9 @@
 //! The core's errors. Each has a stable `code` for programs and a message a
-//! person can act on; they cross IPC as `{code, message}`.
+//! person can act on; they cross IPC as `{code, message, field}`.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::error_code::{ErrorCode, ErrorField};
 use crate::key_format::ParseKeyError;
 use crate::updates::UpdateError;
 use crate::vault::VaultError;
@@ -154,45 +155,53 @@ pub enum CoreError {
 
 impl CoreError {
     /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::NameEmpty => "name_empty",
-            Self::NameTooLong { .. } => "name_too_long",
-            Self::NameHasControlCharacters => "name_invalid",
-            Self::NameTaken { .. } => "name_taken",
-            Self::ExpiryInPast => "expiry_in_past",
-            Self::KeyNotFound => "key_not_found",
-            Self::KeyRevoked => "key_revoked",
-            Self::KeyExpired { .. } => "key_expired",
-            Self::KeyNotRevoked => "key_not_revoked",
-            Self::InvalidKey(_) => "invalid_key",
+            Self::NameEmpty => ErrorCode::NameEmpty,
+            Self::NameTooLong { .. } => ErrorCode::NameTooLong,
+            Self::NameHasControlCharacters => ErrorCode::NameInvalid,
+            Self::NameTaken { .. } => ErrorCode::NameTaken,
+            Self::ExpiryInPast => ErrorCode::ExpiryInPast,
+            Self::KeyNotFound => ErrorCode::KeyNotFound,
+            Self::KeyRevoked => ErrorCode::KeyRevoked,
+            Self::KeyExpired { .. } => ErrorCode::KeyExpired,
+            Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,
+            Self::InvalidKey(_) => ErrorCode::InvalidKey,
             Self::Keychain(error) => error.code(),
-            Self::RegistryCorrupt { .. } => "registry_corrupt",
-            Self::RegistryTooNew { .. } => "registry_too_new",
-            Self::DiskFull => "disk_full",
-            Self::SettingsCorrupt { .. } => "settings_corrupt",
-            Self::WorkspaceCorrupt { .. } => "workspace_corrupt",
-            Self::FileTooNew { .. } => "file_too_new",
-            Self::DisplayNameInvalid => "display_name_invalid",
-            Self::ClearDelayOutOfRange => "clear_delay_out_of_range",
-            Self::Clipboard { .. } => "clipboard_failed",
-            Self::Storage { .. } => "storage_failed",
+            Self::RegistryCorrupt { .. } => ErrorCode::RegistryCorrupt,
+            Self::RegistryTooNew { .. } => ErrorCode::RegistryTooNew,
+            Self::DiskFull => ErrorCode::DiskFull,
+            Self::SettingsCorrupt { .. } => ErrorCode::SettingsCorrupt,
+            Self::WorkspaceCorrupt { .. } => ErrorCode::WorkspaceCorrupt,
+            Self::FileTooNew { .. } => ErrorCode::FileTooNew,
+            Self::DisplayNameInvalid => ErrorCode::DisplayNameInvalid,
+            Self::ClearDelayOutOfRange => ErrorCode::ClearDelayOutOfRange,
+            Self::Clipboard { .. } => ErrorCode::ClipboardFailed,
+            Self::Storage { .. } => ErrorCode::StorageFailed,
             Self::Server(error) => error.code(),
             Self::Update(error) => error.code(),
-            Self::DistinctIdInvalid => "distinct_id_invalid",
-            Self::AttributeInvalid { .. } => "attribute_invalid",
-            Self::LifetimeOutOfRange => "lifetime_out_of_range",
-            Self::NoTokenToCopy => "no_token_to_copy",
+            Self::DistinctIdInvalid => ErrorCode::DistinctIdInvalid,
+            Self::AttributeInvalid { .. } => ErrorCode::AttributeInvalid,
+            Self::LifetimeOutOfRange => ErrorCode::LifetimeOutOfRange,
+            Self::NoTokenToCopy => ErrorCode::NoTokenToCopy,
         }
     }
 
-    /// Whether the error is about the name field (the UI shows it there).
-    /// Their codes, and only theirs, start with `name_`; the UI relies on that.
-    pub fn is_name_error(&self) -> bool {
-        matches!(
-            self,
-            Self::NameEmpty | Self::NameTooLong { .. } | Self::NameHasControlCharacters | Self::NameTaken { .. }
-        )
+    /// The form field this error is about, if it is about one.
+    pub fn field(&self) -> Option<ErrorField> {
+        Some(match self {
+            Self::NameEmpty | Self::NameTooLong { .. } | Self::NameHasControlCharacters | Self::NameTaken { .. } => {
+                ErrorField::Name
+            }
+            Self::ExpiryInPast => ErrorField::ExpiryDate,
+            Self::DisplayNameInvalid => ErrorField::DisplayName,
+            Self::ClearDelayOutOfRange => ErrorField::ClearDelay,
+            Self::DistinctIdInvalid => ErrorField::DistinctId,
+            Self::AttributeInvalid { .. } => ErrorField::Attributes,
+            Self::LifetimeOutOfRange => ErrorField::Lifetime,
+            Self::Server(error) => return error.field(),
+            _ => return None,
+        })
     }
 
     pub(crate) fn storage(path: &std::path::Path, error: &std::io::Error) -> Self {
@@ -206,12 +215,13 @@ impl CoreError {
     }
 }
 
-/// Serializes as `{code, message}`, the shape errors take across IPC.
+/// Serializes as `{code, message, field}`, the shape errors take across IPC.
 impl Serialize for CoreError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer.serialize_struct("Error", 2)?;
-        state.serialize_field("code", self.code())?;
+        let mut state = serializer.serialize_struct("Error", 3)?;
+        state.serialize_field("code", &self.code())?;
         state.serialize_field("message", &self.to_string())?;
+        state.serialize_field("field", &self.field())?;
         state.end()
     }
 }
@@ -224,6 +234,7 @@ mod tests {
     fn serializes_as_code_and_message() {
         let json = serde_json::to_value(CoreError::NameTaken { name: "Prod".into() }).unwrap();
         assert_eq!(json["code"], "name_taken");
+        assert_eq!(json["field"], "name");
         assert_eq!(
             json["message"],
             "You already have an active key named \"Prod\". Choose another name."
@@ -231,10 +242,11 @@ mod tests {
         let locked = serde_json::to_value(CoreError::from(VaultError::Locked)).unwrap();
         assert_eq!(locked["code"], "keychain_locked");
         assert_eq!(locked["message"], VaultError::Locked.to_string());
+        assert_eq!(locked["field"], serde_json::Value::Null);
     }
 
     #[test]
-    fn name_errors_and_only_they_have_codes_starting_with_name() {
+    fn name_errors_and_only_they_belong_to_the_name_field() {
         let samples = [
             CoreError::NameEmpty,
             CoreError::NameTooLong { chars: 65, max: 64 },
@@ -247,7 +259,8 @@ mod tests {
             CoreError::Keychain(VaultError::Locked),
         ];
         for error in samples {
-            assert_eq!(error.is_name_error(), error.code().starts_with("name_"), "{error:?}");
+            let is_name = error.field() == Some(ErrorField::Name);
+            assert_eq!(is_name, error.code().as_str().starts_with("name_"), "{error:?}");
         }
     }
 

@@ -8,11 +8,14 @@
 //! - [`manager`]: the operations the app calls, keeping both consistent.
 //! - [`settings`]: the person's preferences; [`clipboard`]: copy and clear.
 //! - [`workspace`]: the workspace server: register, revoke, generate tokens.
+//! - [`app`]: [`ToucanApp`], every use case of the app, called by the shell.
 #![warn(missing_docs)]
 
+pub mod app;
 mod atomic_file;
 pub mod clipboard;
 pub mod error;
+pub mod error_code;
 pub mod expiry;
 mod json_file;
 pub mod key_format;
@@ -27,7 +30,9 @@ pub mod updates;
 pub mod vault;
 pub mod workspace;
 
+pub use app::{Host, Reply, ToucanApp};
 pub use error::CoreError;
+pub use error_code::{ErrorCode, ErrorField};
 pub use expiry::Expiry;
 pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};

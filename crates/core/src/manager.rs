@@ -193,6 +193,14 @@ impl KeyManager {
         })
     }
 
+    /// `record` as the list shows it, with its status now (no file is read).
+    pub fn summarize(&self, record: KeyRecord) -> KeySummary {
+        KeySummary {
+            status: record.status((self.clock)()),
+            record,
+        }
+    }
+
     /// Gives a key a new name (same rules as at creation).
     pub fn rename(&self, id: &KeyId, new_name: &str) -> Result<KeyRecord, CoreError> {
         let name = KeyName::parse(new_name)?;

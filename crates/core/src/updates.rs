@@ -68,15 +68,16 @@ pub enum UpdateError {
 
 impl UpdateError {
     /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            Self::NotConfigured => "update_not_configured",
-            Self::Unreachable { .. } => "update_unreachable",
-            Self::BadFeed { .. } => "update_bad_feed",
-            Self::SignatureInvalid => "update_signature_invalid",
-            Self::NothingToInstall => "update_nothing_to_install",
-            Self::AuthenticationCancelled => "update_authentication_cancelled",
-            Self::InstallFailed { .. } => "update_install_failed",
+            Self::NotConfigured => ErrorCode::UpdateNotConfigured,
+            Self::Unreachable { .. } => ErrorCode::UpdateUnreachable,
+            Self::BadFeed { .. } => ErrorCode::UpdateBadFeed,
+            Self::SignatureInvalid => ErrorCode::UpdateSignatureInvalid,
+            Self::NothingToInstall => ErrorCode::UpdateNothingToInstall,
+            Self::AuthenticationCancelled => ErrorCode::UpdateAuthenticationCancelled,
+            Self::InstallFailed { .. } => ErrorCode::UpdateInstallFailed,
         }
     }
 }

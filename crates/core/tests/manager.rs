@@ -117,7 +117,7 @@ fn invalid_names_change_nothing() {
     for (name, code) in cases {
         let error = f.manager.create(name, Expiry::Days30).unwrap_err();
         assert_eq!(error.code(), code, "for {name:?}");
-        assert!(error.is_name_error());
+        assert_eq!(error.field(), Some(toucan_keys_core::ErrorField::Name));
     }
     assert_eq!(f.records().len(), 1);
     assert_eq!(f.vault.len(), 1);

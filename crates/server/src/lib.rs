@@ -8,6 +8,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod local;
 mod private_files;
 pub mod rate_limit;
 pub mod serve;

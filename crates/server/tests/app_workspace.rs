@@ -80,7 +80,7 @@ fn request() -> TokenRequest {
 }
 
 fn code(error: &CoreError) -> &'static str {
-    error.code()
+    error.code().as_str()
 }
 
 #[tokio::test]

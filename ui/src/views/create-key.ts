@@ -8,7 +8,7 @@ import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId } from "../dom";
 import { fieldWithError } from "../field";
 import { clearDelayLabel } from "../format";
-import { api, CommandError, isNameError } from "../ipc";
+import { api, asCommandError } from "../ipc";
 import { showToast } from "../toast";
 
 export const SECURITY_ALERT =
@@ -120,9 +120,9 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
       revealing = true;
       showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
     } catch (caught) {
-      const error = caught instanceof CommandError ? caught : new CommandError("unexpected", String(caught));
-      if (isNameError(error)) showError("name", error.message);
-      else if (error.code === "expiry_in_past") showError("date", error.message);
+      const error = asCommandError(caught);
+      if (error.field === "name") showError("name", error.message);
+      else if (error.field === "expiryDate") showError("date", error.message);
       else showError("form", error.message);
     } finally {
       submit.disabled = false;
@@ -185,7 +185,7 @@ function showReveal(
       onChange(reply.key);
       showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
     } catch (caught) {
-      showToast(caught instanceof CommandError ? caught.message : String(caught));
+      showToast(asCommandError(caught).message);
     }
   }
   const done = h("button", { type: "button", class: "button" }, "Done");
@@ -219,7 +219,7 @@ function showReveal(
     h("div", { class: "secret-row" }, field, copyButton),
     h("div", { class: "security-alert", role: "note" }, h("strong", {}, "Security alert: "), SECURITY_ALERT),
     ...(created.serverWarning
-      ? [h("p", { class: "hint warning", id: "server-warning" }, `Not registered with the workspace server yet; it will be the next time the server can be reached. ${created.serverWarning}`)]
+      ? [h("p", { class: "hint warning", id: "server-warning" }, created.serverWarning)]
       : []),
     h("div", { class: "dialog-actions" }, done),
   );

@@ -4,7 +4,7 @@
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
 import { fieldWithError } from "../field";
-import { CommandError } from "../ipc";
+import { asCommandError } from "../ipc";
 
 export interface TextDialogOptions {
   title: string;
@@ -45,7 +45,7 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
         await options.onSubmit(input.value);
         finish();
       } catch (caught) {
-        field.showError(caught instanceof CommandError ? caught.message : String(caught));
+        field.showError(asCommandError(caught).message);
       } finally {
         submit.disabled = false;
       }

@@ -158,8 +158,8 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       onUsed();
     } catch (caught) {
       const error = asCommandError(caught);
-      if (error.code === "distinct_id_invalid") user.showError(error.message);
-      else if (error.code === "attribute_invalid") {
+      if (error.field === "distinctId") user.showError(error.message);
+      else if (error.field === "attributes") {
         attributesError.textContent = error.message;
         attributesError.hidden = false;
         rows[0]?.name.focus();

@@ -10,9 +10,6 @@ import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
 import { showToast } from "../toast";
 
-const URL_ERROR_CODES = new Set(["server_url_invalid", "server_url_insecure"]);
-const TOKEN_ERROR_CODES = new Set(["account_token_invalid", "account_token_rejected"]);
-
 export interface WorkspaceHandlers {
   /** The workspace changed (connected, disconnected, re-checked). */
   onChange(view: WorkspaceView): void;
@@ -66,8 +63,8 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
       handlers.onChange(view);
     } catch (caught) {
       const error = asCommandError(caught);
-      if (URL_ERROR_CODES.has(error.code)) urlField.showError(error.message);
-      else if (TOKEN_ERROR_CODES.has(error.code)) tokenField.showError(error.message);
+      if (error.field === "serverUrl") urlField.showError(error.message);
+      else if (error.field === "accountToken") tokenField.showError(error.message);
       else {
         formError.textContent = error.message;
         formError.hidden = false;

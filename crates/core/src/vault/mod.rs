@@ -56,13 +56,14 @@ pub enum VaultError {
 
 impl VaultError {
     /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            Self::Locked => "keychain_locked",
-            Self::Unavailable { .. } => "keychain_unavailable",
-            Self::SecretMissing => "secret_missing",
-            Self::SecretUnreadable => "secret_unreadable",
-            Self::Failed { .. } => "keychain_failed",
+            Self::Locked => ErrorCode::KeychainLocked,
+            Self::Unavailable { .. } => ErrorCode::KeychainUnavailable,
+            Self::SecretMissing => ErrorCode::SecretMissing,
+            Self::SecretUnreadable => ErrorCode::SecretUnreadable,
+            Self::Failed { .. } => ErrorCode::KeychainFailed,
         }
     }
 }

@@ -107,29 +107,40 @@ pub enum ServerError {
 
 impl ServerError {
     /// A stable, machine-readable code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::error_code::ErrorCode {
+        use crate::error_code::ErrorCode;
         match self {
-            Self::InvalidUrl => "server_url_invalid",
-            Self::InsecureUrl => "server_url_insecure",
-            Self::InvalidAccountToken => "account_token_invalid",
-            Self::NotConnected => "workspace_not_connected",
-            Self::ConnectionNotConfirmed { .. } => "connection_not_confirmed",
-            Self::KeyBoundElsewhere { .. } => "key_bound_elsewhere",
-            Self::AccountTokenMissing { .. } => "account_token_missing",
-            Self::Unreachable { .. } => "server_unreachable",
-            Self::Timeout { .. } => "server_timeout",
-            Self::Tls { .. } => "server_tls_failed",
-            Self::AccountTokenRejected { .. } => "account_token_rejected",
+            Self::InvalidUrl => ErrorCode::ServerUrlInvalid,
+            Self::InsecureUrl => ErrorCode::ServerUrlInsecure,
+            Self::InvalidAccountToken => ErrorCode::AccountTokenInvalid,
+            Self::NotConnected => ErrorCode::WorkspaceNotConnected,
+            Self::ConnectionNotConfirmed { .. } => ErrorCode::ConnectionNotConfirmed,
+            Self::KeyBoundElsewhere { .. } => ErrorCode::KeyBoundElsewhere,
+            Self::AccountTokenMissing { .. } => ErrorCode::AccountTokenMissing,
+            Self::Unreachable { .. } => ErrorCode::ServerUnreachable,
+            Self::Timeout { .. } => ErrorCode::ServerTimeout,
+            Self::Tls { .. } => ErrorCode::ServerTlsFailed,
+            Self::AccountTokenRejected { .. } => ErrorCode::AccountTokenRejected,
             Self::Refused { server_code, .. } => match server_code.as_str() {
-                "key_revoked" => "server_key_revoked",
-                "key_expired" => "server_key_expired",
-                "unknown_key" => "server_key_unknown",
-                "rate_limited" => "server_rate_limited",
-                "invalid_body" => "server_invalid_request",
-                _ => "server_refused",
+                "key_revoked" => ErrorCode::ServerKeyRevoked,
+                "key_expired" => ErrorCode::ServerKeyExpired,
+                "unknown_key" => ErrorCode::ServerKeyUnknown,
+                "rate_limited" => ErrorCode::ServerRateLimited,
+                "invalid_body" => ErrorCode::ServerInvalidRequest,
+                _ => ErrorCode::ServerRefused,
             },
-            Self::Redirected { .. } => "server_redirected",
-            Self::BadResponse { .. } => "server_bad_response",
+            Self::Redirected { .. } => ErrorCode::ServerRedirected,
+            Self::BadResponse { .. } => ErrorCode::ServerBadResponse,
+        }
+    }
+
+    /// The form field this error is about, if it is about one.
+    pub fn field(&self) -> Option<crate::error_code::ErrorField> {
+        use crate::error_code::ErrorField;
+        match self {
+            Self::InvalidUrl | Self::InsecureUrl => Some(ErrorField::ServerUrl),
+            Self::InvalidAccountToken | Self::AccountTokenRejected { .. } => Some(ErrorField::AccountToken),
+            _ => None,
         }
     }
 

@@ -167,28 +167,13 @@ impl Workspace {
             return Ok(WorkspaceStatus::disconnected());
         };
         let server = client.server().to_string();
-        let mut first_error: Option<CoreError> = None;
-
-        let mut confirmed = Vec::new();
-        for pending in self.file.load()?.pending_for(&server) {
-            match client.revoke_key(&token, &pending.key_id).await {
-                Ok(()) => confirmed.push(pending.key_id),
-                Err(error) => keep_first(&mut first_error, error),
-            }
-        }
-        if !confirmed.is_empty() {
-            self.file.update(|config| {
-                config
-                    .pending_revocations
-                    .retain(|p| !(p.server_url == server && confirmed.contains(&p.key_id)))
-            })?;
-        }
+        let (confirmed, mut first_error) = self.flush_revocations(&client, &token).await?;
 
         let known = match client.list_keys(&token).await {
             Ok(known) => known,
             Err(error) => return Err(first_error.unwrap_or(error.into())),
         };
-        let mut changed = !confirmed.is_empty();
+        let mut changed = confirmed > 0;
         let bound = self.file.load()?.key_servers;
         let mut newly_bound = Vec::new();
         for record in keys {
@@ -226,6 +211,45 @@ impl Workspace {
             known
         };
         Ok(self.status(&client, &known, keys))
+    }
+
+    /// Sends the revocations queued for the connected server, if any. One
+    /// failure doesn't stop the rest; the first is returned.
+    pub async fn send_pending_revocations(&self) -> Result<(), CoreError> {
+        let Some((client, token)) = self.connection()? else {
+            return Ok(());
+        };
+        match self.flush_revocations(&client, &token).await? {
+            (_, Some(error)) => Err(error),
+            (_, None) => Ok(()),
+        }
+    }
+
+    /// Sends the revocations queued for `client`'s server and drops those it
+    /// confirms from the outbox; returns how many it confirmed and the first
+    /// failure.
+    async fn flush_revocations(
+        &self,
+        client: &EmbedClient,
+        token: &AccountToken,
+    ) -> Result<(usize, Option<CoreError>), CoreError> {
+        let server = client.server().to_string();
+        let mut first_error = None;
+        let mut confirmed = Vec::new();
+        for pending in self.file.load()?.pending_for(&server) {
+            match client.revoke_key(token, &pending.key_id).await {
+                Ok(()) => confirmed.push(pending.key_id),
+                Err(error) => keep_first(&mut first_error, error),
+            }
+        }
+        if !confirmed.is_empty() {
+            self.file.update(|config| {
+                config
+                    .pending_revocations
+                    .retain(|p| !(p.server_url == server && confirmed.contains(&p.key_id)))
+            })?;
+        }
+        Ok((confirmed.len(), first_error))
     }
 
     /// Registers a new key, if connected.

@@ -1,0 +1,109 @@
+//! [`ToucanApp`]: every use case of Toucan Keys, in one place. The desktop
+//! shell (and any other front end) calls one method per command and adds
+//! nothing: what a change does, the local-first policy and every message a
+//! person reads are decided here.
+//!
+//! **Local first.** A change to a key is made on this computer first, then
+//! sent to the workspace server if one is connected. When the server can't
+//! be reached the change still stands and the reply carries a warning; the
+//! next sync sends it.
+
+mod keys;
+mod replies;
+mod workspace;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
+
+use crate::clipboard::{Clipboard, ClipboardGuard};
+use crate::error::CoreError;
+use crate::manager::KeyManager;
+use crate::registry::FileRegistry;
+use crate::secret::ExposeSecret;
+use crate::settings::{Settings, SettingsFile};
+use crate::vault::Vault;
+use crate::workspace::{Confirm, GeneratedToken, Workspace};
+
+/// Every use case answers this: the reply, or an error with a code and a
+/// message for people.
+pub type Reply<T> = Result<T, CoreError>;
+
+/// The application: keys (keychain + registry), the workspace server, the
+/// person's settings, the clipboard and the last session token.
+pub struct ToucanApp {
+    keys: KeyManager,
+    workspace: Workspace,
+    settings: SettingsFile,
+    clipboard: ClipboardGuard<Box<dyn Clipboard>>,
+    last_token: Mutex<Option<GeneratedToken>>,
+    confirm: Box<dyn Confirm>,
+}
+
+/// What the app needs from the computer it runs on, beyond files.
+pub struct Host {
+    /// Where key secrets and the account token live (the OS keychain).
+    pub vault: Arc<dyn Vault>,
+    /// The system clipboard.
+    pub clipboard: Box<dyn Clipboard>,
+    /// Questions only the person can answer, asked outside any web page.
+    pub confirm: Box<dyn Confirm>,
+}
+
+impl ToucanApp {
+    /// The app with its registry in `data_dir`, its settings and workspace in
+    /// `config_dir`, over the `host`'s keychain, clipboard and dialogs.
+    pub fn new(host: Host, data_dir: &Path, config_dir: &Path) -> Self {
+        Self::from_parts(
+            KeyManager::new(host.vault.clone(), FileRegistry::in_dir(data_dir)),
+            Workspace::new(config_dir, host.vault),
+            SettingsFile::in_dir(config_dir),
+            host.clipboard,
+            host.confirm,
+        )
+    }
+
+    /// The app over parts built elsewhere (tests: a manager with a clock or a
+    /// fault hook, a workspace with short timeouts).
+    pub fn from_parts(
+        keys: KeyManager,
+        workspace: Workspace,
+        settings: SettingsFile,
+        clipboard: Box<dyn Clipboard>,
+        confirm: Box<dyn Confirm>,
+    ) -> Self {
+        Self {
+            keys,
+            workspace,
+            settings,
+            clipboard: ClipboardGuard::new(clipboard),
+            last_token: Mutex::new(None),
+            confirm,
+        }
+    }
+
+    /// The person's settings.
+    pub fn get_settings(&self) -> Reply<Settings> {
+        self.settings.load()
+    }
+
+    /// Saves the person's settings; returns what was saved.
+    pub fn save_settings(&self, settings: Settings) -> Reply<Settings> {
+        self.settings.save(settings)
+    }
+
+    /// Clears the clipboard now if it still holds something the app copied
+    /// (the app calls this when it quits). Returns whether it did.
+    pub fn clear_clipboard_now(&self) -> bool {
+        self.clipboard.clear_now()
+    }
+
+    /// Copies `secret` with the person's clear delay; returns the seconds
+    /// until it is cleared, if it will be.
+    fn copy_to_clipboard(&self, secret: &dyn ExposeSecret) -> Reply<Option<u32>> {
+        let clear = self.settings.load().unwrap_or_default().clipboard_clear;
+        self.clipboard.copy(secret, clear.delay())?;
+        Ok(clear.delay().map(|delay| delay.as_secs() as u32))
+    }
+}

@@ -1,0 +1,28 @@
+// The one list of commands the page may call: name, arguments and reply.
+// `command_table!` is defined twice: in `commands.rs`, where each line
+// becomes a Tauri command that makes one call to `ToucanApp`, the handler
+// list, and the TypeScript command map in `ui/src/bindings.ts`; and in
+// `build.rs`, where the names become the app's permission manifest
+// (`capabilities/main.json` grants exactly these; a test keeps it equal).
+//
+// `sync` runs on a worker thread, `async` awaits the core, and `shell` is a
+// command written by hand in the shell (the updater plugin lives there).
+command_table! {
+    sync list_keys() -> Vec<KeySummary>;
+    sync check_keychain() -> Vec<KeySummary>;
+    async create_key(name: String, expiry: Expiry) -> CreatedKeyReply;
+    sync copy_key(id: KeyId) -> CopyReply;
+    sync rename_key(id: KeyId, name: String) -> KeySummary;
+    async revoke_key(id: KeyId) -> RevokeReply;
+    async delete_key(id: KeyId) -> DeleteReply;
+    sync get_settings() -> Settings;
+    sync save_settings(settings: Settings) -> Settings;
+    sync get_workspace() -> WorkspaceView;
+    async sync_workspace() -> WorkspaceView;
+    async connect_workspace(server_url: String, account_token: String) -> WorkspaceView;
+    sync disconnect_workspace() -> ();
+    async generate_token(id: KeyId, request: TokenRequest) -> GeneratedToken;
+    sync copy_token() -> CopyTokenReply;
+    shell check_for_update() -> UpdateCheck;
+    shell install_update() -> ();
+}
