@@ -6,7 +6,8 @@ use std::sync::Arc;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use toucan_embed_server::{AppState, ServerConfig, open, router};
+use toucan_embed_server::local::LocalServer;
+use toucan_embed_server::{AppState, ServerConfig, open};
 use toucan_keys_core::{SecretKey, key_format};
 
 struct Server {
@@ -16,37 +17,32 @@ struct Server {
     account: String,
     state: Arc<AppState>,
     http: reqwest::Client,
+    _running: LocalServer,
 }
 
 async fn start(config: ServerConfig) -> Server {
     let dir = tempfile::tempdir().unwrap();
-    let opened = open(dir.path(), config).unwrap();
-    let account = opened
-        .new_account_token
-        .clone()
-        .expect("a new server makes an account token");
-    serve_opened(dir, opened, account).await
+    let running = LocalServer::start(dir.path(), config).await.unwrap();
+    let account = running.account_token().to_owned();
+    serving(dir, running, account)
 }
 
 /// The server in `dir` started again (as after a restart), with its account token.
 async fn restart(dir: tempfile::TempDir, account: String) -> Server {
-    let opened = open(dir.path(), ServerConfig::default()).unwrap();
-    assert!(opened.new_account_token.is_none());
-    serve_opened(dir, opened, account).await
+    let running = LocalServer::start(dir.path(), ServerConfig::default()).await.unwrap();
+    assert!(running.new_account_token.is_none());
+    serving(dir, running, account)
 }
 
-async fn serve_opened(dir: tempfile::TempDir, opened: toucan_embed_server::Opened, account: String) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let app = router(opened.state.clone());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+fn serving(dir: tempfile::TempDir, running: LocalServer, account: String) -> Server {
     Server {
         dir: dir.path().to_owned(),
         _dir: dir,
-        base,
+        base: running.base_url.clone(),
         account,
-        state: opened.state,
+        state: running.state.clone(),
         http: reqwest::Client::new(),
+        _running: running,
     }
 }
 

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde_json::Value;
-use toucan_embed_server::{ServerConfig, open, router};
+use toucan_embed_server::ServerConfig;
+use toucan_embed_server::local::LocalServer;
 use toucan_keys_core::workspace::{
     Attribute, Level, Permission, Resource, Role, ServerError, Timeouts, TokenRequest, Workspace,
 };
@@ -23,17 +24,13 @@ struct Setup {
     keys: KeyManager,
     vault: Arc<MemoryVault>,
     workspace: Workspace,
-    server: tokio::task::JoinHandle<()>,
+    server: LocalServer,
 }
 
-/// Another embed server on 127.0.0.1: its address, account token and task.
-async fn another_server(dir: &std::path::Path) -> (String, String, tokio::task::JoinHandle<()>) {
-    let opened = open(dir, ServerConfig::default()).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let app = router(opened.state.clone());
-    let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (base, opened.new_account_token.unwrap(), server)
+/// Another embed server on 127.0.0.1: its address, account token and handle.
+async fn another_server(dir: &std::path::Path) -> (String, String, LocalServer) {
+    let server = LocalServer::start(dir, ServerConfig::default()).await.unwrap();
+    (server.base_url.clone(), server.account_token().to_owned(), server)
 }
 
 async fn setup() -> Setup {
@@ -249,7 +246,7 @@ async fn disconnecting_forgets_the_token_and_generation_asks_to_connect() {
         .await
         .unwrap_err();
     assert_eq!(error, CoreError::DistinctIdInvalid);
-    s.server.abort();
+    s.server.stop();
 }
 
 #[tokio::test]
