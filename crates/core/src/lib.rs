@@ -1,8 +1,8 @@
 //! The Toucan Keys core: everything that matters is decided and tested here,
 //! with no Tauri in it.
 //!
-//! - [`key_format`]: the `tck_` key format, generation and parsing.
-//! - [`secret`]: [`SecretKey`], the one type that holds a key's secret.
+//! - [`key_format`] and [`secret`]: the `tck_` key format and [`SecretKey`],
+//!   from `toucan-keys-protocol` (shared with the embed server).
 //! - [`vault`]: the OS keychain (and an in-memory double for unit tests).
 //! - [`registry`]: key metadata in a versioned JSON file, never a secret.
 //! - [`manager`]: the operations the app calls, keeping both consistent.
@@ -18,17 +18,20 @@ pub mod error;
 pub mod error_code;
 pub mod expiry;
 mod json_file;
-pub mod key_format;
 pub mod manager;
 pub mod names;
 pub mod process_guard;
 pub mod record;
 pub mod registry;
-pub mod secret;
 pub mod settings;
 pub mod updates;
 pub mod vault;
 pub mod workspace;
+
+/// The key format, from the protocol crate the embed server shares.
+pub use toucan_keys_protocol::key_format;
+/// The secret types, from the protocol crate.
+pub use toucan_keys_protocol::secret;
 
 pub use app::{Host, Reply, ToucanApp};
 pub use error::CoreError;

@@ -187,7 +187,7 @@ async fn a_redirect_is_not_followed_and_the_key_goes_nowhere_else() {
     let key = toucan_keys_core::key_format::generate();
     let client = client(&format!("http://{server}"));
 
-    let error = client.generate_token(&key, &serde_json::json!({})).await.unwrap_err();
+    let error = client.generate_token(&key, &token_body()).await.unwrap_err();
     assert_eq!(error.code(), "server_redirected");
     assert!(
         error
@@ -275,4 +275,13 @@ async fn a_failed_connect_keeps_the_previous_token_and_server() {
         b"{ damaged",
         "the file is left for the person to see"
     );
+}
+
+/// A valid token request body.
+fn token_body() -> toucan_keys_protocol::wire::TokenRequestBody {
+    let request: toucan_keys_core::workspace::TokenRequest = serde_json::from_value(serde_json::json!({
+        "distinctId": "user-1", "role": "explorer", "attributes": [], "permissions": [], "lifetimeMinutes": 5,
+    }))
+    .unwrap();
+    request.to_body().unwrap()
 }

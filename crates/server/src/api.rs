@@ -6,8 +6,9 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use serde::Deserialize;
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
+use toucan_keys_protocol::wire::{IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey};
 
 use crate::error::ApiError;
 use crate::store::KeyInfo;
@@ -28,7 +29,7 @@ pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderM
         return Err(ApiError::rate_limited());
     }
     let request = token_request::parse(&body)?;
-    let jti = toucan_keys_core::key_format::random_base62(22);
+    let jti = toucan_keys_protocol::key_format::random_base62(22);
     let expires_at = now + request.lifetime_seconds;
     let claims = json!({
         "iss": crate::ISSUER,
@@ -44,13 +45,11 @@ pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderM
     });
     let token = state.signer.sign(&claims);
     state.store.record_token(&jti, &key.id, now, expires_at)?;
-    Ok(Json(json!({ "token": token, "expiresAt": auth::date(expires_at) })))
-}
-
-/// The body of `POST /embed/introspect`.
-#[derive(Deserialize)]
-pub struct IntrospectRequest {
-    token: String,
+    let issued = IssuedToken {
+        token,
+        expires_at: timestamp(expires_at),
+    };
+    Ok(Json(json!(issued)))
 }
 
 /// `POST /embed/introspect`: whether a token this key issued is active, and its claims.
@@ -62,7 +61,7 @@ pub async fn introspect(State(state): State<Arc<AppState>>, headers: HeaderMap, 
     if !state.limiter.allow(&key.id) {
         return Err(ApiError::rate_limited());
     }
-    let request: IntrospectRequest =
+    let request: IntrospectionRequest =
         serde_json::from_slice(&body).map_err(|_| ApiError::bad_request("token", "is required (a string)"))?;
     let inactive = Ok(Json(json!({ "active": false })));
     let Ok(claims) = state.signer.verify(&request.token) else {
@@ -91,16 +90,6 @@ pub async fn jwks(State(state): State<Arc<AppState>>) -> Json<Value> {
 /// `GET /openapi.json`.
 pub async fn openapi() -> ([(&'static str, &'static str); 1], &'static str) {
     ([("content-type", "application/json")], include_str!("openapi.json"))
-}
-
-/// The body of `POST /api/keys`: a key's metadata, never the key.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct KeyRegistration {
-    id: String,
-    name: String,
-    fingerprint: String,
-    expires_at: Option<String>,
 }
 
 /// `POST /api/keys`: registers a key by id, name, fingerprint and expiry.
@@ -147,14 +136,14 @@ pub async fn register_key(
             "A key with this id or fingerprint is already registered.",
         ));
     }
-    Ok((StatusCode::CREATED, Json(key_json(&key))))
+    Ok((StatusCode::CREATED, Json(json!(registered(&key)))))
 }
 
 /// `GET /api/keys`: every registered key, with when it was last used.
 pub async fn list_keys(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Reply {
     auth::account(&state, &headers)?;
-    let keys: Vec<Value> = state.store.list_keys()?.iter().map(key_json).collect();
-    Ok(Json(json!({ "keys": keys })))
+    let keys = state.store.list_keys()?.iter().map(registered).collect();
+    Ok(Json(json!(KeyList { keys })))
 }
 
 /// `DELETE /api/keys/{id}`: revokes a key, and with it every token it issued.
@@ -171,15 +160,19 @@ pub async fn revoke_key(
     }
 }
 
-fn key_json(key: &KeyInfo) -> Value {
-    let at = |seconds: Option<i64>| seconds.map(auth::date);
-    json!({
-        "id": key.id,
-        "name": key.name,
-        "fingerprint": key.fingerprint,
-        "createdAt": auth::date(key.created_at),
-        "expiresAt": at(key.expires_at),
-        "revokedAt": at(key.revoked_at),
-        "lastUsedAt": at(key.last_used_at),
-    })
+/// A Unix time as the wire carries it.
+fn timestamp(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+fn registered(key: &KeyInfo) -> RegisteredKey {
+    RegisteredKey {
+        id: key.id.clone(),
+        name: key.name.clone(),
+        fingerprint: key.fingerprint.clone(),
+        created_at: timestamp(key.created_at),
+        expires_at: key.expires_at.map(timestamp),
+        revoked_at: key.revoked_at.map(timestamp),
+        last_used_at: key.last_used_at.map(timestamp),
+    }
 }

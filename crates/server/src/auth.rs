@@ -4,7 +4,8 @@
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use toucan_keys_core::key_format;
+use toucan_keys_protocol::key_format;
+use toucan_keys_protocol::wire::codes;
 
 use crate::AppState;
 use crate::error::ApiError;
@@ -15,12 +16,12 @@ use crate::store::KeyInfo;
 pub fn identify(state: &AppState, headers: &HeaderMap) -> Result<KeyInfo, ApiError> {
     let sent = headers
         .get("x-api-key")
-        .ok_or_else(|| ApiError::unauthorized("missing_key", "Send your API key in the x-api-key header."))?
+        .ok_or_else(|| ApiError::unauthorized(codes::MISSING_KEY, "Send your API key in the x-api-key header."))?
         .to_str()
-        .map_err(|_| ApiError::unauthorized("invalid_key", "The x-api-key header is not a Toucan API key."))?;
-    let key = key_format::parse(sent).map_err(|error| ApiError::unauthorized("invalid_key", error.to_string()))?;
+        .map_err(|_| ApiError::unauthorized(codes::INVALID_KEY, "The x-api-key header is not a Toucan API key."))?;
+    let key = key_format::parse(sent).map_err(|error| ApiError::unauthorized(codes::INVALID_KEY, error.to_string()))?;
     let fingerprint = key.fingerprint();
-    let unknown = || ApiError::unauthorized("unknown_key", "This API key is not registered with this server.");
+    let unknown = || ApiError::unauthorized(codes::UNKNOWN_KEY, "This API key is not registered with this server.");
     let found = state.store.key_by_fingerprint(&fingerprint)?.ok_or_else(unknown)?;
     if !bool::from(found.fingerprint.as_bytes().ct_eq(fingerprint.as_bytes())) {
         return Err(unknown());
@@ -32,13 +33,13 @@ pub fn identify(state: &AppState, headers: &HeaderMap) -> Result<KeyInfo, ApiErr
 pub fn usable(key: &KeyInfo, now: i64) -> Result<(), ApiError> {
     if let Some(revoked_at) = key.revoked_at {
         return Err(ApiError::unauthorized(
-            "key_revoked",
+            codes::KEY_REVOKED,
             format!("This API key was revoked on {}.", date(revoked_at)),
         ));
     }
     if let Some(expires_at) = key.expires_at.filter(|&at| at <= now) {
         return Err(ApiError::unauthorized(
-            "key_expired",
+            codes::KEY_EXPIRED,
             format!("This API key expired on {}.", date(expires_at)),
         ));
     }
@@ -49,7 +50,7 @@ pub fn usable(key: &KeyInfo, now: i64) -> Result<(), ApiError> {
 pub fn account(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let refused = || {
         ApiError::unauthorized(
-            "invalid_account_token",
+            codes::INVALID_ACCOUNT_TOKEN,
             "Send the account token as 'Authorization: Bearer <token>'.",
         )
     };

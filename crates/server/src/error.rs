@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use toucan_keys_protocol::wire::{ErrorBody, codes};
 
 /// An error response.
 #[derive(Debug)]
@@ -28,7 +28,7 @@ impl ApiError {
     pub fn bad_request(field: &str, problem: &str) -> Self {
         Self {
             status: StatusCode::BAD_REQUEST,
-            code: "invalid_body",
+            code: codes::INVALID_BODY,
             message: format!("{field}: {problem}"),
         }
     }
@@ -37,7 +37,7 @@ impl ApiError {
     pub fn not_found(message: impl Into<String>) -> Self {
         Self {
             status: StatusCode::NOT_FOUND,
-            code: "not_found",
+            code: codes::NOT_FOUND,
             message: message.into(),
         }
     }
@@ -46,7 +46,7 @@ impl ApiError {
     pub fn conflict(message: impl Into<String>) -> Self {
         Self {
             status: StatusCode::CONFLICT,
-            code: "conflict",
+            code: codes::CONFLICT,
             message: message.into(),
         }
     }
@@ -55,7 +55,7 @@ impl ApiError {
     pub fn rate_limited() -> Self {
         Self {
             status: StatusCode::TOO_MANY_REQUESTS,
-            code: "rate_limited",
+            code: codes::RATE_LIMITED,
             message: "Too many requests with this API key. Wait a minute and try again.".into(),
         }
     }
@@ -64,7 +64,7 @@ impl ApiError {
     pub fn request_timeout() -> Self {
         Self {
             status: StatusCode::REQUEST_TIMEOUT,
-            code: "request_timeout",
+            code: codes::REQUEST_TIMEOUT,
             message: "The request took too long to arrive. Send it again.".into(),
         }
     }
@@ -75,7 +75,7 @@ impl ApiError {
         eprintln!("internal error: {error}");
         Self {
             status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal",
+            code: codes::INTERNAL,
             message: "The server couldn't complete the request. Try again; if it keeps failing, the server's operator can find the cause in its log.".into(),
         }
     }
@@ -94,7 +94,11 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(json!({ "code": self.code, "message": self.message }))).into_response()
+        let body = ErrorBody {
+            code: self.code.to_owned(),
+            message: self.message,
+        };
+        (self.status, Json(body)).into_response()
     }
 }
 

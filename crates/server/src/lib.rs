@@ -22,8 +22,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::routing::{delete, get, post};
 use sha2::{Digest, Sha256};
-use toucan_keys_core::ExposeSecret;
-use toucan_keys_core::workspace::AccountToken;
+use toucan_keys_protocol::{AccountToken, ExposeSecret};
 
 use crate::rate_limit::RateLimiter;
 use crate::store::Store;

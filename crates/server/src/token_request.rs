@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use toucan_keys_core::workspace::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
+use toucan_keys_protocol::vocabulary::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
 
 use crate::error::ApiError;
 
@@ -24,9 +24,9 @@ fn attribute_size(value: &Value) -> usize {
     serde_json::to_vec(value).map_or(usize::MAX, |bytes| bytes.len())
 }
 
-/// A checked token request.
+/// A token request, checked field by field (see `wire::TokenRequestBody` for its shape).
 #[derive(Debug, Clone, PartialEq)]
-pub struct TokenRequest {
+pub struct CheckedTokenRequest {
     /// The end user's stable id.
     pub distinct_id: String,
     /// explorer, maker or admin.
@@ -40,7 +40,7 @@ pub struct TokenRequest {
 }
 
 /// Checks a request body.
-pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
+pub fn parse(body: &[u8]) -> Result<CheckedTokenRequest, ApiError> {
     let body: Value = serde_json::from_slice(body).map_err(|_| ApiError::bad_request("body", "is not valid JSON"))?;
     let body = body
         .as_object()
@@ -119,7 +119,7 @@ pub fn parse(body: &[u8]) -> Result<TokenRequest, ApiError> {
             .filter(|seconds| LIFETIME_RANGE.contains(seconds))
             .ok_or_else(|| ApiError::bad_request("lifetimeSeconds", "must be a whole number from 60 to 86400"))?,
     };
-    Ok(TokenRequest {
+    Ok(CheckedTokenRequest {
         distinct_id,
         role,
         attributes,

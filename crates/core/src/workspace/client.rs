@@ -7,8 +7,11 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use toucan_keys_protocol::wire::{
+    ErrorBody, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey, TokenRequestBody, codes,
+};
+
+pub use toucan_keys_protocol::wire::Introspection;
 
 use super::{AccountToken, GeneratedToken, ServerError, ServerUrl};
 use crate::record::{KeyId, KeyRecord};
@@ -36,9 +39,8 @@ impl Default for Timeouts {
     }
 }
 
-/// A key as the server knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// What the app needs of a key as the server knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerKey {
     /// The key's id (the same as in the app).
     pub id: KeyId,
@@ -48,14 +50,14 @@ pub struct ServerKey {
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
-/// What `POST /embed/introspect` said.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Introspection {
-    /// Whether the token still works.
-    pub active: bool,
-    /// Its claims, when active.
-    #[serde(default)]
-    pub claims: Option<Value>,
+impl From<RegisteredKey> for ServerKey {
+    fn from(key: RegisteredKey) -> Self {
+        Self {
+            id: KeyId(key.id),
+            revoked_at: key.revoked_at,
+            last_used_at: key.last_used_at,
+        }
+    }
 }
 
 /// Talks to one workspace server.
@@ -101,29 +103,26 @@ impl EmbedClient {
 
     /// `GET /api/keys`: every key the server knows, with when it was last used.
     pub async fn list_keys(&self, account: &AccountToken) -> Result<Vec<ServerKey>, ServerError> {
-        #[derive(Deserialize)]
-        struct Keys {
-            keys: Vec<ServerKey>,
-        }
         let response = self
             .send(self.account_request(Method::GET, "api/keys", account))
             .await?;
-        Ok(self.json::<Keys>(response).await?.keys)
+        let list: KeyList = self.json(response).await?;
+        Ok(list.keys.into_iter().map(ServerKey::from).collect())
     }
 
     /// `POST /api/keys`: registers a key by id, name, fingerprint and expiry
     /// (never the key). Returns `false` if it was already registered.
     pub async fn register_key(&self, account: &AccountToken, record: &KeyRecord) -> Result<bool, ServerError> {
-        let body = json!({
-            "id": record.id,
-            "name": record.name,
-            "fingerprint": record.fingerprint,
-            "expiresAt": record.expires_at.map(|at| at.to_rfc3339()),
-        });
+        let body = KeyRegistration {
+            id: record.id.as_str().to_owned(),
+            name: record.name.clone(),
+            fingerprint: record.fingerprint.clone(),
+            expires_at: record.expires_at.map(|at| at.to_rfc3339()),
+        };
         let request = self.account_request(Method::POST, "api/keys", account).json(&body);
         match self.send(request).await {
             Ok(_) => Ok(true),
-            Err(ServerError::Refused { server_code, .. }) if server_code == "conflict" => Ok(false),
+            Err(ServerError::Refused { server_code, .. }) if server_code == codes::CONFLICT => Ok(false),
             Err(error) => Err(error),
         }
     }
@@ -134,23 +133,21 @@ impl EmbedClient {
         let path = format!("api/keys/{}", id.as_str());
         match self.send(self.account_request(Method::DELETE, &path, account)).await {
             Ok(_) => Ok(()),
-            Err(ServerError::Refused { server_code, .. }) if server_code == "not_found" => Ok(()),
+            Err(ServerError::Refused { server_code, .. }) if server_code == codes::NOT_FOUND => Ok(()),
             Err(error) => Err(error),
         }
     }
 
     /// `POST /embed/generate-token` with the key in `x-api-key`.
-    pub async fn generate_token(&self, key: &SecretKey, body: &Value) -> Result<GeneratedToken, ServerError> {
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Issued {
-            token: String,
-            expires_at: DateTime<Utc>,
-        }
+    pub async fn generate_token(
+        &self,
+        key: &SecretKey,
+        body: &TokenRequestBody,
+    ) -> Result<GeneratedToken, ServerError> {
         let request = self.key_request("embed/generate-token", key).json(body);
         let response = self.send(request).await?;
         let status = response.status().as_u16();
-        let issued: Issued = self.json(response).await?;
+        let issued: IssuedToken = self.json(response).await?;
         GeneratedToken::decode(issued.token, issued.expires_at).ok_or_else(|| ServerError::BadResponse {
             host: self.base.host_label(),
             status,
@@ -159,9 +156,9 @@ impl EmbedClient {
 
     /// `POST /embed/introspect`: whether a token this key issued still works.
     pub async fn introspect(&self, key: &SecretKey, token: &str) -> Result<Introspection, ServerError> {
-        let request = self
-            .key_request("embed/introspect", key)
-            .json(&json!({ "token": token }));
+        let request = self.key_request("embed/introspect", key).json(&IntrospectionRequest {
+            token: token.to_owned(),
+        });
         let response = self.send(request).await?;
         self.json(response).await
     }
@@ -197,18 +194,13 @@ impl EmbedClient {
                 location: location.chars().take(200).collect(),
             });
         }
-        #[derive(Deserialize)]
-        struct Refusal {
-            code: String,
-            message: String,
-        }
         let refusal = self
             .read_limited(response)
             .await
             .ok()
-            .and_then(|body| serde_json::from_slice::<Refusal>(&body).ok());
+            .and_then(|body| serde_json::from_slice::<ErrorBody>(&body).ok());
         match refusal {
-            Some(refusal) if refusal.code == "invalid_account_token" => Err(ServerError::AccountTokenRejected {
+            Some(refusal) if refusal.code == codes::INVALID_ACCOUNT_TOKEN => Err(ServerError::AccountTokenRejected {
                 host: self.base.host_label(),
             }),
             Some(refusal) if status.is_client_error() => Err(ServerError::refused(&refusal.code, &refusal.message)),

@@ -109,6 +109,7 @@ impl ServerError {
     /// A stable, machine-readable code.
     pub fn code(&self) -> crate::error_code::ErrorCode {
         use crate::error_code::ErrorCode;
+        use toucan_keys_protocol::wire::codes;
         match self {
             Self::InvalidUrl => ErrorCode::ServerUrlInvalid,
             Self::InsecureUrl => ErrorCode::ServerUrlInsecure,
@@ -122,11 +123,11 @@ impl ServerError {
             Self::Tls { .. } => ErrorCode::ServerTlsFailed,
             Self::AccountTokenRejected { .. } => ErrorCode::AccountTokenRejected,
             Self::Refused { server_code, .. } => match server_code.as_str() {
-                "key_revoked" => ErrorCode::ServerKeyRevoked,
-                "key_expired" => ErrorCode::ServerKeyExpired,
-                "unknown_key" => ErrorCode::ServerKeyUnknown,
-                "rate_limited" => ErrorCode::ServerRateLimited,
-                "invalid_body" => ErrorCode::ServerInvalidRequest,
+                codes::KEY_REVOKED => ErrorCode::ServerKeyRevoked,
+                codes::KEY_EXPIRED => ErrorCode::ServerKeyExpired,
+                codes::UNKNOWN_KEY => ErrorCode::ServerKeyUnknown,
+                codes::RATE_LIMITED => ErrorCode::ServerRateLimited,
+                codes::INVALID_BODY => ErrorCode::ServerInvalidRequest,
                 _ => ErrorCode::ServerRefused,
             },
             Self::Redirected { .. } => ErrorCode::ServerRedirected,
@@ -158,5 +159,17 @@ impl ServerError {
             server_code: server_code.to_owned(),
             message,
         }
+    }
+}
+
+impl From<toucan_keys_protocol::InvalidAccountToken> for ServerError {
+    fn from(_: toucan_keys_protocol::InvalidAccountToken) -> Self {
+        Self::InvalidAccountToken
+    }
+}
+
+impl From<toucan_keys_protocol::InvalidAccountToken> for crate::CoreError {
+    fn from(error: toucan_keys_protocol::InvalidAccountToken) -> Self {
+        ServerError::from(error).into()
     }
 }

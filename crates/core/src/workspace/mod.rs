@@ -7,7 +7,6 @@
 //! - [`Workspace`]: the connection, kept in step with this computer's keys.
 //! - [`TokenRequest`] and [`GeneratedToken`]: the "Generate token" panel.
 
-mod account_token;
 pub mod client;
 mod config;
 mod error;
@@ -15,7 +14,6 @@ mod server_url;
 mod service;
 mod token_request;
 
-pub use account_token::{ACCOUNT_TOKEN_PREFIX, AccountToken};
 pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
 pub use config::{PendingRevocation, WorkspaceConfig, WorkspaceFile};
 pub use error::ServerError;
@@ -24,3 +22,4 @@ pub use service::{Confirm, FixedAnswer, ServerKeyState, Workspace, WorkspaceStat
 pub use token_request::{
     Attribute, GeneratedToken, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role, TokenRequest,
 };
+pub use toucan_keys_protocol::account_token::{ACCOUNT_TOKEN_PREFIX, AccountToken};

@@ -339,7 +339,9 @@ impl Workspace {
             return Err(ServerError::KeyBoundElsewhere { server: bound.clone() }.into());
         }
         match client.generate_token(key, &body).await {
-            Err(ServerError::Refused { server_code, .. }) if server_code == "unknown_key" => {
+            Err(ServerError::Refused { server_code, .. })
+                if server_code == toucan_keys_protocol::wire::codes::UNKNOWN_KEY =>
+            {
                 client.register_key(&token, record).await?;
                 self.bind(std::slice::from_ref(&record.id), &server)?;
                 Ok(client.generate_token(key, &body).await?)

@@ -8,77 +8,16 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::error::CoreError;
 
-/// The longest end-user id, in bytes (the server's limit).
-pub const MAX_DISTINCT_ID_BYTES: usize = 256;
+pub use toucan_keys_protocol::vocabulary::{Attribute, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role};
+use toucan_keys_protocol::wire::{EndUser, TokenRequestBody};
 /// The longest attribute name, in characters.
 pub const MAX_ATTRIBUTE_NAME_CHARS: usize = 64;
 /// Token lifetimes offered, in minutes: 1 minute to 24 hours.
 pub const LIFETIME_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
-
-/// The role an embedded session has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Views and explores dashboards.
-    Explorer,
-    /// Also builds charts and dashboards.
-    Maker,
-    /// Everything.
-    Admin,
-}
-
-/// What a permission applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Resource {
-    /// Dashboards.
-    Dashboard,
-    /// Charts.
-    Chart,
-    /// Databases.
-    Database,
-    /// The AI assistant.
-    Ai,
-}
-
-/// A permission level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// May view.
-    CanView,
-    /// May edit.
-    CanEdit,
-    /// May query.
-    CanQuery,
-}
-
-/// One permission: a level on a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Permission {
-    /// What it applies to.
-    pub resource: Resource,
-    /// What it allows.
-    pub level: Level,
-}
-
-/// One row-level-security attribute row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Attribute {
-    /// The attribute's name, for example `region`.
-    pub name: String,
-    /// Its value, for example `EMEA`.
-    pub value: String,
-}
 
 /// A session token request, as entered in the panel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +38,7 @@ pub struct TokenRequest {
 
 impl TokenRequest {
     /// Checks the request and builds the body `POST /embed/generate-token` takes.
-    pub fn to_body(&self) -> Result<Value, CoreError> {
+    pub fn to_body(&self) -> Result<TokenRequestBody, CoreError> {
         let distinct_id = self.distinct_id.trim();
         if distinct_id.is_empty()
             || distinct_id.len() > MAX_DISTINCT_ID_BYTES
@@ -140,11 +79,15 @@ impl TokenRequest {
                 levels.push(permission.level);
             }
         }
-        Ok(json!({
-            "user": { "distinctId": distinct_id, "role": self.role, "attributes": attributes },
-            "permissions": permissions,
-            "lifetimeSeconds": u64::from(self.lifetime_minutes) * 60,
-        }))
+        Ok(TokenRequestBody {
+            user: EndUser {
+                distinct_id: distinct_id.to_owned(),
+                role: self.role,
+                attributes,
+            },
+            permissions,
+            lifetime_seconds: u64::from(self.lifetime_minutes) * 60,
+        })
     }
 }
 
@@ -216,6 +159,8 @@ impl fmt::Debug for GeneratedToken {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
 
     fn request() -> TokenRequest {
@@ -253,7 +198,7 @@ mod tests {
     #[test]
     fn builds_the_documented_body() {
         assert_eq!(
-            request().to_body().unwrap(),
+            serde_json::to_value(request().to_body().unwrap()).unwrap(),
             json!({
                 "user": {"distinctId": "user-42", "role": "explorer", "attributes": {"region": "EMEA"}},
                 "permissions": {"dashboard": ["can_view"], "ai": ["can_query"]},

@@ -5,8 +5,12 @@ use std::fmt;
 
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
-use super::ServerError;
 use crate::secret::ExposeSecret;
+
+/// A pasted account token doesn't have the shape of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("An account token starts with tka_ followed by 40 letters and digits.")]
+pub struct InvalidAccountToken;
 
 /// The prefix of every account token.
 pub const ACCOUNT_TOKEN_PREFIX: &str = "tka_";
@@ -28,13 +32,11 @@ impl AccountToken {
     }
 
     /// Checks a pasted token (surrounding spaces are ignored).
-    pub fn parse(text: &str) -> Result<Self, ServerError> {
+    pub fn parse(text: &str) -> Result<Self, InvalidAccountToken> {
         let text = text.trim();
-        let body = text
-            .strip_prefix(ACCOUNT_TOKEN_PREFIX)
-            .ok_or(ServerError::InvalidAccountToken)?;
+        let body = text.strip_prefix(ACCOUNT_TOKEN_PREFIX).ok_or(InvalidAccountToken)?;
         if body.len() != ACCOUNT_TOKEN_BODY_LEN || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err(ServerError::InvalidAccountToken);
+            return Err(InvalidAccountToken);
         }
         Ok(Self(text.to_owned()))
     }
@@ -81,7 +83,7 @@ mod tests {
             &format!("tka_{}", "a".repeat(39)),
             &format!("tka_{}!", "a".repeat(39)),
         ] {
-            assert_eq!(AccountToken::parse(bad), Err(ServerError::InvalidAccountToken), "{bad}");
+            assert_eq!(AccountToken::parse(bad), Err(InvalidAccountToken), "{bad}");
         }
     }
 }

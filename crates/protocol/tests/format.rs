@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use toucan_keys_core::key_format::{self, ParseKeyError};
+use toucan_keys_protocol::key_format::{self, ParseKeyError};
 
 const BASE62: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

@@ -1,0 +1,69 @@
+//! The words of a session token request that the app and the server share:
+//! roles, resources, permission levels, and the limits on what a token may
+//! carry.
+
+use serde::{Deserialize, Serialize};
+
+/// The longest end-user id, in bytes.
+pub const MAX_DISTINCT_ID_BYTES: usize = 256;
+
+/// The role an embedded session has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Views and explores dashboards.
+    Explorer,
+    /// Also builds charts and dashboards.
+    Maker,
+    /// Everything.
+    Admin,
+}
+
+/// What a permission applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Resource {
+    /// Dashboards.
+    Dashboard,
+    /// Charts.
+    Chart,
+    /// Databases.
+    Database,
+    /// The AI assistant.
+    Ai,
+}
+
+/// A permission level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// May view.
+    CanView,
+    /// May edit.
+    CanEdit,
+    /// May query.
+    CanQuery,
+}
+
+/// One permission: a level on a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Permission {
+    /// What it applies to.
+    pub resource: Resource,
+    /// What it allows.
+    pub level: Level,
+}
+
+/// One row-level-security attribute row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Attribute {
+    /// The attribute's name, for example `region`.
+    pub name: String,
+    /// Its value, for example `EMEA`.
+    pub value: String,
+}

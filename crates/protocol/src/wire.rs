@@ -1,0 +1,147 @@
+//! The bodies the app and the embed server exchange, and the error codes a
+//! server answers with. Both sides use these types, so renaming a field
+//! fails to compile on both.
+//!
+//! Account API (header `Authorization: Bearer tka_…`): `GET /api/keys` →
+//! [`KeyList`]; `POST /api/keys` with [`KeyRegistration`] → [`RegisteredKey`];
+//! `DELETE /api/keys/{id}`. Embed API (header `x-api-key: tck_…`):
+//! `POST /embed/generate-token` with [`TokenRequestBody`] → [`IssuedToken`];
+//! `POST /embed/introspect` with [`IntrospectionRequest`] → [`Introspection`].
+//! Every failure: an HTTP status and [`ErrorBody`].
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::vocabulary::{Level, Resource, Role};
+
+/// `POST /api/keys`: a key's metadata, never the key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyRegistration {
+    /// The app's id for the key (`key_…`).
+    pub id: String,
+    /// Its name, 1 to 64 characters.
+    pub name: String,
+    /// SHA-256 of the key, 64 hex digits (see [`crate::SecretKey::fingerprint`]).
+    pub fingerprint: String,
+    /// When it stops working, in RFC 3339; `None` for never.
+    pub expires_at: Option<String>,
+}
+
+/// A key as the server knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegisteredKey {
+    /// The app's id for the key.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// SHA-256 of the key.
+    pub fingerprint: String,
+    /// When it was registered.
+    pub created_at: DateTime<Utc>,
+    /// When it stops working, if ever.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// When it last requested a token.
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
+/// `GET /api/keys`: every registered key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyList {
+    /// The keys, oldest first.
+    pub keys: Vec<RegisteredKey>,
+}
+
+/// `POST /embed/generate-token`: the end user and what their session may do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRequestBody {
+    /// The end user.
+    pub user: EndUser,
+    /// Resource → the levels granted on it.
+    pub permissions: BTreeMap<Resource, Vec<Level>>,
+    /// Seconds until the token expires.
+    pub lifetime_seconds: u64,
+}
+
+/// The end user a session token is for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EndUser {
+    /// Their stable id in the customer's own system.
+    pub distinct_id: String,
+    /// Their role in the session.
+    pub role: Role,
+    /// Row-level-security attributes (name → value).
+    pub attributes: Map<String, Value>,
+}
+
+/// A signed session token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuedToken {
+    /// The compact JWS.
+    pub token: String,
+    /// When it expires.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// `POST /embed/introspect`: the token to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntrospectionRequest {
+    /// A token this key issued.
+    pub token: String,
+}
+
+/// Whether a token still works, and its claims when it does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Introspection {
+    /// Whether the token still works.
+    pub active: bool,
+    /// Its claims, when active.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Value>,
+}
+
+/// Every failure's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// One of [`codes`].
+    pub code: String,
+    /// What went wrong, for people.
+    pub message: String,
+}
+
+/// The error codes a server answers with.
+pub mod codes {
+    /// No `x-api-key` header.
+    pub const MISSING_KEY: &str = "missing_key";
+    /// The key isn't in the `tck_` format.
+    pub const INVALID_KEY: &str = "invalid_key";
+    /// The server doesn't know this key.
+    pub const UNKNOWN_KEY: &str = "unknown_key";
+    /// The key was revoked.
+    pub const KEY_REVOKED: &str = "key_revoked";
+    /// The key has expired.
+    pub const KEY_EXPIRED: &str = "key_expired";
+    /// The account token is missing or wrong.
+    pub const INVALID_ACCOUNT_TOKEN: &str = "invalid_account_token";
+    /// The body is malformed; the message names the field.
+    pub const INVALID_BODY: &str = "invalid_body";
+    /// No such key.
+    pub const NOT_FOUND: &str = "not_found";
+    /// A key with this id is already registered.
+    pub const CONFLICT: &str = "conflict";
+    /// Too many requests for this key; try again shortly.
+    pub const RATE_LIMITED: &str = "rate_limited";
+    /// The request took too long.
+    pub const REQUEST_TIMEOUT: &str = "request_timeout";
+    /// The server failed.
+    pub const INTERNAL: &str = "internal";
+}
