@@ -29,7 +29,8 @@ mod tests {
         Attribute, GeneratedToken, Level, PendingRevocation, Permission, Resource, Role, ServerKeyState, TokenRequest,
     };
     use toucan_keys_core::{
-        ClipboardClear, ErrorCode, ErrorField, Expiry, KeyId, KeyRecord, KeyStatus, KeySummary, Settings,
+        Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, KeyId, KeyRecord, KeyStatus, KeySummary,
+        Settings,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -47,6 +48,7 @@ mod tests {
             declaration::<KeyStatus>(&config),
             declaration::<KeySummary>(&config),
             declaration::<Expiry>(&config),
+            declaration::<ExpiryKind>(&config),
             declaration::<ClipboardClear>(&config),
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),
@@ -66,10 +68,14 @@ mod tests {
             declaration::<CopyTokenReply>(&config),
             declaration::<UpdateOffer>(&config),
             declaration::<UpdateCheck>(&config),
+            declaration::<Choices>(&config),
         ] {
             out.push_str(&declaration);
             out.push('\n');
         }
+        let choices = serde_json::to_string(&toucan_keys_core::choices()).expect("choices serialize");
+        out.push_str("/** The values the window offers to choose from, as the core accepts them. */\n");
+        out.push_str(&format!("export const CHOICES: Choices = {choices};\n\n"));
         out.push_str(&crate::commands::typescript_command_map(&config));
         out.push('\n');
         out.push_str(

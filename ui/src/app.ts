@@ -1,10 +1,10 @@
 // The Account settings screen: the profile button and menu, the Profile,
 // API Keys and Clipboard sections, and what each action does.
 
-import type { ClipboardClear, KeySummary, Settings, UpdateOffer, WorkspaceView } from "./bindings";
+import { CHOICES, type ClipboardClear, type KeySummary, type Settings, type UpdateOffer, type WorkspaceView } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { h } from "./dom";
-import { clearDelayLabel } from "./format";
+import { clearDelayLabel, durationLabel } from "./format";
 import { api, asCommandError } from "./ipc";
 import { showToast } from "./toast";
 import { openCreateKeyDialog } from "./views/create-key";
@@ -17,15 +17,11 @@ import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/w
 /** How long a warning about the server stays on screen. */
 const WARNING_MS = 12000;
 
-const CLEAR_CHOICES: { label: string; value: ClipboardClear }[] = [
-  { label: "After 10 seconds", value: { kind: "after", seconds: 10 } },
-  { label: "After 20 seconds", value: { kind: "after", seconds: 20 } },
-  { label: "After 30 seconds", value: { kind: "after", seconds: 30 } },
-  { label: "After 1 minute", value: { kind: "after", seconds: 60 } },
-  { label: "After 2 minutes", value: { kind: "after", seconds: 120 } },
-  { label: "After 5 minutes", value: { kind: "after", seconds: 300 } },
-  { label: "Never", value: { kind: "never" } },
-];
+// The delays come from Rust (CHOICES); only the words are made here.
+const CLEAR_CHOICES = CHOICES.clipboardClear.map((value) => ({
+  value,
+  label: value.kind === "never" ? "Never" : `After ${durationLabel(value.seconds)}`,
+}));
 
 function clearValue(choice: ClipboardClear): string {
   return choice.kind === "after" ? String(choice.seconds) : "never";

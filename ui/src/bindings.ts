@@ -90,6 +90,8 @@ secretMissing: boolean, };
 
 export type Expiry = { "kind": "days30" } | { "kind": "days60" } | { "kind": "days90" } | { "kind": "onDate", "value": string } | { "kind": "never" };
 
+export type ExpiryKind = "days30" | "days60" | "days90" | "onDate" | "never";
+
 export type ClipboardClear = { "kind": "after", 
 /**
  * Seconds to wait.
@@ -287,6 +289,35 @@ feedConfigured: boolean,
  * The newer version on offer, if there is one.
  */
 offer: UpdateOffer | null, };
+
+export type Choices = { 
+/**
+ * When a copied key or token leaves the clipboard.
+ */
+clipboardClear: Array<ClipboardClear>, 
+/**
+ * How long a new key lasts.
+ */
+expiry: Array<ExpiryKind>, 
+/**
+ * A session token's lifetime, in minutes.
+ */
+tokenLifetimeMinutes: Array<number>, 
+/**
+ * A session's role.
+ */
+roles: Array<Role>, 
+/**
+ * What a permission applies to.
+ */
+resources: Array<Resource>, 
+/**
+ * Permission levels.
+ */
+levels: Array<Level>, };
+
+/** The values the window offers to choose from, as the core accepts them. */
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"]};
 
 /** Every command: its arguments and its reply. */
 export type Commands = {

@@ -51,3 +51,10 @@ export function clearDelayLabel(seconds: number | null): string {
   if (seconds === null) return "Stays until you copy something else";
   return seconds >= 60 && seconds % 60 === 0 ? `Clears in ${seconds / 60} min` : `Clears in ${seconds} s`;
 }
+
+/** "10 seconds", "1 minute", "4 hours": a whole number of the largest unit that fits. */
+export function durationLabel(seconds: number): string {
+  const [amount, unit] =
+    seconds % 3600 === 0 ? [seconds / 3600, "hour"] : seconds % 60 === 0 ? [seconds / 60, "minute"] : [seconds, "second"];
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}

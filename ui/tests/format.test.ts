@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearDelayLabel, exactTime, relativeTime } from "../src/format";
+import { clearDelayLabel, durationLabel, exactTime, relativeTime } from "../src/format";
 
 describe("times as people read them", () => {
   const now = new Date("2026-11-28T12:00:00Z");
@@ -24,5 +24,18 @@ describe("times as people read them", () => {
     expect(clearDelayLabel(30)).toBe("Clears in 30 s");
     expect(clearDelayLabel(120)).toBe("Clears in 2 min");
     expect(clearDelayLabel(null)).toBe("Stays until you copy something else");
+  });
+});
+
+describe("durations offered in the choices from Rust", () => {
+  it.each([
+    [10, "10 seconds"],
+    [60, "1 minute"],
+    [120, "2 minutes"],
+    [900, "15 minutes"],
+    [3600, "1 hour"],
+    [86400, "24 hours"],
+  ])("%i s reads %s", (seconds, label) => {
+    expect(durationLabel(seconds)).toBe(label);
   });
 });

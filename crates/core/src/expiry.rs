@@ -23,6 +23,23 @@ pub enum Expiry {
     Never,
 }
 
+/// The kinds of expiry the create dialog offers (an [`Expiry`] without its date).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ExpiryKind {
+    /// 30 days.
+    Days30,
+    /// 60 days.
+    Days60,
+    /// 90 days.
+    Days90,
+    /// On a chosen date.
+    OnDate,
+    /// Never.
+    Never,
+}
+
 impl Expiry {
     /// The moment the key expires, if it does, for a key created at `now`.
     /// A date that is not after today is refused.

@@ -13,6 +13,7 @@
 
 pub mod app;
 mod atomic_file;
+pub mod choices;
 pub mod clipboard;
 pub mod error;
 pub mod error_code;
@@ -36,7 +37,8 @@ pub use toucan_keys_protocol::secret;
 pub use app::{Host, Reply, ToucanApp};
 pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorField};
-pub use expiry::Expiry;
+pub use choices::{Choices, choices};
+pub use expiry::{Expiry, ExpiryKind};
 pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};

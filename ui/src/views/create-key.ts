@@ -3,7 +3,7 @@
 // cleared when the dialog closes. Copying goes through Rust (copy_key),
 // which reads the keychain; the secret never crosses IPC again.
 
-import type { CreatedKeyReply, Expiry, KeySummary } from "../bindings";
+import { CHOICES, type CreatedKeyReply, type Expiry, type ExpiryKind, type KeySummary } from "../bindings";
 import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId } from "../dom";
 import { fieldWithError } from "../field";
@@ -14,13 +14,15 @@ import { showToast } from "../toast";
 export const SECURITY_ALERT =
   "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
 
-const EXPIRY_CHOICES: { value: string; label: string }[] = [
-  { value: "days30", label: "30 days" },
-  { value: "days60", label: "60 days" },
-  { value: "days90", label: "90 days" },
-  { value: "onDate", label: "On a date" },
-  { value: "never", label: "Never" },
-];
+const EXPIRY_LABELS: Record<ExpiryKind, string> = {
+  days30: "30 days",
+  days60: "60 days",
+  days90: "90 days",
+  onDate: "On a date",
+  never: "Never",
+};
+// The choices come from Rust (CHOICES); only the words are kept here.
+const EXPIRY_CHOICES = CHOICES.expiry.map((value) => ({ value, label: EXPIRY_LABELS[value] }));
 
 function tomorrow(): string {
   const date = new Date(Date.now() + 24 * 3600 * 1000);

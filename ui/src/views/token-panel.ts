@@ -4,36 +4,32 @@
 // the signed token, a Copy button (through Rust, same clipboard rules as
 // keys) and the token's decoded claims.
 
-import type { Attribute, GeneratedToken, KeySummary, Level, Permission, Resource, Role } from "../bindings";
+import { CHOICES, type Attribute, type GeneratedToken, type KeySummary, type Level, type Permission, type Resource, type Role } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h, uniqueId } from "../dom";
 import { fieldWithError } from "../field";
-import { clearDelayLabel, exactTime } from "../format";
+import { clearDelayLabel, durationLabel, exactTime } from "../format";
 import { api, asCommandError } from "../ipc";
 import { showToast } from "../toast";
 
-const ROLES: { value: Role; label: string }[] = [
-  { value: "explorer", label: "Explorer: views and explores dashboards" },
-  { value: "maker", label: "Maker: also builds charts and dashboards" },
-  { value: "admin", label: "Admin: everything" },
-];
-const RESOURCES: { value: Resource; label: string }[] = [
-  { value: "dashboard", label: "Dashboards" },
-  { value: "chart", label: "Charts" },
-  { value: "database", label: "Databases" },
-  { value: "ai", label: "AI assistant" },
-];
-const LEVELS: { value: Level; label: string }[] = [
-  { value: "can_view", label: "View" },
-  { value: "can_edit", label: "Edit" },
-  { value: "can_query", label: "Query" },
-];
-const LIFETIMES: { minutes: number; label: string }[] = [
-  { minutes: 15, label: "15 minutes" },
-  { minutes: 60, label: "1 hour" },
-  { minutes: 240, label: "4 hours" },
-  { minutes: 1440, label: "24 hours" },
-];
+const ROLE_LABELS: Record<Role, string> = {
+  explorer: "Explorer: views and explores dashboards",
+  maker: "Maker: also builds charts and dashboards",
+  admin: "Admin: everything",
+};
+const RESOURCE_LABELS: Record<Resource, string> = {
+  dashboard: "Dashboards",
+  chart: "Charts",
+  database: "Databases",
+  ai: "AI assistant",
+};
+const LEVEL_LABELS: Record<Level, string> = { can_view: "View", can_edit: "Edit", can_query: "Query" };
+
+// The values come from Rust (CHOICES); only the words are kept here.
+const ROLES = CHOICES.roles.map((value) => ({ value, label: ROLE_LABELS[value] }));
+const RESOURCES = CHOICES.resources.map((value) => ({ value, label: RESOURCE_LABELS[value] }));
+const LEVELS = CHOICES.levels.map((value) => ({ value, label: LEVEL_LABELS[value] }));
+const LIFETIMES = CHOICES.tokenLifetimeMinutes.map((minutes) => ({ minutes, label: durationLabel(minutes * 60) }));
 
 interface AttributeRow {
   element: HTMLElement;

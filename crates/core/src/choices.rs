@@ -1,0 +1,70 @@
+//! The values the app offers to choose from. The window lists exactly these
+//! (in its own words), so a choice added or removed here reaches the UI
+//! through the generated bindings, not through a copy kept in TypeScript.
+
+use serde::Serialize;
+
+use crate::expiry::ExpiryKind;
+use crate::settings::{CLEAR_DELAY_RANGE, ClipboardClear};
+use crate::workspace::{LIFETIME_MINUTES_RANGE, Level, Resource, Role};
+
+/// Every list of choices the window offers, each in the order shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Choices {
+    /// When a copied key or token leaves the clipboard.
+    pub clipboard_clear: Vec<ClipboardClear>,
+    /// How long a new key lasts.
+    pub expiry: Vec<ExpiryKind>,
+    /// A session token's lifetime, in minutes.
+    pub token_lifetime_minutes: Vec<u32>,
+    /// A session's role.
+    pub roles: Vec<Role>,
+    /// What a permission applies to.
+    pub resources: Vec<Resource>,
+    /// Permission levels.
+    pub levels: Vec<Level>,
+}
+
+/// The choices this version offers.
+pub fn choices() -> Choices {
+    let clipboard_clear = [10, 20, 30, 60, 120, 300]
+        .into_iter()
+        .map(|seconds| ClipboardClear::After { seconds })
+        .chain([ClipboardClear::Never])
+        .collect();
+    Choices {
+        clipboard_clear,
+        expiry: vec![
+            ExpiryKind::Days30,
+            ExpiryKind::Days60,
+            ExpiryKind::Days90,
+            ExpiryKind::OnDate,
+            ExpiryKind::Never,
+        ],
+        token_lifetime_minutes: vec![15, 60, 240, 1440],
+        roles: vec![Role::Explorer, Role::Maker, Role::Admin],
+        resources: vec![Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai],
+        levels: vec![Level::CanView, Level::CanEdit, Level::CanQuery],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything offered is accepted by the rules that check it.
+    #[test]
+    fn every_offered_value_is_accepted() {
+        let offered = choices();
+        for clear in offered.clipboard_clear {
+            if let ClipboardClear::After { seconds } = clear {
+                assert!(CLEAR_DELAY_RANGE.contains(&seconds), "{seconds}");
+            }
+        }
+        for minutes in offered.token_lifetime_minutes {
+            assert!(LIFETIME_MINUTES_RANGE.contains(&minutes), "{minutes}");
+        }
+    }
+}
