@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use crate::expiry::ExpiryKind;
-use crate::settings::{CLEAR_DELAY_RANGE, ClipboardClear};
-use crate::workspace::{LIFETIME_MINUTES_RANGE, Level, Resource, Role};
+use crate::settings::ClipboardClear;
+use crate::workspace::{Level, Resource, Role};
 
 /// Every list of choices the window offers, each in the order shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,6 +53,8 @@ pub fn choices() -> Choices {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::settings::CLEAR_DELAY_RANGE;
+    use crate::workspace::LIFETIME_MINUTES_RANGE;
 
     /// Everything offered is accepted by the rules that check it.
     #[test]

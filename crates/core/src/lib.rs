@@ -35,9 +35,9 @@ pub use toucan_keys_protocol::key_format;
 pub use toucan_keys_protocol::secret;
 
 pub use app::{Host, Reply, ToucanApp};
+pub use choices::{Choices, choices};
 pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorField};
-pub use choices::{Choices, choices};
 pub use expiry::{Expiry, ExpiryKind};
 pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary};
 pub use record::{KeyId, KeyRecord, KeyStatus};

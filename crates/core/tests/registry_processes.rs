@@ -5,13 +5,12 @@
 //! the folder to write in passed through the environment).
 
 use std::collections::HashSet;
-use std::process::Command;
+
+use keychain_testkit::processes::{child_role, run_at_once};
 
 use toucan_keys_core::registry::RecordStore;
 use toucan_keys_core::{FileRegistry, KeyRecord, key_format};
 
-const CHILD_DIR: &str = "TOUCAN_TEST_WRITER_DIR";
-const CHILD_TAG: &str = "TOUCAN_TEST_WRITER_TAG";
 const WRITES_PER_PROCESS: usize = 150;
 
 fn write_records(registry: &FileRegistry, tag: &str, count: usize) {
@@ -30,8 +29,8 @@ fn write_records(registry: &FileRegistry, tag: &str, count: usize) {
 /// into a new folder and checks that every write landed.
 #[test]
 fn writer() {
-    if let (Ok(dir), Ok(tag)) = (std::env::var(CHILD_DIR), std::env::var(CHILD_TAG)) {
-        write_records(&FileRegistry::in_dir(dir.as_ref()), &tag, WRITES_PER_PROCESS);
+    if let Some((dir, tag)) = child_role() {
+        write_records(&FileRegistry::in_dir(&dir), &tag, WRITES_PER_PROCESS);
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -43,22 +42,7 @@ fn writer() {
 #[test]
 fn two_processes_writing_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
-    let children: Vec<_> = ["a", "b"]
-        .iter()
-        .map(|tag| {
-            Command::new(&exe)
-                .args(["writer", "--exact", "--test-threads=1", "--quiet"])
-                .env(CHILD_DIR, dir.path())
-                .env(CHILD_TAG, tag)
-                .stdout(std::process::Stdio::null())
-                .spawn()
-                .expect("start a writer process")
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success(), "a writer process failed");
-    }
+    run_at_once("writer", dir.path(), &["a", "b"]);
     let keys = FileRegistry::in_dir(dir.path()).load().unwrap();
     let names: HashSet<_> = keys.iter().map(|k| k.name.clone()).collect();
     assert_eq!(keys.len(), 2 * WRITES_PER_PROCESS, "writes were lost");

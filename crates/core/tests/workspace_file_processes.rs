@@ -5,14 +5,13 @@
 //! with the folder passed through the environment).
 
 use std::collections::HashSet;
-use std::process::Command;
 use std::sync::Arc;
+
+use keychain_testkit::processes::{child_role, run_at_once};
 
 use toucan_keys_core::workspace::{Workspace, WorkspaceFile};
 use toucan_keys_core::{KeyRecord, MemoryVault, key_format};
 
-const CHILD_DIR: &str = "TOUCAN_TEST_QUEUE_DIR";
-const CHILD_TAG: &str = "TOUCAN_TEST_QUEUE_TAG";
 const QUEUED_PER_PROCESS: usize = 60;
 const SERVER: &str = "https://embed.example.com";
 
@@ -35,8 +34,8 @@ fn connected_file(dir: &std::path::Path) {
 /// into a new folder and checks every entry landed.
 #[test]
 fn queuer() {
-    if let (Ok(dir), Ok(tag)) = (std::env::var(CHILD_DIR), std::env::var(CHILD_TAG)) {
-        queue_revocations(dir.as_ref(), &tag, QUEUED_PER_PROCESS);
+    if let Some((dir, tag)) = child_role() {
+        queue_revocations(&dir, &tag, QUEUED_PER_PROCESS);
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -56,22 +55,7 @@ fn queuer() {
 fn two_processes_queueing_at_once_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     connected_file(dir.path());
-    let exe = std::env::current_exe().unwrap();
-    let children: Vec<_> = ["a", "b"]
-        .iter()
-        .map(|tag| {
-            Command::new(&exe)
-                .args(["queuer", "--exact", "--test-threads=1", "--quiet"])
-                .env(CHILD_DIR, dir.path())
-                .env(CHILD_TAG, tag)
-                .stdout(std::process::Stdio::null())
-                .spawn()
-                .expect("start a queueing process")
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success(), "a queueing process failed");
-    }
+    run_at_once("queuer", dir.path(), &["a", "b"]);
     let pending = WorkspaceFile::in_dir(dir.path()).load().unwrap().pending_for(SERVER);
     let names: HashSet<_> = pending.iter().map(|p| p.key_name.clone()).collect();
     assert_eq!(names.len(), 2 * QUEUED_PER_PROCESS, "revocations were lost in a race");
