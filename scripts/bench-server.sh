@@ -27,11 +27,12 @@ for _ in range(100):
 json.dump(keys, open(f"{sys.argv[1]}/keys.json", "w"))
 PY
 
-"$target/release/toucan-embed-server" --data-dir "$work/data" --port $port --requests-per-minute 100000000 >"$work/server.out" &
+"$target/release/toucan-embed-server" --data-dir "$work/data" --port $port --requests-per-minute 100000000 \
+  --print-json >"$work/server.json" &
 server=$!
-for _ in $(seq 50); do grep -q "^Toucan embed-token server" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-# Its output is a file, not a terminal: it writes the account token to a private file.
-account=$(cat "$work/data/account-token.txt")
+for _ in $(seq 50); do [[ -s "$work/server.json" ]] && break; sleep 0.1; done
+# One JSON line once it listens; the new account token is in a private file it names.
+account=$(python3 -c 'import json,sys; print(open(json.load(open(sys.argv[1]))["accountTokenFile"]).read().strip())' "$work/server.json")
 
 python3 - "$work" "$port" "$account" <<'PY'
 import json, sys, hashlib, urllib.request, secrets

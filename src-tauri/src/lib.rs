@@ -5,6 +5,7 @@
 mod bindings;
 pub mod command_line;
 pub mod commands;
+mod logging;
 pub mod native_confirm;
 pub mod ready_signal;
 mod system_clipboard;
@@ -48,6 +49,10 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 configure_webview(&window);
             }
+            if let Ok(log_dir) = app.path().app_log_dir() {
+                logging::start(&log_dir);
+            }
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), "Toucan Keys started");
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
             let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));

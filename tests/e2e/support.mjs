@@ -153,21 +153,19 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function startEmbedServer() {
   const dataDir = mkdtempSync(join(tmpdir(), "toucan-embed-"));
-  const child = spawn(SERVER_BINARY, ["--data-dir", dataDir, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(SERVER_BINARY, ["--data-dir", dataDir, "--port", "0", "--print-json"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the embed server did not start in 20 s")), 20_000);
-    let accountToken = null;
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      // Its output is a pipe, not a terminal, so it writes the token to a
-      // file readable only by this user and says where.
-      const written = line.match(/^Account token written to (.+?) \(/);
-      if (written) accountToken = readFileSync(written[1], "utf8").trim();
+    // One JSON line once it listens; the new account token is in a file only
+    // this user can read, never on the pipe.
+    createInterface({ input: child.stdout }).once("line", (line) => {
+      clearTimeout(timer);
       if (/\btka_[0-9A-Za-z]{40}\b/.test(line)) reject(new Error("the embed server printed its account token into a log"));
-      const address = line.match(/server on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (address) {
-        clearTimeout(timer);
-        resolve({ url: address[1], accountToken, stop: () => child.kill() });
-      }
+      const ready = JSON.parse(line);
+      const accountToken = ready.accountTokenFile ? readFileSync(ready.accountTokenFile, "utf8").trim() : null;
+      resolve({ url: ready.address, accountToken, stop: () => child.kill() });
     });
     child.on("exit", (code) => reject(new Error(`the embed server exited with ${code}`)));
   });

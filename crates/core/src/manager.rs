@@ -114,6 +114,7 @@ impl KeyManager {
         self.step(CreateStep::IntentRecorded);
 
         if let Err(error) = self.vault.store(&record.id, &keychain_label(name.as_str()), &secret) {
+            tracing::warn!(key = %record.id, %error, "create: the keychain refused the secret; dropping the pending record");
             let _ = self.drop_records(std::slice::from_ref(&record.id));
             return Err(error.into());
         }
@@ -124,6 +125,7 @@ impl KeyManager {
             Ok(())
         }) {
             // Undo both; if that fails too, reconcile finishes the job later.
+            tracing::warn!(key = %record.id, %error, "create: the record couldn't be completed; undoing the keychain entry");
             if self.vault.remove(&record.id).is_ok() {
                 let _ = self.drop_records(std::slice::from_ref(&record.id));
             }
@@ -234,6 +236,7 @@ impl KeyManager {
         if revoked.is_err()
             && let Some(secret) = previous
         {
+            tracing::warn!(key = %id, "revoke: the record couldn't be saved; putting the secret back");
             let _ = self.vault.store(id, &keychain_label(&record.name), &secret);
         }
         revoked

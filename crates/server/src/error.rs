@@ -94,6 +94,7 @@ impl From<rusqlite::Error> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        tracing::warn!(status = self.status.as_u16(), code = self.code, "refused");
         let body = ErrorBody {
             code: self.code.to_owned(),
             message: self.message,

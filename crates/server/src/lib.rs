@@ -250,6 +250,14 @@ pub fn hand_over_account_token(token: &str, data_dir: &Path, to_terminal: bool) 
     ))
 }
 
+/// Logs each request at debug: method, path and status, never a header or a body.
+async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let (method, path) = (request.method().clone(), request.uri().path().to_owned());
+    let response = next.run(request).await;
+    tracing::debug!(%method, %path, status = response.status().as_u16(), "request");
+    response
+}
+
 /// The server's routes.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
@@ -259,5 +267,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/openapi.json", get(api::openapi))
         .route("/api/keys", post(api::register_key).get(api::list_keys))
         .route("/api/keys/{id}", delete(api::revoke_key))
+        .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }

@@ -30,6 +30,23 @@ use crate::workspace::{Confirm, GeneratedToken, Workspace};
 /// message for people.
 pub type Reply<T> = Result<T, CoreError>;
 
+/// Logs a use case's outcome: done at debug, a failure at warn with its code.
+/// Only ids and codes are logged, never a key, a token or what was typed.
+fn logged<T>(use_case: &'static str, reply: Reply<T>) -> Reply<T> {
+    match &reply {
+        Ok(_) => tracing::debug!(use_case, "done"),
+        Err(error) => tracing::warn!(use_case, code = %error.code(), "failed"),
+    }
+    reply
+}
+
+/// The warning beside a change that stood here but didn't reach the server.
+fn not_on_server_yet(use_case: &'static str, result: Reply<()>, what_happened: &str) -> Option<String> {
+    let error = result.err()?;
+    tracing::warn!(use_case, code = %error.code(), "the server step failed; the change stands here");
+    Some(format!("{what_happened} {error}"))
+}
+
 /// The application: keys (keychain + registry), the workspace server, the
 /// person's settings, the clipboard and the last session token.
 pub struct ToucanApp {
@@ -85,12 +102,12 @@ impl ToucanApp {
 
     /// The person's settings.
     pub fn get_settings(&self) -> Reply<Settings> {
-        self.settings.load()
+        logged("get_settings", self.settings.load())
     }
 
     /// Saves the person's settings; returns what was saved.
     pub fn save_settings(&self, settings: Settings) -> Reply<Settings> {
-        self.settings.save(settings)
+        logged("save_settings", self.settings.save(settings))
     }
 
     /// Clears the clipboard now if it still holds something the app copied

@@ -3,7 +3,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{CopyTokenReply, Reply, ToucanApp, WorkspaceView};
+use super::{CopyTokenReply, Reply, ToucanApp, WorkspaceView, logged};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
 use crate::workspace::{GeneratedToken, TokenRequest, WorkspaceStatus};
@@ -36,55 +36,83 @@ impl ToucanApp {
     /// The workspace as saved on this computer, without asking the server (so
     /// the first screen never waits for the network).
     pub fn get_workspace(&self) -> Reply<WorkspaceView> {
-        let server_url = self.workspace.server_url()?;
-        self.view(Ok(WorkspaceStatus {
-            server_url,
-            keys: Vec::new(),
-        }))
+        logged(
+            "get_workspace",
+            (|| -> Reply<WorkspaceView> {
+                let server_url = self.workspace.server_url()?;
+                self.view(Ok(WorkspaceStatus {
+                    server_url,
+                    keys: Vec::new(),
+                }))
+            })(),
+        )
     }
 
     /// Brings the server in step with this computer's keys and returns its
     /// view of them. Offline is not an error: `problem` says why.
     pub async fn sync_workspace(&self) -> Reply<WorkspaceView> {
-        let records = self.records()?;
-        let synced = self.workspace.sync(&records).await;
-        self.view(synced)
+        logged(
+            "sync_workspace",
+            async {
+                let records = self.records()?;
+                let synced = self.workspace.sync(&records).await;
+                self.view(synced)
+            }
+            .await,
+        )
     }
 
     /// Connects to a workspace server: checks the account token with it, asks
     /// the person (outside any page), keeps the token in the keychain, and
     /// registers this computer's keys. The typed token is zeroed when dropped.
     pub async fn connect_workspace(&self, server_url: String, account_token: String) -> Reply<WorkspaceView> {
-        let account_token = Zeroizing::new(account_token);
-        let records = self.records()?;
-        let status = self
-            .workspace
-            .connect(&server_url, &account_token, &records, self.confirm.as_ref())
-            .await?;
-        self.view(Ok(status))
+        logged(
+            "connect_workspace",
+            async {
+                let account_token = Zeroizing::new(account_token);
+                let records = self.records()?;
+                let status = self
+                    .workspace
+                    .connect(&server_url, &account_token, &records, self.confirm.as_ref())
+                    .await?;
+                self.view(Ok(status))
+            }
+            .await,
+        )
     }
 
     /// Disconnects: the account token leaves the keychain. Keys stay as they are.
     pub fn disconnect_workspace(&self) -> Reply<()> {
-        self.workspace.disconnect()
+        logged("disconnect_workspace", self.workspace.disconnect())
     }
 
     /// Asks the workspace server for a session token, sending the key from the
     /// keychain. The token is kept (for [`Self::copy_token`]) until the next one.
     pub async fn generate_token(&self, id: KeyId, request: TokenRequest) -> Reply<GeneratedToken> {
-        let record = self.keys.summary(&id)?.record;
-        let secret = self.keys.read_secret(&id)?;
-        let token = self.workspace.generate_token(&record, &secret, &request).await?;
-        *self.last_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
-        Ok(token)
+        logged(
+            "generate_token",
+            async {
+                let record = self.keys.summary(&id)?.record;
+                let secret = self.keys.read_secret(&id)?;
+                let token = self.workspace.generate_token(&record, &secret, &request).await?;
+                *self.last_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
+                Ok(token)
+            }
+            .await,
+        )
     }
 
     /// Copies the last generated session token, with the same clipboard rules as keys.
     pub fn copy_token(&self) -> Reply<CopyTokenReply> {
-        let token = self.last_token.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        let token = token.ok_or(CoreError::NoTokenToCopy)?;
-        Ok(CopyTokenReply {
-            clears_in_seconds: self.copy_to_clipboard(&token)?,
-        })
+        logged(
+            "copy_token",
+            (|| -> Reply<CopyTokenReply> {
+                let token = self.last_token.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                let token = token.ok_or(CoreError::NoTokenToCopy)?;
+                Ok(CopyTokenReply {
+                    clears_in_seconds: self.copy_to_clipboard(&token)?,
+                })
+            })(),
+        )
     }
 }

@@ -130,6 +130,7 @@ impl Workspace {
             config.previous_server_url = None;
         });
         if let Err(error) = saved {
+            tracing::warn!(%error, "connect: the workspace file couldn't be saved; restoring the previous token");
             let _ = match previous_token {
                 Some(previous_token) => self.vault.store_account_token(&previous_token),
                 None => self.vault.remove_account_token(),
