@@ -6,16 +6,15 @@
 # removes cleanly, leaving only the user's own data. Needs root (apt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 root=$PWD
 target="${CARGO_TARGET_DIR:-$root/target}"
 artifacts="$root/artifacts/install"
 budget_bytes=$((5 * 1024 * 1024))
-sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   rm -rf "$artifacts" && mkdir -p "$artifacts"
-  npm --prefix ui ci --no-fund --no-audit --silent
-  npm --prefix ui run build --silent
+  build_ui_once
   (cd src-tauri && CI=true ../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci)
   deb=$(ls "$target"/release/bundle/deb/*.deb)
   rpm=$(ls "$target"/release/bundle/rpm/*.rpm)
@@ -85,14 +84,11 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
 fi
 
 # Inside a private session: start the installed app from its desktop entry.
-Xvfb :86 -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-export DISPLAY=:86
-sleep 1
+start_xvfb :86
 # shellcheck disable=SC2086 # Exec is a command line
 $TOUCAN_EXEC >"$TOUCAN_ARTIFACTS/app.log" 2>&1 &
 app=$!
-trap 'kill $app $xvfb 2>/dev/null || true' EXIT
+trap 'kill $app $xvfb_pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
   xwininfo -root -tree 2>/dev/null | grep -q '"Toucan Keys"' && break
   sleep 0.2

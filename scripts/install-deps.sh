@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 for_tests=false
 [[ "${1:-}" == "--for-tests" ]] && for_tests=true
 
-sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+. scripts/lib.sh
 
 packages=(
   # build: the Tauri window (WebKitGTK), tray and SVG support

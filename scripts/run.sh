@@ -3,8 +3,8 @@
 # system packages it needs first, if they are missing (Debian or Ubuntu).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 scripts/install-deps.sh
-npm --prefix ui ci --no-fund --no-audit --silent
-npm --prefix ui run build --silent
+build_ui_once
 cargo build --release --locked -p toucan-keys --features custom-protocol
 exec "${CARGO_TARGET_DIR:-target}/release/toucan-keys" "$@"

@@ -15,6 +15,7 @@
 #   scripts/test-windows.sh --core     # only the core tests under Wine
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 target=x86_64-pc-windows-gnu
 
 for tool in wine x86_64-w64-mingw32-gcc; do
@@ -55,16 +56,15 @@ echo "-- The app, checked for Windows (warnings are errors)"
 RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --all-targets
 
 echo "-- The release .exe, started under Wine"
-npm --prefix ui run build --silent >/dev/null
+build_ui_once
 cargo build --release -p toucan-keys --features custom-protocol --target "$target" --locked
 exe="${CARGO_TARGET_DIR:-target}/$target/release/toucan-keys.exe"
 artifacts=artifacts/windows
 mkdir -p "$artifacts"
-Xvfb :88 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true; cleanup' EXIT
+start_xvfb :88
+trap 'kill $xvfb_pid 2>/dev/null || true; cleanup' EXIT
 # err+module reports every DLL or import that can't be found.
-DISPLAY=:88 WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
+WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
 windows=""
 for _ in $(seq 60); do
   windows=$(DISPLAY=:88 xwininfo -root -tree 2>/dev/null || true)

@@ -13,11 +13,11 @@
 # Keychain tests run inside a private, throwaway gnome-keyring.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
 scripts/install-deps.sh --for-tests
 
 echo "== UI: build and unit tests"
-npm --prefix ui ci --no-fund --no-audit --silent
-npm --prefix ui run build --silent
+build_ui_once
 npm --prefix ui test --silent
 
 echo "== Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"

@@ -234,7 +234,7 @@ test("7. bad input: each gets a field error and nothing is created", async () =>
   await screenshot(browser, "key-list");
 });
 
-test("10. workspace: connect, create, generate a token (verified with jose), copy it, revoke, then the server refuses the key", async () => {
+test("8. workspace: connect, create, generate a token (verified with jose), copy it, revoke, then the server refuses the key", async () => {
   const server = await startEmbedServer();
   try {
     assert.match(server.accountToken ?? "", /^tka_/, "the server printed its account token");
@@ -363,7 +363,7 @@ test("9. restrictions: from the page, commands and plugins outside the capabilit
   }
 });
 
-test("single instance: launching again focuses the running app instead of opening a second one", async () => {
+test("10. single instance: launching again focuses the running app instead of opening a second one", async () => {
   const windowsBefore = windowsTitled("Toucan Keys").length;
   assert.ok(windowsBefore >= 1, "the app's window is on screen");
   const second = spawn(APP_BINARY, [], { stdio: "ignore" });
@@ -380,7 +380,7 @@ test("single instance: launching again focuses the running app instead of openin
   assert.ok(await (await browser.$("h1#page-title")).isExisting(), "the first instance still runs");
 });
 
-test("8. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
+test("11. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
   await browser.deleteSession();
   browser = undefined;
   assert.ok(generatedKeys.length >= 2, "keys were generated during the run");

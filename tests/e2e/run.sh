@@ -6,11 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
+. scripts/lib.sh
 target="${CARGO_TARGET_DIR:-$root/target}"
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
-  npm --prefix ui ci --no-fund --no-audit --silent
-  npm --prefix ui run build --silent
+  build_ui_once
   npm --prefix tests/e2e ci --no-fund --no-audit --silent
   cargo build --locked -p toucan-keys --features custom-protocol
   cargo build --locked -p keychain-testkit --bin keychain-ctl
@@ -23,13 +23,10 @@ fi
 export XDG_STATE_HOME="$XDG_DATA_HOME/../state"
 export TOUCAN_APP_LOG_DIR="$XDG_DATA_HOME/../logs"
 mkdir -p "$XDG_STATE_HOME" "$TOUCAN_APP_LOG_DIR" artifacts/e2e
-Xvfb :87 -screen 0 1280x860x24 -nolisten tcp >"$TOUCAN_APP_LOG_DIR/xvfb.log" 2>&1 &
-xvfb=$!
-export DISPLAY=:87
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb :87 "$TOUCAN_APP_LOG_DIR/xvfb.log"
 tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
 driver=$!
-trap 'kill $driver $xvfb 2>/dev/null || true' EXIT
+trap 'kill $driver $xvfb_pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done
 
 export TOUCAN_APP_BINARY="$target/debug/toucan-keys"
