@@ -5,6 +5,8 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
@@ -396,4 +398,10 @@ test("11. secret hygiene: no generated key in the app's data, config, cache or l
   assert.deepEqual(hits, [], "a generated key, account token or session token was written outside the keychain");
   assert.ok(otherSecrets.length >= 2, "the workspace scenario ran");
   assert.ok(registryNames().length > 0, `the search covered the registry in ${DATA_DIR}`);
+  // The app logged the whole run at trace level (run.sh sets TOUCAN_KEYS_LOG), into its own log folder.
+  const logs = join(DATA_DIR, "logs");
+  const log = readdirSync(logs).map((file) => readFileSync(join(logs, file), "utf8")).join("");
+  for (const useCase of ["create_key", "copy_key", "revoke_key", "generate_token"]) {
+    assert.ok(log.includes(useCase), `the app's log doesn't show ${useCase}`);
+  }
 });

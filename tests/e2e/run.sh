@@ -24,6 +24,8 @@ export XDG_STATE_HOME="$XDG_DATA_HOME/../state"
 export TOUCAN_APP_LOG_DIR="$XDG_DATA_HOME/../logs"
 mkdir -p "$XDG_STATE_HOME" "$TOUCAN_APP_LOG_DIR" artifacts/e2e
 start_xvfb :87 "$TOUCAN_APP_LOG_DIR/xvfb.log"
+# The app logs everything, so the hygiene scenario searches its most detailed log.
+export TOUCAN_KEYS_LOG=trace
 tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill $driver $xvfb_pid 2>/dev/null || true' EXIT
