@@ -33,3 +33,26 @@ export function uniqueId(prefix: string): string {
   nextId += 1;
   return `${prefix}-${nextId}`;
 }
+
+/**
+ * Runs `work` with `button` disabled and labelled `busyLabel` (for example
+ * "Connecting…"), then puts the button back as it was, whatever happened.
+ * `alsoDisabled` are other controls to hold while it runs.
+ */
+export async function whileBusy<T>(
+  button: HTMLButtonElement,
+  busyLabel: string,
+  work: () => Promise<T>,
+  alsoDisabled: HTMLButtonElement[] = [],
+): Promise<T> {
+  const label = button.textContent;
+  const controls = [button, ...alsoDisabled];
+  for (const control of controls) control.disabled = true;
+  button.textContent = busyLabel;
+  try {
+    return await work();
+  } finally {
+    for (const control of controls) control.disabled = false;
+    button.textContent = label;
+  }
+}

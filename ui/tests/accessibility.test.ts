@@ -3,8 +3,8 @@
 // the screenshots, not here.)
 
 import axe from "axe-core";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ACCOUNT_TOKEN, button, createKey, fakeBackend, key, mountApp, openCreateDialog, settle, submit, topDialog, type } from "./helpers";
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.documentElement, { resultTypes: ["violations"] });
@@ -16,10 +16,6 @@ beforeEach(() => {
   document.title = "Toucan Keys";
 });
 
-afterEach(() => {
-  clearMocks();
-  document.body.innerHTML = "";
-});
 
 const withKeys = () =>
   fakeBackend({
@@ -66,8 +62,7 @@ describe("accessibility (axe-core)", () => {
   it("the create dialog, with a field error", async () => {
     const backend = fakeBackend();
     await mountApp();
-    button("Create API Key").click();
-    await settle();
+    await openCreateDialog();
     expect(await violations()).toEqual([]);
     backend.failNext.set("create_key", { code: "name_empty", message: "Give the key a name.", field: "name" });
     submit(topDialog().querySelector("form")!);
@@ -78,11 +73,7 @@ describe("accessibility (axe-core)", () => {
   it("the one-time reveal and its 'Have you saved it?' question", async () => {
     fakeBackend();
     await mountApp();
-    button("Create API Key").click();
-    await settle();
-    type(topDialog().querySelector("input")!, "Production");
-    submit(topDialog().querySelector("form")!);
-    await settle();
+    await createKey("Production");
     expect(await violations()).toEqual([]);
     button("Done", topDialog()).click();
     await settle();

@@ -1,31 +1,12 @@
 // The Account settings → API Keys screen, driven as a person would, over a
 // fake backend behind Tauri's IPC mock.
 
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  TEST_SECRET, button, clearMocks, dialogs, fakeBackend, key, mountApp, press, settle, submit, topDialog, type,
+  TEST_SECRET, button, createKey, dialogs, openCreateDialog, fakeBackend, key, mountApp, press, settle, submit, topDialog, type,
 } from "./helpers";
 
-afterEach(() => {
-  clearMocks();
-  document.body.innerHTML = "";
-});
 
-async function openCreateDialog() {
-  button("Create API Key").click();
-  await settle();
-  const dialog = topDialog();
-  const name = dialog.querySelector<HTMLInputElement>("input[name=name]")!;
-  return { dialog, name, form: dialog.querySelector("form")! };
-}
-
-async function createKey(name = "Production backend") {
-  const { name: input, form } = await openCreateDialog();
-  type(input, name);
-  submit(form);
-  await settle();
-  return topDialog();
-}
 
 describe("the key list", () => {
   it("explains what a key is for when there are none", async () => {

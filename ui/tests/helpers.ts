@@ -157,9 +157,32 @@ export async function mountApp(): Promise<App> {
   return app;
 }
 
-/** Lets pending promises and IPC replies run. */
+/**
+ * Lets pending promises and IPC replies run. The fake backend answers in a
+ * microtask, but a user action can chain a few awaited calls (create → list →
+ * sync): each macrotask turn lets one link finish, and five turns cover the
+ * longest chain the screen has.
+ */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Clicks "Create API Key" and returns the dialog, its name field and its form. */
+export async function openCreateDialog() {
+  button("Create API Key").click();
+  await settle();
+  const dialog = topDialog();
+  const name = dialog.querySelector<HTMLInputElement>("input[name=name]")!;
+  return { dialog, name, form: dialog.querySelector("form")! };
+}
+
+/** Creates a key named `name` through the dialog; returns the dialog (now the reveal). */
+export async function createKey(name = "Production backend") {
+  const { name: input, form } = await openCreateDialog();
+  type(input, name);
+  submit(form);
+  await settle();
+  return topDialog();
 }
 
 export function button(name: string, root: ParentNode = document): HTMLButtonElement {

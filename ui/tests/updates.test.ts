@@ -2,13 +2,9 @@
 // installed only on "Install and restart"; "Check for updates" in the profile
 // menu only in builds that have an update feed.
 
-import { afterEach, describe, expect, it } from "vitest";
-import { button, clearMocks, fakeBackend, mountApp, settle } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { button, fakeBackend, mountApp, settle } from "./helpers";
 
-afterEach(() => {
-  clearMocks();
-  document.body.innerHTML = "";
-});
 
 const offer = { version: "0.2.0", currentVersion: "0.1.0", notes: "Faster start-up.", published: "2026-12-01T10:00:00Z" };
 

@@ -1,12 +1,8 @@
 // The Workspace section and the "Generate token" panel, over the mocked IPC.
 
-import { afterEach, describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, clearMocks, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { ACCOUNT_TOKEN, button, clearMocks, createKey, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
 
-afterEach(() => {
-  clearMocks();
-  document.body.innerHTML = "";
-});
 
 const SERVER = "https://embed.example.com";
 
@@ -158,11 +154,7 @@ describe("the Workspace section", () => {
   it("says in the reveal when a new key couldn't be registered yet", async () => {
     const backend = await connected([]);
     backend.serverWarning = "Not registered with the workspace server yet; it will be the next time the server can be reached. Can't reach the server at embed.example.com.";
-    button("Create API Key").click();
-    await settle();
-    type(topDialog().querySelector<HTMLInputElement>("input[name=name]")!, "Offline key");
-    submit(topDialog().querySelector("form")!);
-    await settle();
+    await createKey("Offline key");
     expect(document.getElementById("server-warning")!.textContent).toBe(backend.serverWarning);
   });
 });

@@ -5,11 +5,10 @@
 
 import { CHOICES, type CreatedKeyReply, type Expiry, type ExpiryKind, type KeySummary } from "../bindings";
 import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
-import { h, uniqueId } from "../dom";
+import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
-import { clearDelayLabel } from "../format";
 import { api, asCommandError } from "../ipc";
-import { showToast } from "../toast";
+import { showCopied, showToast } from "../toast";
 
 export const SECURITY_ALERT =
   "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
@@ -114,22 +113,19 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     clearErrors();
     const expiry = chosenExpiry();
     if (expiry.kind === "onDate" && !date.value) return showError("date", "Pick the day the key should stop working.");
-    submit.disabled = true;
-    submit.textContent = "Creating…";
-    try {
-      const created = await api.createKey(name.value, expiry);
-      onChange(created.key);
-      revealing = true;
-      showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
-    } catch (caught) {
-      const error = asCommandError(caught);
-      if (error.field === "name") showError("name", error.message);
-      else if (error.field === "expiryDate") showError("date", error.message);
-      else showError("form", error.message);
-    } finally {
-      submit.disabled = false;
-      submit.textContent = "Create key";
-    }
+    await whileBusy(submit, "Creating…", async () => {
+      try {
+        const created = await api.createKey(name.value, expiry);
+        onChange(created.key);
+        revealing = true;
+        showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
+      } catch (caught) {
+        const error = asCommandError(caught);
+        if (error.field === "name") showError("name", error.message);
+        else if (error.field === "expiryDate") showError("date", error.message);
+        else showError("form", error.message);
+      }
+    });
   });
 
   dialog.body.append(form);
@@ -185,7 +181,7 @@ function showReveal(
       copied = true;
       copyButton.textContent = "Copied";
       onChange(reply.key);
-      showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
+      showCopied(reply.clearsInSeconds);
     } catch (caught) {
       showToast(asCommandError(caught).message);
     }

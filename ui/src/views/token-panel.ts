@@ -6,11 +6,11 @@
 
 import { CHOICES, type Attribute, type GeneratedToken, type KeySummary, type Level, type Permission, type Resource, type Role } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
-import { h, uniqueId } from "../dom";
+import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
-import { clearDelayLabel, durationLabel, exactTime } from "../format";
+import { durationLabel, exactTime } from "../format";
 import { api, asCommandError } from "../ipc";
-import { showToast } from "../toast";
+import { showCopied, showToast } from "../toast";
 
 const ROLE_LABELS: Record<Role, string> = {
   explorer: "Explorer: views and explores dashboards",
@@ -140,33 +140,30 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     clearErrors();
     const attributes: Attribute[] = rows.map((row) => ({ name: row.name.value, value: row.value.value }));
     const permissions = permissionBoxes.filter((p) => p.box.checked).map((p) => p.permission);
-    submit.disabled = true;
-    submit.textContent = "Generating…";
-    try {
-      const token = await api.generateToken(key.id, {
-        distinctId: user.input.value,
-        role: role.value as Role,
-        attributes,
-        permissions,
-        lifetimeMinutes: Number(lifetime.value),
-      });
-      showResult(token);
-      onUsed();
-    } catch (caught) {
-      const error = asCommandError(caught);
-      if (error.field === "distinctId") user.showError(error.message);
-      else if (error.field === "attributes") {
-        attributesError.textContent = error.message;
-        attributesError.hidden = false;
-        rows[0]?.name.focus();
-      } else {
-        formError.textContent = error.message;
-        formError.hidden = false;
+    await whileBusy(submit, "Generating…", async () => {
+      try {
+        const token = await api.generateToken(key.id, {
+          distinctId: user.input.value,
+          role: role.value as Role,
+          attributes,
+          permissions,
+          lifetimeMinutes: Number(lifetime.value),
+        });
+        showResult(token);
+        onUsed();
+      } catch (caught) {
+        const error = asCommandError(caught);
+        if (error.field === "distinctId") user.showError(error.message);
+        else if (error.field === "attributes") {
+          attributesError.textContent = error.message;
+          attributesError.hidden = false;
+          rows[0]?.name.focus();
+        } else {
+          formError.textContent = error.message;
+          formError.hidden = false;
+        }
       }
-    } finally {
-      submit.disabled = false;
-      submit.textContent = "Generate token";
-    }
+    });
   });
 
   function showResult(token: GeneratedToken) {
@@ -177,7 +174,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     copy.addEventListener("click", async () => {
       try {
         const reply = await api.copyToken();
-        showToast(`Copied. ${clearDelayLabel(reply.clearsInSeconds)}`);
+        showCopied(reply.clearsInSeconds);
       } catch (caught) {
         showToast(asCommandError(caught).message);
       }

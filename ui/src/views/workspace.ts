@@ -5,7 +5,7 @@
 
 import type { PendingRevocation, WorkspaceView } from "../bindings";
 import { confirmDialog } from "../dialog";
-import { h } from "../dom";
+import { h, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
 import { showToast } from "../toast";
@@ -54,25 +54,22 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
     urlField.clearError();
     tokenField.clearError();
     formError.hidden = true;
-    submit.disabled = true;
-    submit.textContent = "Connecting…";
-    try {
-      const view = await api.connectWorkspace(urlField.input.value, tokenField.input.value);
-      tokenField.input.value = "";
-      showToast("Connected. New keys are registered with the server.");
-      handlers.onChange(view);
-    } catch (caught) {
-      const error = asCommandError(caught);
-      if (error.field === "serverUrl") urlField.showError(error.message);
-      else if (error.field === "accountToken") tokenField.showError(error.message);
-      else {
-        formError.textContent = error.message;
-        formError.hidden = false;
+    await whileBusy(submit, "Connecting…", async () => {
+      try {
+        const view = await api.connectWorkspace(urlField.input.value, tokenField.input.value);
+        tokenField.input.value = "";
+        showToast("Connected. New keys are registered with the server.");
+        handlers.onChange(view);
+      } catch (caught) {
+        const error = asCommandError(caught);
+        if (error.field === "serverUrl") urlField.showError(error.message);
+        else if (error.field === "accountToken") tokenField.showError(error.message);
+        else {
+          formError.textContent = error.message;
+          formError.hidden = false;
+        }
       }
-    } finally {
-      submit.disabled = false;
-      submit.textContent = "Connect";
-    }
+    });
   });
   return form;
 }

@@ -1,0 +1,82 @@
+// What the buttons on a key's row do: copy, rename, revoke, generate a token,
+// delete. Each asks Rust, then tells the screen what changed.
+
+import type { KeySummary } from "./bindings";
+import { confirmDialog } from "./dialog";
+import { api, asCommandError } from "./ipc";
+import { showCopied, showToast, WARNING_MS } from "./toast";
+import type { RowActions } from "./views/key-table";
+import { openTextDialog } from "./views/text-dialog";
+import { openTokenPanel } from "./views/token-panel";
+
+/** What the actions need from the screen. */
+export interface KeyActionHost {
+  /** Whether a workspace server is connected now. */
+  connected(): boolean;
+  /** A key changed (or was added): show it. */
+  keyChanged(key: KeySummary): void;
+  /** A key was deleted: remove it. */
+  keyDeleted(key: KeySummary): void;
+  /** Asks the server for its view again. */
+  syncWorkspace(): void;
+}
+
+/** The row actions, over `host`. */
+export function keyActions(host: KeyActionHost): RowActions {
+  return {
+    copy: async (key) => {
+      try {
+        const reply = await api.copyKey(key.id);
+        host.keyChanged(reply.key);
+        showCopied(reply.clearsInSeconds);
+      } catch (caught) {
+        showToast(asCommandError(caught).message);
+      }
+    },
+    rename: (key) =>
+      openTextDialog({
+        title: "Rename key",
+        label: "Name",
+        initial: key.name,
+        submitLabel: "Save",
+        onSubmit: async (value) => host.keyChanged(await api.renameKey(key.id, value)),
+      }),
+    revoke: async (key) => {
+      const sure = await confirmDialog({
+        title: `Revoke “${key.name}”?`,
+        message: host.connected()
+          ? "Apps using this key will stop working right away, and its secret is deleted from your keychain. Session tokens it already issued fail the server's checks at once; a backend that only checks their signature accepts them until they expire (at most 24 hours). This can't be undone."
+          : "Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.",
+        confirmLabel: "Revoke key",
+        danger: true,
+      });
+      if (!sure) return;
+      try {
+        const reply = await api.revokeKey(key.id);
+        host.keyChanged(reply.key);
+        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
+        else showToast(`“${key.name}” was revoked.`);
+        if (host.connected()) host.syncWorkspace();
+      } catch (caught) {
+        showToast(asCommandError(caught).message);
+      }
+    },
+    generate: (key) => openTokenPanel(key, () => host.syncWorkspace()),
+    remove: async (key) => {
+      const sure = await confirmDialog({
+        title: `Delete “${key.name}”?`,
+        message: "This revoked key will be removed from the list.",
+        confirmLabel: "Delete",
+        danger: true,
+      });
+      if (!sure) return;
+      try {
+        const reply = await api.deleteKey(key.id);
+        host.keyDeleted(key);
+        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
+      } catch (caught) {
+        showToast(asCommandError(caught).message);
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// What the screen shows, in one place: the key list, the settings, the
+// workspace and the update on offer. Sections read it; App changes it and
+// redraws only the sections a change affects.
+
+import type { KeySummary, Settings, UpdateOffer, WorkspaceView } from "./bindings";
+import type { ServerKeys } from "./views/key-table";
+
+/** The workspace before anything is known: not connected. */
+export const NO_WORKSPACE: WorkspaceView = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
+
+export class ScreenState {
+  keys: KeySummary[] = [];
+  settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 } };
+  /** Why the key list couldn't be loaded, if it couldn't. */
+  loadError: string | null = null;
+  /** Why the keychain couldn't be checked, if it couldn't. */
+  keychainWarning: string | null = null;
+  /** The workspace: first as saved on this computer, then as the server sees it. */
+  workspace: WorkspaceView = NO_WORKSPACE;
+  /** Whether the server has been asked since start-up. */
+  workspaceSynced = false;
+  /** Whether this build checks for updates (release builds with a feed). */
+  updateFeed = false;
+  /** A newer version on offer, until installed or put off with "Later". */
+  updateOffer: UpdateOffer | null = null;
+
+  get connected(): boolean {
+    return this.workspace.serverUrl != null;
+  }
+
+  /** The server's view for the table; null until the server has answered (or when not connected). */
+  serverKeys(): ServerKeys | null {
+    if (!this.connected || !this.workspaceSynced) return null;
+    if (this.workspace.problem) return new Map();
+    return new Map(this.workspace.keys.map((k) => [k.id, k]));
+  }
+
+  /** Puts `key` in the list: replaces the one with its id, or adds it first. */
+  upsert(key: KeySummary): void {
+    const index = this.keys.findIndex((k) => k.id === key.id);
+    if (index === -1) this.keys.unshift(key);
+    else this.keys[index] = key;
+  }
+}
+
+/** "AL" for "Ada Lovelace"; "?" without a name. */
+export function initials(name: string | null): string {
+  const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
+  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join("") || "?";
+}
