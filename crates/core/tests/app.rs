@@ -1,6 +1,7 @@
 //! Every use case of the app, through `ToucanApp`, as the shell calls them:
 //! an in-memory vault, a fake clipboard, the real embed server in-process.
 //! No Tauri: the shell's own tests only prove the wiring.
+#![cfg(not(toucan_no_sdk))] // needs the embed server (see Cargo.toml)
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
