@@ -28,7 +28,7 @@ fi
 prefix=$(mktemp -d -t toucan-wine.XXXXXX)
 cleanup() {
   WINEPREFIX="$prefix" wineserver -k 2>/dev/null || true
-  rm -rf "$prefix"
+  rm -rf "$prefix" "$prefix.wineboot.log"
 }
 trap cleanup EXIT
 export WINEPREFIX="$prefix" WINEARCH=win64 WINEDEBUG=-all
@@ -38,8 +38,20 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n"
 unset DISPLAY WAYLAND_DISPLAY
 
 echo "-- Wine prefix ($(wine --version 2>/dev/null))"
-wineboot --init >/dev/null 2>&1
-wineserver -w
+# wineboot now and then fails on a busy machine (exit 53, seen in CI): show
+# why, and try again in a fresh server before giving up.
+for attempt in 1 2 3; do
+  status=0
+  wineboot --init >"$prefix.wineboot.log" 2>&1 || status=$?
+  wineserver -w || true
+  [[ $status -eq 0 ]] && break
+  echo "wineboot --init failed (exit $status, attempt $attempt of 3):" >&2
+  tail -n 20 "$prefix.wineboot.log" >&2
+  wineserver -k 2>/dev/null || true
+  [[ $attempt -eq 3 ]] && exit 1
+  sleep 3
+done
+rm -f "$prefix.wineboot.log"
 # Wine 8 has no ProcessPrng, which Rust's standard library needs (see the source).
 x86_64-w64-mingw32-gcc -shared -O2 -o "$prefix/drive_c/windows/system32/bcryptprimitives.dll" \
   scripts/windows/bcryptprimitives.c -ladvapi32
