@@ -27,4 +27,6 @@ for target in aarch64-apple-darwin x86_64-apple-darwin; do
   RUSTFLAGS="${RUSTFLAGS:-} -D warnings --cfg toucan_no_sdk" cargo check -p toucan-keys-core --target "$target" --locked --all-targets
   echo "-- $target: the app"
   RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --lib --bins
+  echo "-- $target: the command line"
+  RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-cli --target "$target" --locked --lib --bins
 done

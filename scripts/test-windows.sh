@@ -66,6 +66,8 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
 
 echo "-- The app, checked for Windows (warnings are errors)"
 RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --all-targets
+echo "-- The command line, checked for Windows (warnings are errors)"
+RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-cli --target "$target" --locked --lib --bins
 
 echo "-- The release .exe, started under Wine"
 build_ui_once

@@ -8,7 +8,6 @@ pub mod commands;
 mod logging;
 pub mod native_confirm;
 pub mod ready_signal;
-mod system_clipboard;
 pub mod updates;
 
 use std::path::Path;
@@ -31,7 +30,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 pub fn desktop_app(data_dir: &Path, config_dir: &Path, confirm: Box<dyn Confirm>) -> ToucanApp {
     let host = Host {
         vault: Arc::new(KeychainVault::new(APP_IDENTIFIER)),
-        clipboard: Box::new(system_clipboard::SystemClipboard::default()),
+        clipboard: Box::new(toucan_keys_core::clipboard::SystemClipboard::default()),
         confirm,
     };
     ToucanApp::new(host, data_dir, config_dir)

@@ -15,8 +15,15 @@
 //! the clipboard's content is served by the program that copied it, so what
 //! Toucan Keys copied also disappears when it quits.
 
+#[cfg(feature = "system-clipboard")]
+#[path = "clipboard_system.rs"]
+mod system;
+
 use std::sync::{Arc, Condvar, Mutex, Weak};
+
 use std::time::{Duration, Instant};
+#[cfg(feature = "system-clipboard")]
+pub use system::SystemClipboard;
 
 use sha2::{Digest, Sha256};
 

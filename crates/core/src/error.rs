@@ -38,6 +38,12 @@ pub enum CoreError {
     /// No key has this id.
     #[error("This key no longer exists. It may have been deleted in another window.")]
     KeyNotFound,
+    /// No key has this name or id (a name typed on the command line).
+    #[error("None of your keys is named “{wanted}” or has that id. The list shows your keys.")]
+    KeyNotNamed {
+        /// What was asked for.
+        wanted: String,
+    },
     /// The key is revoked, so it can't be used or copied.
     #[error("This key has been revoked and can no longer be used.")]
     KeyRevoked,
@@ -162,7 +168,7 @@ impl CoreError {
             Self::NameHasControlCharacters => ErrorCode::NameInvalid,
             Self::NameTaken { .. } => ErrorCode::NameTaken,
             Self::ExpiryInPast => ErrorCode::ExpiryInPast,
-            Self::KeyNotFound => ErrorCode::KeyNotFound,
+            Self::KeyNotFound | Self::KeyNotNamed { .. } => ErrorCode::KeyNotFound,
             Self::KeyRevoked => ErrorCode::KeyRevoked,
             Self::KeyExpired { .. } => ErrorCode::KeyExpired,
             Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,

@@ -55,3 +55,9 @@ pub const APP_IDENTIFIER: &str = "cloud.toucanai.keys";
 pub fn default_data_dir() -> Option<std::path::PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER))
 }
+
+/// The app's config folder (settings, workspace): the platform's config
+/// folder + [`APP_IDENTIFIER`], as Tauri's `app_config_dir`.
+pub fn default_config_dir() -> Option<std::path::PathBuf> {
+    dirs::config_dir().map(|dir| dir.join(APP_IDENTIFIER))
+}

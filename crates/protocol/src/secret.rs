@@ -92,6 +92,14 @@ impl Serialize for OneTimeReveal {
     }
 }
 
+impl OneTimeReveal {
+    /// Writes the key and a line break to `out`: the command line's one-time
+    /// reveal (the app's goes through [`Serialize`]).
+    pub fn reveal_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        writeln!(out, "{}", self.0.as_str())
+    }
+}
+
 impl fmt::Debug for OneTimeReveal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("OneTimeReveal([redacted])")

@@ -8,6 +8,7 @@
 //! be reached the change still stands and the reply carries a warning; the
 //! next sync sends it.
 
+mod identify;
 mod keys;
 mod replies;
 mod workspace;
@@ -15,6 +16,7 @@ mod workspace;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use identify::Identified;
 pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
 
 use crate::clipboard::{Clipboard, ClipboardGuard};

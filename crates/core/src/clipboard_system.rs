@@ -1,9 +1,10 @@
-//! The OS clipboard (arboard), marking every copied key as a secret so that
+//! The OS clipboard (arboard), for the app and the command line (feature
+//! `system-clipboard`), marking every copied key as a secret so that
 //! clipboard history tools skip it: `x-kde-passwordManagerHint` on Linux,
 //! `org.nspasteboard.ConcealedType` on macOS, and on Windows excluded from
 //! clipboard history, cloud sync and monitoring.
 
-use toucan_keys_core::clipboard::Clipboard;
+use crate::clipboard::Clipboard;
 
 /// The system clipboard, opened on first use (there may be no display yet
 /// when the app starts, and tests never need one).

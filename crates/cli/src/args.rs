@@ -1,0 +1,229 @@
+//! The command line: subcommands, their options, and how each text option
+//! becomes a value of the core (an expiry, a role, a permission…).
+
+use std::ffi::OsString;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use toucan_keys_core::Expiry;
+use toucan_keys_core::workspace::{Attribute, Permission, Role, TokenRequest};
+
+const EXAMPLES: &str = "Examples:
+  toucan-keys-cli list
+  toucan-keys-cli create --name \"Production backend\" --expires 90d
+  toucan-keys-cli run --key \"Production backend\" -- npm start
+  toucan-keys-cli run --key key_3XkP9mQ2 --env TOUCAN_API_KEY -- ./server --port 8080
+  toucan-keys-cli token --key \"Production backend\" --user user-42 --role explorer \\
+      --attr region=EMEA --permission dashboard:can_view --lifetime 1h
+  echo \"$PASTED_KEY\" | toucan-keys-cli identify
+
+A key is named by its name or its id (key_…). Keys live in your computer's keychain, shared with
+the Toucan Keys app; the two can run at the same time.
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 keychain locked, 4 key not found, 5 key revoked or expired;
+`run` exits with the command's own code (128 + N when signal N ended it).";
+
+/// Your Toucan API keys, from the terminal: the same keys as the Toucan Keys app.
+#[derive(Debug, Parser)]
+#[command(name = "toucan-keys-cli", version, after_long_help = EXAMPLES, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lists your keys, newest first (never their secrets).
+    List {
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Creates a key. Its secret is shown once: printed when the output is not a
+    /// terminal (or with --show); on a terminal, offered for the clipboard.
+    Create {
+        /// The key's name (1 to 64 characters, unique among active keys).
+        #[arg(long)]
+        name: String,
+        /// 30d, 60d, 90d, a date (YYYY-MM-DD) or never.
+        #[arg(long, default_value = "90d", value_parser = parse_expiry)]
+        expires: Expiry,
+        /// Print the key even on a terminal.
+        #[arg(long)]
+        show: bool,
+    },
+    /// Copies a key to the clipboard, cleared after your clipboard delay
+    /// (if it still holds the key); waits until then.
+    Copy {
+        /// The key's name or id.
+        key: String,
+    },
+    /// Gives a key a new name.
+    Rename {
+        /// The key's name or id.
+        key: String,
+        /// The new name.
+        new_name: String,
+    },
+    /// Revokes a key: it stops working, here and on your workspace server.
+    Revoke {
+        /// The key's name or id.
+        key: String,
+        /// Don't ask first.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Deletes a revoked key from the list.
+    Delete {
+        /// The key's name or id.
+        key: String,
+        /// Don't ask first.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Runs a command with a key in its environment, straight from the keychain:
+    /// never on disk, never on a command line.
+    Run {
+        /// The key's name or id.
+        #[arg(long)]
+        key: String,
+        /// The environment variable that holds the key.
+        #[arg(long, default_value = "TOUCAN_API_KEY", value_parser = parse_variable)]
+        env: String,
+        /// The command and its arguments, after `--`.
+        #[arg(last = true, required = true, num_args = 1..)]
+        command: Vec<OsString>,
+    },
+    /// Asks your workspace server for a session token, with the key from the keychain.
+    Token {
+        /// The key's name or id.
+        #[arg(long)]
+        key: String,
+        /// The token and its decoded claims as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        request: TokenArgs,
+    },
+    /// Reads a key on standard input and says which of your keys it is.
+    Identify,
+    /// Prints shell completions.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// What a session token is for.
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The end user's id in your own system.
+    #[arg(long)]
+    user: String,
+    /// explorer, maker or admin.
+    #[arg(long, default_value = "explorer", value_parser = parse_role)]
+    role: Role,
+    /// A row-level-security attribute, name=value (repeatable).
+    #[arg(long = "attr", value_name = "NAME=VALUE")]
+    attributes: Vec<String>,
+    /// resource:level, for example dashboard:can_view (repeatable).
+    #[arg(long = "permission", value_name = "RESOURCE:LEVEL", value_parser = parse_permission)]
+    permissions: Vec<Permission>,
+    /// How long the token lasts: 15m, 1h, 24h (1 minute to 24 hours).
+    #[arg(long, default_value = "1h", value_parser = parse_lifetime)]
+    lifetime: u32,
+}
+
+impl TokenArgs {
+    /// The request, in the words of the core (which checks it as the app does).
+    pub fn into_request(self) -> TokenRequest {
+        let attributes = self
+            .attributes
+            .iter()
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                Attribute {
+                    name: name.to_owned(),
+                    value: value.to_owned(),
+                }
+            })
+            .collect();
+        TokenRequest {
+            distinct_id: self.user,
+            role: self.role,
+            attributes,
+            permissions: self.permissions,
+            lifetime_minutes: self.lifetime,
+        }
+    }
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|_| "use explorer, maker or admin".to_owned())
+}
+
+fn parse_permission(text: &str) -> Result<Permission, String> {
+    let (resource, level) = text.split_once(':').unwrap_or((text, ""));
+    serde_json::from_value(serde_json::json!({ "resource": resource, "level": level })).map_err(|_| {
+        "use resource:level, for example dashboard:can_view (resources: dashboard, chart, database, ai; \
+         levels: can_view, can_edit, can_query)"
+            .to_owned()
+    })
+}
+
+fn parse_expiry(text: &str) -> Result<Expiry, String> {
+    match text {
+        "30d" => Ok(Expiry::Days30),
+        "60d" => Ok(Expiry::Days60),
+        "90d" => Ok(Expiry::Days90),
+        "never" => Ok(Expiry::Never),
+        date => NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map(Expiry::OnDate)
+            .map_err(|_| "use 30d, 60d, 90d, a date like 2027-01-31, or never".to_owned()),
+    }
+}
+
+fn parse_lifetime(text: &str) -> Result<u32, String> {
+    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
+    let number: u32 = number
+        .parse()
+        .map_err(|_| "use minutes or hours, like 15m or 1h".to_owned())?;
+    match unit {
+        "m" | "min" => Ok(number),
+        "h" => Ok(number * 60),
+        _ => Err("use minutes or hours, like 15m or 1h".to_owned()),
+    }
+}
+
+fn parse_variable(text: &str) -> Result<String, String> {
+    let valid = !text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(text.to_owned())
+    } else {
+        Err("an environment variable's name: letters, digits and _, not starting with a digit".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiries_lifetimes_and_variables_read_as_people_write_them() {
+        assert_eq!(parse_expiry("30d"), Ok(Expiry::Days30));
+        assert_eq!(
+            parse_expiry("2027-01-31"),
+            Ok(Expiry::OnDate(NaiveDate::from_ymd_opt(2027, 1, 31).unwrap()))
+        );
+        assert!(parse_expiry("soon").is_err());
+        assert_eq!(parse_lifetime("15m"), Ok(15));
+        assert_eq!(parse_lifetime("24h"), Ok(1440));
+        assert!(parse_lifetime("1d").is_err());
+        assert!(parse_variable("TOUCAN_API_KEY").is_ok());
+        assert!(parse_variable("1BAD").is_err());
+        assert!(parse_variable("A=B").is_err());
+    }
+}

@@ -1,0 +1,277 @@
+//! `toucan-keys-cli`: the keys of the Toucan Keys app, from a terminal. Another
+//! front end over the same use cases (`ToucanApp` in the core), the same
+//! registry and the same keychain entries, so the app and the CLI can run at
+//! once and say the same things in the same words.
+//!
+//! `run` hands a key from the keychain straight to a program's environment,
+//! so a backend never needs it in a `.env` file: the key is never written to
+//! disk, never on a command line, and not in this process's own environment.
+
+mod args;
+mod exit;
+mod run;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{CommandFactory, Parser};
+use toucan_keys_core::clipboard::SystemClipboard;
+use toucan_keys_core::workspace::FixedAnswer;
+use toucan_keys_core::{APP_IDENTIFIER, CoreError, Host, KeySummary, KeychainVault, Reply, ToucanApp};
+
+use crate::args::{Cli, Command};
+
+/// Runs the CLI with `args` (the program's name first); returns its exit code.
+pub fn main_with<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return exit::code(if error.use_stderr() { exit::USAGE } else { exit::OK });
+        }
+    };
+    if let Command::Completions { shell } = cli.command {
+        clap_complete::generate(shell, &mut Cli::command(), "toucan-keys-cli", &mut std::io::stdout());
+        return exit::code(exit::OK);
+    }
+    let _ = toucan_keys_core::process_guard::disable_core_dumps();
+    let app = match open_app() {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("toucan-keys-cli: {message}");
+            return exit::code(exit::FAILURE);
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime for the server requests");
+    match runtime.block_on(cli.command.run(&app)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{error}");
+            exit::code(exit::for_error(&error))
+        }
+    }
+}
+
+/// The app on this computer, as the window opens it: the same keychain, the
+/// same registry, the same settings and workspace files.
+fn open_app() -> Result<Arc<ToucanApp>, String> {
+    let data_dir = toucan_keys_core::default_data_dir().ok_or("no data folder for this user")?;
+    let config_dir = toucan_keys_core::default_config_dir().ok_or("no config folder for this user")?;
+    let host = Host {
+        vault: Arc::new(KeychainVault::new(APP_IDENTIFIER)),
+        clipboard: Box::new(SystemClipboard::default()),
+        // Connecting is done in the app, where a person confirms the server.
+        confirm: Box::new(FixedAnswer(false)),
+    };
+    Ok(Arc::new(ToucanApp::new(host, &data_dir, &config_dir)))
+}
+
+impl Command {
+    async fn run(self, app: &Arc<ToucanApp>) -> Reply<ExitCode> {
+        let ok = Ok(exit::code(exit::OK));
+        match self {
+            Command::List { json } => {
+                let keys = app.list_keys()?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&keys).expect("keys serialize"));
+                } else {
+                    print_table(&keys);
+                }
+                ok
+            }
+            Command::Create { name, expires, show } => {
+                let created = app.create_key(name, expires).await?;
+                if let Some(warning) = &created.server_warning {
+                    eprintln!("{warning}");
+                }
+                let to_terminal = std::io::stdout().is_terminal();
+                if show || !to_terminal {
+                    let mut out = std::io::stdout().lock();
+                    let _ = created.secret.reveal_to(&mut out);
+                    let _ = out.flush();
+                    if to_terminal {
+                        eprintln!("This is the only time the key is shown.");
+                    }
+                    return ok;
+                }
+                eprintln!("Created “{}” ({}).", created.key.record.name, created.key.record.hint);
+                if ask("Copy it to the clipboard now? It won't be shown again. [Y/n] ", true) {
+                    copy_and_wait(app, created.key.record.id.clone())?;
+                } else {
+                    eprintln!(
+                        "Not copied. Copy it later with: toucan-keys-cli copy {}",
+                        created.key.record.id
+                    );
+                }
+                ok
+            }
+            Command::Copy { key } => {
+                let key = app.find_key(&key)?;
+                copy_and_wait(app, key.record.id)?;
+                ok
+            }
+            Command::Rename { key, new_name } => {
+                let key = app.find_key(&key)?;
+                let renamed = app.rename_key(key.record.id, new_name)?;
+                eprintln!("Renamed to “{}”.", renamed.record.name);
+                ok
+            }
+            Command::Revoke { key, yes } => {
+                let key = app.find_key(&key)?;
+                let question = format!(
+                    "Revoke “{}”? Apps using it stop working right away, and its secret leaves your keychain. [y/N] ",
+                    key.record.name
+                );
+                if !yes && !ask(&question, false) {
+                    eprintln!("Nothing was revoked.");
+                    return Ok(exit::code(exit::FAILURE));
+                }
+                let revoked = app.revoke_key(key.record.id).await?;
+                match revoked.server_warning {
+                    Some(warning) => eprintln!("{warning}"),
+                    None => eprintln!("“{}” was revoked.", revoked.key.record.name),
+                }
+                ok
+            }
+            Command::Delete { key, yes } => {
+                let key = app.find_key(&key)?;
+                let question = format!("Delete “{}” from the list? [y/N] ", key.record.name);
+                if !yes && !ask(&question, false) {
+                    eprintln!("Nothing was deleted.");
+                    return Ok(exit::code(exit::FAILURE));
+                }
+                if let Some(warning) = app.delete_key(key.record.id).await?.server_warning {
+                    eprintln!("{warning}");
+                }
+                ok
+            }
+            Command::Run { key, env, command } => {
+                let key = app.find_key(&key)?;
+                let secret = app.key_for_child_process(key.record.id)?;
+                Ok(run::with_key_in_environment(&env, secret, &command))
+            }
+            Command::Token { key, json, request } => {
+                let key = app.find_key(&key)?;
+                let token = app.generate_token(key.record.id, request.into_request()).await?;
+                if json {
+                    let shown = serde_json::json!({ "token": token.token, "expiresAt": token.expires_at, "claims": token.claims });
+                    println!("{}", serde_json::to_string_pretty(&shown).expect("claims serialize"));
+                } else {
+                    println!("{}", token.token);
+                }
+                ok
+            }
+            Command::Identify => {
+                let mut pasted = String::new();
+                std::io::stdin()
+                    .read_line(&mut pasted)
+                    .map_err(|_| CoreError::Clipboard {
+                        detail: "standard input couldn't be read".into(),
+                    })?;
+                let identified = app.identify(&pasted);
+                pasted.clear();
+                println!("{}", identified?.message());
+                ok
+            }
+            Command::Completions { .. } => unreachable!("answered before the app opens"),
+        }
+    }
+}
+
+/// Copies a key and stays until the clipboard is cleared (the clear happens in
+/// this process; on Linux what it copied also lasts only while it runs).
+fn copy_and_wait(app: &Arc<ToucanApp>, id: toucan_keys_core::KeyId) -> Reply<()> {
+    let copied = app.copy_key(id)?;
+    match copied.clears_in_seconds {
+        Some(seconds) => {
+            eprintln!(
+                "Copied “{}”. The clipboard is cleared in {seconds} s unless you copy something else; Ctrl+C clears it now.",
+                copied.key.record.name
+            );
+            run::clear_clipboard_on_interrupt(app);
+            std::thread::sleep(std::time::Duration::from_secs(u64::from(seconds) + 1));
+        }
+        None => {
+            eprintln!(
+                "Copied “{}”. It stays until you copy something else; Ctrl+C clears it and ends this command.",
+                copied.key.record.name
+            );
+            run::clear_clipboard_on_interrupt(app);
+            loop {
+                std::thread::park();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Asks a yes/no question on the terminal; `default` when Enter is pressed,
+/// and no when there is no terminal to ask on.
+fn ask(question: &str, default: bool) -> bool {
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("{question}");
+    let mut answer = String::new();
+    if std::io::stdin().read_line(&mut answer).is_err() {
+        return false;
+    }
+    match answer.trim().to_lowercase().as_str() {
+        "" => default,
+        "y" | "yes" => true,
+        _ => false,
+    }
+}
+
+/// The key list as a table: name, hint, status, created, expires.
+fn print_table(keys: &[KeySummary]) {
+    if keys.is_empty() {
+        println!("No keys yet. Create one with: toucan-keys-cli create --name \"Production backend\"");
+        return;
+    }
+    let rows: Vec<[String; 5]> = keys
+        .iter()
+        .map(|key| {
+            let record = &key.record;
+            [
+                record.name.clone(),
+                record.hint.clone(),
+                serde_json::to_value(key.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                record.created_at.format("%Y-%m-%d").to_string(),
+                record
+                    .expires_at
+                    .map_or_else(|| "never".to_owned(), |at| at.format("%Y-%m-%d").to_string()),
+            ]
+        })
+        .collect();
+    let header = ["NAME", "KEY", "STATUS", "CREATED", "EXPIRES"].map(str::to_owned);
+    let widths: Vec<usize> = (0..5)
+        .map(|column| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|row| row[column].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    for row in std::iter::once(&header).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}", width = *width))
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+}

@@ -1,0 +1,249 @@
+//! The `toucan-keys-cli` binary as a developer uses it, inside the private
+//! test keychain (scripts/with-keychain.sh), each test with its own data and
+//! config folders; the keychain is checked from outside with `secret-tool`.
+#![cfg(target_os = "linux")]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use keychain_testkit::{require_test_keychain, secret_tool_lookup};
+
+const SERVICE: &str = "cloud.toucanai.keys";
+
+/// A private home for one test: its own registry, settings and workspace.
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Self {
+        require_test_keychain();
+        Self(tempfile::tempdir().unwrap())
+    }
+
+    fn cli(&self) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_toucan-keys-cli"));
+        command
+            .env("XDG_DATA_HOME", self.0.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.0.path().join("config"))
+            .env("HOME", self.0.path())
+            .stdin(Stdio::null());
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cli().args(args).output().unwrap()
+    }
+
+    /// Creates a key with its output on a pipe (so it is printed); returns it.
+    fn create(&self, name: &str) -> String {
+        let out = self.run(&["create", "--name", name]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let key = text(&out.stdout).trim().to_owned();
+        assert!(key.starts_with("tck_") && key.len() == 40, "{key}");
+        key
+    }
+
+    fn id_of(&self, name: &str) -> String {
+        let out = self.run(&["list", "--json"]);
+        let keys: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let key = keys.as_array().unwrap().iter().find(|k| k["name"] == name).unwrap();
+        key["id"].as_str().unwrap().to_owned()
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn create_prints_the_key_once_into_a_pipe_and_the_keychain_holds_it() {
+    let home = Home::new();
+    let key = home.create("Production backend");
+    let id = home.id_of("Production backend");
+    assert_eq!(secret_tool_lookup(SERVICE, &id).as_deref(), Some(key.as_str()));
+    let list = home.run(&["list"]);
+    let shown = text(&list.stdout);
+    assert!(shown.contains("Production backend") && shown.contains(&format!("tck_…{}", &key[36..])));
+    assert!(!shown.contains(&key[4..]), "the list shows the key");
+    let json = text(&home.run(&["list", "--json"]).stdout);
+    assert!(!json.contains(&key[4..]), "the JSON list holds the key");
+    assert!(!registry_text(&home).contains(&key[4..]), "the registry holds the key");
+}
+
+fn registry_text(home: &Home) -> String {
+    let mut all = String::new();
+    for entry in walk(home.0.path()) {
+        all.push_str(&String::from_utf8_lossy(&std::fs::read(entry).unwrap()));
+    }
+    all
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn run_gives_the_key_to_the_child_only() {
+    let home = Home::new();
+    let key = home.create("Backend");
+    // The child reports what it sees, then waits so the CLI can be inspected.
+    let mut cli = home
+        .cli()
+        .args(["run", "--key", "backend", "--", "sh", "-c"])
+        .arg("printf '%s' \"$TOUCAN_API_KEY\" > \"$OUT\"; sleep 2")
+        .env("OUT", home.0.path().join("seen"))
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    let pid = cli.id();
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+    assert!(
+        !text(&cmdline).contains(&key[4..]),
+        "the key is on the CLI's command line"
+    );
+    assert!(
+        !text(&environ).contains(&key[4..]),
+        "the key is in the CLI's own environment"
+    );
+    assert!(cli.wait().unwrap().success());
+    assert_eq!(std::fs::read_to_string(home.0.path().join("seen")).unwrap(), key);
+    let ps = Command::new("ps").args(["-eo", "args"]).output().unwrap();
+    assert!(!text(&ps.stdout).contains(&key[4..]));
+}
+
+#[test]
+fn run_passes_exit_codes_and_signals_through() {
+    let home = Home::new();
+    home.create("Backend");
+    let out = home.run(&["run", "--key", "Backend", "--", "sh", "-c", "exit 42"]);
+    assert_eq!(out.status.code(), Some(42));
+    let other = home.run(&[
+        "run",
+        "--env",
+        "MY_KEY",
+        "--key",
+        "Backend",
+        "--",
+        "sh",
+        "-c",
+        "test -n \"$MY_KEY\"",
+    ]);
+    assert_eq!(other.status.code(), Some(0), "--env names the variable");
+
+    // A terminate signal to the CLI reaches the child, whose trap answers 143.
+    let mut cli = home
+        .cli()
+        .args([
+            "run",
+            "--key",
+            "Backend",
+            "--",
+            "sh",
+            "-c",
+            "trap 'exit 99' TERM; sleep 30 & wait",
+        ])
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    unsafe_kill(cli.id(), "TERM");
+    let status = cli.wait().unwrap();
+    assert_eq!(status.code(), Some(99), "the child's trap ran, and its code came back");
+}
+
+fn unsafe_kill(pid: u32, signal: &str) {
+    assert!(
+        Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn scripts_can_tell_failures_apart_by_exit_code() {
+    let home = Home::new();
+    home.create("Backend");
+    let missing = home.run(&["run", "--key", "nothing-like-it", "--", "true"]);
+    assert_eq!(missing.status.code(), Some(4));
+    assert!(text(&missing.stderr).contains("None of your keys is named “nothing-like-it”"));
+    let usage = home.run(&["create"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let taken = home.run(&["create", "--name", "backend"]);
+    assert_eq!(taken.status.code(), Some(1));
+    assert!(
+        text(&taken.stderr).contains("You already have an active key named \"Backend\""),
+        "the core's own words"
+    );
+    let revoke = home.run(&["revoke", "Backend", "--yes"]);
+    assert!(revoke.status.success(), "{}", text(&revoke.stderr));
+    let refused = home.run(&["run", "--key", "Backend", "--", "true"]);
+    assert_eq!(refused.status.code(), Some(5));
+    assert!(text(&refused.stderr).contains("revoked"));
+}
+
+#[test]
+fn revoke_asks_unless_told_yes_and_delete_needs_a_revoked_key() {
+    let home = Home::new();
+    home.create("Backend");
+    let id = home.id_of("Backend");
+    let unasked = home.run(&["revoke", "Backend"]);
+    assert_eq!(
+        unasked.status.code(),
+        Some(1),
+        "no terminal to ask on: nothing is revoked"
+    );
+    assert!(secret_tool_lookup(SERVICE, &id).is_some());
+    let early = home.run(&["delete", &id, "--yes"]);
+    assert_eq!(early.status.code(), Some(1));
+    assert!(text(&early.stderr).contains("Revoke this key before deleting it."));
+    assert!(home.run(&["rename", &id, "Old backend"]).status.success());
+    assert!(home.run(&["revoke", "old backend", "--yes"]).status.success());
+    assert_eq!(secret_tool_lookup(SERVICE, &id), None, "the secret left the keychain");
+    assert!(home.run(&["delete", &id, "--yes"]).status.success());
+    assert!(text(&home.run(&["list"]).stdout).contains("No keys yet"));
+}
+
+#[test]
+fn identify_names_the_key_a_pasted_string_is() {
+    let home = Home::new();
+    let key = home.create("Backend");
+    let mut identify = home
+        .cli()
+        .arg("identify")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    writeln!(identify.stdin.take().unwrap(), "  {key}  ").unwrap();
+    let out = identify.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).starts_with("This is “Backend” (key_"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(!text(&out.stdout).contains(&key[4..]));
+}
+
+#[test]
+fn help_shows_examples_and_completions_are_printed() {
+    let home = Home::new();
+    let help = text(&home.run(&["--help"]).stdout);
+    assert!(help.contains("toucan-keys-cli run --key \"Production backend\" -- npm start"));
+    assert!(help.contains("Exit codes: 0 ok"));
+    let bash = home.run(&["completions", "bash"]);
+    assert!(bash.status.success() && text(&bash.stdout).contains("toucan-keys-cli"));
+    assert!(text(&home.run(&["--version"]).stdout).starts_with("toucan-keys-cli "));
+}
