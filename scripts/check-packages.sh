@@ -15,6 +15,7 @@ budget_bytes=$((5 * 1024 * 1024))
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   rm -rf "$artifacts" && mkdir -p "$artifacts"
   build_ui_once
+  scripts/stage-cli.sh
   (cd src-tauri && CI=true ../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci)
   deb=$(ls "$target"/release/bundle/deb/*.deb)
   rpm=$(ls "$target"/release/bundle/rpm/*.rpm)
@@ -41,8 +42,10 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   # binary-has-unneeded-section (.comment, from the linker), and
   # spelling-error-in-binary (words inside dependencies' strings).
   lintian --fail-on error,warning --display-level ">=info" "$deb" 2>/dev/null | tee "$artifacts/lintian.txt"
-  cmp -s <(gzip -dc src-tauri/linux/toucan-keys.1.gz) src-tauri/linux/toucan-keys.1 \
-    || { echo "src-tauri/linux/toucan-keys.1.gz is stale: gzip -9n -c toucan-keys.1 > toucan-keys.1.gz" >&2; exit 1; }
+  for page in toucan-keys toucan-keys-cli; do
+    cmp -s <(gzip -dc "src-tauri/linux/$page.1.gz") "src-tauri/linux/$page.1" \
+      || { echo "src-tauri/linux/$page.1.gz is stale: gzip -9n -c $page.1 > $page.1.gz" >&2; exit 1; }
+  done
 
   echo "== desktop entry and AppStream metadata"
   unpacked=$(mktemp -d)
@@ -71,6 +74,8 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   desktop_file=$(grep '\.desktop$' "$artifacts/installed-files.txt")
   exec_line=$(sed -n 's/^Exec=//p' "$desktop_file")
   echo "desktop entry $desktop_file runs: $exec_line"
+  grep -qx /usr/bin/toucan-keys-cli "$artifacts/installed-files.txt" \
+    || { echo "the .deb doesn't install /usr/bin/toucan-keys-cli" >&2; exit 1; }
   TOUCAN_EXEC="$exec_line" TOUCAN_ARTIFACTS="$artifacts" scripts/with-keychain.sh "$0"
 
   echo "== remove"
@@ -83,7 +88,11 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   exit 0
 fi
 
-# Inside a private session: start the installed app from its desktop entry.
+# Inside a private session: the installed command line works on the keychain...
+toucan-keys-cli create --name "Installed" --expires 30d >/dev/null
+toucan-keys-cli list | grep -q "^Installed " || { echo "the installed toucan-keys-cli doesn't list the key it made" >&2; exit 1; }
+echo "the installed toucan-keys-cli created and listed a key"
+# ...and the installed app starts from its desktop entry.
 start_xvfb :86
 # shellcheck disable=SC2086 # Exec is a command line
 $TOUCAN_EXEC >"$TOUCAN_ARTIFACTS/app.log" 2>&1 &
