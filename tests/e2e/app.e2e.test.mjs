@@ -4,13 +4,14 @@
 // like one person's session.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
-  APP_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
+  APP_BINARY, CLI_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
 } from "./support.mjs";
 
@@ -382,7 +383,33 @@ test("10. single instance: launching again focuses the running app instead of op
   assert.ok(await (await browser.$("h1#page-title")).isExisting(), "the first instance still runs");
 });
 
-test("11. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
+test("11. app and command line at once: a key made with toucan-keys-cli appears in the window; revoked there, `run` refuses it", async () => {
+  browser ??= await launchApp();
+  const created = spawnSync(CLI_BINARY, ["create", "--name", "From the terminal", "--expires", "30d"], { encoding: "utf8" });
+  assert.equal(created.status, 0, created.stderr);
+  const key = created.stdout.trim();
+  assert.ok(isWellFormedKey(key), "the CLI printed one well-formed key into the pipe");
+  generatedKeys.push(key);
+  const row = await browser.$("tr*=From the terminal");
+  await row.waitForExist({ timeout: 15_000, timeoutMsg: "the app didn't show the key the command line made" });
+  const id = await row.getAttribute("data-key-id");
+  assert.equal(keychainLookup(id), key, "the CLI stored it in the same keychain entry the app reads");
+
+  // The child reports only a digest of what it got, so the key is on no command line here either.
+  const ran = spawnSync(CLI_BINARY, ["run", "--key", "From the terminal", "--", "sh", "-c", 'printf %s "$TOUCAN_API_KEY" | sha256sum'], { encoding: "utf8" });
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.equal(ran.stdout.split(" ")[0], createHash("sha256").update(key).digest("hex"), "the child got exactly the key");
+
+  await clickLabelled("Revoke From the terminal");
+  await clickButton("Revoke key");
+  await browser.waitUntil(async () => (await row.getAttribute("class")) === "revoked", { timeout: 10_000 });
+  const refused = spawnSync(CLI_BINARY, ["run", "--key", "From the terminal", "--", "true"], { encoding: "utf8" });
+  assert.equal(refused.status, 5, "revoked: exit code 5");
+  assert.match(refused.stderr, /This key has been revoked and can no longer be used\./);
+  await screenshot(browser, "cli-key-revoked-in-app");
+});
+
+test("12. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
   await browser.deleteSession();
   browser = undefined;
   assert.ok(generatedKeys.length >= 2, "keys were generated during the run");

@@ -15,6 +15,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   cargo build --locked -p toucan-keys --features custom-protocol
   cargo build --locked -p keychain-testkit --bin keychain-ctl
   cargo build --locked -p toucan-embed-server
+  cargo build --locked -p toucan-keys-cli
   rm -rf artifacts/e2e
   exec scripts/with-keychain.sh "$0" "$@"
 fi
@@ -34,6 +35,7 @@ for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sl
 export TOUCAN_APP_BINARY="$target/debug/toucan-keys"
 export TOUCAN_KEYCHAIN_CTL="$target/debug/keychain-ctl"
 export TOUCAN_SERVER_BINARY="$target/debug/toucan-embed-server"
+export TOUCAN_CLI_BINARY="$target/debug/toucan-keys-cli"
 export TOUCAN_ARTIFACTS="$root/artifacts/e2e"
 cd tests/e2e
 node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec app.e2e.test.mjs

@@ -11,6 +11,7 @@ import { remote } from "webdriverio";
 export const APP_BINARY = required("TOUCAN_APP_BINARY");
 export const SERVER_BINARY = required("TOUCAN_SERVER_BINARY");
 export const KEYCHAIN_CTL = required("TOUCAN_KEYCHAIN_CTL");
+export const CLI_BINARY = required("TOUCAN_CLI_BINARY");
 export const ARTIFACTS = process.env.TOUCAN_ARTIFACTS ?? "artifacts/e2e";
 export const SERVICE = "cloud.toucanai.keys";
 export const DATA_DIR = join(required("XDG_DATA_HOME"), SERVICE);

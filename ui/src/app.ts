@@ -20,6 +20,8 @@ import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/w
 /** The parts of the screen that are drawn (and redrawn) on their own. */
 type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard";
 const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard"];
+/** How often the key list is read again while the window is shown. */
+const REFRESH_MS = 3000;
 
 function errorMessage(caught: unknown): string {
   return asCommandError(caught).message;
@@ -71,6 +73,31 @@ export class App {
     if (this.state.settings.displayName === null && this.state.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
     await Promise.all([synced, updates]);
+    this.followOtherWindows();
+  }
+
+  /**
+   * Keys made, renamed or revoked elsewhere (the command line, another
+   * account session) appear when the window gains focus, and every few
+   * seconds while it is shown; the list is redrawn only if it changed.
+   */
+  private followOtherWindows(): void {
+    const refresh = () => void this.refreshKeys();
+    window.addEventListener("focus", refresh);
+    setInterval(() => {
+      if (document.visibilityState === "visible") refresh();
+    }, REFRESH_MS);
+  }
+
+  private async refreshKeys(): Promise<void> {
+    try {
+      const keys = await api.listKeys();
+      if (JSON.stringify(keys) === JSON.stringify(this.state.keys)) return;
+      this.state.keys = keys;
+      this.redraw("keys");
+    } catch {
+      // The next refresh tries again; a failure to read is shown by the next action.
+    }
   }
 
   /**

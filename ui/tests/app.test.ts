@@ -317,3 +317,15 @@ describe("profile and settings", () => {
     expect(document.querySelector(".banner")).toBeNull();
   });
 });
+
+describe("keys changed elsewhere (the command line)", () => {
+  it("appear when the window gains focus", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Made here" })] });
+    await mountApp();
+    backend.keys.unshift(key({ name: "Made in the terminal" }));
+    window.dispatchEvent(new Event("focus"));
+    await settle();
+    const names = [...document.querySelectorAll("tbody tr")].map((row) => row.textContent);
+    expect(names.some((text) => text?.includes("Made in the terminal"))).toBe(true);
+  });
+});

@@ -81,8 +81,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       backend.settings = { ...settings, displayName: settings.displayName?.trim() ?? null };
       return backend.settings;
     },
-    list_keys: () => backend.keys,
-    check_keychain: () => backend.keys,
+    list_keys: () => structuredClone(backend.keys),
+    check_keychain: () => structuredClone(backend.keys),
     create_key: ({ name }) => {
       const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
       backend.keys.unshift(created);
