@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 target="${CARGO_TARGET_DIR:-$root/target}"
 artifacts="$root/artifacts/install"
-budget_bytes=$((5 * 1024 * 1024))
+# The app and toucan-keys-cli together (the CLI adds about 2 MiB: its own TLS client, D-Bus and clipboard code).
+budget_bytes=$((6 * 1024 * 1024))
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   rm -rf "$artifacts" && mkdir -p "$artifacts"
@@ -34,7 +35,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   grep -q "webkit2gtk4.1" "$artifacts/rpm-requires.txt" && grep -q "gtk3" "$artifacts/rpm-requires.txt" \
     || { echo "the .rpm does not require webkit2gtk4.1 and gtk3" >&2; exit 1; }
   size=$(stat -c %s "$deb")
-  ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 5 MiB budget" >&2; exit 1; }
+  ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 6 MiB budget" >&2; exit 1; }
 
   echo "== lintian: no error and no warning"
   # What lintian still reports is at "info" level, and expected of a Rust app:
