@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 APP = TARGET / "release" / "toucan-keys"
-BARE = TARGET / "release" / "examples" / "bare_window"
+BARE = TARGET / "release" / "bare_window"
 SERVICE = "cloud.toucanai.keys"
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
@@ -137,11 +137,9 @@ def main() -> int:
     if os.environ.get("TOUCAN_KEYCHAIN_SESSION") != "inner":
         if ui_out_of_date():
             subprocess.run(["npm", "--prefix", "ui", "run", "build", "--silent"], cwd=ROOT, check=True)
-        # Two builds: the app exactly as shipped (its release tree is the one the packages use), then the bare
-        # window, an example, which brings the dev-dependencies' features (Tauri's "test") into its own tree.
-        app = ["cargo", "build", "--release", "--locked", "-p", "toucan-keys", "--features", "custom-protocol"]
-        subprocess.run([*app, "--bin", "toucan-keys"], cwd=ROOT, check=True)
-        subprocess.run([*app, "--example", "bare_window"], cwd=ROOT, check=True)
+        # The app exactly as shipped, and the bare window (crates/bench-window), from one release tree.
+        subprocess.run(["cargo", "build", "--release", "--locked", "-p", "toucan-keys", "--features", "custom-protocol",
+                        "-p", "toucan-keys-bench-window"], cwd=ROOT, check=True)
         return subprocess.run([str(ROOT / "scripts/with-keychain.sh"), sys.executable, __file__, *sys.argv[1:]]).returncode
 
     seed(20)

@@ -24,7 +24,9 @@ echo "== Dependencies: licenses, banned crates and sources (cargo deny, deny.tom
 cargo deny --log-level error check licenses bans sources
 
 echo "== Rust workspace (inside a private keychain)"
-scripts/with-keychain.sh cargo test --workspace --all-targets --locked
+# The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
+# whole build (scripts/bench-startup.py builds it with the app's release tree).
+scripts/with-keychain.sh cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked
 
 echo "== Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
 scripts/test-windows.sh

@@ -11,8 +11,7 @@ use tauri::Manager;
 use tauri::webview::PageLoadEvent;
 
 fn main() {
-    let mut context = tauri::generate_context!();
-    context.config_mut().app.windows[0].url = tauri::WebviewUrl::App("bare.html".into());
+    let context = tauri::generate_context!();
     tauri::Builder::default()
         .setup(|app| {
             // The app's webview settings, unless asked for WebKit's defaults.
