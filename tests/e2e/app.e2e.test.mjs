@@ -400,6 +400,15 @@ test("11. app and command line at once: a key made with toucan-keys-cli appears 
   assert.equal(ran.status, 0, ran.stderr);
   assert.equal(ran.stdout.split(" ")[0], createHash("sha256").update(key).digest("hex"), "the child got exactly the key");
 
+  // copy: the same clipboard rules as the app; it waits for the clear, and Ctrl+C clears at once.
+  const copying = spawn(CLI_BINARY, ["copy", "From the terminal"], { stdio: ["ignore", "ignore", "pipe"] });
+  assert.ok(await waitForClipboard(key, 10), "toucan-keys-cli copy put exactly the key on the clipboard");
+  assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), "the CLI's copy is marked as a secret too");
+  const ended = new Promise((resolve) => copying.on("exit", resolve));
+  copying.kill("SIGINT");
+  assert.equal(await ended, 0, "Ctrl+C ends the copy cleanly");
+  assert.ok(await waitForClipboard("", 5), "Ctrl+C cleared the key from the clipboard");
+
   await clickLabelled("Revoke From the terminal");
   await clickButton("Revoke key");
   await browser.waitUntil(async () => (await row.getAttribute("class")) === "revoked", { timeout: 10_000 });
