@@ -189,22 +189,22 @@ impl Command {
 /// Copies a key and stays until the clipboard is cleared (the clear happens in
 /// this process; on Linux what it copied also lasts only while it runs).
 fn copy_and_wait(app: &Arc<ToucanApp>, id: toucan_keys_core::KeyId) -> Reply<()> {
+    // Before copying: the clipboard's own threads must start with the signals
+    // blocked, so that Ctrl+C reaches the thread that clears.
+    run::clear_clipboard_on_interrupt(app);
     let copied = app.copy_key(id)?;
+    let name = &copied.key.record.name;
     match copied.clears_in_seconds {
         Some(seconds) => {
             eprintln!(
-                "Copied “{}”. The clipboard is cleared in {seconds} s unless you copy something else; Ctrl+C clears it now.",
-                copied.key.record.name
+                "Copied “{name}”. The clipboard is cleared in {seconds} s unless you copy something else; Ctrl+C clears it now."
             );
-            run::clear_clipboard_on_interrupt(app);
             std::thread::sleep(std::time::Duration::from_secs(u64::from(seconds) + 1));
         }
         None => {
             eprintln!(
-                "Copied “{}”. It stays until you copy something else; Ctrl+C clears it and ends this command.",
-                copied.key.record.name
+                "Copied “{name}”. It stays until you copy something else; Ctrl+C clears it and ends this command."
             );
-            run::clear_clipboard_on_interrupt(app);
             loop {
                 std::thread::park();
             }
