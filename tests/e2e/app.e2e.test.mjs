@@ -1,29 +1,31 @@
 // The whole flow as a person would do it: the real app binary in a real
 // window (Xvfb), the real keychain (a private gnome-keyring) and the real
-// clipboard, each checked from outside the app. The scenarios run in order,
-// like one person's session.
+// clipboard, each checked from outside the app. Each scenario starts from a
+// known state (freshStart: no keys, no workspace, a named profile) and makes
+// what it needs, so any one can run alone or in another order
+// (node --test --test-name-pattern). The one thing they share is `secretsSeen`,
+// an append-only list of every secret the run showed, which the hygiene
+// scenario searches the disk for, together with the secrets it makes itself.
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
-  APP_BINARY, CLI_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
+  APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
 /** The title of the app's native connection question (src-tauri/src/native_confirm.rs). */
 const CONNECT_TITLE = "Connect to a workspace server?";
-const generatedKeys = [];
-/** Other secrets seen during the run (account token, session tokens): also never on disk. */
-const otherSecrets = [];
+/** Every secret the run has shown (keys, account tokens, session tokens): none may be on disk. */
+const secretsSeen = [];
+/** The app session of the scenario that runs now (each scenario starts its own). */
 let browser;
-let firstKey;
-let firstKeyId;
 
 /** Clicks the button labelled `label` in the topmost dialog, or on the page when none is open. */
 async function clickButton(label) {
@@ -64,7 +66,7 @@ async function revealedKey() {
   const field = await browser.$(".secret-field");
   await field.waitForExist({ timeout: 15_000 });
   const key = await field.getText();
-  generatedKeys.push(key);
+  secretsSeen.push(key);
   return key;
 }
 
@@ -83,15 +85,43 @@ async function waitForClipboard(expected, seconds) {
   return readClipboard() === expected;
 }
 
-before(async () => {
-  browser = await launchApp();
-});
-
-after(async () => {
+/** Ends the running scenario's app session. */
+async function endSession() {
   await browser?.deleteSession().catch(() => {});
-});
+  browser = undefined;
+}
+
+/** Starts a scenario from a known state (see freshStart). */
+async function start(options) {
+  await endSession();
+  browser = await freshStart(options);
+}
+
+/** Creates a key through the dialog and closes the reveal; returns the key and its row's id. */
+async function createInWindow(name) {
+  const input = await openCreateDialog();
+  await input.setValue(name);
+  await clickButton("Create key");
+  const key = await revealedKey();
+  await closeRevealWithoutCopy();
+  const row = await browser.$(`tr*=${name}`);
+  await row.waitForExist({ timeout: 10_000 });
+  return { key, id: await row.getAttribute("data-key-id") };
+}
+
+/** Creates a key with toucan-keys-cli (output on a pipe, so it is printed); returns it. */
+function createInTerminal(name) {
+  const created = spawnSync(CLI_BINARY, ["create", "--name", name, "--expires", "30d"], { encoding: "utf8" });
+  assert.equal(created.status, 0, created.stderr);
+  const key = created.stdout.trim();
+  secretsSeen.push(key);
+  return key;
+}
+
+after(endSession);
 
 test("1. first run: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
+  await start({ firstRun: true });
   const welcome = await browser.$("h2=Welcome to Toucan Keys");
   await welcome.waitForDisplayed({ timeout: 10_000 });
   await (await browser.$(".overlay input.field")).setValue("Ada Lovelace");
@@ -105,14 +135,19 @@ test("1. first run: empty state, create 'Production backend' for 90 days, a well
   assert.equal(await (await browser.$("input[value=days90]")).isSelected(), true, "90 days is preselected");
   await name.setValue("Production backend");
   await clickButton("Create key");
-  firstKey = await revealedKey();
-  assert.ok(isWellFormedKey(firstKey), "the revealed key matches the documented format and its checksum verifies");
+  const key = await revealedKey();
+  assert.ok(isWellFormedKey(key), "the revealed key matches the documented format and its checksum verifies");
   const alert = await (await browser.$(".security-alert")).getText();
   assert.match(alert, /Never expose this key in client-side code/);
   await screenshot(browser, "reveal");
 });
 
 test("2. copy: another process reads exactly the key, and the clipboard is cleared only if it still holds it", async () => {
+  await start();
+  const name = await openCreateDialog();
+  await name.setValue("Production backend");
+  await clickButton("Create key");
+  const firstKey = await revealedKey();
   // A person selects the revealed key and presses Ctrl+C: the copy goes
   // through Rust (concealed, cleared later), and the key never reaches PRIMARY.
   const field = await browser.$(".secret-field");
@@ -130,8 +165,6 @@ test("2. copy: another process reads exactly the key, and the clipboard is clear
   assert.ok(await waitForClipboard(firstKey, 5), "xclip reads exactly the key after Copy in the reveal");
   await clickButton("Done");
   await (await browser.$(".secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
-  firstKeyId = await (await browser.$("tbody tr")).getAttribute("data-key-id");
-
   const delay = await browser.$("#clear-delay");
   await delay.selectByAttribute("value", String(CLEAR_DELAY_SECONDS));
   await sleep(500);
@@ -150,11 +183,15 @@ test("2. copy: another process reads exactly the key, and the clipboard is clear
 });
 
 test("3. stored: secret-tool finds the entry under the app's service and the key's id, holding exactly the key", async () => {
-  assert.match(firstKeyId, /^key_[0-9A-Za-z]{16}$/);
-  assert.equal(keychainLookup(firstKeyId), firstKey);
+  await start();
+  const { key, id } = await createInWindow("Production backend");
+  assert.match(id, /^key_[0-9A-Za-z]{16}$/);
+  assert.equal(keychainLookup(id), key);
 });
 
 test("4. relaunch: the key is listed with its hint, the full key is nowhere in the DOM, and copy still works", async () => {
+  await start();
+  const { key: firstKey, id: firstKeyId } = await createInWindow("Production backend");
   await browser.deleteSession();
   browser = await launchApp();
   const row = await browser.$(`tr[data-key-id="${firstKeyId}"]`);
@@ -170,6 +207,8 @@ test("4. relaunch: the key is listed with its hint, the full key is nowhere in t
 });
 
 test("5. revoke: the keychain entry is gone and the row shows revoked with a date", async () => {
+  await start();
+  const { id: firstKeyId } = await createInWindow("Production backend");
   await clickLabelled("Revoke Production backend");
   const confirm = await browser.$("[role=alertdialog]");
   await confirm.waitForDisplayed({ timeout: 10_000 });
@@ -184,6 +223,7 @@ test("5. revoke: the keychain entry is gone and the row shows revoked with a dat
 });
 
 test("6. keychain failure: a locked keychain gives a clear message and adds nothing; after unlocking it works", async () => {
+  await start();
   const rowsBefore = await rowCount();
   const entriesBefore = keychainEntryCount();
   keychain("lock");
@@ -209,6 +249,8 @@ test("6. keychain failure: a locked keychain gives a clear message and adds noth
 });
 
 test("7. bad input: each gets a field error and nothing is created", async () => {
+  await start();
+  await createInWindow("After unlocking");
   const rowsBefore = await rowCount();
   const registryBefore = registryNames().length;
   await openCreateDialog();
@@ -238,10 +280,11 @@ test("7. bad input: each gets a field error and nothing is created", async () =>
 });
 
 test("8. workspace: connect, create, generate a token (verified with jose), copy it, revoke, then the server refuses the key", async () => {
+  await start();
   const server = await startEmbedServer();
   try {
     assert.match(server.accountToken ?? "", /^tka_/, "the server printed its account token");
-    otherSecrets.push(server.accountToken);
+    secretsSeen.push(server.accountToken);
     await setValue("input[name=server-url]", server.url);
     await setValue("input[name=account-token]", server.accountToken);
     // Rust asks in a native dialog, which the page can't answer. Declined: nothing changes.
@@ -286,7 +329,7 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     const field = await browser.$("textarea.token-field");
     await field.waitForExist({ timeout: 15_000 });
     const token = await field.getValue();
-    otherSecrets.push(token);
+    secretsSeen.push(token);
 
     const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
     const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(jwks), {
@@ -343,6 +386,7 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
 });
 
 test("9. restrictions: from the page, commands and plugins outside the capability are refused", async () => {
+  await start();
   const outcomes = await browser.executeAsync((done) => {
     const tries = [
       ["plugin:shell|execute", { program: "sh", args: ["-c", "id"] }],
@@ -367,6 +411,7 @@ test("9. restrictions: from the page, commands and plugins outside the capabilit
 });
 
 test("10. single instance: launching again focuses the running app instead of opening a second one", async () => {
+  await start();
   const windowsBefore = windowsTitled("Toucan Keys").length;
   assert.ok(windowsBefore >= 1, "the app's window is on screen");
   const second = spawn(APP_BINARY, [], { stdio: "ignore" });
@@ -384,12 +429,9 @@ test("10. single instance: launching again focuses the running app instead of op
 });
 
 test("11. app and command line at once: a key made with toucan-keys-cli appears in the window; revoked there, `run` refuses it", async () => {
-  browser ??= await launchApp();
-  const created = spawnSync(CLI_BINARY, ["create", "--name", "From the terminal", "--expires", "30d"], { encoding: "utf8" });
-  assert.equal(created.status, 0, created.stderr);
-  const key = created.stdout.trim();
+  await start();
+  const key = createInTerminal("From the terminal");
   assert.ok(isWellFormedKey(key), "the CLI printed one well-formed key into the pipe");
-  generatedKeys.push(key);
   const row = await browser.$("tr*=From the terminal");
   await row.waitForExist({ timeout: 15_000, timeoutMsg: "the app didn't show the key the command line made" });
   const id = await row.getAttribute("data-key-id");
@@ -418,10 +460,20 @@ test("11. app and command line at once: a key made with toucan-keys-cli appears 
   await screenshot(browser, "cli-key-revoked-in-app");
 });
 
-test("12. secret hygiene: no generated key in the app's data, config, cache or log folders, or WebKit's storage", async () => {
-  await browser.deleteSession();
-  browser = undefined;
-  assert.ok(generatedKeys.length >= 2, "keys were generated during the run");
+test("12. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
+  // Its own session first, so it has secrets to look for when it runs alone.
+  await start();
+  const { key } = await createInWindow("Hygiene check");
+  await clickLabelled("Copy Hygiene check");
+  assert.ok(await waitForClipboard(key, 5));
+  const fromTerminal = createInTerminal("Hygiene from the terminal");
+  const ran = spawnSync(CLI_BINARY, ["run", "--key", "Hygiene from the terminal", "--", "true"], { encoding: "utf8" });
+  assert.equal(ran.status, 0, ran.stderr);
+  await clickLabelled("Revoke Hygiene check");
+  await clickButton("Revoke key");
+  await (await browser.$(".toast*=was revoked")).waitForExist({ timeout: 10_000 });
+  await endSession();
+
   const roots = [
     process.env.XDG_DATA_HOME,
     process.env.XDG_CONFIG_HOME,
@@ -430,14 +482,14 @@ test("12. secret hygiene: no generated key in the app's data, config, cache or l
     process.env.TOUCAN_APP_LOG_DIR,
   ].filter(Boolean);
   assert.ok(roots.length >= 4, `the folders to search are known: ${roots}`);
-  const hits = roots.flatMap((root) => filesContaining(root, [...generatedKeys, ...otherSecrets]));
-  assert.deepEqual(hits, [], "a generated key, account token or session token was written outside the keychain");
-  assert.ok(otherSecrets.length >= 2, "the workspace scenario ran");
+  assert.ok(secretsSeen.includes(key) && secretsSeen.includes(fromTerminal));
+  const hits = roots.flatMap((root) => filesContaining(root, secretsSeen));
+  assert.deepEqual(hits, [], "a key, account token or session token was written outside the keychain");
   assert.ok(registryNames().length > 0, `the search covered the registry in ${DATA_DIR}`);
-  // The app logged the whole run at trace level (run.sh sets TOUCAN_KEYS_LOG), into its own log folder.
+  // The app logged this session at trace level (run.sh sets TOUCAN_KEYS_LOG), into its own log folder.
   const logs = join(DATA_DIR, "logs");
   const log = readdirSync(logs).map((file) => readFileSync(join(logs, file), "utf8")).join("");
-  for (const useCase of ["create_key", "copy_key", "revoke_key", "generate_token"]) {
+  for (const useCase of ["create_key", "copy_key", "revoke_key"]) {
     assert.ok(log.includes(useCase), `the app's log doesn't show ${useCase}`);
   }
 });

@@ -2,7 +2,8 @@
 # Runs the end-to-end tests: builds the UI and the app (frontend embedded),
 # then drives the real window under Xvfb through tauri-driver and
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
-# Screenshots go to artifacts/e2e/.
+# Screenshots go to artifacts/e2e/. Arguments go to node, for example
+# --test-name-pattern="^(5|12)\\." to run scenarios 5 and 12 alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -38,4 +39,4 @@ export TOUCAN_SERVER_BINARY="$target/debug/toucan-embed-server"
 export TOUCAN_CLI_BINARY="$target/debug/toucan-keys-cli"
 export TOUCAN_ARTIFACTS="$root/artifacts/e2e"
 cd tests/e2e
-node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec app.e2e.test.mjs
+node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec "$@" app.e2e.test.mjs

@@ -2,7 +2,7 @@
 // keychain and the key format, each checked from outside the app.
 
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -20,6 +20,30 @@ function required(name) {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the end-to-end tests through tests/e2e/run.sh`);
   return value;
+}
+
+export const CONFIG_DIR = join(required("XDG_CONFIG_HOME"), SERVICE);
+
+/** Where earlier scenarios' folders are moved: still searched by the hygiene scenario. */
+const EARLIER = join(required("XDG_STATE_HOME"), "earlier-scenarios");
+
+/**
+ * A known starting point for one scenario: the app's data and config folders
+ * are moved aside (kept for the hygiene search), its keychain entries are
+ * removed, the profile is given a name unless `firstRun`, and the app is
+ * launched. Scenarios share nothing else.
+ */
+export async function freshStart({ firstRun = false } = {}) {
+  mkdirSync(EARLIER, { recursive: true });
+  for (const [dir, kind] of [[DATA_DIR, "data"], [CONFIG_DIR, "config"]]) {
+    if (existsSync(dir)) renameSync(dir, join(EARLIER, `${Date.now()}-${kind}`));
+  }
+  spawnSync("secret-tool", ["clear", "service", SERVICE], { timeout: 10_000 });
+  if (!firstRun) {
+    mkdirSync(CONFIG_DIR, { recursive: true });
+    writeFileSync(join(CONFIG_DIR, "settings.json"), JSON.stringify({ version: 1, displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } }));
+  }
+  return launchApp();
 }
 
 /** Starts the app through tauri-driver and waits for the screen. */

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use clap::{CommandFactory, Parser};
 use toucan_keys_core::clipboard::SystemClipboard;
 use toucan_keys_core::workspace::FixedAnswer;
-use toucan_keys_core::{APP_IDENTIFIER, CoreError, Host, KeySummary, KeychainVault, Reply, ToucanApp};
+use toucan_keys_core::{APP_IDENTIFIER, Host, KeySummary, KeychainVault, Reply, ToucanApp};
 
 use crate::args::{Cli, Command};
 
@@ -170,15 +170,13 @@ impl Command {
                 ok
             }
             Command::Identify => {
-                let mut pasted = String::new();
-                std::io::stdin()
-                    .read_line(&mut pasted)
-                    .map_err(|_| CoreError::Clipboard {
-                        detail: "standard input couldn't be read".into(),
-                    })?;
-                let identified = app.identify(&pasted);
-                pasted.clear();
-                println!("{}", identified?.message());
+                // The pasted key is zeroed when this arm ends.
+                let mut pasted = zeroize::Zeroizing::new(String::new());
+                if let Err(error) = std::io::stdin().read_line(&mut pasted) {
+                    eprintln!("toucan-keys-cli: standard input couldn't be read ({error}).");
+                    return Ok(exit::code(exit::FAILURE));
+                }
+                println!("{}", app.identify(&pasted)?.message());
                 ok
             }
             Command::Completions { .. } => unreachable!("answered before the app opens"),
