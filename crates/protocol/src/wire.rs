@@ -29,6 +29,10 @@ pub struct KeyRegistration {
     pub fingerprint: String,
     /// When it stops working, in RFC 3339; `None` for never.
     pub expires_at: Option<String>,
+    /// The web origins its tokens may be used from (`https://app.example.com`);
+    /// empty: any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_origins: Vec<String>,
 }
 
 /// A key as the server knows it.
@@ -49,6 +53,9 @@ pub struct RegisteredKey {
     pub revoked_at: Option<DateTime<Utc>>,
     /// When it last requested a token.
     pub last_used_at: Option<DateTime<Utc>>,
+    /// The web origins its tokens may be used from; empty: any.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
 }
 
 /// `GET /api/keys`: every registered key.
@@ -68,6 +75,10 @@ pub struct TokenRequestBody {
     pub permissions: BTreeMap<Resource, Vec<Level>>,
     /// Seconds until the token expires.
     pub lifetime_seconds: u64,
+    /// The web origin the token will be used from; refused if the key names
+    /// origins and this isn't one of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// The end user a session token is for.
@@ -109,6 +120,80 @@ pub struct Introspection {
     pub claims: Option<Value>,
 }
 
+/// A row-level-security attribute's type, as a workspace declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributeType {
+    /// Any text.
+    String,
+    /// A whole number.
+    Integer,
+    /// Any number.
+    Number,
+    /// true or false.
+    Boolean,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+}
+
+impl AttributeType {
+    /// Its name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::String => "string",
+            Self::Integer => "integer",
+            Self::Number => "number",
+            Self::Boolean => "boolean",
+            Self::Date => "date",
+        }
+    }
+
+    /// The type named `name` on the wire.
+    pub fn from_name(name: &str) -> Option<Self> {
+        serde_json::from_value(Value::String(name.to_owned())).ok()
+    }
+
+    /// Whether `value` is one of this type (a token may carry a value or a
+    /// list of values).
+    pub fn accepts(self, value: &Value) -> bool {
+        match value {
+            Value::Array(items) => items.iter().all(|item| self.accepts_one(item)),
+            one => self.accepts_one(one),
+        }
+    }
+
+    fn accepts_one(self, value: &Value) -> bool {
+        match (self, value) {
+            (Self::String, Value::String(_)) | (Self::Boolean, Value::Bool(_)) | (Self::Number, Value::Number(_)) => {
+                true
+            }
+            (Self::Integer, Value::Number(number)) => number.is_i64() || number.is_u64(),
+            (Self::Date, Value::String(text)) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+            _ => false,
+        }
+    }
+}
+
+/// One declared attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredAttribute {
+    /// Its name, as token requests send it.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub kind: AttributeType,
+}
+
+/// `GET /api/attributes`, and the body of `PUT /api/attributes`: the
+/// attributes token requests may carry. None declared: any attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeList {
+    /// The attributes, by name.
+    pub attributes: Vec<DeclaredAttribute>,
+}
+
 /// Every failure's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -144,4 +229,10 @@ pub mod codes {
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
     /// The server failed.
     pub const INTERNAL: &str = "internal";
+    /// The token request names a web origin the key doesn't allow.
+    pub const ORIGIN_NOT_ALLOWED: &str = "origin_not_allowed";
+    /// The token request carries an attribute the workspace hasn't declared.
+    pub const UNKNOWN_ATTRIBUTE: &str = "unknown_attribute";
+    /// An attribute's value isn't of its declared type.
+    pub const INVALID_ATTRIBUTE: &str = "invalid_attribute";
 }

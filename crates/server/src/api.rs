@@ -8,7 +8,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use toucan_keys_protocol::wire::{IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey};
+use toucan_keys_protocol::wire::{
+    AttributeList, DeclaredAttribute, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey,
+};
 
 use crate::error::ApiError;
 use crate::store::KeyInfo;
@@ -23,15 +25,18 @@ fn now() -> i64 {
 /// `POST /embed/generate-token`: a signed session token for one end user.
 pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Reply {
     let now = now();
-    let key = auth::identify(&state, &headers)?;
+    let key = auth::identify(&state, &headers).await?;
     auth::usable(&key, now)?;
     if !state.limiter.allow(&key.id) {
         return Err(ApiError::rate_limited());
     }
-    let request = token_request::parse(&body)?;
+    let request = token_request::parse(&body, state.config.max_token_lifetime_seconds)?;
+    token_request::check_origin(&key.allowed_origins, request.origin.as_deref())?;
+    let declared = state.keys.declared_attributes(&state.store).await?;
+    token_request::check_attributes(&declared, &request.attributes)?;
     let jti = toucan_keys_protocol::key_format::random_base62(22);
     let expires_at = now + request.lifetime_seconds;
-    let claims = json!({
+    let mut claims = json!({
         "iss": crate::ISSUER,
         "aud": crate::AUDIENCE,
         "sub": request.distinct_id,
@@ -43,8 +48,11 @@ pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderM
         "permissions": request.permissions,
         "attributes": request.attributes,
     });
-    let token = state.signer.sign(&claims);
-    state.store.record_token(&jti, &key.id, now, expires_at)?;
+    if !key.allowed_origins.is_empty() {
+        claims["origins"] = json!(key.allowed_origins);
+    }
+    let token = state.signer.issue(&claims);
+    state.uses.record(&key.id, now);
     let issued = IssuedToken {
         token,
         expires_at: timestamp(expires_at),
@@ -55,31 +63,47 @@ pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderM
 /// `POST /embed/introspect`: whether a token this key issued is active, and its claims.
 pub async fn introspect(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Reply {
     let now = now();
-    let key = auth::identify(&state, &headers)?;
-    // The same per-key budget as token requests: each check costs a signature
-    // verification and a database read.
+    let key = auth::identify(&state, &headers).await?;
+    // The same per-key budget as token requests: each check costs a signature verification.
     if !state.limiter.allow(&key.id) {
         return Err(ApiError::rate_limited());
     }
     let request: IntrospectionRequest =
         serde_json::from_slice(&body).map_err(|_| ApiError::bad_request("token", "is required (a string)"))?;
     let inactive = Ok(Json(json!({ "active": false })));
-    let Ok(claims) = state.signer.verify(&request.token) else {
+    let Ok(claims) = state.signer.read(&request.token) else {
         return inactive;
     };
-    let Some(jti) = claims["jti"].as_str() else {
+    // The signed `azp` names the issuing key: a key only sees its own tokens,
+    // and a revoked or expired issuer ends them all.
+    if claims["azp"].as_str() != Some(key.id.as_str()) {
         return inactive;
-    };
-    // A key only sees its own tokens; a revoked or expired issuer ends them all.
-    match state.store.token_issuer(jti)? {
-        Some(issuer) if issuer == key.id => {}
-        _ => return inactive,
     }
     let expired = claims["exp"].as_i64().is_none_or(|exp| exp <= now);
     if expired || auth::usable(&key, now).is_err() {
         return inactive;
     }
     Ok(Json(json!({ "active": true, "claims": claims })))
+}
+
+/// `GET /healthz`: the process is up and answering.
+pub async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// `GET /readyz`: the database answers, so requests can be served.
+pub async fn readyz(State(state): State<Arc<AppState>>) -> (StatusCode, Json<Value>) {
+    let database = state.store.kind();
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready", "database": database }))),
+        Err(error) => {
+            tracing::error!(%error, "readiness check: the database doesn't answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable", "database": database })),
+            )
+        }
+    }
 }
 
 /// `GET /.well-known/jwks.json`: the public key that verifies tokens.
@@ -98,7 +122,7 @@ pub async fn register_key(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    auth::account(&state, &headers)?;
+    auth::account(&state, &headers).await?;
     let registration: KeyRegistration = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("body", &format!("must be {{id, name, fingerprint, expiresAt}}: {e}")))?;
     if !registration.id.starts_with("key_") || registration.id.len() > 64 {
@@ -122,6 +146,7 @@ pub async fn register_key(
                 .timestamp(),
         ),
     };
+    let allowed_origins = token_request::checked_origins(&registration.allowed_origins)?;
     let key = KeyInfo {
         id: registration.id,
         name: registration.name.trim().to_owned(),
@@ -130,8 +155,9 @@ pub async fn register_key(
         expires_at,
         revoked_at: None,
         last_used_at: None,
+        allowed_origins,
     };
-    if !state.store.register_key(&key)? {
+    if !state.store.register_key(&key).await? {
         return Err(ApiError::conflict(
             "A key with this id or fingerprint is already registered.",
         ));
@@ -141,8 +167,10 @@ pub async fn register_key(
 
 /// `GET /api/keys`: every registered key, with when it was last used.
 pub async fn list_keys(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Reply {
-    auth::account(&state, &headers)?;
-    let keys = state.store.list_keys()?.iter().map(registered).collect();
+    auth::account(&state, &headers).await?;
+    // This server's latest uses first, so "last used" is up to date here.
+    state.uses.write(&state.store).await?;
+    let keys = state.store.list_keys().await?.iter().map(registered).collect();
     Ok(Json(json!(KeyList { keys })))
 }
 
@@ -152,8 +180,11 @@ pub async fn revoke_key(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    auth::account(&state, &headers)?;
-    if state.store.revoke_key(&id, now())? {
+    auth::account(&state, &headers).await?;
+    let revoked = state.store.revoke_key(&id, now()).await?;
+    // Before the reply: the next request with this key reads its new state.
+    state.keys.invalidate();
+    if revoked {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found("No key with this id."))
@@ -174,5 +205,37 @@ fn registered(key: &KeyInfo) -> RegisteredKey {
         expires_at: key.expires_at.map(timestamp),
         revoked_at: key.revoked_at.map(timestamp),
         last_used_at: key.last_used_at.map(timestamp),
+        allowed_origins: key.allowed_origins.clone(),
     }
+}
+
+/// `GET /api/attributes`: the declared row-level-security attributes.
+pub async fn list_attributes(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Reply {
+    auth::account(&state, &headers).await?;
+    let declared = state.keys.declared_attributes(&state.store).await?;
+    let mut attributes: Vec<DeclaredAttribute> = declared
+        .iter()
+        .map(|(name, kind)| DeclaredAttribute {
+            name: name.clone(),
+            kind: *kind,
+        })
+        .collect();
+    attributes.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Json(json!(AttributeList { attributes })))
+}
+
+/// `PUT /api/attributes`: replaces the declared attributes. From then on a
+/// token request may carry only these, each of its type.
+pub async fn declare_attributes(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Reply {
+    auth::account(&state, &headers).await?;
+    let list: AttributeList = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::bad_request(
+            "attributes",
+            &format!("must be a list of {{name, type}} with type string, integer, number, boolean or date: {e}"),
+        )
+    })?;
+    let attributes = token_request::checked_declarations(&list.attributes)?;
+    state.store.set_attributes(&attributes).await?;
+    state.keys.invalidate();
+    Ok(Json(json!(list)))
 }

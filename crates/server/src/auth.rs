@@ -1,6 +1,8 @@
 //! Who is calling: an API key in `x-api-key` (embed endpoints), or the account
 //! token as `Authorization: Bearer` (the account API).
 
+use std::sync::Arc;
+
 use axum::http::HeaderMap;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
@@ -13,7 +15,7 @@ use crate::store::KeyInfo;
 
 /// The registered key that sent this request, whatever its status. A
 /// malformed key or a failed checksum is refused before the database is touched.
-pub fn identify(state: &AppState, headers: &HeaderMap) -> Result<KeyInfo, ApiError> {
+pub async fn identify(state: &AppState, headers: &HeaderMap) -> Result<Arc<KeyInfo>, ApiError> {
     let sent = headers
         .get("x-api-key")
         .ok_or_else(|| ApiError::unauthorized(codes::MISSING_KEY, "Send your API key in the x-api-key header."))?
@@ -22,7 +24,7 @@ pub fn identify(state: &AppState, headers: &HeaderMap) -> Result<KeyInfo, ApiErr
     let key = key_format::parse(sent).map_err(|error| ApiError::unauthorized(codes::INVALID_KEY, error.to_string()))?;
     let fingerprint = key.fingerprint();
     let unknown = || ApiError::unauthorized(codes::UNKNOWN_KEY, "This API key is not registered with this server.");
-    let found = state.store.key_by_fingerprint(&fingerprint)?.ok_or_else(unknown)?;
+    let found = state.keys.find(&state.store, &fingerprint).await?.ok_or_else(unknown)?;
     if !bool::from(found.fingerprint.as_bytes().ct_eq(fingerprint.as_bytes())) {
         return Err(unknown());
     }
@@ -47,7 +49,7 @@ pub fn usable(key: &KeyInfo, now: i64) -> Result<(), ApiError> {
 }
 
 /// Checks the account token against the stored hash, in constant time.
-pub fn account(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     let refused = || {
         ApiError::unauthorized(
             codes::INVALID_ACCOUNT_TOKEN,
@@ -59,7 +61,11 @@ pub fn account(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .ok_or_else(refused)?;
-    let expected = state.store.setting(crate::ACCOUNT_TOKEN_HASH)?.ok_or_else(refused)?;
+    let expected = state
+        .store
+        .setting(crate::ACCOUNT_TOKEN_HASH)
+        .await?
+        .ok_or_else(refused)?;
     let sent = Sha256::digest(token.trim().as_bytes());
     if bool::from(sent.as_slice().ct_eq(&expected)) {
         Ok(())

@@ -33,6 +33,24 @@ impl ApiError {
         }
     }
 
+    /// 403: the key may not be used for this.
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::FORBIDDEN,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// 422: well-formed, but against the workspace's rules (its declared attributes).
+    pub fn unprocessable(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            message: message.into(),
+        }
+    }
+
     /// 404.
     pub fn not_found(message: impl Into<String>) -> Self {
         Self {
@@ -72,7 +90,7 @@ impl ApiError {
     /// 500: the database failed. The detail goes to the server's log
     /// (standard error), never to the client.
     pub fn internal(error: impl std::fmt::Display) -> Self {
-        eprintln!("internal error: {error}");
+        tracing::error!(%error, "internal error");
         Self {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             code: codes::INTERNAL,
@@ -86,8 +104,8 @@ impl ApiError {
     }
 }
 
-impl From<rusqlite::Error> for ApiError {
-    fn from(error: rusqlite::Error) -> Self {
+impl From<crate::store::StoreError> for ApiError {
+    fn from(error: crate::store::StoreError) -> Self {
         Self::internal(error)
     }
 }

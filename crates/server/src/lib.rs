@@ -8,10 +8,13 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod keys;
 pub mod local;
+pub mod logging;
 mod private_files;
 pub mod rate_limit;
 pub mod serve;
+pub mod signing_keys;
 pub mod store;
 pub mod token_request;
 pub mod tokens;
@@ -24,28 +27,47 @@ use axum::routing::{delete, get, post};
 use sha2::{Digest, Sha256};
 use toucan_keys_protocol::{AccountToken, ExposeSecret};
 
+use crate::keys::{KeyCache, PendingUses};
 use crate::rate_limit::RateLimiter;
-use crate::store::Store;
+use crate::store::{DatabaseLocation, Store, StoreError};
 use crate::tokens::TokenSigner;
+
+pub use crate::signing_keys::Rotation;
 
 /// The `iss` of every token.
 pub const ISSUER: &str = "toucan-embed-server";
 /// The `aud` of every token.
 pub const AUDIENCE: &str = "toucan-embed";
 const ACCOUNT_TOKEN_HASH: &str = "account_token_sha256";
-const SIGNING_KEY: &str = "ed25519_signing_key";
 
 /// How the server behaves.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
-    /// Token requests allowed per key per minute.
+    /// Token requests allowed per key per minute, counted by each server
+    /// process on its own (see docs/EMBED_SERVER.md).
     pub requests_per_minute: u32,
+    /// A `postgres://` connection string; `None`: SQLite in the data folder.
+    pub database_url: Option<String>,
+    /// The longest lifetime a token request may ask for, in seconds.
+    pub max_token_lifetime_seconds: i64,
 }
 
 impl Default for ServerConfig {
     fn default() -> Self {
         Self {
             requests_per_minute: 600,
+            database_url: None,
+            max_token_lifetime_seconds: *token_request::LIFETIME_RANGE.end(),
+        }
+    }
+}
+
+impl ServerConfig {
+    /// Where the database is, for a server whose data folder is `data_dir`.
+    pub fn location(&self, data_dir: &Path) -> DatabaseLocation {
+        match &self.database_url {
+            Some(url) => DatabaseLocation::Postgres(url.clone()),
+            None => DatabaseLocation::Folder(data_dir.to_owned()),
         }
     }
 }
@@ -54,10 +76,16 @@ impl Default for ServerConfig {
 pub struct AppState {
     /// The database.
     pub store: Store,
+    /// Registered keys in memory.
+    pub keys: KeyCache,
+    /// "Last used" times not yet written.
+    pub uses: PendingUses,
     /// Signs and checks tokens.
     pub signer: TokenSigner,
     /// Per-key request limits.
     pub limiter: RateLimiter,
+    /// The settings it was started with.
+    pub config: ServerConfig,
 }
 
 /// The opened server state, and the account token if it was just created
@@ -69,154 +97,66 @@ pub struct Opened {
     pub new_account_token: Option<String>,
 }
 
-/// Opens the data folder, creating the signing key and account token on first start.
-pub fn open(data_dir: &Path, config: ServerConfig) -> rusqlite::Result<Opened> {
-    let store = Store::open(data_dir)?;
-    let secret: [u8; 32] = match store.setting(SIGNING_KEY)? {
-        Some(bytes) if bytes.len() == 32 => bytes.try_into().expect("32 bytes"),
-        _ => {
-            let secret = new_signing_secret();
-            store.set_setting(SIGNING_KEY, &secret)?;
-            secret
-        }
-    };
-    let retired = drop_expired_retired_keys(&store, chrono::Utc::now().timestamp())?;
-    let new_account_token = if store.setting(ACCOUNT_TOKEN_HASH)?.is_none() {
-        let token = AccountToken::generate();
-        store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))?;
-        Some(token.expose_secret().to_owned())
-    } else {
-        None
-    };
-    let state = AppState {
+/// Opens the database, creating the signing key and account token on first
+/// start, and starts the background work: writing "last used" times every
+/// [`keys::WRITE_USES_EVERY`] and, on PostgreSQL, following other servers'
+/// key changes. Call inside a Tokio runtime.
+pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, StoreError> {
+    let store = Store::open(&config.location(data_dir)).await?;
+    let signer = signing_keys::load_signer(&store, chrono::Utc::now().timestamp()).await?;
+    let token = AccountToken::generate();
+    let new_account_token = store
+        .add_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))
+        .await?
+        .then(|| token.expose_secret().to_owned());
+    // One SQLite process owns its database; PostgreSQL's servers cache only while they hear of changes.
+    let cache = KeyCache::new(matches!(store, Store::Sqlite(_)));
+    let state = Arc::new(AppState {
         store,
-        signer: TokenSigner::with_retired(secret, &retired.iter().map(|key| key.secret).collect::<Vec<_>>()),
+        keys: cache,
+        uses: PendingUses::default(),
+        signer,
         limiter: RateLimiter::new(config.requests_per_minute),
-    };
+        config,
+    });
+    if let Store::Postgres(postgres) = &state.store {
+        let weak = Arc::downgrade(&state);
+        postgres.watch_changes(move |feed| {
+            if let Some(state) = weak.upgrade() {
+                state.keys.follow(feed);
+            }
+        });
+    }
+    spawn_use_writer(Arc::downgrade(&state));
     Ok(Opened {
-        state: Arc::new(state),
+        state,
         new_account_token,
     })
 }
 
-/// How often expired token records are deleted while the server runs.
-pub const PRUNE_EVERY: std::time::Duration = std::time::Duration::from_secs(600);
-
-/// Deletes expired token records now and then every [`PRUNE_EVERY`], for as
-/// long as the server runs, so the database doesn't grow with every token.
-pub fn spawn_token_pruning(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
+/// Writes pending "last used" times every [`keys::WRITE_USES_EVERY`] while the server's state lives.
+fn spawn_use_writer(state: std::sync::Weak<AppState>) {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(PRUNE_EVERY);
+        let mut every = tokio::time::interval(keys::WRITE_USES_EVERY);
         loop {
             every.tick().await;
-            if let Err(error) = state.store.prune_expired_tokens(chrono::Utc::now().timestamp()) {
-                eprintln!("internal error: expired tokens could not be deleted: {error}");
+            let Some(state) = state.upgrade() else { return };
+            if let Err(error) = state.uses.write(&state.store).await {
+                tracing::error!(%error, "\"last used\" times could not be written; will try again");
             }
         }
-    })
+    });
 }
 
-/// A retired signing key: it signs nothing, but tokens it signed stay valid
-/// until they expire, so it stays in the JWKS until then.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-struct RetiredKey {
-    #[serde(with = "secret_base64")]
-    secret: [u8; 32],
-    /// When it stopped signing (Unix seconds).
-    retired_at: i64,
+/// What a server does as it stops: writes what is pending.
+pub async fn finish(state: &AppState) -> Result<(), StoreError> {
+    state.uses.write(&state.store).await
 }
 
-mod secret_base64 {
-    use base64::Engine;
-    use base64::engine::general_purpose::STANDARD;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(secret: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&STANDARD.encode(secret))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let bytes = STANDARD.decode(text).map_err(serde::de::Error::custom)?;
-        bytes
-            .try_into()
-            .map_err(|_| serde::de::Error::custom("a signing key has 32 bytes"))
-    }
-}
-
-const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
-
-fn new_signing_secret() -> [u8; 32] {
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).expect("the operating system's random source failed");
-    secret
-}
-
-fn retired_keys(store: &Store) -> rusqlite::Result<Vec<RetiredKey>> {
-    Ok(store
-        .setting(RETIRED_SIGNING_KEYS)?
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default())
-}
-
-fn save_retired_keys(store: &Store, keys: &[RetiredKey]) -> rusqlite::Result<()> {
-    store.set_setting(RETIRED_SIGNING_KEYS, &serde_json::to_vec(keys).expect("keys serialize"))
-}
-
-/// The retired keys that may still have valid tokens at `now`; the others
-/// (retired longer ago than the longest token lifetime) are deleted.
-fn drop_expired_retired_keys(store: &Store, now: i64) -> rusqlite::Result<Vec<RetiredKey>> {
-    let all = retired_keys(store)?;
-    let longest = *token_request::LIFETIME_RANGE.end();
-    let live: Vec<RetiredKey> = all
-        .iter()
-        .filter(|key| key.retired_at + longest > now)
-        .cloned()
-        .collect();
-    if live.len() != all.len() {
-        save_retired_keys(store, &live)?;
-    }
-    Ok(live)
-}
-
-/// What `--rotate-signing-key` did.
-pub struct Rotation {
-    /// The new signing key's id.
-    pub new_kid: String,
-    /// Retired keys still accepted (and listed in the JWKS), by id.
-    pub still_accepted: Vec<String>,
-}
-
-/// Makes a new signing key current. The previous one stops signing but is
-/// still accepted, and listed in the JWKS, until every token it signed has
-/// expired (the longest lifetime, 24 hours); keys retired longer ago are
-/// deleted. A running server picks the new key up when it restarts. `now` is
-/// in Unix seconds.
-pub fn rotate_signing_key(data_dir: &Path, now: i64) -> rusqlite::Result<Rotation> {
-    let store = Store::open(data_dir)?;
-    let mut retired = drop_expired_retired_keys(&store, now)?;
-    if let Some(bytes) = store.setting(SIGNING_KEY)?
-        && let Ok(previous) = <[u8; 32]>::try_from(bytes.as_slice())
-    {
-        retired.push(RetiredKey {
-            secret: previous,
-            retired_at: now,
-        });
-    }
-    let secret = new_signing_secret();
-    save_retired_keys(&store, &retired)?;
-    store.set_setting(SIGNING_KEY, &secret)?;
-    let signer = TokenSigner::with_retired(secret, &retired.iter().map(|key| key.secret).collect::<Vec<_>>());
-    let kids = signer.jwks()["keys"]
-        .as_array()
-        .expect("a key set")
-        .iter()
-        .filter_map(|key| key["kid"].as_str().map(str::to_owned))
-        .collect::<Vec<_>>();
-    Ok(Rotation {
-        new_kid: signer.kid().to_owned(),
-        still_accepted: kids[1..].to_vec(),
-    })
+/// Makes a new signing key current (see [`signing_keys::rotate`]). For
+/// `--rotate-signing-key`; `now` is in Unix seconds.
+pub async fn rotate_signing_key(location: &DatabaseLocation, now: i64) -> Result<Rotation, StoreError> {
+    signing_keys::rotate(&Store::open(location).await?, now).await
 }
 
 /// Where the account token goes when standard output isn't a terminal.
@@ -224,10 +164,12 @@ pub const ACCOUNT_TOKEN_FILE: &str = "account-token.txt";
 
 /// Replaces the account token: the old one stops working at once, and the new
 /// one is returned (only its hash is kept). For `--rotate-account-token`.
-pub fn rotate_account_token(data_dir: &Path) -> rusqlite::Result<String> {
-    let store = Store::open(data_dir)?;
+pub async fn rotate_account_token(location: &DatabaseLocation) -> Result<String, StoreError> {
+    let store = Store::open(location).await?;
     let token = AccountToken::generate();
-    store.set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))?;
+    store
+        .set_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))
+        .await?;
     Ok(token.expose_secret().to_owned())
 }
 
@@ -267,6 +209,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/openapi.json", get(api::openapi))
         .route("/api/keys", post(api::register_key).get(api::list_keys))
         .route("/api/keys/{id}", delete(api::revoke_key))
+        .route(
+            "/api/attributes",
+            get(api::list_attributes).put(api::declare_attributes),
+        )
+        .route("/healthz", get(api::healthz))
+        .route("/readyz", get(api::readyz))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
 }

@@ -26,7 +26,7 @@ impl LocalServer {
 
     /// The same, on `address` (to bring a stopped server back where it was).
     pub async fn start_at(data_dir: &Path, config: ServerConfig, address: &str) -> std::io::Result<Self> {
-        let opened = open(data_dir, config).map_err(std::io::Error::other)?;
+        let opened = open(data_dir, config).await.map_err(std::io::Error::other)?;
         let listener = tokio::net::TcpListener::bind(address).await?;
         let base_url = format!("http://{}", listener.local_addr()?);
         let app = router(opened.state.clone());

@@ -1,52 +1,103 @@
-//! `toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N]`:
-//! serves on 127.0.0.1.
-//! `toucan-embed-server [--data-dir DIR] --rotate-account-token`: replaces the
-//! account token and exits; `--rotate-signing-key` makes a new token-signing
-//! key (the old one stays accepted until its tokens expire) and exits.
-//! A new account token is printed once on a terminal, or written to a 0600
-//! file in the data folder when the output is a log (`hand_over_account_token`).
-//! With `--print-json`, standard output carries one JSON line for scripts once
-//! the server listens: `{"address", "dataDir", "accountTokenFile"}` (the file
-//! holds a new account token, 0600; `null` when the data folder had one), and
-//! every message for people goes to standard error. `--port 0` picks a free port.
-//! Logs go to standard error; `TOUCAN_EMBED_LOG=debug` (or trace, warn, error)
-//! sets how much (info by default).
+//! `toucan-embed-server [OPTIONS]`: serves the embed and account APIs.
+//!
+//! Options:
+//! - `--data-dir DIR`: the data folder (SQLite database, account-token file);
+//!   `toucan-server-data` by default.
+//! - `--database-url postgres://…` (or `TOUCAN_EMBED_DATABASE_URL`): use a shared
+//!   PostgreSQL database instead of SQLite, so several servers can serve one workspace.
+//! - `--host ADDRESS` (127.0.0.1 by default; 0.0.0.0 in a container) and
+//!   `--port PORT` (8787; 0 picks a free one).
+//! - `--requests-per-minute N`: per key, per server process (600).
+//! - `--max-token-lifetime SECONDS`: the longest lifetime a request may ask
+//!   for, 60 to 86400 (86400).
+//! - `--log-format json|text`: JSON lines unless standard error is a terminal;
+//!   `TOUCAN_EMBED_LOG=debug` (or trace, info, warn, error) sets how much.
+//! - `--print-json`: standard output carries one JSON line for scripts once
+//!   the server listens: `{"address", "dataDir", "accountTokenFile"}` (the file
+//!   holds a new account token, 0600; `null` when the database had one).
+//!
+//! `--rotate-account-token` replaces the account token and exits;
+//! `--rotate-signing-key` makes a new token-signing key (the old one stays
+//! accepted until its tokens expire) and exits. A new account token is printed
+//! once on a terminal, or written to a 0600 file in the data folder when the
+//! output is a log (`hand_over_account_token`). SIGTERM or Ctrl+C stop the
+//! server after the requests under way, writing what was pending.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use toucan_embed_server::logging::{self, LogFormat};
 use toucan_embed_server::{
-    ACCOUNT_TOKEN_FILE, ServerConfig, hand_over_account_token, open, rotate_account_token, router,
+    ACCOUNT_TOKEN_FILE, ServerConfig, hand_over_account_token, open, rotate_account_token, router, token_request,
 };
 
-#[tokio::main]
-async fn main() {
-    start_logging();
-    let mut data_dir = PathBuf::from("toucan-server-data");
-    let mut port: u16 = 8787;
-    let mut config = ServerConfig::default();
-    let mut rotate = false;
-    let mut rotate_signing = false;
-    let mut print_json = false;
+struct Options {
+    data_dir: PathBuf,
+    host: String,
+    port: u16,
+    config: ServerConfig,
+    rotate_account: bool,
+    rotate_signing: bool,
+    print_json: bool,
+    log_format: LogFormat,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        data_dir: PathBuf::from("toucan-server-data"),
+        host: "127.0.0.1".to_owned(),
+        port: 8787,
+        config: ServerConfig {
+            database_url: std::env::var("TOUCAN_EMBED_DATABASE_URL")
+                .ok()
+                .filter(|url| !url.is_empty()),
+            ..ServerConfig::default()
+        },
+        rotate_account: false,
+        rotate_signing: false,
+        print_json: false,
+        log_format: LogFormat::for_stderr(),
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        let mut value = || args.next().unwrap_or_else(|| usage());
         match arg.as_str() {
-            "--rotate-account-token" => rotate = true,
-            "--rotate-signing-key" => rotate_signing = true,
-            "--print-json" => print_json = true,
-            "--data-dir" => data_dir = args.next().map(PathBuf::from).unwrap_or_else(|| usage()),
-            "--port" => port = args.next().and_then(|p| p.parse().ok()).unwrap_or_else(|| usage()),
-            "--requests-per-minute" => {
-                config.requests_per_minute = args.next().and_then(|n| n.parse().ok()).unwrap_or_else(|| usage())
+            "--rotate-account-token" => options.rotate_account = true,
+            "--rotate-signing-key" => options.rotate_signing = true,
+            "--print-json" => options.print_json = true,
+            "--data-dir" => options.data_dir = PathBuf::from(value()),
+            "--database-url" => options.config.database_url = Some(value()),
+            "--host" => options.host = value(),
+            "--port" => options.port = value().parse().unwrap_or_else(|_| usage()),
+            "--requests-per-minute" => options.config.requests_per_minute = value().parse().unwrap_or_else(|_| usage()),
+            "--max-token-lifetime" => {
+                options.config.max_token_lifetime_seconds = value()
+                    .parse()
+                    .ok()
+                    .filter(|seconds| token_request::LIFETIME_RANGE.contains(seconds))
+                    .unwrap_or_else(|| usage())
             }
+            "--log-format" => options.log_format = LogFormat::from_name(&value()).unwrap_or_else(|| usage()),
             _ => usage(),
         }
     }
-    if rotate_signing {
-        match toucan_embed_server::rotate_signing_key(&data_dir, chrono::Utc::now().timestamp()) {
+    options
+}
+
+#[tokio::main]
+async fn main() {
+    let options = options();
+    logging::start(options.log_format, log_level());
+    let location = options.config.location(&options.data_dir);
+    let cannot_open = |error: &dyn std::fmt::Display| -> ! {
+        eprintln!("Can't open the database ({}): {error}", describe(&options));
+        std::process::exit(1);
+    };
+    if options.rotate_signing {
+        match toucan_embed_server::rotate_signing_key(&location, chrono::Utc::now().timestamp()).await {
             Ok(rotation) => {
                 println!(
-                    "New signing key: {}. It signs tokens from the server's next start.",
+                    "New signing key: {}. It signs tokens from the servers' next start.",
                     rotation.new_kid
                 );
                 println!(
@@ -59,77 +110,107 @@ async fn main() {
                 );
                 return;
             }
-            Err(error) => {
-                eprintln!("Can't open the data folder {}: {error}", data_dir.display());
-                std::process::exit(1);
-            }
+            Err(error) => cannot_open(&error),
         }
     }
-    if rotate {
-        match rotate_account_token(&data_dir) {
+    if options.rotate_account {
+        match rotate_account_token(&location).await {
             Ok(token) => {
-                hand_over(&token, &data_dir);
+                hand_over(&token, &options.data_dir);
                 println!("The previous account token no longer works. Connect the app again with the new one.");
                 return;
             }
-            Err(error) => {
-                eprintln!("Can't open the data folder {}: {error}", data_dir.display());
-                std::process::exit(1);
-            }
+            Err(error) => cannot_open(&error),
         }
     }
-    let opened = match open(&data_dir, config) {
+    let opened = match open(&options.data_dir, options.config.clone()).await {
         Ok(opened) => opened,
-        Err(error) => {
-            eprintln!("Can't open the data folder {}: {error}", data_dir.display());
-            std::process::exit(1);
-        }
+        Err(error) => cannot_open(&error),
     };
     let token_file = match &opened.new_account_token {
-        Some(token) if print_json => {
+        Some(token) if options.print_json => {
             // Machines get a private file, never the token itself on a pipe.
-            if let Err(error) = hand_over_account_token(token, &data_dir, false) {
-                eprintln!("Can't write the account token into {}: {error}", data_dir.display());
+            if let Err(error) = hand_over_account_token(token, &options.data_dir, false) {
+                eprintln!(
+                    "Can't write the account token into {}: {error}",
+                    options.data_dir.display()
+                );
                 std::process::exit(1);
             }
-            Some(data_dir.join(ACCOUNT_TOKEN_FILE))
+            Some(options.data_dir.join(ACCOUNT_TOKEN_FILE))
         }
         Some(token) => {
-            hand_over(token, &data_dir);
+            hand_over(token, &options.data_dir);
             None
         }
         None => None,
     };
-    let listener = match tokio::net::TcpListener::bind(("127.0.0.1", port)).await {
+    let listener = match tokio::net::TcpListener::bind((options.host.as_str(), options.port)).await {
         Ok(listener) => listener,
         Err(error) => {
-            eprintln!("Can't listen on 127.0.0.1:{port}: {error}");
+            eprintln!("Can't listen on {}:{}: {error}", options.host, options.port);
             std::process::exit(1);
         }
     };
-    let address = format!("http://{}", listener.local_addr().unwrap());
-    if print_json {
+    let address = format!("http://{}", listener.local_addr().expect("a bound address"));
+    if options.print_json {
         let ready = serde_json::json!({
             "address": address,
-            "dataDir": data_dir,
+            "dataDir": options.data_dir,
             "accountTokenFile": token_file,
         });
         println!("{ready}");
     } else {
-        println!(
-            "Toucan embed-token server on {address} (data in {})",
-            data_dir.display()
-        );
+        println!("Toucan embed-token server on {address} ({})", describe(&options));
     }
-    tracing::info!(%address, "listening");
-    toucan_embed_server::spawn_token_pruning(opened.state.clone());
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+    tracing::info!(%address, database = opened.state.store.kind(), "listening");
     let limits = toucan_embed_server::serve::ConnectionLimits::default();
-    if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, shutdown).await {
+    let state = opened.state.clone();
+    if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, stop_signal()).await {
         eprintln!("The server stopped: {error}");
         std::process::exit(1);
+    }
+    match toucan_embed_server::finish(&state).await {
+        Ok(()) => tracing::info!("stopped"),
+        Err(error) => {
+            tracing::error!(%error, "stopped, but \"last used\" times could not be written");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Ctrl+C, or SIGTERM (what `docker stop`, systemd and Kubernetes send).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate()).expect("SIGTERM can be handled");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Where the data is, for messages (a PostgreSQL address without its password).
+fn describe(options: &Options) -> String {
+    match &options.config.database_url {
+        Some(url) => match url.parse::<tokio_postgres::Config>() {
+            Ok(config) => format!(
+                "PostgreSQL database {} on {}",
+                config.get_dbname().unwrap_or("(default)"),
+                config
+                    .get_hosts()
+                    .iter()
+                    .map(|host| format!("{host:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(_) => "a PostgreSQL address that can't be read".to_owned(),
+        },
+        None => format!("data in {}", options.data_dir.display()),
     }
 }
 
@@ -144,22 +225,21 @@ fn hand_over(token: &str, data_dir: &Path) {
     }
 }
 
-/// Logs to standard error, at the level `TOUCAN_EMBED_LOG` names (info by default).
-fn start_logging() {
-    let level = std::env::var("TOUCAN_EMBED_LOG")
+/// The level `TOUCAN_EMBED_LOG` names (info by default).
+fn log_level() -> tracing::Level {
+    std::env::var("TOUCAN_EMBED_LOG")
         .ok()
         .and_then(|level| level.parse::<tracing::Level>().ok())
-        .unwrap_or(tracing::Level::INFO);
-    tracing_subscriber::fmt()
-        .with_max_level(level)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
+        .unwrap_or(tracing::Level::INFO)
 }
 
 fn usage() -> ! {
     eprintln!(
-        "usage: toucan-embed-server [--data-dir DIR] [--port PORT] [--requests-per-minute N] [--print-json]\n       toucan-embed-server [--data-dir DIR] --rotate-account-token\n       toucan-embed-server [--data-dir DIR] --rotate-signing-key"
+        "usage: toucan-embed-server [--data-dir DIR] [--database-url postgres://…] [--host ADDRESS] [--port PORT]
+                           [--requests-per-minute N] [--max-token-lifetime SECONDS]
+                           [--log-format json|text] [--print-json]
+       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-account-token
+       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key"
     );
     std::process::exit(2);
 }

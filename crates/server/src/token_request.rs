@@ -3,14 +3,20 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
+
 use toucan_keys_protocol::vocabulary::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
+use toucan_keys_protocol::wire::{AttributeType, DeclaredAttribute, codes};
 
 use crate::error::ApiError;
 
 /// The default token lifetime: one hour.
 pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
-/// Allowed lifetimes, in seconds.
+/// Lifetimes a server may allow, in seconds; its `--max-token-lifetime`
+/// (24 hours by default) lowers the end.
 pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> = 60..=86_400;
+/// An origin, in bytes, at most.
+pub const MAX_ORIGIN_BYTES: usize = 256;
 
 /// Row-level-security attributes per token, at most.
 pub const MAX_ATTRIBUTES: usize = 32;
@@ -37,10 +43,12 @@ pub struct CheckedTokenRequest {
     pub permissions: Map<String, Value>,
     /// Seconds until the token expires.
     pub lifetime_seconds: i64,
+    /// The web origin the token will be used from, if the request names one.
+    pub origin: Option<String>,
 }
 
-/// Checks a request body.
-pub fn parse(body: &[u8]) -> Result<CheckedTokenRequest, ApiError> {
+/// Checks a request body; lifetimes may go up to `max_lifetime` seconds.
+pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiError> {
     let body: Value = serde_json::from_slice(body).map_err(|_| ApiError::bad_request("body", "is not valid JSON"))?;
     let body = body
         .as_object()
@@ -116,8 +124,23 @@ pub fn parse(body: &[u8]) -> Result<CheckedTokenRequest, ApiError> {
         None | Some(Value::Null) => DEFAULT_LIFETIME_SECONDS,
         Some(value) => value
             .as_i64()
-            .filter(|seconds| LIFETIME_RANGE.contains(seconds))
-            .ok_or_else(|| ApiError::bad_request("lifetimeSeconds", "must be a whole number from 60 to 86400"))?,
+            .filter(|seconds| (*LIFETIME_RANGE.start()..=max_lifetime).contains(seconds))
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "lifetimeSeconds",
+                    &format!("must be a whole number from 60 to {max_lifetime}"),
+                )
+            })?,
+    };
+    let origin = match body.get("origin") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(origin)) if origin.len() <= MAX_ORIGIN_BYTES => Some(origin.clone()),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "origin",
+                "must be a web origin such as https://app.example.com",
+            ));
+        }
     };
     Ok(CheckedTokenRequest {
         distinct_id,
@@ -125,7 +148,157 @@ pub fn parse(body: &[u8]) -> Result<CheckedTokenRequest, ApiError> {
         attributes,
         permissions,
         lifetime_seconds,
+        origin,
     })
+}
+
+/// Refuses a request that names an origin the key doesn't allow. A key
+/// with no origins allows any; a request that names none is not checked
+/// here (its token carries the allowed origins for the embed to enforce).
+pub fn check_origin(allowed: &[String], origin: Option<&str>) -> Result<(), ApiError> {
+    match origin {
+        Some(origin) if !allowed.is_empty() && !allowed.iter().any(|one| one == origin.trim_end_matches('/')) => {
+            Err(ApiError::forbidden(
+                codes::ORIGIN_NOT_ALLOWED,
+                format!(
+                    "This API key's tokens may not be used from {origin}. Allowed: {}.",
+                    allowed.join(", ")
+                ),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A key may name this many origins, at most.
+pub const MAX_ORIGINS: usize = 20;
+
+/// The origins of a key registration, checked and normalised (no trailing
+/// slash): `https://host[:port]`, or `http://` for localhost only.
+pub fn checked_origins(origins: &[String]) -> Result<Vec<String>, ApiError> {
+    if origins.len() > MAX_ORIGINS {
+        return Err(ApiError::bad_request(
+            "allowedOrigins",
+            &format!("has {} origins; at most {MAX_ORIGINS} are allowed", origins.len()),
+        ));
+    }
+    origins
+        .iter()
+        .enumerate()
+        .map(|(index, origin)| {
+            let origin = origin.trim().trim_end_matches('/');
+            if is_origin(origin) {
+                Ok(origin.to_ascii_lowercase())
+            } else {
+                Err(ApiError::bad_request(
+                    &format!("allowedOrigins[{index}]"),
+                    "must be a web origin: https://host or https://host:port (http:// only for localhost), with no path",
+                ))
+            }
+        })
+        .collect()
+}
+
+fn is_origin(origin: &str) -> bool {
+    let Some((scheme, authority)) = origin.split_once("://") else {
+        return false;
+    };
+    if !matches!(scheme, "https" | "http") || origin.len() > MAX_ORIGIN_BYTES {
+        return false;
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
+            if port.parse::<u16>().is_err() {
+                return false;
+            }
+            host
+        }
+        _ => authority,
+    };
+    let bracketed = host.starts_with('[') && host.ends_with(']');
+    let valid_host = !host.is_empty()
+        && host.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || (bracketed && matches!(b, b'[' | b']' | b':'))
+        });
+    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    valid_host && (scheme == "https" || local)
+}
+
+/// The declared attributes of `PUT /api/attributes`, checked: names of 1 to
+/// 64 letters, digits, `_`, `-` or `.`, each once, at most [`MAX_ATTRIBUTES`].
+pub fn checked_declarations(declared: &[DeclaredAttribute]) -> Result<Vec<(String, String)>, ApiError> {
+    if declared.len() > MAX_ATTRIBUTES {
+        return Err(ApiError::bad_request(
+            "attributes",
+            &format!(
+                "has {} attributes; at most {MAX_ATTRIBUTES} are allowed",
+                declared.len()
+            ),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    declared
+        .iter()
+        .enumerate()
+        .map(|(index, attribute)| {
+            let name = attribute.name.as_str();
+            let valid = !name.is_empty()
+                && name.len() <= MAX_ATTRIBUTE_NAME_BYTES
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+            if !valid {
+                return Err(ApiError::bad_request(
+                    &format!("attributes[{index}].name"),
+                    "must be 1 to 64 letters, digits, _, - or .",
+                ));
+            }
+            if !seen.insert(name) {
+                return Err(ApiError::bad_request(
+                    &format!("attributes[{index}].name"),
+                    &format!("{name} is declared twice"),
+                ));
+            }
+            Ok((name.to_owned(), attribute.kind.as_str().to_owned()))
+        })
+        .collect()
+}
+
+/// Refuses, with 422 naming the attribute, an attribute that isn't declared
+/// or a value not of its declared type. Nothing declared: any attribute.
+pub fn check_attributes(declared: &HashMap<String, AttributeType>, sent: &Map<String, Value>) -> Result<(), ApiError> {
+    if declared.is_empty() {
+        return Ok(());
+    }
+    for (name, value) in sent {
+        let Some(kind) = declared.get(name) else {
+            let mut known: Vec<&str> = declared.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            return Err(ApiError::unprocessable(
+                codes::UNKNOWN_ATTRIBUTE,
+                format!(
+                    "user.attributes.{name}: this workspace declares no such attribute (it declares: {}).",
+                    known.join(", ")
+                ),
+            ));
+        };
+        if !kind.accepts(value) {
+            return Err(ApiError::unprocessable(
+                codes::INVALID_ATTRIBUTE,
+                format!(
+                    "user.attributes.{name}: must be {} (or a list of them).",
+                    match kind {
+                        AttributeType::String => "text",
+                        AttributeType::Integer => "a whole number",
+                        AttributeType::Number => "a number",
+                        AttributeType::Boolean => "true or false",
+                        AttributeType::Date => "a date as YYYY-MM-DD",
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Whether `text` names a value of `T` (the app's own Role, Resource and Level
@@ -173,7 +346,7 @@ mod tests {
     use super::*;
 
     fn error_of(body: &str) -> String {
-        format!("{:?}", parse(body.as_bytes()).unwrap_err())
+        format!("{:?}", parse(body.as_bytes(), 86_400).unwrap_err())
     }
 
     #[test]
@@ -181,6 +354,7 @@ mod tests {
         let request = parse(
             br#"{"user": {"distinctId": "u-42", "role": "explorer", "attributes": {"region": "EMEA", "ids": [1, 2]}},
                  "permissions": {"dashboard": ["can_view"], "ai": ["can_query"]}}"#,
+            86_400,
         )
         .unwrap();
         assert_eq!(request.distinct_id, "u-42");

@@ -71,6 +71,16 @@ impl TokenSigner {
         format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
     }
 
+    /// The token for `claims`, as this server issues them.
+    pub fn issue(&self, claims: &Value) -> String {
+        self.sign(claims)
+    }
+
+    /// The claims of a token this server issued, if it holds.
+    pub fn read(&self, token: &str) -> Result<Value, TokenProblem> {
+        self.verify(token)
+    }
+
     /// The claims of a token this server signed, if its signature holds.
     /// Anything longer than [`MAX_TOKEN_BYTES`] is refused unread.
     pub fn verify(&self, token: &str) -> Result<Value, TokenProblem> {

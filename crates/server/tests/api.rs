@@ -1,6 +1,8 @@
 //! The server over real HTTP on 127.0.0.1 (port 0). Tokens are verified with
 //! an independent library (jsonwebtoken) against the server's JWKS.
 
+mod support;
+
 use std::sync::Arc;
 
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
@@ -11,6 +13,7 @@ use toucan_embed_server::{AppState, ServerConfig, open};
 use toucan_keys_core::{SecretKey, key_format};
 
 struct Server {
+    config: ServerConfig,
     _dir: tempfile::TempDir,
     dir: std::path::PathBuf,
     base: String,
@@ -20,22 +23,36 @@ struct Server {
     _running: LocalServer,
 }
 
-async fn start(config: ServerConfig) -> Server {
+/// A server on a new store (SQLite, or PostgreSQL when the tests run against it).
+async fn start_with(change: impl FnOnce(&mut ServerConfig)) -> Server {
+    let mut config = support::config().await;
+    change(&mut config);
     let dir = tempfile::tempdir().unwrap();
-    let running = LocalServer::start(dir.path(), config).await.unwrap();
+    let running = LocalServer::start(dir.path(), config.clone()).await.unwrap();
     let account = running.account_token().to_owned();
-    serving(dir, running, account)
+    serving(config, dir, running, account)
+}
+
+async fn start() -> Server {
+    start_with(|_| {}).await
 }
 
 /// The server in `dir` started again (as after a restart), with its account token.
-async fn restart(dir: tempfile::TempDir, account: String) -> Server {
-    let running = LocalServer::start(dir.path(), ServerConfig::default()).await.unwrap();
+async fn restart(server: Server) -> Server {
+    let Server {
+        config,
+        _dir: dir,
+        account,
+        ..
+    } = server;
+    let running = LocalServer::start(dir.path(), config.clone()).await.unwrap();
     assert!(running.new_account_token.is_none());
-    serving(dir, running, account)
+    serving(config, dir, running, account)
 }
 
-fn serving(dir: tempfile::TempDir, running: LocalServer, account: String) -> Server {
+fn serving(config: ServerConfig, dir: tempfile::TempDir, running: LocalServer, account: String) -> Server {
     Server {
+        config,
         dir: dir.path().to_owned(),
         _dir: dir,
         base: running.base_url.clone(),
@@ -131,7 +148,7 @@ async fn verify_independently(server: &Server, token: &str) -> Result<Value, jso
 
 #[tokio::test]
 async fn register_generate_and_introspect() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (id, key) = server.register("Production backend").await;
     let token = server.token(&key).await;
 
@@ -161,7 +178,7 @@ async fn register_generate_and_introspect() {
 
 #[tokio::test]
 async fn a_chosen_lifetime_is_used() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Short").await;
     let mut request = user_request();
     request["lifetimeSeconds"] = json!(120);
@@ -175,7 +192,7 @@ async fn a_chosen_lifetime_is_used() {
 
 #[tokio::test]
 async fn revoking_a_key_refuses_it_and_ends_its_tokens_at_once() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (id, key) = server.register("Soon revoked").await;
     let token = server.token(&key).await;
     let reply = server
@@ -203,7 +220,7 @@ async fn revoking_a_key_refuses_it_and_ends_its_tokens_at_once() {
 
 #[tokio::test]
 async fn an_expired_key_is_refused_with_its_reason() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register_with("Old", Some("2020-01-01T00:00:00Z")).await;
     let (status, body) = server
         .post("/embed/generate-token", key.expose_secret(), user_request())
@@ -214,7 +231,7 @@ async fn an_expired_key_is_refused_with_its_reason() {
 
 #[tokio::test]
 async fn a_key_cannot_introspect_another_keys_token() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, alice) = server.register("Alice").await;
     let (_, bob) = server.register("Bob").await;
     let token = server.token(&alice).await;
@@ -224,7 +241,7 @@ async fn a_key_cannot_introspect_another_keys_token() {
 
 #[tokio::test]
 async fn a_tampered_token_is_refused_by_us_and_by_jsonwebtoken() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Tamper").await;
     let token = server.token(&key).await;
     let claims = verify_independently(&server, &token).await.unwrap();
@@ -244,11 +261,11 @@ async fn a_tampered_token_is_refused_by_us_and_by_jsonwebtoken() {
 
 #[tokio::test]
 async fn malformed_keys_get_401_without_touching_the_database() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Real").await;
     let real = key.expose_secret();
     let typo = format!("{}{}", &real[..39], if real.ends_with('A') { 'B' } else { 'A' });
-    let lookups = server.state.store.key_lookups();
+    let lookups = server.state.keys.lookups();
     for bad in [
         "",
         "Bearer nonsense",
@@ -262,7 +279,7 @@ async fn malformed_keys_get_401_without_touching_the_database() {
         assert!(!body.to_string().contains(&real[4..20]), "the error echoes the key");
     }
     assert_eq!(
-        server.state.store.key_lookups(),
+        server.state.keys.lookups(),
         lookups,
         "a malformed key reached the database"
     );
@@ -288,7 +305,7 @@ async fn malformed_keys_get_401_without_touching_the_database() {
 
 #[tokio::test]
 async fn a_malformed_body_gets_400_naming_the_field() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Body").await;
     let cases = [
         (json!({}), "user"),
@@ -312,7 +329,7 @@ async fn a_malformed_body_gets_400_naming_the_field() {
 
 #[tokio::test]
 async fn too_many_requests_with_one_key_get_429() {
-    let server = start(ServerConfig { requests_per_minute: 3 }).await;
+    let server = start_with(|config| config.requests_per_minute = 3).await;
     let (_, busy) = server.register("Busy").await;
     let (_, calm) = server.register("Calm").await;
     for _ in 0..3 {
@@ -332,7 +349,7 @@ async fn too_many_requests_with_one_key_get_429() {
 /// refused before any work.
 #[tokio::test]
 async fn introspection_is_rate_limited_and_oversized_tokens_are_not_read() {
-    let server = start(ServerConfig { requests_per_minute: 4 }).await;
+    let server = start_with(|config| config.requests_per_minute = 4).await;
     let (_, key) = server.register("Checker").await;
     let token = server.token(&key).await;
     let huge = format!("{}.{}.{}", "a".repeat(1 << 19), "b".repeat(1 << 19), "c");
@@ -351,7 +368,7 @@ async fn introspection_is_rate_limited_and_oversized_tokens_are_not_read() {
 /// Attributes are bounded in number and size, so a token stays small.
 #[tokio::test]
 async fn too_many_or_too_long_attributes_are_refused() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Attributes").await;
     let many: serde_json::Map<String, Value> = (0..33).map(|i| (format!("a{i}"), json!("x"))).collect();
     let long = json!({ "region": "x".repeat(300) });
@@ -379,28 +396,9 @@ async fn too_many_or_too_long_attributes_are_refused() {
     assert_eq!(server.introspect(&key, token).await.1["active"], true);
 }
 
-/// Expired token records are deleted; live ones stay and still introspect.
-#[tokio::test]
-async fn expired_token_records_are_pruned() {
-    let server = start(ServerConfig::default()).await;
-    let (id, key) = server.register("Pruned").await;
-    let live = server.token(&key).await;
-    let now = chrono::Utc::now().timestamp();
-    for i in 0..5 {
-        server
-            .state
-            .store
-            .record_token(&format!("old{i}"), &id, now - 7200, now - 3600)
-            .unwrap();
-    }
-    assert_eq!(server.state.store.prune_expired_tokens(now).unwrap(), 5);
-    assert_eq!(server.state.store.token_issuer("old0").unwrap(), None);
-    assert_eq!(server.introspect(&key, &live).await.1["active"], true);
-}
-
 #[tokio::test]
 async fn the_account_api_needs_the_account_token() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let url = format!("{}/api/keys", server.base);
     assert_eq!(
         server.http.get(&url).send().await.unwrap().status(),
@@ -431,7 +429,7 @@ async fn the_account_api_needs_the_account_token() {
         StatusCode::BAD_REQUEST,
         "the account API must not accept a key"
     );
-    let reopened = open(&server.dir, ServerConfig::default()).unwrap();
+    let reopened = open(&server.dir, server.config.clone()).await.unwrap();
     assert!(reopened.new_account_token.is_none(), "the account token is made once");
 }
 
@@ -451,7 +449,7 @@ fn the_data_folder_and_database_files_are_private() {
     };
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("toucan-server-data");
-    let opened = open(&data, ServerConfig::default()).unwrap();
+    let opened = runtime().block_on(open(&data, ServerConfig::default())).unwrap();
     assert_eq!(mode(&data), 0o700);
     assert!(files(&data).len() >= 2, "the database and its WAL: {:?}", files(&data));
     for file in files(&data) {
@@ -463,7 +461,7 @@ fn the_data_folder_and_database_files_are_private() {
     for file in files(&data) {
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
-    let _reopened = open(&data, ServerConfig::default()).unwrap();
+    let _reopened = runtime().block_on(open(&data, ServerConfig::default())).unwrap();
     assert_eq!(mode(&data), 0o700);
     for file in files(&data) {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
@@ -474,7 +472,7 @@ fn the_data_folder_and_database_files_are_private() {
 /// written, but into a file only this user can read. Rotating it ends the old one.
 #[tokio::test]
 async fn the_account_token_stays_out_of_logs_and_can_be_rotated() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let line = toucan_embed_server::hand_over_account_token(&server.account, &server.dir, false).unwrap();
     assert!(!line.contains(&server.account), "the token was printed into a log");
     let file = server.dir.join(toucan_embed_server::ACCOUNT_TOKEN_FILE);
@@ -496,7 +494,9 @@ async fn the_account_token_stays_out_of_logs_and_can_be_rotated() {
         async move { request.send().await.unwrap().status().as_u16() }
     };
     assert_eq!(status(&server.account).await, 200);
-    let rotated = toucan_embed_server::rotate_account_token(&server.dir).unwrap();
+    let rotated = toucan_embed_server::rotate_account_token(&server.config.location(&server.dir))
+        .await
+        .unwrap();
     assert_ne!(rotated, server.account);
     // The running server reads the hash from the same database.
     assert_eq!(status(&server.account).await, 401, "the old token still works");
@@ -509,16 +509,17 @@ async fn the_account_token_stays_out_of_logs_and_can_be_rotated() {
 /// leaves the JWKS and its tokens are inactive.
 #[tokio::test]
 async fn the_signing_key_rotates_without_breaking_live_tokens() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let (_, key) = server.register("Rotating").await;
     let old_token = server.token(&key).await;
     let old_kid = jsonwebtoken::decode_header(&old_token).unwrap().kid.unwrap();
 
     let now = chrono::Utc::now().timestamp();
-    let rotation = toucan_embed_server::rotate_signing_key(&server.dir, now).unwrap();
+    let rotation = toucan_embed_server::rotate_signing_key(&server.config.location(&server.dir), now)
+        .await
+        .unwrap();
     assert_eq!(rotation.still_accepted, vec![old_kid.clone()]);
-    let (dir, account) = (server._dir, server.account);
-    let server = restart(dir, account).await;
+    let server = restart(server).await;
 
     let jwks = server.get_json("/.well-known/jwks.json", false).await;
     let kids: Vec<&str> = jwks["keys"]
@@ -542,10 +543,11 @@ async fn the_signing_key_rotates_without_breaking_live_tokens() {
 
     // A day and an hour later, the next rotation drops the first key.
     let later = now + 25 * 3600;
-    let second = toucan_embed_server::rotate_signing_key(&server.dir, later).unwrap();
+    let second = toucan_embed_server::rotate_signing_key(&server.config.location(&server.dir), later)
+        .await
+        .unwrap();
     assert_eq!(second.still_accepted, vec![rotation.new_kid.clone()]);
-    let (dir, account) = (server._dir, server.account);
-    let server = restart(dir, account).await;
+    let server = restart(server).await;
     let jwks = server.get_json("/.well-known/jwks.json", false).await.to_string();
     assert!(
         !jwks.contains(&old_kid),
@@ -557,7 +559,7 @@ async fn the_signing_key_rotates_without_breaking_live_tokens() {
 
 #[tokio::test]
 async fn the_database_holds_no_key() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let mut keys = Vec::new();
     for name in ["One", "Two", "Three"] {
         let (_, key) = server.register(name).await;
@@ -578,7 +580,7 @@ async fn the_database_holds_no_key() {
 
 #[tokio::test]
 async fn the_openapi_document_describes_every_route() {
-    let server = start(ServerConfig::default()).await;
+    let server = start().await;
     let doc = server.get_json("/openapi.json", false).await;
     assert_eq!(doc["openapi"], "3.1.0");
     for path in [
@@ -590,4 +592,11 @@ async fn the_openapi_document_describes_every_route() {
     ] {
         assert!(doc["paths"][path].is_object(), "{path} is not documented");
     }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
 }

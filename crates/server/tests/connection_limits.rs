@@ -15,7 +15,7 @@ const LIMITS: ConnectionLimits = ConnectionLimits {
 };
 
 async fn start(dir: &std::path::Path) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
-    let opened = open(dir, ServerConfig::default()).unwrap();
+    let opened = open(dir, ServerConfig::default()).await.unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

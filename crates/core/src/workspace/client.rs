@@ -118,6 +118,7 @@ impl EmbedClient {
             name: record.name.clone(),
             fingerprint: record.fingerprint.clone(),
             expires_at: record.expires_at.map(|at| at.to_rfc3339()),
+            allowed_origins: Vec::new(),
         };
         let request = self.account_request(Method::POST, "api/keys", account).json(&body);
         match self.send(request).await {

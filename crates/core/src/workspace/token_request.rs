@@ -87,6 +87,7 @@ impl TokenRequest {
             },
             permissions,
             lifetime_seconds: u64::from(self.lifetime_minutes) * 60,
+            origin: None,
         })
     }
 }

@@ -1,0 +1,132 @@
+//! The token-signing keys in the store: the current Ed25519 key, and retired
+//! ones whose tokens may still be live. Every server on one database reads
+//! the same keys, so their tokens verify against the same JWKS.
+
+use crate::store::{Store, StoreResult};
+use crate::token_request;
+use crate::tokens::TokenSigner;
+
+const SIGNING_KEY: &str = "ed25519_signing_key";
+const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
+
+/// A retired signing key: it signs nothing, but tokens it signed stay valid
+/// until they expire, so it stays in the JWKS until then.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct RetiredKey {
+    #[serde(with = "secret_base64")]
+    secret: [u8; 32],
+    /// When it stopped signing (Unix seconds).
+    retired_at: i64,
+}
+
+mod secret_base64 {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(secret: &[u8; 32], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(secret))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let bytes = STANDARD.decode(text).map_err(serde::de::Error::custom)?;
+        bytes
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("a signing key has 32 bytes"))
+    }
+}
+
+/// 32 random bytes from the operating system.
+pub fn random_secret() -> [u8; 32] {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).expect("the operating system's random source failed");
+    secret
+}
+
+/// The signer for the stored keys, creating the signing key on first start
+/// (if two servers start at once on one database, both use the one stored first).
+pub async fn load_signer(store: &Store, now: i64) -> StoreResult<TokenSigner> {
+    store.add_setting(SIGNING_KEY, &random_secret()).await?;
+    let secret = current_secret(store).await?.expect("the signing key was just stored");
+    let retired = drop_expired_retired_keys(store, now).await?;
+    Ok(TokenSigner::with_retired(secret, &secrets(&retired)))
+}
+
+async fn current_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {
+    Ok(store
+        .setting(SIGNING_KEY)
+        .await?
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok()))
+}
+
+fn secrets(keys: &[RetiredKey]) -> Vec<[u8; 32]> {
+    keys.iter().map(|key| key.secret).collect()
+}
+
+async fn retired_keys(store: &Store) -> StoreResult<Vec<RetiredKey>> {
+    Ok(store
+        .setting(RETIRED_SIGNING_KEYS)
+        .await?
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default())
+}
+
+async fn save_retired_keys(store: &Store, keys: &[RetiredKey]) -> StoreResult<()> {
+    store
+        .set_setting(RETIRED_SIGNING_KEYS, &serde_json::to_vec(keys).expect("keys serialize"))
+        .await
+}
+
+/// The retired keys that may still have valid tokens at `now`; the others
+/// (retired longer ago than the longest token lifetime) are deleted.
+async fn drop_expired_retired_keys(store: &Store, now: i64) -> StoreResult<Vec<RetiredKey>> {
+    let all = retired_keys(store).await?;
+    let longest = *token_request::LIFETIME_RANGE.end();
+    let live: Vec<RetiredKey> = all
+        .iter()
+        .filter(|key| key.retired_at + longest > now)
+        .cloned()
+        .collect();
+    if live.len() != all.len() {
+        save_retired_keys(store, &live).await?;
+    }
+    Ok(live)
+}
+
+/// What `--rotate-signing-key` did.
+pub struct Rotation {
+    /// The new signing key's id.
+    pub new_kid: String,
+    /// Retired keys still accepted (and listed in the JWKS), by id.
+    pub still_accepted: Vec<String>,
+}
+
+/// Makes a new signing key current. The previous one stops signing but is
+/// still accepted, and listed in the JWKS, until every token it signed has
+/// expired (the longest lifetime, 24 hours); keys retired longer ago are
+/// deleted. Running servers pick the new key up when they restart. `now` is
+/// in Unix seconds.
+pub async fn rotate(store: &Store, now: i64) -> StoreResult<Rotation> {
+    let mut retired = drop_expired_retired_keys(store, now).await?;
+    if let Some(previous) = current_secret(store).await? {
+        retired.push(RetiredKey {
+            secret: previous,
+            retired_at: now,
+        });
+    }
+    let secret = random_secret();
+    save_retired_keys(store, &retired).await?;
+    store.set_setting(SIGNING_KEY, &secret).await?;
+    let signer = TokenSigner::with_retired(secret, &secrets(&retired));
+    let kids = signer.jwks()["keys"]
+        .as_array()
+        .expect("a key set")
+        .iter()
+        .filter_map(|key| key["kid"].as_str().map(str::to_owned))
+        .collect::<Vec<_>>();
+    Ok(Rotation {
+        new_kid: signer.kid().to_owned(),
+        still_accepted: kids[1..].to_vec(),
+    })
+}

@@ -1,0 +1,323 @@
+//! The PostgreSQL store: one database shared by any number of server
+//! processes. Changes to keys are announced with `NOTIFY toucan_keys_changed`
+//! in the statement that makes them, so every process drops its cached keys
+//! when the change commits (see `keys.rs`).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::RwLock;
+use tokio_postgres::{Client, NoTls, Row};
+
+use super::{KeyInfo, StoreError, StoreResult};
+
+/// The channel key changes are announced on.
+pub const CHANGES_CHANNEL: &str = "toucan_keys_changed";
+
+/// Each step of the schema, in order; `toucan_schema.version` counts the
+/// steps done. A step is never changed once released: add one instead.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first release's tables.
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value BYTEA NOT NULL);
+     CREATE TABLE keys (
+       id TEXT PRIMARY KEY, name TEXT NOT NULL, fingerprint TEXT NOT NULL UNIQUE,
+       created_at BIGINT NOT NULL, expires_at BIGINT, revoked_at BIGINT, last_used_at BIGINT,
+       allowed_origins TEXT[] NOT NULL DEFAULT '{}');
+     CREATE TABLE attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL);",
+];
+
+/// An arbitrary constant: the advisory lock servers take while they migrate,
+/// so two starting at once don't both create the tables.
+const MIGRATION_LOCK: i64 = 0x746f_7563_616e;
+
+const KEY_COLUMNS: &str = "id, name, fingerprint, created_at, expires_at, revoked_at, last_used_at, allowed_origins";
+
+/// A connection to the shared database. Queries from concurrent requests
+/// are pipelined on it; a lost connection is made again on the next query.
+pub struct PostgresStore {
+    config: tokio_postgres::Config,
+    client: RwLock<Arc<Client>>,
+}
+
+/// What the change feed reports to [`PostgresStore::watch_changes`]'s callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    /// Listening: changes from now on will be reported.
+    Listening,
+    /// A key was registered or revoked.
+    Changed,
+    /// The feed's connection was lost; changes may go unreported until `Listening`.
+    Lost,
+}
+
+async fn connect(config: &tokio_postgres::Config) -> StoreResult<Client> {
+    let (client, connection) = config.connect(NoTls).await?;
+    tokio::spawn(async move {
+        if let Err(error) = connection.await {
+            tracing::warn!(%error, "the PostgreSQL connection closed");
+        }
+    });
+    Ok(client)
+}
+
+impl PostgresStore {
+    /// Connects to `url` and brings its tables up to date.
+    pub async fn open(url: &str) -> StoreResult<Self> {
+        let mut config: tokio_postgres::Config = url.parse()?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(5));
+        }
+        config.application_name("toucan-embed-server");
+        let mut client = connect(&config).await?;
+        migrate(&mut client).await?;
+        Ok(Self {
+            config,
+            client: RwLock::new(Arc::new(client)),
+        })
+    }
+
+    /// The connection, made again if it was lost.
+    async fn client(&self) -> StoreResult<Arc<Client>> {
+        let current = self.client.read().await.clone();
+        if !current.is_closed() {
+            return Ok(current);
+        }
+        let mut slot = self.client.write().await;
+        if slot.is_closed() {
+            *slot = Arc::new(connect(&self.config).await?);
+        }
+        Ok(slot.clone())
+    }
+
+    /// Listens for key changes made by any server on this database, calling
+    /// `on_change` for each, until the runtime stops. A lost connection is
+    /// reported as [`Feed::Lost`] and made again every second.
+    pub fn watch_changes(&self, on_change: impl Fn(Feed) + Send + Sync + 'static) {
+        let config = self.config.clone();
+        tokio::spawn(async move {
+            loop {
+                match listen(&config, &on_change).await {
+                    Ok(()) => tracing::warn!("the PostgreSQL change feed ended"),
+                    Err(error) => tracing::warn!(%error, "the PostgreSQL change feed failed"),
+                }
+                on_change(Feed::Lost);
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+    }
+
+    pub(super) async fn setting(&self, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt("SELECT value FROM settings WHERE name = $1", &[&name])
+            .await?;
+        Ok(row.map(|row| row.get(0)))
+    }
+
+    pub(super) async fn set_setting(&self, name: &str, value: &[u8]) -> StoreResult<()> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO settings (name, value) VALUES ($1, $2)
+                 ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value",
+                &[&name, &value],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn add_setting(&self, name: &str, value: &[u8]) -> StoreResult<bool> {
+        let added = self
+            .client()
+            .await?
+            .execute(
+                "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+                &[&name, &value],
+            )
+            .await?;
+        Ok(added == 1)
+    }
+
+    pub(super) async fn register_key(&self, key: &KeyInfo) -> StoreResult<bool> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "WITH added AS (
+                       INSERT INTO keys (id, name, fingerprint, created_at, expires_at, allowed_origins)
+                       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING fingerprint)
+                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM added"
+                ),
+                &[
+                    &key.id,
+                    &key.name,
+                    &key.fingerprint,
+                    &key.created_at,
+                    &key.expires_at,
+                    &key.allowed_origins,
+                ],
+            )
+            .await?;
+        Ok(rows.len() == 1)
+    }
+
+    pub(super) async fn list_keys(&self) -> StoreResult<Vec<KeyInfo>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!("SELECT {KEY_COLUMNS} FROM keys ORDER BY created_at DESC, id"),
+                &[],
+            )
+            .await?;
+        Ok(rows.iter().map(key_from_row).collect())
+    }
+
+    pub(super) async fn revoke_key(&self, id: &str, now: i64) -> StoreResult<bool> {
+        // The notification goes out when this statement commits.
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "WITH changed AS (
+                       UPDATE keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING fingerprint)
+                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
+                ),
+                &[&id, &now],
+            )
+            .await?;
+        Ok(rows.len() == 1)
+    }
+
+    pub(super) async fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {KEY_COLUMNS} FROM keys WHERE fingerprint = $1"),
+                &[&fingerprint],
+            )
+            .await?;
+        Ok(row.as_ref().map(key_from_row))
+    }
+
+    pub(super) async fn record_uses(&self, uses: &[(String, i64)]) -> StoreResult<()> {
+        let ids: Vec<&str> = uses.iter().map(|(id, _)| id.as_str()).collect();
+        let times: Vec<i64> = uses.iter().map(|(_, at)| *at).collect();
+        self.client()
+            .await?
+            .execute(
+                "UPDATE keys SET last_used_at = GREATEST(COALESCE(keys.last_used_at, 0), used.at)
+                 FROM UNNEST($1::text[], $2::bigint[]) AS used(id, at) WHERE keys.id = used.id",
+                &[&ids, &times],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn attributes(&self) -> StoreResult<Vec<(String, String)>> {
+        let rows = self
+            .client()
+            .await?
+            .query("SELECT name, type FROM attributes ORDER BY name", &[])
+            .await?;
+        Ok(rows.iter().map(|row| (row.get(0), row.get(1))).collect())
+    }
+
+    pub(super) async fn set_attributes(&self, attributes: &[(String, String)]) -> StoreResult<()> {
+        let names: Vec<&str> = attributes.iter().map(|(name, _)| name.as_str()).collect();
+        let kinds: Vec<&str> = attributes.iter().map(|(_, kind)| kind.as_str()).collect();
+        // One statement, so it is all or nothing on a shared connection.
+        self.client()
+            .await?
+            .execute(
+                "WITH wanted AS (SELECT * FROM UNNEST($1::text[], $2::text[]) AS w(name, type)),
+                      dropped AS (DELETE FROM attributes WHERE name NOT IN (SELECT name FROM wanted))
+                 INSERT INTO attributes (name, type) SELECT name, type FROM wanted
+                 ON CONFLICT (name) DO UPDATE SET type = EXCLUDED.type",
+                &[&names, &kinds],
+            )
+            .await?;
+        self.client()
+            .await?
+            .execute("SELECT pg_notify($1, 'attributes')", &[&CHANGES_CHANNEL])
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn ping(&self) -> StoreResult<()> {
+        self.client().await?.execute("SELECT 1", &[]).await?;
+        Ok(())
+    }
+}
+
+/// One session of the change feed: LISTEN, then report each notification.
+async fn listen(config: &tokio_postgres::Config, on_change: &(impl Fn(Feed) + Send + Sync)) -> StoreResult<()> {
+    let (client, mut connection) = config.connect(NoTls).await?;
+    let (messages, mut received) = tokio::sync::mpsc::unbounded_channel();
+    let driver = tokio::spawn(async move {
+        while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
+            let ended = message.is_err();
+            if messages.send(message).is_err() || ended {
+                break;
+            }
+        }
+    });
+    client.batch_execute(&format!("LISTEN {CHANGES_CHANNEL}")).await?;
+    on_change(Feed::Listening);
+    while let Some(message) = received.recv().await {
+        match message? {
+            tokio_postgres::AsyncMessage::Notification(_) => on_change(Feed::Changed),
+            _ => continue,
+        }
+    }
+    driver.abort();
+    Ok(())
+}
+
+async fn migrate(client: &mut Client) -> StoreResult<()> {
+    let transaction = client.transaction().await?;
+    transaction
+        .execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .await?;
+    transaction
+        .batch_execute("CREATE TABLE IF NOT EXISTS toucan_schema (version INTEGER NOT NULL)")
+        .await?;
+    let done: i32 = transaction
+        .query_opt("SELECT version FROM toucan_schema", &[])
+        .await?
+        .map_or(0, |row| row.get(0));
+    let done = usize::try_from(done).unwrap_or(0);
+    if done > MIGRATIONS.len() {
+        return Err(StoreError::Corrupt(format!(
+            "the database was made by a newer version of the server (schema {done}; this one knows {})",
+            MIGRATIONS.len()
+        )));
+    }
+    for step in &MIGRATIONS[done..] {
+        transaction.batch_execute(step).await?;
+    }
+    let version = i32::try_from(MIGRATIONS.len()).expect("few migrations");
+    transaction.execute("DELETE FROM toucan_schema", &[]).await?;
+    transaction
+        .execute("INSERT INTO toucan_schema (version) VALUES ($1)", &[&version])
+        .await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+fn key_from_row(row: &Row) -> KeyInfo {
+    KeyInfo {
+        id: row.get(0),
+        name: row.get(1),
+        fingerprint: row.get(2),
+        created_at: row.get(3),
+        expires_at: row.get(4),
+        revoked_at: row.get(5),
+        last_used_at: row.get(6),
+        allowed_origins: row.get(7),
+    }
+}
