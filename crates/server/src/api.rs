@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use toucan_keys_protocol::wire::{
     AttributeList, DeclaredAttribute, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey,
 };
@@ -22,8 +22,31 @@ fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
+/// The claims of a session token.
+#[derive(serde::Serialize)]
+struct Claims<'a> {
+    iss: &'static str,
+    aud: &'static str,
+    sub: &'a str,
+    iat: i64,
+    exp: i64,
+    jti: &'a str,
+    /// The key that asked for it.
+    azp: &'a str,
+    role: &'a str,
+    permissions: &'a Map<String, Value>,
+    attributes: &'a Map<String, Value>,
+    /// The web origins it may be used from, when the key names some.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    origins: &'a [String],
+}
+
 /// `POST /embed/generate-token`: a signed session token for one end user.
-pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Reply {
+pub async fn generate_token(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<IssuedToken>, ApiError> {
     let now = now();
     let key = auth::identify(&state, &headers).await?;
     auth::usable(&key, now)?;
@@ -34,30 +57,27 @@ pub async fn generate_token(State(state): State<Arc<AppState>>, headers: HeaderM
     token_request::check_origin(&key.allowed_origins, request.origin.as_deref())?;
     let declared = state.keys.declared_attributes(&state.store).await?;
     token_request::check_attributes(&declared, &request.attributes)?;
-    let jti = toucan_keys_protocol::key_format::random_base62(22);
+    let jti = state.token_ids.next();
     let expires_at = now + request.lifetime_seconds;
-    let mut claims = json!({
-        "iss": crate::ISSUER,
-        "aud": crate::AUDIENCE,
-        "sub": request.distinct_id,
-        "iat": now,
-        "exp": expires_at,
-        "jti": jti,
-        "azp": key.id,
-        "role": request.role,
-        "permissions": request.permissions,
-        "attributes": request.attributes,
-    });
-    if !key.allowed_origins.is_empty() {
-        claims["origins"] = json!(key.allowed_origins);
-    }
+    let claims = Claims {
+        iss: crate::ISSUER,
+        aud: crate::AUDIENCE,
+        sub: &request.distinct_id,
+        iat: now,
+        exp: expires_at,
+        jti: &jti,
+        azp: &key.id,
+        role: &request.role,
+        permissions: &request.permissions,
+        attributes: &request.attributes,
+        origins: &key.allowed_origins,
+    };
     let token = state.signer.issue(&claims);
     state.uses.record(&key.id, now);
-    let issued = IssuedToken {
+    Ok(Json(IssuedToken {
         token,
         expires_at: timestamp(expires_at),
-    };
-    Ok(Json(json!(issued)))
+    }))
 }
 
 /// `POST /embed/introspect`: whether a token this key issued is active, and its claims.

@@ -7,8 +7,8 @@
 //! processes). While the PostgreSQL change feed is down, nothing is cached.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use toucan_keys_protocol::wire::AttributeType;
 
@@ -132,10 +132,12 @@ impl KeyCache {
     }
 }
 
-/// "Last used" times not written yet, by key id.
+/// "Last used" times not written yet, by key id. Recording takes a shared
+/// lock and an atomic, so concurrent requests don't wait on each other.
 #[derive(Default)]
 pub struct PendingUses {
-    pending: Mutex<HashMap<String, i64>>,
+    /// Unix seconds of the latest unwritten use; 0: nothing pending.
+    latest: RwLock<HashMap<String, AtomicI64>>,
 }
 
 /// How often pending "last used" times are written.
@@ -144,18 +146,35 @@ pub const WRITE_USES_EVERY: std::time::Duration = std::time::Duration::from_secs
 impl PendingUses {
     /// Notes that key `id` was used at `at` (Unix seconds).
     pub fn record(&self, id: &str, at: i64) {
-        let mut pending = self.lock();
-        match pending.get_mut(id) {
-            Some(latest) => *latest = (*latest).max(at),
-            None => {
-                pending.insert(id.to_owned(), at);
-            }
+        if let Some(latest) = self
+            .latest
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(id)
+        {
+            latest.fetch_max(at, Ordering::AcqRel);
+            return;
         }
+        self.latest
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(id.to_owned())
+            .or_default()
+            .fetch_max(at, Ordering::AcqRel);
     }
 
     /// Writes what is pending. On failure it stays pending for the next try.
     pub async fn write(&self, store: &Store) -> StoreResult<()> {
-        let batch: Vec<(String, i64)> = std::mem::take(&mut *self.lock()).into_iter().collect();
+        let batch: Vec<(String, i64)> = self
+            .latest
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .filter_map(|(id, latest)| {
+                let at = latest.swap(0, Ordering::AcqRel);
+                (at > 0).then(|| (id.clone(), at))
+            })
+            .collect();
         if batch.is_empty() {
             return Ok(());
         }
@@ -166,9 +185,5 @@ impl PendingUses {
             }
         }
         written
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, i64>> {
-        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

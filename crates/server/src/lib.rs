@@ -84,6 +84,8 @@ pub struct AppState {
     pub signer: TokenSigner,
     /// Per-key request limits.
     pub limiter: RateLimiter,
+    /// Ids for new tokens.
+    pub token_ids: tokens::TokenIds,
     /// The settings it was started with.
     pub config: ServerConfig,
 }
@@ -117,6 +119,7 @@ pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, Store
         uses: PendingUses::default(),
         signer,
         limiter: RateLimiter::new(config.requests_per_minute),
+        token_ids: tokens::TokenIds::default(),
         config,
     });
     if let Store::Postgres(postgres) = &state.store {
@@ -193,7 +196,10 @@ pub fn hand_over_account_token(token: &str, data_dir: &Path, to_terminal: bool) 
 }
 
 /// Logs each request at debug: method, path and status, never a header or a body.
-async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+pub async fn log_request(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return next.run(request).await;
+    }
     let (method, path) = (request.method().clone(), request.uri().path().to_owned());
     let response = next.run(request).await;
     tracing::debug!(%method, %path, status = response.status().as_u16(), "request");

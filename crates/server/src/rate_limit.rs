@@ -1,13 +1,41 @@
-//! A per-key limit on token requests: a fixed one-minute window.
+//! A per-key limit on token requests: a fixed one-minute window per key,
+//! counted with atomics so concurrent requests don't wait on a lock. At the
+//! turn of a window a few requests may be counted in either window.
+//! Each server process counts on its own (see docs/EMBED_SERVER.md).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::RwLock;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::time::Instant;
+
+const WINDOW_MS: u64 = 60_000;
 
 /// Counts requests per key id in one-minute windows.
 pub struct RateLimiter {
     per_minute: u32,
-    windows: Mutex<HashMap<String, (Instant, u32)>>,
+    started: Instant,
+    windows: RwLock<HashMap<String, Window>>,
+}
+
+struct Window {
+    /// Milliseconds since `started` when this window began.
+    began_ms: AtomicU64,
+    count: AtomicU32,
+}
+
+impl Window {
+    fn allow(&self, now_ms: u64, per_minute: u32) -> bool {
+        let began = self.began_ms.load(Ordering::Acquire);
+        if now_ms.saturating_sub(began) >= WINDOW_MS
+            && self
+                .began_ms
+                .compare_exchange(began, now_ms, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        {
+            self.count.store(0, Ordering::Release);
+        }
+        self.count.fetch_add(1, Ordering::AcqRel) < per_minute
+    }
 }
 
 impl RateLimiter {
@@ -15,19 +43,53 @@ impl RateLimiter {
     pub fn new(per_minute: u32) -> Self {
         Self {
             per_minute,
-            windows: Mutex::new(HashMap::new()),
+            started: Instant::now(),
+            windows: RwLock::new(HashMap::new()),
         }
     }
 
     /// Counts a request for `key_id`; false if it is over the limit.
     pub fn allow(&self, key_id: &str) -> bool {
-        let now = Instant::now();
-        let mut windows = self.windows.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let window = windows.entry(key_id.to_owned()).or_insert((now, 0));
-        if now.duration_since(window.0) >= Duration::from_secs(60) {
-            *window = (now, 0);
+        let now_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        if let Some(window) = self
+            .windows
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(key_id)
+        {
+            return window.allow(now_ms, self.per_minute);
         }
-        window.1 += 1;
-        window.1 <= self.per_minute
+        let mut windows = self.windows.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        windows
+            .entry(key_id.to_owned())
+            .or_insert_with(|| Window {
+                began_ms: AtomicU64::new(now_ms),
+                count: AtomicU32::new(0),
+            })
+            .allow(now_ms, self.per_minute)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_gets_its_own_budget() {
+        let limiter = RateLimiter::new(2);
+        assert!(limiter.allow("a") && limiter.allow("a"));
+        assert!(!limiter.allow("a"), "a third request in the minute");
+        assert!(limiter.allow("b"), "another key is counted apart");
+    }
+
+    #[test]
+    fn a_new_window_starts_the_count_again() {
+        let window = Window {
+            began_ms: AtomicU64::new(0),
+            count: AtomicU32::new(0),
+        };
+        assert!(window.allow(10, 1));
+        assert!(!window.allow(20, 1));
+        assert!(window.allow(WINDOW_MS + 20, 1), "a minute later");
     }
 }

@@ -5,6 +5,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, Verifier as _, VerifyingKey};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 /// The longest token `verify` reads. Tokens this server signs stay below
@@ -16,6 +17,8 @@ pub const MAX_TOKEN_BYTES: usize = 32 * 1024;
 pub struct TokenSigner {
     kid: String,
     key: SigningKey,
+    /// The JWS header, base64url: the same for every token.
+    encoded_header: String,
     /// Retired keys, verify only, by key id.
     retired: Vec<(String, VerifyingKey)>,
 }
@@ -55,7 +58,13 @@ impl TokenSigner {
                 (kid_of(&public), public)
             })
             .collect();
-        Self { kid, key, retired }
+        let encoded_header = encode_json(&json!({ "alg": "EdDSA", "typ": "JWT", "kid": kid }));
+        Self {
+            kid,
+            key,
+            encoded_header,
+            retired,
+        }
     }
 
     /// The key id in every token's header.
@@ -64,15 +73,20 @@ impl TokenSigner {
     }
 
     /// A compact JWS of `claims`.
-    pub fn sign(&self, claims: &Value) -> String {
-        let header = json!({ "alg": "EdDSA", "typ": "JWT", "kid": self.kid });
-        let signing_input = format!("{}.{}", encode_json(&header), encode_json(claims));
-        let signature = self.key.sign(signing_input.as_bytes());
-        format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
+    pub fn sign(&self, claims: &impl Serialize) -> String {
+        let claims = serde_json::to_vec(claims).expect("claims serialize");
+        let mut token = String::with_capacity(self.encoded_header.len() + claims.len() * 4 / 3 + 100);
+        token.push_str(&self.encoded_header);
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(&claims, &mut token);
+        let signature = self.key.sign(token.as_bytes());
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(signature.to_bytes(), &mut token);
+        token
     }
 
     /// The token for `claims`, as this server issues them.
-    pub fn issue(&self, claims: &Value) -> String {
+    pub fn issue(&self, claims: &impl Serialize) -> String {
         self.sign(claims)
     }
 
@@ -135,4 +149,28 @@ fn encode_json(value: &Value) -> String {
 fn decode_json(part: &str) -> Result<Value, TokenProblem> {
     let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| TokenProblem::Malformed)?;
     serde_json::from_slice(&bytes).map_err(|_| TokenProblem::Malformed)
+}
+
+/// Token ids (`jti`): unique across servers and restarts without a system
+/// call per token: a random prefix drawn at start, then a counter.
+pub struct TokenIds {
+    prefix: String,
+    next: std::sync::atomic::AtomicU64,
+}
+
+impl Default for TokenIds {
+    fn default() -> Self {
+        Self {
+            prefix: toucan_keys_protocol::key_format::random_base62(16),
+            next: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+}
+
+impl TokenIds {
+    /// The next id.
+    pub fn next(&self) -> String {
+        let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        format!("{}{n:x}", self.prefix)
+    }
 }
