@@ -50,6 +50,9 @@ pub struct ServerConfig {
     pub database_url: Option<String>,
     /// The longest lifetime a token request may ask for, in seconds.
     pub max_token_lifetime_seconds: i64,
+    /// How often "last used" times are written (they are also written at a
+    /// clean stop, and before `GET /api/keys` answers).
+    pub write_uses_every: std::time::Duration,
 }
 
 impl Default for ServerConfig {
@@ -58,6 +61,7 @@ impl Default for ServerConfig {
             requests_per_minute: 600,
             database_url: None,
             max_token_lifetime_seconds: *token_request::LIFETIME_RANGE.end(),
+            write_uses_every: keys::WRITE_USES_EVERY,
         }
     }
 }
@@ -101,7 +105,7 @@ pub struct Opened {
 
 /// Opens the database, creating the signing key and account token on first
 /// start, and starts the background work: writing "last used" times every
-/// [`keys::WRITE_USES_EVERY`] and, on PostgreSQL, following other servers'
+/// [`ServerConfig::write_uses_every`] and, on PostgreSQL, following other servers'
 /// key changes. Call inside a Tokio runtime.
 pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, StoreError> {
     let store = Store::open(&config.location(data_dir)).await?;
@@ -130,17 +134,17 @@ pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, Store
             }
         });
     }
-    spawn_use_writer(Arc::downgrade(&state));
+    spawn_use_writer(Arc::downgrade(&state), state.config.write_uses_every);
     Ok(Opened {
         state,
         new_account_token,
     })
 }
 
-/// Writes pending "last used" times every [`keys::WRITE_USES_EVERY`] while the server's state lives.
-fn spawn_use_writer(state: std::sync::Weak<AppState>) {
+/// Writes pending "last used" times every `period` while the server's state lives.
+fn spawn_use_writer(state: std::sync::Weak<AppState>, period: std::time::Duration) {
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(keys::WRITE_USES_EVERY);
+        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
         loop {
             every.tick().await;
             let Some(state) = state.upgrade() else { return };

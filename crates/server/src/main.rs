@@ -10,6 +10,8 @@
 //! - `--requests-per-minute N`: per key, per server process (600).
 //! - `--max-token-lifetime SECONDS`: the longest lifetime a request may ask
 //!   for, 60 to 86400 (86400).
+//! - `--write-uses-every SECONDS`: how often keys' "last used" times are
+//!   written (2); also at a clean stop and before `GET /api/keys` answers.
 //! - `--log-format json|text`: JSON lines unless standard error is a terminal;
 //!   `TOUCAN_EMBED_LOG=debug` (or trace, info, warn, error) sets how much.
 //! - `--print-json`: standard output carries one JSON line for scripts once
@@ -76,6 +78,10 @@ fn options() -> Options {
                     .ok()
                     .filter(|seconds| token_request::LIFETIME_RANGE.contains(seconds))
                     .unwrap_or_else(|| usage())
+            }
+            "--write-uses-every" => {
+                options.config.write_uses_every =
+                    std::time::Duration::from_secs(value().parse().ok().filter(|&s: &u64| s > 0).unwrap_or_else(|| usage()))
             }
             "--log-format" => options.log_format = LogFormat::from_name(&value()).unwrap_or_else(|| usage()),
             _ => usage(),
@@ -237,7 +243,7 @@ fn usage() -> ! {
     eprintln!(
         "usage: toucan-embed-server [--data-dir DIR] [--database-url postgres://…] [--host ADDRESS] [--port PORT]
                            [--requests-per-minute N] [--max-token-lifetime SECONDS]
-                           [--log-format json|text] [--print-json]
+                           [--write-uses-every SECONDS] [--log-format json|text] [--print-json]
        toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-account-token
        toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key"
     );

@@ -121,7 +121,7 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
         Some(_) => return Err(ApiError::bad_request("permissions", "must be an object")),
     };
     let lifetime_seconds = match body.get("lifetimeSeconds") {
-        None | Some(Value::Null) => DEFAULT_LIFETIME_SECONDS,
+        None | Some(Value::Null) => DEFAULT_LIFETIME_SECONDS.min(max_lifetime),
         Some(value) => value
             .as_i64()
             .filter(|seconds| (*LIFETIME_RANGE.start()..=max_lifetime).contains(seconds))

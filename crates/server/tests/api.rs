@@ -600,3 +600,195 @@ fn runtime() -> tokio::runtime::Runtime {
         .build()
         .unwrap()
 }
+
+/// A revocation holds for every request sent after its reply, even while the
+/// key is busy on other connections (its state is cached in memory).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_revoked_key_is_refused_by_the_next_request_even_under_load() {
+    let server = Arc::new(start().await);
+    let (id, key) = server.register("Busy").await;
+    let key = Arc::new(key.expose_secret().to_owned());
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut workers = Vec::new();
+    for _ in 0..8 {
+        let (server, key, stop) = (server.clone(), key.clone(), stop.clone());
+        workers.push(tokio::spawn(async move {
+            let mut seen = Vec::new();
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let sent = std::time::Instant::now();
+                let (status, _) = server.post("/embed/generate-token", &key, user_request()).await;
+                seen.push((sent, status));
+            }
+            seen
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let reply = server
+        .http
+        .delete(format!("{}/api/keys/{id}", server.base))
+        .bearer_auth(&server.account)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::NO_CONTENT);
+    let revoked_at = std::time::Instant::now();
+    let (status, body) = server.post("/embed/generate-token", &key, user_request()).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("key_revoked")));
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut before = 0;
+    for worker in workers {
+        for (sent, status) in worker.await.unwrap() {
+            if sent > revoked_at {
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "a request sent after the revocation got a token");
+            } else if status == StatusCode::OK {
+                before += 1;
+            }
+        }
+    }
+    assert!(before > 10, "the key was hardly used before the revocation ({before} tokens)");
+}
+
+#[tokio::test]
+async fn health_and_readiness_are_reported() {
+    let server = start().await;
+    assert_eq!(server.get_json("/healthz", false).await["status"], "ok");
+    let ready = server.get_json("/readyz", false).await;
+    assert_eq!(ready["status"], "ready");
+    let store = if support::postgres_cluster().is_some() { "postgres" } else { "sqlite" };
+    assert_eq!(ready["database"], store);
+}
+
+/// A key registered with origins: a request naming another origin is refused
+/// with 403, the allowed ones get tokens that carry the list.
+#[tokio::test]
+async fn a_key_s_tokens_are_limited_to_its_origins() {
+    let server = start().await;
+    let key = key_format::generate();
+    let body = json!({
+        "id": "key_origins", "name": "Shop", "fingerprint": key.fingerprint(),
+        "allowedOrigins": ["https://app.example.com", "https://Admin.Example.com:8443/"]
+    });
+    let register = |body: Value| {
+        server
+            .http
+            .post(format!("{}/api/keys", server.base))
+            .bearer_auth(&server.account)
+            .json(&body)
+            .send()
+    };
+    for bad in ["http://app.example.com", "https://app.example.com/path", "app.example.com", "https://"] {
+        let mut wrong = body.clone();
+        wrong["id"] = json!("key_wrong");
+        wrong["allowedOrigins"] = json!([bad]);
+        let reply = register(wrong).await.unwrap();
+        assert_eq!(reply.status(), StatusCode::BAD_REQUEST, "{bad} was accepted");
+        let text = reply.text().await.unwrap();
+        assert!(text.contains("allowedOrigins[0]"), "{text}");
+    }
+    assert_eq!(register(body.clone()).await.unwrap().status(), StatusCode::CREATED);
+    let keys = server.get_json("/api/keys", true).await;
+    assert_eq!(
+        keys["keys"][0]["allowedOrigins"],
+        json!(["https://app.example.com", "https://admin.example.com:8443"])
+    );
+
+    let mut request = user_request();
+    request["origin"] = json!("https://evil.example.net");
+    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request.clone()).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(reply["code"], "origin_not_allowed");
+    assert!(reply["message"].as_str().unwrap().contains("https://evil.example.net"));
+
+    request["origin"] = json!("https://app.example.com");
+    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    let claims = verify_independently(&server, reply["token"].as_str().unwrap()).await.unwrap();
+    assert_eq!(claims["origins"], keys["keys"][0]["allowedOrigins"]);
+    let introspection = server.introspect(&key, reply["token"].as_str().unwrap()).await.1;
+    assert_eq!(introspection["claims"]["origins"], claims["origins"]);
+}
+
+/// Once a workspace declares its attributes, a token request may carry only
+/// those, each of its type; mistakes get 422 naming the attribute.
+#[tokio::test]
+async fn declared_attributes_are_enforced_with_their_types() {
+    let server = start().await;
+    let (_, key) = server.register("Typed").await;
+    let declare = |body: Value| {
+        server
+            .http
+            .put(format!("{}/api/attributes", server.base))
+            .bearer_auth(&server.account)
+            .json(&body)
+            .send()
+    };
+    let wrong_type = declare(json!({ "attributes": [{ "name": "region", "type": "colour" }] })).await.unwrap();
+    assert_eq!(wrong_type.status(), StatusCode::BAD_REQUEST);
+    let twice = declare(json!({ "attributes": [
+        { "name": "region", "type": "string" }, { "name": "region", "type": "integer" }
+    ] }))
+    .await
+    .unwrap();
+    assert_eq!(twice.status(), StatusCode::BAD_REQUEST);
+    assert!(twice.text().await.unwrap().contains("declared twice"));
+    let no_token = server
+        .http
+        .put(format!("{}/api/attributes", server.base))
+        .json(&json!({ "attributes": [] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status(), StatusCode::UNAUTHORIZED);
+
+    // Nothing declared yet: any attribute goes.
+    server.token(&key).await;
+    let declared = json!({ "attributes": [
+        { "name": "accounts", "type": "integer" },
+        { "name": "region", "type": "string" },
+        { "name": "since", "type": "date" },
+        { "name": "vip", "type": "boolean" },
+        { "name": "score", "type": "number" }
+    ] });
+    assert_eq!(declare(declared).await.unwrap().status(), StatusCode::OK);
+    let listed = server.get_json("/api/attributes", true).await;
+    let names: Vec<&str> = listed["attributes"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["accounts", "region", "score", "since", "vip"]);
+    assert_eq!(listed["attributes"][3]["type"], "date");
+
+    let with = |attributes: Value| json!({ "user": { "distinctId": "u-1", "role": "explorer", "attributes": attributes } });
+    let good = with(json!({ "region": "EMEA", "accounts": [7, 9], "since": "2026-01-31", "vip": true, "score": 0.5 }));
+    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), good).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    for (attributes, code, named) in [
+        (json!({ "country": "FR" }), "unknown_attribute", "user.attributes.country"),
+        (json!({ "accounts": "seven" }), "invalid_attribute", "user.attributes.accounts"),
+        (json!({ "accounts": [7, 9.5] }), "invalid_attribute", "user.attributes.accounts"),
+        (json!({ "since": "31/01/2026" }), "invalid_attribute", "user.attributes.since"),
+        (json!({ "vip": "yes" }), "invalid_attribute", "user.attributes.vip"),
+        (json!({ "region": 5 }), "invalid_attribute", "user.attributes.region"),
+    ] {
+        let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), with(attributes.clone())).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{attributes} → {reply}");
+        assert_eq!(reply["code"], code, "{attributes}");
+        assert!(reply["message"].as_str().unwrap().contains(named), "{reply}");
+    }
+}
+
+#[tokio::test]
+async fn the_longest_lifetime_is_the_server_s_choice() {
+    let server = start_with(|config| config.max_token_lifetime_seconds = 600).await;
+    let (_, key) = server.register("Short").await;
+    let mut request = user_request();
+    request["lifetimeSeconds"] = json!(601);
+    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request.clone()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(reply["message"].as_str().unwrap().contains("from 60 to 600"), "{reply}");
+    request["lifetimeSeconds"] = json!(600);
+    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request).await;
+    assert_eq!(status, StatusCode::OK, "{reply}");
+    // With no lifetime asked, the default hour is cut to the maximum.
+    let token = server.token(&key).await;
+    let claims = verify_independently(&server, &token).await.unwrap();
+    assert_eq!(claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(), 600);
+}
