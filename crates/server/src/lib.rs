@@ -50,6 +50,9 @@ pub struct ServerConfig {
     pub database_url: Option<String>,
     /// The longest lifetime a token request may ask for, in seconds.
     pub max_token_lifetime_seconds: i64,
+    /// Whether tokens are encrypted (JWE around the JWS); the key is written
+    /// to [`TOKEN_ENCRYPTION_KEY_FILE`] in the data folder for the dashboard host.
+    pub encrypt_tokens: bool,
     /// How often "last used" times are written (they are also written at a
     /// clean stop, and before `GET /api/keys` answers).
     pub write_uses_every: std::time::Duration,
@@ -62,6 +65,7 @@ impl Default for ServerConfig {
             database_url: None,
             max_token_lifetime_seconds: *token_request::LIFETIME_RANGE.end(),
             write_uses_every: keys::WRITE_USES_EVERY,
+            encrypt_tokens: false,
         }
     }
 }
@@ -109,7 +113,14 @@ pub struct Opened {
 /// key changes. Call inside a Tokio runtime.
 pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, StoreError> {
     let store = Store::open(&config.location(data_dir)).await?;
-    let signer = signing_keys::load_signer(&store, chrono::Utc::now().timestamp()).await?;
+    let mut signer = signing_keys::load_signer(&store, chrono::Utc::now().timestamp()).await?;
+    if config.encrypt_tokens {
+        let encryption = signing_keys::load_encryption(&store).await?;
+        private_files::create_folder(data_dir)?;
+        let jwk = serde_json::to_vec_pretty(&encryption.jwk()).expect("a JWK serializes");
+        private_files::write(&data_dir.join(TOKEN_ENCRYPTION_KEY_FILE), &jwk)?;
+        signer = signer.encrypting(encryption);
+    }
     let token = AccountToken::generate();
     let new_account_token = store
         .add_setting(ACCOUNT_TOKEN_HASH, &Sha256::digest(token.expose_secret().as_bytes()))
@@ -165,6 +176,10 @@ pub async fn finish(state: &AppState) -> Result<(), StoreError> {
 pub async fn rotate_signing_key(location: &DatabaseLocation, now: i64) -> Result<Rotation, StoreError> {
     signing_keys::rotate(&Store::open(location).await?, now).await
 }
+
+/// The token encryption key (a JWK, 0600 on Unix) in the data folder, when
+/// tokens are encrypted.
+pub const TOKEN_ENCRYPTION_KEY_FILE: &str = "token-encryption-key.jwk";
 
 /// Where the account token goes when standard output isn't a terminal.
 pub const ACCOUNT_TOKEN_FILE: &str = "account-token.txt";

@@ -10,6 +10,9 @@
 //! - `--requests-per-minute N`: per key, per server process (600).
 //! - `--max-token-lifetime SECONDS`: the longest lifetime a request may ask
 //!   for, 60 to 86400 (86400).
+//! - `--encrypt-tokens`: issue encrypted tokens (JWE, A256GCM, around the
+//!   signed token); the key is written to `token-encryption-key.jwk` (0600) in
+//!   the data folder, for the host that must read them.
 //! - `--write-uses-every SECONDS`: how often keys' "last used" times are
 //!   written (2); also at a clean stop and before `GET /api/keys` answers.
 //! - `--log-format json|text`: JSON lines unless standard error is a terminal;
@@ -67,6 +70,7 @@ fn options() -> Options {
             "--rotate-account-token" => options.rotate_account = true,
             "--rotate-signing-key" => options.rotate_signing = true,
             "--print-json" => options.print_json = true,
+            "--encrypt-tokens" => options.config.encrypt_tokens = true,
             "--data-dir" => options.data_dir = PathBuf::from(value()),
             "--database-url" => options.config.database_url = Some(value()),
             "--host" => options.host = value(),
@@ -80,8 +84,9 @@ fn options() -> Options {
                     .unwrap_or_else(|| usage())
             }
             "--write-uses-every" => {
-                options.config.write_uses_every =
-                    std::time::Duration::from_secs(value().parse().ok().filter(|&s: &u64| s > 0).unwrap_or_else(|| usage()))
+                options.config.write_uses_every = std::time::Duration::from_secs(
+                    value().parse().ok().filter(|&s: &u64| s > 0).unwrap_or_else(|| usage()),
+                )
             }
             "--log-format" => options.log_format = LogFormat::from_name(&value()).unwrap_or_else(|| usage()),
             _ => usage(),
@@ -170,6 +175,13 @@ async fn main() {
         println!("Toucan embed-token server on {address} ({})", describe(&options));
     }
     tracing::info!(%address, database = opened.state.store.kind(), "listening");
+    if options.config.encrypt_tokens {
+        let file = options.data_dir.join(toucan_embed_server::TOKEN_ENCRYPTION_KEY_FILE);
+        eprintln!(
+            "Tokens are encrypted; their key (a JWK, for the dashboard host only) is in {}",
+            file.display()
+        );
+    }
     let limits = toucan_embed_server::serve::ConnectionLimits::default();
     let state = opened.state.clone();
     if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, stop_signal()).await {
@@ -242,7 +254,7 @@ fn log_level() -> tracing::Level {
 fn usage() -> ! {
     eprintln!(
         "usage: toucan-embed-server [--data-dir DIR] [--database-url postgres://…] [--host ADDRESS] [--port PORT]
-                           [--requests-per-minute N] [--max-token-lifetime SECONDS]
+                           [--requests-per-minute N] [--max-token-lifetime SECONDS] [--encrypt-tokens]
                            [--write-uses-every SECONDS] [--log-format json|text] [--print-json]
        toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-account-token
        toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key"

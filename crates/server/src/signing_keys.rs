@@ -2,9 +2,9 @@
 //! ones whose tokens may still be live. Every server on one database reads
 //! the same keys, so their tokens verify against the same JWKS.
 
-use crate::store::{Store, StoreResult};
+use crate::store::{Store, StoreError, StoreResult};
 use crate::token_request;
-use crate::tokens::TokenSigner;
+use crate::tokens::{TokenEncryption, TokenSigner};
 
 const SIGNING_KEY: &str = "ed25519_signing_key";
 const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
@@ -51,6 +51,20 @@ pub async fn load_signer(store: &Store, now: i64) -> StoreResult<TokenSigner> {
     let secret = current_secret(store).await?.expect("the signing key was just stored");
     let retired = drop_expired_retired_keys(store, now).await?;
     Ok(TokenSigner::with_retired(secret, &secrets(&retired)))
+}
+
+const ENCRYPTION_KEY: &str = "a256gcm_token_encryption_key";
+
+/// The key that encrypts tokens, created on first use; every server on one
+/// database shares it.
+pub async fn load_encryption(store: &Store) -> StoreResult<TokenEncryption> {
+    store.add_setting(ENCRYPTION_KEY, &random_secret()).await?;
+    let secret = store
+        .setting(ENCRYPTION_KEY)
+        .await?
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok())
+        .ok_or_else(|| StoreError::Corrupt("the token encryption key isn't 32 bytes".to_owned()))?;
+    Ok(TokenEncryption::new(secret))
 }
 
 async fn current_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {

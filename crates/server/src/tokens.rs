@@ -15,6 +15,8 @@ pub const MAX_TOKEN_BYTES: usize = 32 * 1024;
 /// Signs tokens with the server's current Ed25519 key, and checks them
 /// against it and the retired keys whose tokens may not have expired yet.
 pub struct TokenSigner {
+    /// Set when the server issues encrypted tokens (`--encrypt-tokens`).
+    encryption: Option<TokenEncryption>,
     kid: String,
     key: SigningKey,
     /// The JWS header, base64url: the same for every token.
@@ -60,11 +62,23 @@ impl TokenSigner {
             .collect();
         let encoded_header = encode_json(&json!({ "alg": "EdDSA", "typ": "JWT", "kid": kid }));
         Self {
+            encryption: None,
             kid,
             key,
             encoded_header,
             retired,
         }
+    }
+
+    /// From now on, tokens are also encrypted (JWE, see [`TokenEncryption`]).
+    pub fn encrypting(mut self, encryption: TokenEncryption) -> Self {
+        self.encryption = Some(encryption);
+        self
+    }
+
+    /// The encryption, when tokens are encrypted.
+    pub fn encryption(&self) -> Option<&TokenEncryption> {
+        self.encryption.as_ref()
     }
 
     /// The key id in every token's header.
@@ -85,13 +99,27 @@ impl TokenSigner {
         token
     }
 
-    /// The token for `claims`, as this server issues them.
+    /// The token for `claims`, as this server issues them: a JWS, or a JWE
+    /// wrapping the JWS when tokens are encrypted.
     pub fn issue(&self, claims: &impl Serialize) -> String {
-        self.sign(claims)
+        let signed = self.sign(claims);
+        match &self.encryption {
+            Some(encryption) => encryption.encrypt(&signed),
+            None => signed,
+        }
     }
 
-    /// The claims of a token this server issued, if it holds.
+    /// The claims of a token this server issued, if it holds: a JWS, or a
+    /// JWE (five parts) this server can decrypt, wrapping one.
     pub fn read(&self, token: &str) -> Result<Value, TokenProblem> {
+        let token = token.trim();
+        if token.len() > MAX_TOKEN_BYTES {
+            return Err(TokenProblem::Malformed);
+        }
+        if token.split('.').count() == 5 {
+            let encryption = self.encryption.as_ref().ok_or(TokenProblem::WrongKey)?;
+            return self.verify(&encryption.decrypt(token)?);
+        }
         self.verify(token)
     }
 
@@ -149,6 +177,97 @@ fn encode_json(value: &Value) -> String {
 fn decode_json(part: &str) -> Result<Value, TokenProblem> {
     let bytes = URL_SAFE_NO_PAD.decode(part).map_err(|_| TokenProblem::Malformed)?;
     serde_json::from_slice(&bytes).map_err(|_| TokenProblem::Malformed)
+}
+
+/// Encrypted tokens: a compact JWE (`alg: dir`, `enc: A256GCM`, `cty: JWT`)
+/// around the signed token, so the browser that carries it can't read the
+/// claims, as with Toucan's hosted tokens. Whoever must read them (the
+/// dashboard host) gets the 256-bit key as a JWK file (see docs/EMBED_SERVER.md);
+/// once decrypted, the inner JWS verifies against the JWKS as usual.
+pub struct TokenEncryption {
+    key: ring::aead::LessSafeKey,
+    secret: zeroize::Zeroizing<[u8; 32]>,
+    kid: String,
+    encoded_header: String,
+}
+
+impl TokenEncryption {
+    /// Encryption with a 32-byte AES key.
+    pub fn new(secret: [u8; 32]) -> Self {
+        let unbound = ring::aead::UnboundKey::new(&ring::aead::AES_256_GCM, &secret).expect("a 32-byte key");
+        let digest = <sha2::Sha256 as sha2::Digest>::digest([b"toucan-token-encryption:".as_slice(), &secret].concat());
+        let kid = URL_SAFE_NO_PAD.encode(&digest[..12]);
+        let encoded_header = encode_json(&json!({ "alg": "dir", "enc": "A256GCM", "cty": "JWT", "kid": kid }));
+        Self {
+            key: ring::aead::LessSafeKey::new(unbound),
+            secret: zeroize::Zeroizing::new(secret),
+            kid,
+            encoded_header,
+        }
+    }
+
+    /// The key as a JSON Web Key, for whoever decrypts tokens. Secret.
+    pub fn jwk(&self) -> Value {
+        json!({
+            "kty": "oct", "k": URL_SAFE_NO_PAD.encode(self.secret.as_slice()),
+            "alg": "dir", "enc": "A256GCM", "use": "enc", "kid": self.kid,
+        })
+    }
+
+    /// A compact JWE of `signed`.
+    pub fn encrypt(&self, signed: &str) -> String {
+        let mut nonce = [0u8; 12];
+        getrandom::fill(&mut nonce).expect("the operating system's random source failed");
+        let mut sealed = signed.as_bytes().to_vec();
+        let tag = self
+            .key
+            .seal_in_place_separate_tag(
+                ring::aead::Nonce::assume_unique_for_key(nonce),
+                ring::aead::Aad::from(self.encoded_header.as_bytes()),
+                &mut sealed,
+            )
+            .expect("a token fits AES-GCM's limits");
+        format!(
+            "{}..{}.{}.{}",
+            self.encoded_header,
+            URL_SAFE_NO_PAD.encode(nonce),
+            URL_SAFE_NO_PAD.encode(&sealed),
+            URL_SAFE_NO_PAD.encode(tag.as_ref())
+        )
+    }
+
+    /// The signed token inside a JWE this key made; any change to it fails.
+    pub fn decrypt(&self, token: &str) -> Result<String, TokenProblem> {
+        let parts: Vec<&str> = token.split('.').collect();
+        let [header, encrypted_key, nonce, ciphertext, tag] = parts[..] else {
+            return Err(TokenProblem::Malformed);
+        };
+        let fields = decode_json(header)?;
+        if fields["alg"] != "dir" || fields["enc"] != "A256GCM" || fields["kid"] != self.kid.as_str() {
+            return Err(TokenProblem::WrongKey);
+        }
+        if !encrypted_key.is_empty() {
+            return Err(TokenProblem::Malformed);
+        }
+        let nonce: [u8; 12] = URL_SAFE_NO_PAD
+            .decode(nonce)
+            .ok()
+            .and_then(|bytes| bytes.try_into().ok())
+            .ok_or(TokenProblem::Malformed)?;
+        let mut sealed = URL_SAFE_NO_PAD
+            .decode(ciphertext)
+            .map_err(|_| TokenProblem::Malformed)?;
+        sealed.extend(URL_SAFE_NO_PAD.decode(tag).map_err(|_| TokenProblem::Malformed)?);
+        let opened = self
+            .key
+            .open_in_place(
+                ring::aead::Nonce::assume_unique_for_key(nonce),
+                ring::aead::Aad::from(header.as_bytes()),
+                &mut sealed,
+            )
+            .map_err(|_| TokenProblem::BadSignature)?;
+        String::from_utf8(opened.to_vec()).map_err(|_| TokenProblem::Malformed)
+    }
 }
 
 /// Token ids (`jti`): unique across servers and restarts without a system

@@ -633,20 +633,30 @@ async fn a_revoked_key_is_refused_by_the_next_request_even_under_load() {
     assert_eq!(reply.status(), StatusCode::NO_CONTENT);
     let revoked_at = std::time::Instant::now();
     let (status, body) = server.post("/embed/generate-token", &key, user_request()).await;
-    assert_eq!((status, body["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("key_revoked")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("key_revoked"))
+    );
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let mut before = 0;
     for worker in workers {
         for (sent, status) in worker.await.unwrap() {
             if sent > revoked_at {
-                assert_eq!(status, StatusCode::UNAUTHORIZED, "a request sent after the revocation got a token");
+                assert_eq!(
+                    status,
+                    StatusCode::UNAUTHORIZED,
+                    "a request sent after the revocation got a token"
+                );
             } else if status == StatusCode::OK {
                 before += 1;
             }
         }
     }
-    assert!(before > 10, "the key was hardly used before the revocation ({before} tokens)");
+    assert!(
+        before > 10,
+        "the key was hardly used before the revocation ({before} tokens)"
+    );
 }
 
 #[tokio::test]
@@ -655,7 +665,11 @@ async fn health_and_readiness_are_reported() {
     assert_eq!(server.get_json("/healthz", false).await["status"], "ok");
     let ready = server.get_json("/readyz", false).await;
     assert_eq!(ready["status"], "ready");
-    let store = if support::postgres_cluster().is_some() { "postgres" } else { "sqlite" };
+    let store = if support::postgres_cluster().is_some() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     assert_eq!(ready["database"], store);
 }
 
@@ -677,7 +691,12 @@ async fn a_key_s_tokens_are_limited_to_its_origins() {
             .json(&body)
             .send()
     };
-    for bad in ["http://app.example.com", "https://app.example.com/path", "app.example.com", "https://"] {
+    for bad in [
+        "http://app.example.com",
+        "https://app.example.com/path",
+        "app.example.com",
+        "https://",
+    ] {
         let mut wrong = body.clone();
         wrong["id"] = json!("key_wrong");
         wrong["allowedOrigins"] = json!([bad]);
@@ -695,7 +714,9 @@ async fn a_key_s_tokens_are_limited_to_its_origins() {
 
     let mut request = user_request();
     request["origin"] = json!("https://evil.example.net");
-    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request.clone()).await;
+    let (status, reply) = server
+        .post("/embed/generate-token", key.expose_secret(), request.clone())
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(reply["code"], "origin_not_allowed");
     assert!(reply["message"].as_str().unwrap().contains("https://evil.example.net"));
@@ -703,7 +724,9 @@ async fn a_key_s_tokens_are_limited_to_its_origins() {
     request["origin"] = json!("https://app.example.com");
     let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request).await;
     assert_eq!(status, StatusCode::OK, "{reply}");
-    let claims = verify_independently(&server, reply["token"].as_str().unwrap()).await.unwrap();
+    let claims = verify_independently(&server, reply["token"].as_str().unwrap())
+        .await
+        .unwrap();
     assert_eq!(claims["origins"], keys["keys"][0]["allowedOrigins"]);
     let introspection = server.introspect(&key, reply["token"].as_str().unwrap()).await.1;
     assert_eq!(introspection["claims"]["origins"], claims["origins"]);
@@ -723,7 +746,9 @@ async fn declared_attributes_are_enforced_with_their_types() {
             .json(&body)
             .send()
     };
-    let wrong_type = declare(json!({ "attributes": [{ "name": "region", "type": "colour" }] })).await.unwrap();
+    let wrong_type = declare(json!({ "attributes": [{ "name": "region", "type": "colour" }] }))
+        .await
+        .unwrap();
     assert_eq!(wrong_type.status(), StatusCode::BAD_REQUEST);
     let twice = declare(json!({ "attributes": [
         { "name": "region", "type": "string" }, { "name": "region", "type": "integer" }
@@ -752,23 +777,47 @@ async fn declared_attributes_are_enforced_with_their_types() {
     ] });
     assert_eq!(declare(declared).await.unwrap().status(), StatusCode::OK);
     let listed = server.get_json("/api/attributes", true).await;
-    let names: Vec<&str> = listed["attributes"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = listed["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["accounts", "region", "score", "since", "vip"]);
     assert_eq!(listed["attributes"][3]["type"], "date");
 
-    let with = |attributes: Value| json!({ "user": { "distinctId": "u-1", "role": "explorer", "attributes": attributes } });
+    let with =
+        |attributes: Value| json!({ "user": { "distinctId": "u-1", "role": "explorer", "attributes": attributes } });
     let good = with(json!({ "region": "EMEA", "accounts": [7, 9], "since": "2026-01-31", "vip": true, "score": 0.5 }));
     let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), good).await;
     assert_eq!(status, StatusCode::OK, "{reply}");
     for (attributes, code, named) in [
-        (json!({ "country": "FR" }), "unknown_attribute", "user.attributes.country"),
-        (json!({ "accounts": "seven" }), "invalid_attribute", "user.attributes.accounts"),
-        (json!({ "accounts": [7, 9.5] }), "invalid_attribute", "user.attributes.accounts"),
-        (json!({ "since": "31/01/2026" }), "invalid_attribute", "user.attributes.since"),
+        (
+            json!({ "country": "FR" }),
+            "unknown_attribute",
+            "user.attributes.country",
+        ),
+        (
+            json!({ "accounts": "seven" }),
+            "invalid_attribute",
+            "user.attributes.accounts",
+        ),
+        (
+            json!({ "accounts": [7, 9.5] }),
+            "invalid_attribute",
+            "user.attributes.accounts",
+        ),
+        (
+            json!({ "since": "31/01/2026" }),
+            "invalid_attribute",
+            "user.attributes.since",
+        ),
         (json!({ "vip": "yes" }), "invalid_attribute", "user.attributes.vip"),
         (json!({ "region": 5 }), "invalid_attribute", "user.attributes.region"),
     ] {
-        let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), with(attributes.clone())).await;
+        let (status, reply) = server
+            .post("/embed/generate-token", key.expose_secret(), with(attributes.clone()))
+            .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{attributes} → {reply}");
         assert_eq!(reply["code"], code, "{attributes}");
         assert!(reply["message"].as_str().unwrap().contains(named), "{reply}");
@@ -781,7 +830,9 @@ async fn the_longest_lifetime_is_the_server_s_choice() {
     let (_, key) = server.register("Short").await;
     let mut request = user_request();
     request["lifetimeSeconds"] = json!(601);
-    let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request.clone()).await;
+    let (status, reply) = server
+        .post("/embed/generate-token", key.expose_secret(), request.clone())
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(reply["message"].as_str().unwrap().contains("from 60 to 600"), "{reply}");
     request["lifetimeSeconds"] = json!(600);

@@ -53,7 +53,16 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
     let data = dir.path().join("data");
     let log = dir.path().join("server.log");
     let mut child = Command::new(env!("CARGO_BIN_EXE_toucan-embed-server"))
-        .args(["--port", "0", "--print-json", "--log-format", "json", "--write-uses-every", "3600", "--data-dir"])
+        .args([
+            "--port",
+            "0",
+            "--print-json",
+            "--log-format",
+            "json",
+            "--write-uses-every",
+            "3600",
+            "--data-dir",
+        ])
         .arg(&data)
         .env("TOUCAN_EMBED_LOG", "trace")
         .stdout(Stdio::piped())
@@ -61,7 +70,9 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let ready: serde_json::Value = serde_json::from_str(&line).unwrap();
     let base = ready["address"].as_str().unwrap().to_owned();
     let account = std::fs::read_to_string(ready["accountTokenFile"].as_str().unwrap()).unwrap();
@@ -99,14 +110,19 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .unwrap();
     assert_eq!(refused.status(), 401);
 
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert!(status.success(), "the server didn't stop cleanly: {status}");
 
     let database = rusqlite::Connection::open(data.join("server.sqlite3")).unwrap();
     let last_used: Option<i64> = database
-        .query_row("SELECT last_used_at FROM keys WHERE id = 'key_sigterm'", [], |row| row.get(0))
+        .query_row("SELECT last_used_at FROM keys WHERE id = 'key_sigterm'", [], |row| {
+            row.get(0)
+        })
         .unwrap();
     assert!(last_used.is_some(), "the use made before SIGTERM was lost");
 
@@ -115,12 +131,26 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .lines()
         .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not a JSON line: {line}")))
         .collect();
-    assert!(lines.iter().all(|line| line["level"].is_string() && line["timestamp"].is_string()));
-    assert!(lines.iter().any(|line| line["message"] == "request"), "requests are logged at debug: {text}");
-    assert!(lines.iter().any(|line| line["code"] == "invalid_key"), "refusals are logged: {text}");
+    assert!(
+        lines
+            .iter()
+            .all(|line| line["level"].is_string() && line["timestamp"].is_string())
+    );
+    assert!(
+        lines.iter().any(|line| line["message"] == "request"),
+        "requests are logged at debug: {text}"
+    );
+    assert!(
+        lines.iter().any(|line| line["code"] == "invalid_key"),
+        "refusals are logged: {text}"
+    );
     assert!(lines.iter().any(|line| line["message"] == "stopped"), "{text}");
     let key_body = &secret[4..];
-    for (secret, what) in [(key_body, "a key"), (token.as_str(), "a token"), (account, "the account token")] {
+    for (secret, what) in [
+        (key_body, "a key"),
+        (token.as_str(), "a token"),
+        (account, "the account token"),
+    ] {
         assert!(!text.contains(secret), "{what} is in the log");
     }
 }

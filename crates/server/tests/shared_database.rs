@@ -31,7 +31,10 @@ async fn two_servers() -> (LocalServer, LocalServer, String, [tempfile::TempDir;
     let a = LocalServer::start(dirs[0].path(), config.clone()).await.unwrap();
     let b = LocalServer::start(dirs[1].path(), config).await.unwrap();
     let account = a.account_token().to_owned();
-    assert!(b.new_account_token.is_none(), "the second server made another account token");
+    assert!(
+        b.new_account_token.is_none(),
+        "the second server made another account token"
+    );
     (a, b, account, dirs)
 }
 
