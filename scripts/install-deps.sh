@@ -28,6 +28,9 @@ if $for_tests; then
     gcc-mingw-w64-x86-64 wine wine64
     # macOS from Linux: clang compiles build scripts' C for `cargo check` (scripts/check-macos.sh)
     clang llvm
+    # the embed server: a throwaway PostgreSQL cluster (scripts/with-postgres.sh), an
+    # independent JWE reader, the container files' parser, schemathesis's virtual environment
+    postgresql python3-jwcrypto python3-yaml python3-venv
   )
 fi
 missing=()

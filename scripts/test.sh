@@ -3,7 +3,9 @@
 #   1. the UI: Vitest over mocked IPC, and axe-core accessibility checks;
 #      the dependency policy (cargo deny: licenses, banned crates, sources);
 #   2. the Rust workspace: unit, property, fault-injection, real-keychain and
-#      shell command tests, and each benchmark once as a smoke test;
+#      shell command tests, and each benchmark once as a smoke test; the
+#      embed server's tests on a throwaway PostgreSQL cluster and again on
+#      SQLite, its container files, and its API against its OpenAPI document;
 #   3. Windows: the core's tests under Wine against its Credential Manager, and
 #      the app checked for Windows; macOS: the core and the app checked for
 #      Apple silicon and Intel (no SDK here, so nothing is linked);
@@ -23,10 +25,16 @@ npm --prefix ui test --silent
 echo "== Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
 cargo deny --log-level error check licenses bans sources
 
-echo "== Rust workspace (inside a private keychain)"
+echo "== Rust workspace (inside a private keychain, the embed server on a throwaway PostgreSQL)"
 # The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
 # whole build (scripts/bench-startup.py builds it with the app's release tree).
-scripts/with-keychain.sh cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked
+scripts/with-keychain.sh scripts/with-postgres.sh \
+  cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked
+
+echo "== Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
+cargo test -p toucan-embed-server --locked --test api --test encrypted_tokens
+scripts/check-container.py
+scripts/check-openapi.sh
 
 echo "== Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
 scripts/test-windows.sh
