@@ -47,7 +47,11 @@ def start_server(work, name, database_url=None):
         command += ["--database-url", database_url]
     log = open(work / f"{name}.log", "w")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
-    ready = json.loads(process.stdout.readline())
+    line = process.stdout.readline()
+    if not line:
+        log.close()
+        sys.exit(f"the server didn't start:\n{(work / f'{name}.log').read_text()}")
+    ready = json.loads(line)
     token_file = ready["accountTokenFile"]
     return process, ready["address"], (Path(token_file).read_text().strip() if token_file else None)
 

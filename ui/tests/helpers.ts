@@ -25,6 +25,8 @@ export interface FakeBackend {
   serverWarning: string | null;
   /** What check_for_update answers (a build without a feed by default). */
   update: UpdateCheck;
+  /** The server encrypts its tokens (`--encrypt-tokens`). */
+  encryptTokens: boolean;
 }
 
 /** A token-shaped string: header.payload.signature (not a real token). */
@@ -59,6 +61,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     workspace: { serverUrl: null, keys: [], problem: null, pendingRevocations: [] },
     serverWarning: null,
     update: { feedConfigured: false, offer: null },
+    encryptTokens: false,
     ...initial,
   };
   const view = (): WorkspaceView =>
@@ -126,7 +129,9 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         fail({ code: "distinct_id_invalid", message: "Enter the user's ID from your own system.", field: "distinctId" });
       const claims = { sub: request.distinctId.trim(), role: request.role, azp: id };
       const expiresAt = new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString();
-      return { token: fakeToken(claims), expiresAt, claims } as unknown as ReplyOf<"generate_token">;
+      if (backend.encryptTokens)
+        return { token: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y2lwaGVy.dGFn", expiresAt, claims: {}, encrypted: true };
+      return { token: fakeToken(claims), expiresAt, claims, encrypted: false } as unknown as ReplyOf<"generate_token">;
     },
     copy_token: () => ({ clearsInSeconds: clears() }),
     check_for_update: () => backend.update,

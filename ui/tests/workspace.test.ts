@@ -199,6 +199,18 @@ describe("the Generate token panel", () => {
     });
   });
 
+  it("shows an encrypted token without claims, saying who can read them", async () => {
+    const { backend, panel } = await openPanel();
+    backend.encryptTokens = true;
+    type(input(panel, "distinct-id"), "user-42");
+    submit(panel.querySelector("form")!);
+    await settle();
+    expect(panel.querySelector<HTMLTextAreaElement>("textarea")!.value.split(".")).toHaveLength(5);
+    expect(panel.textContent).toContain("Encrypted token, expires");
+    expect(document.getElementById("token-claims")!.textContent).toContain("only the dashboard host");
+    expect(panel.querySelector("pre.claims")).toBeNull();
+  });
+
   it("shows the token, copies it through Rust and shows its decoded claims", async () => {
     const { backend, panel } = await openPanel();
     type(input(panel, "distinct-id"), "user-42");

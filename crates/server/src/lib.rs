@@ -112,11 +112,13 @@ pub struct Opened {
 /// [`ServerConfig::write_uses_every`] and, on PostgreSQL, following other servers'
 /// key changes. Call inside a Tokio runtime.
 pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, StoreError> {
+    // The data folder holds the account-token and encryption-key files even
+    // when the database is elsewhere.
+    private_files::create_folder(data_dir)?;
     let store = Store::open(&config.location(data_dir)).await?;
     let mut signer = signing_keys::load_signer(&store, chrono::Utc::now().timestamp()).await?;
     if config.encrypt_tokens {
         let encryption = signing_keys::load_encryption(&store).await?;
-        private_files::create_folder(data_dir)?;
         let jwk = serde_json::to_vec_pretty(&encryption.jwk()).expect("a JWK serializes");
         private_files::write(&data_dir.join(TOKEN_ENCRYPTION_KEY_FILE), &jwk)?;
         signer = signer.encrypting(encryption);

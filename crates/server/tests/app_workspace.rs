@@ -426,3 +426,35 @@ async fn a_key_is_sent_only_to_the_server_it_was_registered_with() {
         .await
         .unwrap();
 }
+
+/// A server run with `--encrypt-tokens`: the app accepts its tokens, marked
+/// encrypted and shown without claims, and the server reads them back.
+#[tokio::test]
+async fn the_app_takes_encrypted_tokens_without_reading_them() {
+    let s = setup().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = ServerConfig {
+        encrypt_tokens: true,
+        ..ServerConfig::default()
+    };
+    let server = LocalServer::start(dir.path(), config).await.unwrap();
+    s.workspace
+        .connect(&server.base_url, server.account_token(), &s.records(), &YES)
+        .await
+        .unwrap();
+    let created = s.keys.create("Sealed backend", Expiry::Days30).unwrap();
+    s.workspace.register(&created.record).await.unwrap();
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap();
+    assert!(token.encrypted);
+    assert_eq!(token.claims, serde_json::json!({}));
+    assert_eq!(token.token.split('.').count(), 5);
+    let client = toucan_keys_core::workspace::EmbedClient::new(
+        toucan_keys_core::workspace::ServerUrl::parse(&server.base_url).unwrap(),
+    )
+    .unwrap();
+    assert!(client.introspect(&created.secret, &token.token).await.unwrap().active);
+}

@@ -185,3 +185,33 @@ async fn last_used_is_shared_and_a_declared_attribute_reaches_the_other_server()
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }
+
+/// The command line with `--database-url`: the data folder is made for the
+/// account-token file even though the database is elsewhere.
+#[tokio::test]
+async fn the_command_line_serves_from_postgresql() {
+    let database = support::new_database(&cluster()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("new-folder");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_toucan-embed-server"))
+        .args(["--port", "0", "--print-json", "--database-url", &database, "--data-dir"])
+        .arg(&data)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    let ready: Value = serde_json::from_str(&line).unwrap_or_else(|_| panic!("no JSON line: {line:?}"));
+    let account = std::fs::read_to_string(ready["accountTokenFile"].as_str().unwrap()).unwrap();
+    let ready_check: Value = reqwest::get(format!("{}/readyz", ready["address"].as_str().unwrap()))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(account.starts_with("tka_"));
+    assert_eq!(ready_check["database"], "postgres");
+}

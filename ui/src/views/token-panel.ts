@@ -179,13 +179,21 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
         showToast(asCommandError(caught).message);
       }
     });
+    const claims = token.encrypted
+      ? [
+          h("h3", { class: "result-title" }, "Claims"),
+          h("p", { class: "help", id: "token-claims" }, "This token is encrypted: only the dashboard host, which holds the server's token encryption key, can read what it grants."),
+        ]
+      : [
+          h("h3", { class: "result-title" }, "Decoded claims"),
+          h("pre", { class: "claims", id: "token-claims", tabindex: "0", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
+        ];
     result.replaceChildren(
       h("h3", { class: "result-title" }, "Session token"),
-      h("label", { for: fieldId, class: "label" }, `Signed token, expires ${exactTime(token.expiresAt)}`),
+      h("label", { for: fieldId, class: "label" }, `${token.encrypted ? "Encrypted" : "Signed"} token, expires ${exactTime(token.expiresAt)}`),
       h("div", { class: "secret-row" }, field, copy),
       h("p", { class: "help" }, "Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked."),
-      h("h3", { class: "result-title" }, "Decoded claims"),
-      h("pre", { class: "claims", id: "token-claims", tabindex: "0", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
+      ...claims,
     );
     copy.focus();
   }

@@ -103,9 +103,13 @@ pub struct GeneratedToken {
     pub token: String,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,
-    /// Its payload, decoded (not a verification: the server signed it).
+    /// Its payload, decoded (not a verification: the server signed it);
+    /// empty when the token is encrypted.
     #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub claims: Value,
+    /// Whether the server encrypted it (a JWE around the signed token, for a
+    /// server run with `--encrypt-tokens`): only the dashboard host can read its claims.
+    pub encrypted: bool,
 }
 
 /// The signature algorithm of Toucan session tokens (Ed25519).
@@ -121,9 +125,16 @@ impl GeneratedToken {
     /// but letters, digits, `-`, `_` and two dots), at most
     /// [`MAX_TOKEN_CHARS`] long, a JSON header naming the algorithm, JSON
     /// claims, and a signature.
+    ///
+    /// An encrypted token is accepted too, shown without its claims: five
+    /// base64url parts, the second empty, whose JSON header names `dir` and
+    /// `A256GCM` (see [`Self::decode_encrypted`]).
     pub fn decode(token: String, expires_at: DateTime<Utc>) -> Option<Self> {
         if token.len() > MAX_TOKEN_CHARS {
             return None;
+        }
+        if token.split('.').count() == 5 {
+            return Self::decode_encrypted(token, expires_at);
         }
         let mut parts = token.split('.');
         let (header, payload, signature) = (parts.next()?, parts.next()?, parts.next()?);
@@ -139,6 +150,28 @@ impl GeneratedToken {
             token,
             expires_at,
             claims,
+            encrypted: false,
+        })
+    }
+
+    /// A compact JWE (`alg: dir`, `enc: A256GCM`), checked for shape only:
+    /// every part base64url, the header JSON naming those algorithms.
+    fn decode_encrypted(token: String, expires_at: DateTime<Utc>) -> Option<Self> {
+        let parts: Vec<&str> = token.split('.').collect();
+        let [header, encrypted_key, nonce, ciphertext, tag] = parts[..] else {
+            return None;
+        };
+        let decodes = |part: &str| URL_SAFE_NO_PAD.decode(part).is_ok_and(|bytes| !bytes.is_empty());
+        if !encrypted_key.is_empty() || !decodes(nonce) || !decodes(ciphertext) || !decodes(tag) {
+            return None;
+        }
+        let header: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(header).ok()?).ok()?;
+        let named = |field: &str, expected: &str| header.get(field).and_then(Value::as_str) == Some(expected);
+        (named("alg", "dir") && named("enc", "A256GCM")).then(|| Self {
+            token,
+            expires_at,
+            claims: Value::Object(serde_json::Map::new()),
+            encrypted: true,
         })
     }
 }
@@ -249,6 +282,16 @@ mod tests {
         assert!(GeneratedToken::decode("not-a-token".into(), Utc::now()).is_none());
     }
 
+    #[test]
+    fn an_encrypted_token_is_accepted_without_claims() {
+        let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"dir","enc":"A256GCM","cty":"JWT","kid":"k"}"#);
+        let token = format!("{header}..aXYxMjM0NTY3ODk.Y2lwaGVydGV4dA.dGFnMTIzNDU2Nzg5MDEy");
+        let generated = GeneratedToken::decode(token.clone(), Utc::now()).unwrap();
+        assert!(generated.encrypted);
+        assert_eq!(generated.claims, serde_json::json!({}));
+        assert_eq!(generated.token, token);
+    }
+
     /// A hostile server can't put arbitrary text on the clipboard as a "token".
     #[test]
     fn only_a_compact_jws_signed_with_eddsa_is_accepted() {
@@ -266,6 +309,13 @@ mod tests {
             format!("{header}.{claims}.c2ln.extra"),
             format!("{header}.{}.c2ln", part("[1,2]")),
             format!("{header}.{claims}.{}", "A".repeat(MAX_TOKEN_CHARS)),
+            // Five parts, but not an A256GCM JWE.
+            format!("{}..aXY.Y2lwaGVy.dGFn", part(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#)),
+            format!("{}.a2V5.aXY.Y2lwaGVy.dGFn", part(r#"{"alg":"dir","enc":"A256GCM"}"#)),
+            format!(
+                "{}..aXY.Y2lwaGVy\nrm -rf ~.dGFn",
+                part(r#"{"alg":"dir","enc":"A256GCM"}"#)
+            ),
         ] {
             assert!(
                 GeneratedToken::decode(bad.clone(), Utc::now()).is_none(),
