@@ -26,7 +26,8 @@ mod tests {
     use toucan_keys_core::app::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
-        Attribute, GeneratedToken, Level, PendingRevocation, Permission, Resource, Role, ServerKeyState, TokenRequest,
+        Attribute, AttributeType, DeclaredAttribute, GeneratedToken, Level, PendingRevocation, Permission, Resource,
+        Role, ServerKeyState, TokenRequest,
     };
     use toucan_keys_core::{
         Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, KeyId, KeyRecord, KeyStatus, KeySummary,
@@ -64,6 +65,8 @@ mod tests {
             declaration::<Permission>(&config),
             declaration::<Attribute>(&config),
             declaration::<TokenRequest>(&config),
+            declaration::<AttributeType>(&config),
+            declaration::<DeclaredAttribute>(&config),
             declaration::<GeneratedToken>(&config),
             declaration::<CopyTokenReply>(&config),
             declaration::<UpdateOffer>(&config),

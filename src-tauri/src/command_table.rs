@@ -21,6 +21,7 @@ command_table! {
     async sync_workspace() -> WorkspaceView;
     async connect_workspace(server_url: String, account_token: String) -> WorkspaceView;
     sync disconnect_workspace() -> ();
+    async declared_attributes() -> Vec<DeclaredAttribute>;
     async generate_token(id: KeyId, request: TokenRequest) -> GeneratedToken;
     sync copy_token() -> CopyTokenReply;
     shell check_for_update() -> UpdateCheck;

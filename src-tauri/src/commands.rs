@@ -9,7 +9,7 @@
 
 use tauri::State;
 use toucan_keys_core::app::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
-use toucan_keys_core::workspace::{GeneratedToken, TokenRequest};
+use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};
 use toucan_keys_core::{Expiry, KeyId, KeySummary, Reply, Settings, ToucanApp};
 
 use crate::updates::UpdateCheck;

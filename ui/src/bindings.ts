@@ -242,9 +242,21 @@ permissions: Array<Permission>,
  */
 lifetimeMinutes: number, };
 
+export type AttributeType = "string" | "integer" | "number" | "boolean" | "date";
+
+export type DeclaredAttribute = { 
+/**
+ * Its name, as token requests send it.
+ */
+name: string, 
+/**
+ * Its type.
+ */
+type: AttributeType, };
+
 export type GeneratedToken = { 
 /**
- * The compact JWS.
+ * The compact JWS (a compact JWE around one when encrypted).
  */
 token: string, 
 /**
@@ -252,9 +264,15 @@ token: string,
  */
 expiresAt: string, 
 /**
- * Its payload, decoded (not a verification: the server signed it).
+ * Its payload, decoded (not a verification: the server signed it);
+ * empty when the token is encrypted.
  */
-claims: Record<string, unknown>, };
+claims: Record<string, unknown>, 
+/**
+ * Whether the server encrypted it (a JWE around the signed token, for a
+ * server run with `--encrypt-tokens`): only the dashboard host can read its claims.
+ */
+encrypted: boolean, };
 
 export type CopyTokenReply = { 
 /**
@@ -334,6 +352,7 @@ export type Commands = {
   sync_workspace: { args: {}; reply: WorkspaceView };
   connect_workspace: { args: { serverUrl: string; accountToken: string }; reply: WorkspaceView };
   disconnect_workspace: { args: {}; reply: null };
+  declared_attributes: { args: {}; reply: Array<DeclaredAttribute> };
   generate_token: { args: { id: KeyId; request: TokenRequest }; reply: GeneratedToken };
   copy_token: { args: {}; reply: CopyTokenReply };
   check_for_update: { args: {}; reply: UpdateCheck };

@@ -54,6 +54,7 @@ export const api = {
   connectWorkspace: (serverUrl: string, accountToken: string) =>
     call("connect_workspace", { serverUrl, accountToken }),
   disconnectWorkspace: () => call("disconnect_workspace", {}),
+  declaredAttributes: () => call("declared_attributes", {}),
   generateToken: (id: Args<"generate_token">["id"], request: Args<"generate_token">["request"]) =>
     call("generate_token", { id, request }),
   copyToken: () => call("copy_token", {}),

@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
+import type { DeclaredAttribute, IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 import type { Args, Command, ReplyOf } from "../src/ipc";
 
@@ -27,6 +27,8 @@ export interface FakeBackend {
   update: UpdateCheck;
   /** The server encrypts its tokens (`--encrypt-tokens`). */
   encryptTokens: boolean;
+  /** The attributes the workspace declares. */
+  declaredAttributes: DeclaredAttribute[];
 }
 
 /** A token-shaped string: header.payload.signature (not a real token). */
@@ -62,6 +64,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     serverWarning: null,
     update: { feedConfigured: false, offer: null },
     encryptTokens: false,
+    declaredAttributes: [],
     ...initial,
   };
   const view = (): WorkspaceView =>
@@ -124,6 +127,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       backend.workspace = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
       return null;
     },
+    declared_attributes: () => backend.declaredAttributes,
     generate_token: ({ id, request }) => {
       if (!request.distinctId.trim())
         fail({ code: "distinct_id_invalid", message: "Enter the user's ID from your own system.", field: "distinctId" });

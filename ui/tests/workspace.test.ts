@@ -1,7 +1,7 @@
 // The Workspace section and the "Generate token" panel, over the mocked IPC.
 
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, clearMocks, createKey, fakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+import { ACCOUNT_TOKEN, button, clearMocks, createKey, fakeBackend, type FakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
 
 
 const SERVER = "https://embed.example.com";
@@ -160,8 +160,9 @@ describe("the Workspace section", () => {
 });
 
 describe("the Generate token panel", () => {
-  async function openPanel() {
+  async function openPanel(prepare: (backend: FakeBackend) => void = () => {}) {
     const backend = await connected();
+    prepare(backend);
     button("Generate token Production backend").click();
     await settle();
     return { backend, panel: topDialog() };
@@ -197,6 +198,30 @@ describe("the Generate token panel", () => {
         lifetimeMinutes: 60,
       },
     });
+  });
+
+  it("offers the attributes the workspace declares, each typed as its type", async () => {
+    const { backend, panel } = await openPanel((b) => {
+      b.declaredAttributes = [
+        { name: "region", type: "string" },
+        { name: "accounts", type: "integer" },
+        { name: "since", type: "date" },
+      ];
+    });
+    await settle();
+    expect(panel.textContent).toContain("This workspace declares: region (text), accounts (whole number), since (date).");
+    const names = [...panel.querySelectorAll("datalist option")].map((option) => option.getAttribute("value"));
+    expect(names).toEqual(["region", "accounts", "since"]);
+    const name = panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 name']")!;
+    const value = panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 value']")!;
+    type(name, "accounts");
+    expect(value.type).toBe("number");
+    expect(value.step).toBe("1");
+    type(name, "since");
+    expect(value.type).toBe("date");
+    type(name, "region");
+    expect(value.type).toBe("text");
+    expect(backend.calls.some((c) => c.cmd === "declared_attributes")).toBe(true);
   });
 
   it("shows an encrypted token without claims, saying who can read them", async () => {

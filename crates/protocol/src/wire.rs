@@ -122,6 +122,7 @@ pub struct Introspection {
 
 /// A row-level-security attribute's type, as a workspace declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum AttributeType {
     /// Any text.
@@ -176,6 +177,7 @@ impl AttributeType {
 
 /// One declared attribute.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DeclaredAttribute {
     /// Its name, as token requests send it.

@@ -458,3 +458,58 @@ async fn the_app_takes_encrypted_tokens_without_reading_them() {
     .unwrap();
     assert!(client.introspect(&created.secret, &token.token).await.unwrap().active);
 }
+
+/// A workspace that declares typed attributes: the app lists them for the
+/// panel, and turns the text typed in each row into the declared type (or
+/// names the row), so the server's checks pass.
+#[tokio::test]
+async fn the_app_sends_declared_attributes_in_their_types() {
+    let s = setup().await;
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    assert!(s.workspace.declared_attributes().await.unwrap().is_empty());
+    let declared = reqwest::Client::new()
+        .put(format!("{}/api/attributes", s.base))
+        .bearer_auth(&s.account)
+        .json(&serde_json::json!({ "attributes": [
+            { "name": "accounts", "type": "integer" }, { "name": "region", "type": "string" }
+        ] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(declared.status(), 200);
+    let names: Vec<String> = s
+        .workspace
+        .declared_attributes()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|attribute| attribute.name)
+        .collect();
+    assert_eq!(names, ["accounts", "region"]);
+
+    let created = s.keys.create("Typed backend", Expiry::Days30).unwrap();
+    s.workspace.register(&created.record).await.unwrap();
+    let with_accounts = |value: &str| TokenRequest {
+        attributes: vec![Attribute {
+            name: "accounts".into(),
+            value: value.into(),
+        }],
+        ..request()
+    };
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &with_accounts("42"))
+        .await
+        .unwrap();
+    assert_eq!(token.claims["attributes"]["accounts"], 42);
+    let refused = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &with_accounts("forty"))
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "attribute_invalid");
+    assert!(refused.to_string().contains("whole number"), "{refused}");
+}

@@ -4,7 +4,7 @@
 // the signed token, a Copy button (through Rust, same clipboard rules as
 // keys) and the token's decoded claims.
 
-import { CHOICES, type Attribute, type GeneratedToken, type KeySummary, type Level, type Permission, type Resource, type Role } from "../bindings";
+import { CHOICES, type Attribute, type AttributeType, type DeclaredAttribute, type GeneratedToken, type KeySummary, type Level, type Permission, type Resource, type Role } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
@@ -31,6 +31,16 @@ const RESOURCES = CHOICES.resources.map((value) => ({ value, label: RESOURCE_LAB
 const LEVELS = CHOICES.levels.map((value) => ({ value, label: LEVEL_LABELS[value] }));
 const LIFETIMES = CHOICES.tokenLifetimeMinutes.map((minutes) => ({ minutes, label: durationLabel(minutes * 60) }));
 
+// How each declared type is typed in: the input's type and a hint. Rust turns
+// the text into the type (and says which row is wrong).
+const TYPE_INPUTS: Record<AttributeType, { type: string; step?: string; placeholder: string; label: string }> = {
+  string: { type: "text", placeholder: "EMEA", label: "text" },
+  integer: { type: "number", step: "1", placeholder: "42", label: "whole number" },
+  number: { type: "number", step: "any", placeholder: "4.5", label: "number" },
+  boolean: { type: "text", placeholder: "true or false", label: "true or false" },
+  date: { type: "date", placeholder: "2026-01-31", label: "date" },
+};
+
 interface AttributeRow {
   element: HTMLElement;
   name: HTMLInputElement;
@@ -46,6 +56,19 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   for (const choice of ROLES) role.append(h("option", { value: choice.value }, choice.label));
 
   const rows: AttributeRow[] = [];
+  // The attributes the workspace declares (none: any name, text values).
+  let declared: DeclaredAttribute[] = [];
+  const namesList = h("datalist", { id: uniqueId("declared-attributes") });
+  const declaredHelp = h("p", { class: "help", id: uniqueId("declared-help"), hidden: true });
+  /** The value input takes the declared type of the name typed beside it. */
+  function fitValue(row: AttributeRow) {
+    const kind = declared.find((attribute) => attribute.name === row.name.value.trim())?.type ?? "string";
+    const input = TYPE_INPUTS[kind];
+    row.value.type = input.type;
+    if (input.step) row.value.step = input.step;
+    else row.value.removeAttribute("step");
+    row.value.placeholder = input.placeholder;
+  }
   const rowList = h("div", { class: "attribute-rows" });
   const attributesError = h("p", { id: uniqueId("attributes-error"), class: "field-error", hidden: true });
   function addRow(name = "", value = ""): AttributeRow {
@@ -53,6 +76,9 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} name`, placeholder: "region" });
     const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} value`, placeholder: "EMEA" });
     const row: AttributeRow = { element: h("div", { class: "attribute-row" }), name: nameInput, value: valueInput };
+    nameInput.setAttribute("list", namesList.id);
+    nameInput.addEventListener("input", () => fitValue(row));
+    fitValue(row);
     const remove = h("button", { type: "button", class: "button small", "aria-label": `Remove attribute ${index}` }, "Remove");
     remove.addEventListener("click", () => {
       rows.splice(rows.indexOf(row), 1);
@@ -66,6 +92,18 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   }
   const addButton = h("button", { type: "button", class: "button small", onclick: () => addRow().name.focus() }, "Add attribute");
   addRow();
+  void api
+    .declaredAttributes()
+    .then((attributes) => {
+      declared = attributes;
+      if (!attributes.length) return;
+      namesList.replaceChildren(...attributes.map((attribute) => h("option", { value: attribute.name })));
+      declaredHelp.textContent = `This workspace declares: ${attributes.map((attribute) => `${attribute.name} (${TYPE_INPUTS[attribute.type].label})`).join(", ")}.`;
+      declaredHelp.hidden = false;
+      rows.forEach(fitValue);
+    })
+    // Without the list, names and values are typed freely; the server still checks them.
+    .catch(() => undefined);
 
   const permissionBoxes: { permission: Permission; box: HTMLInputElement }[] = [];
   const grid = h(
@@ -113,6 +151,8 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       "fieldset",
       { class: "fieldset", "aria-describedby": attributesError.id },
       h("legend", { class: "label" }, "Attributes for row-level security"),
+      declaredHelp,
+      namesList,
       rowList,
       attributesError,
       addButton,

@@ -6,7 +6,7 @@ use zeroize::Zeroizing;
 use super::{CopyTokenReply, Reply, ToucanApp, WorkspaceView, logged};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
-use crate::workspace::{GeneratedToken, TokenRequest, WorkspaceStatus};
+use crate::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest, WorkspaceStatus};
 
 impl ToucanApp {
     fn records(&self) -> Reply<Vec<KeyRecord>> {
@@ -84,6 +84,12 @@ impl ToucanApp {
     /// Disconnects: the account token leaves the keychain. Keys stay as they are.
     pub fn disconnect_workspace(&self) -> Reply<()> {
         logged("disconnect_workspace", self.workspace.disconnect())
+    }
+
+    /// The row-level-security attributes the connected workspace declares
+    /// (name and type), for the Generate token panel; none when not connected.
+    pub async fn declared_attributes(&self) -> Reply<Vec<DeclaredAttribute>> {
+        logged("declared_attributes", self.workspace.declared_attributes().await)
     }
 
     /// Asks the workspace server for a session token, sending the key from the

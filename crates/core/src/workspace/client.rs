@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
 use toucan_keys_protocol::wire::{
-    ErrorBody, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey, TokenRequestBody, codes,
+    AttributeList, DeclaredAttribute, ErrorBody, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
+    RegisteredKey, TokenRequestBody, codes,
 };
 
 pub use toucan_keys_protocol::wire::Introspection;
@@ -108,6 +109,19 @@ impl EmbedClient {
             .await?;
         let list: KeyList = self.json(response).await?;
         Ok(list.keys.into_iter().map(ServerKey::from).collect())
+    }
+
+    /// `GET /api/attributes`: the row-level-security attributes the workspace
+    /// declares, with their types. A server without the endpoint declares none.
+    pub async fn declared_attributes(&self, account: &AccountToken) -> Result<Vec<DeclaredAttribute>, ServerError> {
+        match self
+            .send(self.account_request(Method::GET, "api/attributes", account))
+            .await
+        {
+            Ok(response) => Ok(self.json::<AttributeList>(response).await?.attributes),
+            Err(ServerError::BadResponse { status: 404, .. }) => Ok(Vec::new()),
+            Err(error) => Err(error),
+        }
     }
 
     /// `POST /api/keys`: registers a key by id, name, fingerprint and expiry

@@ -20,7 +20,7 @@ pub use error::ServerError;
 pub use server_url::ServerUrl;
 pub use service::{Confirm, FixedAnswer, ServerKeyState, Workspace, WorkspaceStatus};
 pub use token_request::{
-    Attribute, GeneratedToken, LIFETIME_MINUTES_RANGE, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role,
-    TokenRequest,
+    Attribute, AttributeType, DeclaredAttribute, GeneratedToken, LIFETIME_MINUTES_RANGE, Level, MAX_DISTINCT_ID_BYTES,
+    Permission, Resource, Role, TokenRequest,
 };
 pub use toucan_keys_protocol::account_token::{ACCOUNT_TOKEN_PREFIX, AccountToken};

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::client::{EmbedClient, ServerKey, Timeouts};
 use super::config::WorkspaceFile;
-use super::{AccountToken, GeneratedToken, PendingRevocation, ServerError, ServerUrl, TokenRequest};
+use super::{AccountToken, DeclaredAttribute, GeneratedToken, PendingRevocation, ServerError, ServerUrl, TokenRequest};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::SecretKey;
@@ -329,10 +329,13 @@ impl Workspace {
         key: &SecretKey,
         request: &TokenRequest,
     ) -> Result<GeneratedToken, CoreError> {
-        let body = request.to_body()?;
+        request.to_body()?;
         let Some((client, token)) = self.connection()? else {
             return Err(ServerError::NotConnected.into());
         };
+        // Values typed as text become the declared attributes' types.
+        let declared = client.declared_attributes(&token).await?;
+        let body = request.to_body_for(&declared)?;
         let server = client.server().to_string();
         if let Some(bound) = self.file.load()?.key_servers.get(&record.id)
             && bound != &server
@@ -349,6 +352,15 @@ impl Workspace {
             }
             other => Ok(other?),
         }
+    }
+
+    /// The row-level-security attributes the connected workspace declares;
+    /// none when not connected.
+    pub async fn declared_attributes(&self) -> Result<Vec<DeclaredAttribute>, CoreError> {
+        let Some((client, token)) = self.connection()? else {
+            return Ok(Vec::new());
+        };
+        Ok(client.declared_attributes(&token).await?)
     }
 
     /// The client and token, or `None` when no server is set up.

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::error::CoreError;
 
 pub use toucan_keys_protocol::vocabulary::{Attribute, Level, MAX_DISTINCT_ID_BYTES, Permission, Resource, Role};
+pub use toucan_keys_protocol::wire::{AttributeType, DeclaredAttribute};
 use toucan_keys_protocol::wire::{EndUser, TokenRequestBody};
 /// The longest attribute name, in characters.
 pub const MAX_ATTRIBUTE_NAME_CHARS: usize = 64;
@@ -39,6 +40,14 @@ pub struct TokenRequest {
 impl TokenRequest {
     /// Checks the request and builds the body `POST /embed/generate-token` takes.
     pub fn to_body(&self) -> Result<TokenRequestBody, CoreError> {
+        self.to_body_for(&[])
+    }
+
+    /// The same, for a workspace that declares `declared` attributes: each
+    /// row must name one of them, and its value (typed as text in the panel)
+    /// becomes that type: a whole number, a number, true or false, or a date.
+    /// With nothing declared, every value is sent as text.
+    pub fn to_body_for(&self, declared: &[DeclaredAttribute]) -> Result<TokenRequestBody, CoreError> {
         let distinct_id = self.distinct_id.trim();
         if distinct_id.is_empty()
             || distinct_id.len() > MAX_DISTINCT_ID_BYTES
@@ -67,7 +76,11 @@ impl TokenRequest {
                     problem: problem.to_owned(),
                 });
             }
-            attributes.insert(name.to_owned(), Value::String(value.to_owned()));
+            let value = typed_value(declared, name, value).map_err(|problem| CoreError::AttributeInvalid {
+                row: index + 1,
+                problem,
+            })?;
+            attributes.insert(name.to_owned(), value);
         }
         if !LIFETIME_MINUTES_RANGE.contains(&self.lifetime_minutes) {
             return Err(CoreError::LifetimeOutOfRange);
@@ -92,6 +105,45 @@ impl TokenRequest {
     }
 }
 
+/// `value` as the type `declared` gives `name`; text when nothing is declared.
+fn typed_value(declared: &[DeclaredAttribute], name: &str, value: &str) -> Result<Value, String> {
+    if declared.is_empty() {
+        return Ok(Value::String(value.to_owned()));
+    }
+    let Some(attribute) = declared.iter().find(|attribute| attribute.name == name) else {
+        let names: Vec<&str> = declared.iter().map(|attribute| attribute.name.as_str()).collect();
+        return Err(format!(
+            "is named \"{name}\", which this workspace doesn't declare (it declares: {})",
+            names.join(", ")
+        ));
+    };
+    let typed = match attribute.kind {
+        AttributeType::String => Some(Value::String(value.to_owned())),
+        AttributeType::Integer => value.parse::<i64>().ok().map(Value::from),
+        AttributeType::Number => value
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        AttributeType::Boolean => match value.to_ascii_lowercase().as_str() {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        AttributeType::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+            .ok()
+            .map(|_| Value::String(value.to_owned())),
+    };
+    let expected = match attribute.kind {
+        AttributeType::String => "text",
+        AttributeType::Integer => "a whole number, such as 42",
+        AttributeType::Number => "a number, such as 4.5",
+        AttributeType::Boolean => "true or false",
+        AttributeType::Date => "a date, such as 2026-01-31",
+    };
+    typed.ok_or_else(|| format!("needs {expected} for \"{name}\""))
+}
+
 /// A signed session token, with its claims decoded for display. The token is
 /// shown in the panel (it is what a backend hands to the embed); its `Debug`
 /// is redacted so it never lands in a log.
@@ -99,7 +151,7 @@ impl TokenRequest {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct GeneratedToken {
-    /// The compact JWS.
+    /// The compact JWS (a compact JWE around one when encrypted).
     pub token: String,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,
@@ -280,6 +332,60 @@ mod tests {
         assert_eq!(generated.claims["sub"], "user-42");
         assert!(!format!("{generated:?}").contains(&payload));
         assert!(GeneratedToken::decode("not-a-token".into(), Utc::now()).is_none());
+    }
+
+    #[test]
+    fn declared_attributes_turn_the_typed_text_into_their_types() {
+        let declared = |name: &str, kind| DeclaredAttribute {
+            name: name.into(),
+            kind,
+        };
+        let workspace = [
+            declared("region", AttributeType::String),
+            declared("accounts", AttributeType::Integer),
+            declared("score", AttributeType::Number),
+            declared("vip", AttributeType::Boolean),
+            declared("since", AttributeType::Date),
+        ];
+        let with = |rows: &[(&str, &str)]| TokenRequest {
+            attributes: rows
+                .iter()
+                .map(|(name, value)| Attribute {
+                    name: (*name).into(),
+                    value: (*value).into(),
+                })
+                .collect(),
+            ..request()
+        };
+        let body = with(&[
+            ("region", "EMEA"),
+            ("accounts", "42"),
+            ("score", "4.5"),
+            ("vip", "True"),
+            ("since", "2026-01-31"),
+        ])
+        .to_body_for(&workspace)
+        .unwrap();
+        assert_eq!(
+            Value::Object(body.user.attributes),
+            serde_json::json!({ "region": "EMEA", "accounts": 42, "score": 4.5, "vip": true, "since": "2026-01-31" })
+        );
+        for (row, needs) in [
+            (("accounts", "forty"), "a whole number"),
+            (("score", "high"), "a number"),
+            (("vip", "yes"), "true or false"),
+            (("since", "31/01/2026"), "a date"),
+            (("country", "FR"), "doesn't declare"),
+        ] {
+            let error = with(&[("region", "EMEA"), row]).to_body_for(&workspace).unwrap_err();
+            assert!(
+                matches!(&error, CoreError::AttributeInvalid { row: 2, problem } if problem.contains(needs)),
+                "{row:?}: {error}"
+            );
+        }
+        // Nothing declared: text, as before.
+        let free = with(&[("accounts", "42")]).to_body_for(&[]).unwrap();
+        assert_eq!(free.user.attributes["accounts"], "42");
     }
 
     #[test]
