@@ -7,7 +7,8 @@ servers sharing the database) and each number of registered keys in use
 `POST /embed/generate-token` over 16 connections. In the same run, and
 alternating with it, the same wrk load goes to the ceiling: the same HTTP
 stack answering a fixed JSON body of the size of a token reply
-(crates/server/examples/ceiling.rs). Prints medians of --runs runs.
+(crates/server/examples/ceiling.rs). Prints medians of --runs runs, with the
+CPU time the server (or the ceiling) used per request, read from /proc.
 
     scripts/bench-server.py [--seconds 5] [--runs 3] [--stores sqlite,postgres,postgres-2]
 
@@ -120,6 +121,23 @@ def wrk_many(urls, script, seconds):
     return sum(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
 
 
+def cpu_seconds(pids):
+    """User and system CPU time the processes have used so far (Linux /proc)."""
+    total = 0
+    for pid in pids:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(run, pids, seconds):
+    """A wrk run, with the server's CPU time per request in µs."""
+    before = cpu_seconds(pids)
+    rps, p50, p99 = run()
+    used = cpu_seconds(pids) - before
+    return rps, p50, p99, used / (rps * seconds) * 1e6
+
+
 def psql(sql):
     subprocess.run(["psql", os.environ["TOUCAN_EMBED_TEST_POSTGRES"], "-qc", sql], check=True, capture_output=True)
 
@@ -168,9 +186,10 @@ def main():
                     urls = [f"{a}/embed/generate-token" for a in addresses]
                     wrk_many(urls, script, 1)  # warm-up: every key read once
                     token_runs, ceiling_runs = [], []
+                    server_pids = [p.pid for p in processes]
                     for _ in range(args.runs):
-                        ceiling_runs.append(wrk(ceiling_url, script, args.seconds))
-                        token_runs.append(wrk_many(urls, script, args.seconds))
+                        ceiling_runs.append(measured(lambda: wrk(ceiling_url, script, args.seconds), [ceiling.pid], args.seconds))
+                        token_runs.append(measured(lambda: wrk_many(urls, script, args.seconds), server_pids, args.seconds))
                     row = {
                         "store": store, "keys": count, "replyBytes": size,
                         "ceilingRps": statistics.median(r[0] for r in ceiling_runs),
@@ -178,6 +197,8 @@ def main():
                         "p50Ms": statistics.median(r[1] for r in token_runs),
                         "p99Ms": statistics.median(r[2] for r in token_runs),
                         "ceilingP99Ms": statistics.median(r[2] for r in ceiling_runs),
+                        "tokenCpuUs": statistics.median(r[3] for r in token_runs),
+                        "ceilingCpuUs": statistics.median(r[3] for r in ceiling_runs),
                     }
                     row["ratio"] = row["tokenRps"] / row["ceilingRps"]
                     results.append(row)
@@ -189,9 +210,9 @@ def main():
                     p.wait()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"\n{'store':<11} {'keys':>6} {'ceiling/s':>10} {'tokens/s':>10} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7}")
+    print(f"\n{'store':<11} {'keys':>6} {'ceiling/s':>10} {'tokens/s':>10} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'CPU µs/req (ceiling)':>21}")
     for r in results:
-        print(f"{r['store']:<11} {r['keys']:>6} {r['ceilingRps']:>10.0f} {r['tokenRps']:>10.0f} {r['ratio']:>6.2f} {r['p50Ms']:>7.2f} {r['p99Ms']:>7.2f}")
+        print(f"{r['store']:<11} {r['keys']:>6} {r['ceilingRps']:>10.0f} {r['tokenRps']:>10.0f} {r['ratio']:>6.2f} {r['p50Ms']:>7.2f} {r['p99Ms']:>7.2f} {r['tokenCpuUs']:>12.1f} ({r['ceilingCpuUs']:.1f})")
 
 
 if __name__ == "__main__":
