@@ -32,7 +32,7 @@ scripts/with-keychain.sh scripts/with-postgres.sh \
   cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked
 
 echo "== Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
-cargo test -p toucan-embed-server --locked --test api --test encrypted_tokens
+cargo test -p toucan-embed-server --locked --test api --test encrypted_tokens --test app_workspace --test connection_limits
 scripts/check-container.py
 scripts/check-openapi.sh
 

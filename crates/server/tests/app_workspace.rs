@@ -2,6 +2,9 @@
 //! the real server on 127.0.0.1 (port 0): connect, register, generate,
 //! revoke, offline. Keys come from a real `KeyManager`; the vault is the
 //! in-memory one, since what is tested here is the conversation with the server.
+//! The server runs on SQLite, or on PostgreSQL under `scripts/with-postgres.sh`.
+
+mod support;
 
 use std::sync::Arc;
 
@@ -29,7 +32,7 @@ struct Setup {
 
 /// Another embed server on 127.0.0.1: its address, account token and handle.
 async fn another_server(dir: &std::path::Path) -> (String, String, LocalServer) {
-    let server = LocalServer::start(dir, ServerConfig::default()).await.unwrap();
+    let server = LocalServer::start(dir, support::config().await).await.unwrap();
     (server.base_url.clone(), server.account_token().to_owned(), server)
 }
 
@@ -435,7 +438,7 @@ async fn the_app_takes_encrypted_tokens_without_reading_them() {
     let dir = tempfile::tempdir().unwrap();
     let config = ServerConfig {
         encrypt_tokens: true,
-        ..ServerConfig::default()
+        ..support::config().await
     };
     let server = LocalServer::start(dir.path(), config).await.unwrap();
     s.workspace

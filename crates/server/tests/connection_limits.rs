@@ -2,12 +2,14 @@
 //! must arrive within the header-read limit, a whole request within the
 //! request limit (else 408). Real sockets on 127.0.0.1, short limits.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use toucan_embed_server::serve::{ConnectionLimits, serve};
-use toucan_embed_server::{ServerConfig, open, router};
+use toucan_embed_server::{open, router};
 
 const LIMITS: ConnectionLimits = ConnectionLimits {
     header_read: Duration::from_millis(400),
@@ -15,7 +17,7 @@ const LIMITS: ConnectionLimits = ConnectionLimits {
 };
 
 async fn start(dir: &std::path::Path) -> (String, tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<()>) {
-    let opened = open(dir, ServerConfig::default()).await.unwrap();
+    let opened = open(dir, support::config().await).await.unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
