@@ -142,9 +142,9 @@ pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, Store
     if let Store::Postgres(postgres) = &state.store {
         let weak = Arc::downgrade(&state);
         postgres.watch_changes(move |feed| {
-            if let Some(state) = weak.upgrade() {
-                state.keys.follow(feed);
-            }
+            let Some(state) = weak.upgrade() else { return false };
+            state.keys.follow(feed);
+            true
         });
     }
     spawn_use_writer(Arc::downgrade(&state), state.config.write_uses_every);

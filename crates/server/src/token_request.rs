@@ -156,16 +156,18 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
 /// with no origins allows any; a request that names none is not checked
 /// here (its token carries the allowed origins for the embed to enforce).
 pub fn check_origin(allowed: &[String], origin: Option<&str>) -> Result<(), ApiError> {
+    let allows = |origin: &str| {
+        let origin = origin.trim().trim_end_matches('/');
+        allowed.iter().any(|one| one.eq_ignore_ascii_case(origin))
+    };
     match origin {
-        Some(origin) if !allowed.is_empty() && !allowed.iter().any(|one| one == origin.trim_end_matches('/')) => {
-            Err(ApiError::forbidden(
-                codes::ORIGIN_NOT_ALLOWED,
-                format!(
-                    "This API key's tokens may not be used from {origin}. Allowed: {}.",
-                    allowed.join(", ")
-                ),
-            ))
-        }
+        Some(origin) if !allowed.is_empty() && !allows(origin) => Err(ApiError::forbidden(
+            codes::ORIGIN_NOT_ALLOWED,
+            format!(
+                "This API key's tokens may not be used from {origin}. Allowed: {}.",
+                allowed.join(", ")
+            ),
+        )),
         _ => Ok(()),
     }
 }

@@ -724,7 +724,7 @@ async fn a_key_s_tokens_are_limited_to_its_origins() {
     assert_eq!(reply["code"], "origin_not_allowed");
     assert!(reply["message"].as_str().unwrap().contains("https://evil.example.net"));
 
-    request["origin"] = json!("https://app.example.com");
+    request["origin"] = json!("https://APP.example.com/");
     let (status, reply) = server.post("/embed/generate-token", key.expose_secret(), request).await;
     assert_eq!(status, StatusCode::OK, "{reply}");
     let claims = verify_independently(&server, reply["token"].as_str().unwrap())

@@ -2,6 +2,8 @@
 //! line with its address and where the new account token is (a private
 //! file), and the token itself never goes down the pipe.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -90,16 +92,12 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .unwrap();
     assert_eq!(registered.status(), 201);
     let body = serde_json::json!({ "user": { "distinctId": "u-1", "role": "explorer" } });
-    let issued: serde_json::Value = http
-        .post(format!("{base}/embed/generate-token"))
-        .header("x-api-key", &secret)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let issued: serde_json::Value = support::json_of(
+        http.post(format!("{base}/embed/generate-token"))
+            .header("x-api-key", &secret)
+            .json(&body),
+    )
+    .await;
     let token = issued["token"].as_str().unwrap().to_owned();
     let refused = http
         .post(format!("{base}/embed/generate-token"))

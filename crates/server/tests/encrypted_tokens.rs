@@ -33,16 +33,12 @@ async fn encrypted_tokens_are_read_by_jwcrypto_and_by_introspection_only() {
     assert_eq!(registered.status(), StatusCode::CREATED);
     let request =
         json!({ "user": { "distinctId": "user-secret-42", "role": "explorer", "attributes": { "region": "EMEA" } } });
-    let issued: Value = http
-        .post(format!("{}/embed/generate-token", server.base_url))
-        .header("x-api-key", key.expose_secret())
-        .json(&request)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let issued: Value = support::json_of(
+        http.post(format!("{}/embed/generate-token", server.base_url))
+            .header("x-api-key", key.expose_secret())
+            .json(&request),
+    )
+    .await;
     let token = issued["token"].as_str().unwrap().to_owned();
 
     // Five parts, none of which reads as the claims.

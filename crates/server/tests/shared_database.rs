@@ -70,22 +70,8 @@ async fn a_key_registered_on_one_server_works_on_the_other_until_revoked_there()
     // Registered on A, used on B, and B's token verifies with A's JWKS.
     let (status, issued) = generate(&http, &b, key.expose_secret()).await;
     assert_eq!(status, StatusCode::OK, "{issued}");
-    let jwks_a: Value = http
-        .get(format!("{}/.well-known/jwks.json", a.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let jwks_b: Value = http
-        .get(format!("{}/.well-known/jwks.json", b.base_url))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let jwks_a: Value = support::json_of(http.get(format!("{}/.well-known/jwks.json", a.base_url))).await;
+    let jwks_b: Value = support::json_of(http.get(format!("{}/.well-known/jwks.json", b.base_url))).await;
     assert_eq!(jwks_a, jwks_b, "the servers sign with different keys");
     let token = issued["token"].as_str().unwrap();
     let header = jsonwebtoken::decode_header(token).unwrap();
@@ -95,17 +81,13 @@ async fn a_key_registered_on_one_server_works_on_the_other_until_revoked_there()
     validation.set_audience(&[toucan_embed_server::AUDIENCE]);
     jsonwebtoken::decode::<Value>(token, &jsonwebtoken::DecodingKey::from_jwk(&jwk).unwrap(), &validation)
         .expect("A's key verifies B's token");
-    // A knows B's token, and A's list shows B's use.
-    let introspected: Value = http
-        .post(format!("{}/embed/introspect", a.base_url))
-        .header("x-api-key", key.expose_secret())
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    // A knows the token B issued.
+    let introspected: Value = support::json_of(
+        http.post(format!("{}/embed/introspect", a.base_url))
+            .header("x-api-key", key.expose_secret())
+            .json(&json!({ "token": token })),
+    )
+    .await;
     assert_eq!(introspected["active"], true);
 
     // A uses the key too, so both have it cached; then B revokes it.
@@ -147,15 +129,7 @@ async fn last_used_is_shared_and_a_declared_attribute_reaches_the_other_server()
         .unwrap();
     assert_eq!(generate(&http, &b, key.expose_secret()).await.0, StatusCode::OK);
     b.state.uses.write(&b.state.store).await.unwrap();
-    let list: Value = http
-        .get(format!("{}/api/keys", a.base_url))
-        .bearer_auth(&account)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = support::json_of(http.get(format!("{}/api/keys", a.base_url)).bearer_auth(&account)).await;
     assert!(list["keys"][0]["lastUsedAt"].is_string(), "{list}");
 
     // B has read the (empty) attribute registry; A declares one; B enforces it within a second.

@@ -90,17 +90,20 @@ impl PostgresStore {
     }
 
     /// Listens for key changes made by any server on this database, calling
-    /// `on_change` for each, until the runtime stops. A lost connection is
-    /// reported as [`Feed::Lost`] and made again every second.
-    pub fn watch_changes(&self, on_change: impl Fn(Feed) + Send + Sync + 'static) {
+    /// `on_change` for each, until it returns false (the server is gone). A
+    /// lost connection is reported as [`Feed::Lost`] and made again every second.
+    pub fn watch_changes(&self, on_change: impl Fn(Feed) -> bool + Send + Sync + 'static) {
         let config = self.config.clone();
         tokio::spawn(async move {
             loop {
                 match listen(&config, &on_change).await {
-                    Ok(()) => tracing::warn!("the PostgreSQL change feed ended"),
+                    Ok(Listened::Unwanted) => return,
+                    Ok(Listened::Ended) => tracing::warn!("the PostgreSQL change feed ended"),
                     Err(error) => tracing::warn!(%error, "the PostgreSQL change feed failed"),
                 }
-                on_change(Feed::Lost);
+                if !on_change(Feed::Lost) {
+                    return;
+                }
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
         });
@@ -254,8 +257,19 @@ impl PostgresStore {
     }
 }
 
+/// How a session of the change feed ended.
+enum Listened {
+    /// Its connection closed.
+    Ended,
+    /// Nobody needs the changes any more.
+    Unwanted,
+}
+
 /// One session of the change feed: LISTEN, then report each notification.
-async fn listen(config: &tokio_postgres::Config, on_change: &(impl Fn(Feed) + Send + Sync)) -> StoreResult<()> {
+async fn listen(
+    config: &tokio_postgres::Config,
+    on_change: &(impl Fn(Feed) -> bool + Send + Sync),
+) -> StoreResult<Listened> {
     let (client, mut connection) = config.connect(NoTls).await?;
     let (messages, mut received) = tokio::sync::mpsc::unbounded_channel();
     let driver = tokio::spawn(async move {
@@ -267,15 +281,14 @@ async fn listen(config: &tokio_postgres::Config, on_change: &(impl Fn(Feed) + Se
         }
     });
     client.batch_execute(&format!("LISTEN {CHANGES_CHANNEL}")).await?;
-    on_change(Feed::Listening);
-    while let Some(message) = received.recv().await {
-        match message? {
-            tokio_postgres::AsyncMessage::Notification(_) => on_change(Feed::Changed),
-            _ => continue,
+    let mut wanted = on_change(Feed::Listening);
+    while wanted && let Some(message) = received.recv().await {
+        if let tokio_postgres::AsyncMessage::Notification(_) = message? {
+            wanted = on_change(Feed::Changed);
         }
     }
     driver.abort();
-    Ok(())
+    Ok(if wanted { Listened::Ended } else { Listened::Unwanted })
 }
 
 async fn migrate(client: &mut Client) -> StoreResult<()> {

@@ -52,3 +52,8 @@ pub fn store_name() -> &'static str {
         "SQLite"
     }
 }
+
+/// Sends a request and reads its JSON answer, whatever the status.
+pub async fn json_of(request: reqwest::RequestBuilder) -> serde_json::Value {
+    request.send().await.unwrap().json().await.unwrap()
+}
