@@ -4,7 +4,7 @@
 import type { KeySummary } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { api, asCommandError } from "./ipc";
-import { showCopied, showToast, WARNING_MS } from "./toast";
+import { showCopied, showError, showToast, showWarning } from "./toast";
 import type { RowActions } from "./views/key-table";
 import { openTextDialog } from "./views/text-dialog";
 import { openTokenPanel } from "./views/token-panel";
@@ -30,7 +30,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         host.keyChanged(reply.key);
         showCopied(reply.clearsInSeconds);
       } catch (caught) {
-        showToast(asCommandError(caught).message);
+        showError(asCommandError(caught).message);
       }
     },
     rename: (key) =>
@@ -54,11 +54,11 @@ export function keyActions(host: KeyActionHost): RowActions {
       try {
         const reply = await api.revokeKey(key.id);
         host.keyChanged(reply.key);
-        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
+        if (reply.serverWarning) showWarning(reply.serverWarning);
         else showToast(`“${key.name}” was revoked.`);
         if (host.connected()) host.syncWorkspace();
       } catch (caught) {
-        showToast(asCommandError(caught).message);
+        showError(asCommandError(caught).message);
       }
     },
     generate: (key) => openTokenPanel(key, () => host.syncWorkspace()),
@@ -73,9 +73,9 @@ export function keyActions(host: KeyActionHost): RowActions {
       try {
         const reply = await api.deleteKey(key.id);
         host.keyDeleted(key);
-        if (reply.serverWarning) showToast(reply.serverWarning, WARNING_MS);
+        if (reply.serverWarning) showWarning(reply.serverWarning);
       } catch (caught) {
-        showToast(asCommandError(caught).message);
+        showError(asCommandError(caught).message);
       }
     },
   };

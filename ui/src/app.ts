@@ -4,7 +4,7 @@
 // buttons do is in actions.ts.
 
 import type { KeySummary } from "./bindings";
-import { h } from "./dom";
+import { equivalentOf, h } from "./dom";
 import { api, asCommandError } from "./ipc";
 import { keyActions } from "./actions";
 import { clipboardSection } from "./sections/clipboard";
@@ -12,7 +12,8 @@ import { keysSection } from "./sections/keys";
 import { profileSection } from "./sections/profile";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
-import { showToast, WARNING_MS } from "./toast";
+import { showError, showToast } from "./toast";
+import { KeyFinder } from "./views/key-finder";
 import { openTextDialog } from "./views/text-dialog";
 import { updateBanner } from "./views/update-banner";
 import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/workspace";
@@ -40,6 +41,8 @@ export class App {
   };
   /** Kept across redraws so typing in it is never lost. */
   private readonly connectForm = connectForm(this.workspaceHandlers);
+  /** Find and sort above the key table, kept across redraws for the same reason. */
+  private readonly finder = new KeyFinder();
   private readonly actions = keyActions({
     connected: () => this.state.connected,
     keyChanged: (key) => {
@@ -114,7 +117,7 @@ export class App {
       if (asked && !check.offer) showToast("You have the latest version of Toucan Keys.");
       if (asked && check.offer) document.getElementById("update-title")?.scrollIntoView();
     } catch (caught) {
-      if (asked) showToast(errorMessage(caught), WARNING_MS);
+      if (asked) showError(errorMessage(caught));
     }
   }
 
@@ -153,11 +156,14 @@ export class App {
   private async editDisplayName(firstRun = false): Promise<void> {
     await openTextDialog({
       title: firstRun ? "Welcome to Toucan Keys" : "Edit display name",
-      intro: firstRun ? "What should we call you? Your initials appear on the profile button." : undefined,
+      intro: firstRun
+        ? "Toucan Keys creates your Toucan API keys, shows each one once and keeps it in this computer's keychain. What should we call you? Your name stays on this computer; its initials appear on the profile button."
+        : undefined,
       label: "Display name",
       initial: this.state.settings.displayName ?? "",
       submitLabel: firstRun ? "Continue" : "Save",
-      cancellable: !firstRun,
+      // The welcome can be skipped (Escape or "Later"); it asks again at the next start.
+      cancelLabel: firstRun ? "Later" : "Cancel",
       onSubmit: async (value) => {
         this.state.settings = await api.saveSettings({ ...this.state.settings, displayName: value });
         this.redraw("menu", "profile", "clipboard");
@@ -184,7 +190,7 @@ export class App {
         return keysSection(state, this.actions, {
           created: (key) => this.keyCreated(key),
           retryKeychain: () => void this.checkKeychain(),
-        });
+        }, this.finder);
       case "workspace":
         return workspaceSection(state.workspace, state.workspaceSynced, this.connectForm, this.workspaceHandlers);
       case "clipboard":
@@ -224,15 +230,13 @@ export class App {
   private redraw(...parts: Part[]): void {
     if (this.slots.size === 0) return;
     const focused = document.activeElement;
-    const focusedId = focused?.id;
-    const focusedLabel = focused?.getAttribute("aria-label");
     for (const part of parts) {
       const drawn = this.draw(part);
       this.slots.get(part)?.replaceChildren(...(drawn ? [drawn] : []));
     }
-    if (document.activeElement !== focused || !focused?.isConnected) {
-      if (focusedId) document.getElementById(focusedId)?.focus();
-      else if (focusedLabel) [...this.root.querySelectorAll<HTMLElement>("[aria-label]")].find((el) => el.getAttribute("aria-label") === focusedLabel)?.focus();
+    // A control that had focus and was drawn again gets it back (or its row's, or the main action).
+    if (focused && focused !== document.body && (document.activeElement !== focused || !focused.isConnected)) {
+      equivalentOf(focused)?.focus();
     }
   }
 }

@@ -1,9 +1,10 @@
 // Accessible modal dialogs: focus moves in and stays inside (Tab and
 // Shift+Tab wrap), Escape asks to close, everything behind is inert, and
-// focus returns to where it was when the dialog closes. Dialogs stack (a
+// focus returns to where it was when the dialog closes (or to the control
+// that replaced it, when the screen was redrawn meanwhile: dom.ts). Dialogs stack (a
 // confirmation over the reveal dialog).
 
-import { h, uniqueId } from "./dom";
+import { equivalentOf, h, uniqueId } from "./dom";
 
 export interface DialogOptions {
   title: string;
@@ -83,8 +84,11 @@ export function openDialog(options: DialogOptions): Dialog {
       if (index === -1) return;
       stack.splice(index, 1);
       element.remove();
+      // Dialogs taken off the page some other way (the page was replaced) no longer count.
+      for (let i = stack.length - 1; i >= 0; i--) if (!stack[i].element.isConnected) stack.splice(i, 1);
       setBackgroundInert();
-      if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
+      // Back where it was, or to what replaced it if the screen was redrawn meanwhile.
+      if (stack.length === 0 || returnFocus?.isConnected) equivalentOf(returnFocus)?.focus();
     },
   };
   document.body.append(element);

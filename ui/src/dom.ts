@@ -56,3 +56,25 @@ export async function whileBusy<T>(
     button.textContent = label;
   }
 }
+
+/**
+ * Where focus goes when `old` (the control that had it, or opened a dialog)
+ * is gone because a redraw replaced it: the same control drawn again (same
+ * id, or same accessible name), else a control in the same key's row, else
+ * the page's main action. `old` itself while it is still on the page.
+ */
+export function equivalentOf(old: Element | null): HTMLElement | null {
+  if (old instanceof HTMLElement && old !== document.body && old.isConnected) return old;
+  const byId = old?.id ? document.getElementById(old.id) : null;
+  if (byId) return byId;
+  const label = old?.getAttribute("aria-label");
+  if (label) {
+    const same = [...document.querySelectorAll<HTMLElement>("[aria-label]")].find(
+      (el) => el.getAttribute("aria-label") === label && !el.closest("[inert]"),
+    );
+    if (same) return same;
+  }
+  const row = old?.closest("[data-key-id]")?.getAttribute("data-key-id");
+  const inRow = row ? document.querySelector<HTMLElement>(`tr[data-key-id="${row}"] button`) : null;
+  return inRow ?? document.getElementById("create-key") ?? document.getElementById("page-title");
+}

@@ -1,20 +1,57 @@
 // Short confirmations ("Copied. Clears in 30 s"), announced politely to
-// screen readers through the live region in index.html.
+// screen readers through the live region in index.html; and failures and
+// warnings, which look different (colour and icon), are announced at once,
+// and stay until the person dismisses them.
 
 import { h } from "./dom";
 import { clearDelayLabel } from "./format";
 
 const VISIBLE_MS = 4000;
-/** How long a warning about the server stays on screen. */
-export const WARNING_MS = 12000;
 
-/** Shows `message` for a few seconds (longer for warnings a person must read). */
-export function showToast(message: string, visibleMs = VISIBLE_MS): void {
+/** Shows a confirmation for a few seconds. */
+export function showToast(message: string): void {
   const region = document.getElementById("toasts");
   if (!region) return;
   const toast = h("div", { class: "toast" }, message);
   region.append(toast);
-  setTimeout(() => toast.remove(), visibleMs);
+  setTimeout(() => toast.remove(), VISIBLE_MS);
+}
+
+/** The region for failures and warnings (made on first use). */
+function alertRegion(): HTMLElement {
+  const existing = document.getElementById("alerts");
+  if (existing) return existing;
+  const region = h("div", { id: "alerts", class: "alerts" });
+  document.body.append(region);
+  return region;
+}
+
+function showLasting(kind: "error" | "warning", message: string): HTMLElement {
+  const dismiss = h("button", { type: "button", class: "button small" }, "Dismiss");
+  const notice = h(
+    "div",
+    { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" },
+    h("span", { class: "notice-icon", "aria-hidden": "true" }, kind === "error" ? "✕" : "!"),
+    h("span", { class: "notice-text" }, h("strong", {}, kind === "error" ? "Didn't work: " : "Note: "), message),
+    dismiss,
+  );
+  dismiss.addEventListener("click", () => notice.remove());
+  // The same message twice is shown once.
+  for (const shown of alertRegion().querySelectorAll(".notice")) {
+    if (shown.querySelector(".notice-text")?.textContent === notice.querySelector(".notice-text")?.textContent) shown.remove();
+  }
+  alertRegion().append(notice);
+  return notice;
+}
+
+/** A failure: red, with an icon, announced at once (role alert), kept until dismissed. */
+export function showError(message: string): void {
+  showLasting("error", message);
+}
+
+/** A warning the person must read (the server hasn't been told yet…): kept until dismissed. */
+export function showWarning(message: string): void {
+  showLasting("warning", message);
 }
 
 /** "Copied. Clears in 30 s": what every copy (key or token) says. */

@@ -270,15 +270,31 @@ describe("profile and settings", () => {
     void new App(document.getElementById("app")!).start();
     await settle();
     expect(topDialog().textContent).toContain("Welcome to Toucan Keys");
-    press("Escape");
-    await settle();
-    expect(dialogs()).toHaveLength(1);
+    expect(topDialog().textContent).toContain("Your name stays on this computer");
     type(topDialog().querySelector("input")!, "  Grace Hopper ");
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(dialogs()).toHaveLength(0);
     expect(backend.settings.displayName).toBe("Grace Hopper");
     expect(document.querySelector(".profile-button")?.textContent).toBe("GH");
+  });
+
+  it("lets the welcome be skipped with Escape or Later, saving nothing, and puts focus on Create API Key", async () => {
+    for (const skip of ["Escape", "Later"]) {
+      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });
+      document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
+      const { App } = await import("../src/app");
+      void new App(document.getElementById("app")!).start();
+      await settle();
+      expect(topDialog().textContent).toContain("Welcome to Toucan Keys");
+      if (skip === "Escape") press("Escape");
+      else button("Later", topDialog()).click();
+      await settle();
+      expect(dialogs(), skip).toHaveLength(0);
+      expect(backend.settings.displayName).toBeNull();
+      expect(backend.calls.some((call) => call.cmd === "save_settings")).toBe(false);
+      expect(document.activeElement?.id, skip).toBe("create-key");
+    }
   });
 
   it("opens Account settings from the profile button in the corner", async () => {
@@ -327,5 +343,126 @@ describe("keys changed elsewhere (the command line)", () => {
     await settle();
     const names = [...document.querySelectorAll("tbody tr")].map((row) => row.textContent);
     expect(names.some((text) => text?.includes("Made in the terminal"))).toBe(true);
+  });
+});
+
+describe("focus after a dialog closes", () => {
+  const focusedLabel = () => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.id ?? document.activeElement?.tagName;
+
+  it("the reveal: back on Create API Key, drawn again meanwhile", async () => {
+    fakeBackend();
+    await mountApp();
+    const reveal = await createKey();
+    button("Copy", reveal).click();
+    await settle();
+    button("Done", reveal).click();
+    await settle();
+    expect(document.activeElement?.id).toBe("create-key");
+    expect(document.activeElement?.isConnected).toBe(true);
+  });
+
+  it("revoke: on the revoked key's row, whose Revoke button is gone", async () => {
+    fakeBackend({ keys: [key({ name: "Old one" })] });
+    await mountApp();
+    button("Revoke Old one").focus();
+    button("Revoke Old one").click();
+    await settle();
+    button("Revoke key", topDialog()).click();
+    await settle();
+    expect(focusedLabel()).toBe("Delete Old one");
+  });
+
+  it("revoke cancelled: back on Revoke", async () => {
+    fakeBackend({ keys: [key({ name: "Kept" })] });
+    await mountApp();
+    button("Revoke Kept").focus();
+    button("Revoke Kept").click();
+    await settle();
+    button("Cancel", topDialog()).click();
+    await settle();
+    expect(focusedLabel()).toBe("Revoke Kept");
+  });
+
+  it("rename: on the renamed key's row", async () => {
+    fakeBackend({ keys: [key({ name: "Before" })] });
+    await mountApp();
+    button("Rename Before").focus();
+    button("Rename Before").click();
+    await settle();
+    type(topDialog().querySelector("input")!, "After");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(dialogs()).toHaveLength(0);
+    expect(document.activeElement?.closest("tr")?.querySelector("th")?.textContent).toBe("After");
+  });
+
+  it("delete: on Create API Key once the row is gone", async () => {
+    fakeBackend({ keys: [key({ name: "Gone", status: "revoked", revokedAt: new Date().toISOString() })] });
+    await mountApp();
+    button("Delete Gone").focus();
+    button("Delete Gone").click();
+    await settle();
+    button("Delete", topDialog()).click();
+    await settle();
+    expect(document.activeElement?.id).toBe("create-key");
+  });
+});
+
+describe("find and sort", () => {
+  const names = () => [...document.querySelectorAll("tbody tr th")].map((cell) => cell.textContent);
+  const keys = () => [
+    key({ name: "Staging", hint: "tck_…Zz91", createdAt: "2026-03-01T00:00:00Z", expiresAt: null }),
+    key({ name: "production backend", hint: "tck_…Ab3X", createdAt: "2026-01-01T00:00:00Z", expiresAt: "2027-06-01T00:00:00Z" }),
+    key({ name: "Analytics", hint: "tck_…q7Rt", createdAt: "2026-02-01T00:00:00Z", expiresAt: "2026-12-20T00:00:00Z" }),
+  ];
+
+  it("finds a key by name or by the last characters of the key, and says when nothing matches", async () => {
+    fakeBackend({ keys: keys() });
+    await mountApp();
+    const search = document.querySelector<HTMLInputElement>("#key-search")!;
+    expect(document.querySelector("label[for=key-search]")?.textContent).toBe("Find a key");
+    type(search, "PROD");
+    expect(names()).toEqual(["production backend"]);
+    type(search, "ab3x");
+    expect(names()).toEqual(["production backend"]);
+    type(search, "q7rt");
+    expect(names()).toEqual(["Analytics"]);
+    type(search, "nothing like it");
+    expect(names()).toEqual([]);
+    expect(document.querySelector("[role=status].empty-state")?.textContent).toContain("No key matches “nothing like it”");
+    button("Clear search").click();
+    expect(names()).toHaveLength(3);
+    expect(document.activeElement).toBe(search);
+  });
+
+  it("sorts by name, by creation date and by expiry (never-expiring last)", async () => {
+    fakeBackend({ keys: keys() });
+    await mountApp();
+    const order = document.querySelector<HTMLSelectElement>("#key-order")!;
+    const choose = (value: string) => {
+      order.value = value;
+      order.dispatchEvent(new Event("change"));
+    };
+    expect(names()).toEqual(["Staging", "Analytics", "production backend"]);
+    choose("name");
+    expect(names()).toEqual(["Analytics", "production backend", "Staging"]);
+    choose("oldest");
+    expect(names()).toEqual(["production backend", "Analytics", "Staging"]);
+    choose("expires");
+    expect(names()).toEqual(["Analytics", "production backend", "Staging"]);
+  });
+
+  it("keeps what was typed, and focus, when the list is redrawn", async () => {
+    const backend = fakeBackend({ keys: keys() });
+    await mountApp();
+    const search = document.querySelector<HTMLInputElement>("#key-search")!;
+    search.focus();
+    type(search, "stag");
+    backend.keys.push(key({ name: "Staging two", hint: "tck_…Yy22" }));
+    window.dispatchEvent(new Event("focus"));
+    await settle();
+    expect(names()).toEqual(["Staging two", "Staging"]);
+    expect(document.querySelector<HTMLInputElement>("#key-search")!.value).toBe("stag");
+    expect(document.activeElement?.id).toBe("key-search");
   });
 });

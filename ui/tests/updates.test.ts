@@ -74,6 +74,8 @@ describe("updates", () => {
     backend.failNext.set("check_for_update", { code: "update_unreachable", message: "Toucan Keys couldn't reach its update server.", field: null });
     button("Check for updates").click();
     await settle();
-    expect(document.getElementById("toasts")!.textContent).toContain("couldn't reach its update server");
+    const error = document.querySelector<HTMLElement>("#alerts .notice-error")!;
+    expect(error.getAttribute("role")).toBe("alert");
+    expect(error.textContent).toContain("couldn't reach its update server");
   });
 });

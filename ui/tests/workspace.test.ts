@@ -148,7 +148,14 @@ describe("the Workspace section", () => {
     await settle();
     button("Revoke key", topDialog()).click();
     await settle();
-    expect(document.getElementById("toasts")!.textContent).toContain("The server hasn't been told yet.");
+    const warning = document.querySelector<HTMLElement>("#alerts .notice-warning")!;
+    expect(warning.textContent).toContain("The server hasn't been told yet.");
+    expect(document.getElementById("toasts")!.textContent).not.toContain("The server hasn't been told yet.");
+    // It stays until dismissed.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(warning.isConnected).toBe(true);
+    button("Dismiss", warning).click();
+    expect(warning.isConnected).toBe(false);
   });
 
   it("says in the reveal when a new key couldn't be registered yet", async () => {

@@ -113,7 +113,7 @@ pub enum CoreError {
         found: u64,
     },
     /// The display name is empty, too long, or holds control characters.
-    #[error("Enter a name of 1 to 64 characters, without line breaks or tabs.")]
+    #[error("Enter a name of 1 to 64 characters.")]
     DisplayNameInvalid,
     /// The clipboard delay is outside what is offered.
     #[error("Choose a clipboard delay between 10 seconds and 5 minutes, or never.")]

@@ -4,7 +4,7 @@ import { CHOICES, type ClipboardClear, type Settings } from "../bindings";
 import { h } from "../dom";
 import { durationLabel } from "../format";
 import { api, asCommandError } from "../ipc";
-import { showToast } from "../toast";
+import { showError, showToast } from "../toast";
 
 // The delays come from Rust (CHOICES); only the words are made here.
 const CLEAR_CHOICES = CHOICES.clipboardClear.map((value) => ({
@@ -30,7 +30,7 @@ export function clipboardSection(settings: Settings, saved: (settings: Settings)
       saved(await api.saveSettings({ ...settings, clipboardClear: choice.value }));
       showToast("Saved.");
     } catch (caught) {
-      showToast(asCommandError(caught).message);
+      showError(asCommandError(caught).message);
       select.value = clearValue(settings.clipboardClear);
     }
   });

@@ -1,10 +1,12 @@
-// The API Keys section: the Create button, the key table, and a banner when
-// the keys or the keychain couldn't be read.
+// The API Keys section: the Create button, find and sort (for two keys or
+// more), the key table, and a banner when the keys or the keychain couldn't
+// be read.
 
 import type { KeySummary } from "../bindings";
 import { h } from "../dom";
 import type { ScreenState } from "../state";
 import { openCreateKeyDialog } from "../views/create-key";
+import type { KeyFinder } from "../views/key-finder";
 import { keyTable, type RowActions } from "../views/key-table";
 
 export interface KeysHandlers {
@@ -23,7 +25,26 @@ function banner(message: string, retry?: () => void): HTMLElement {
   );
 }
 
-export function keysSection(state: ScreenState, actions: RowActions, handlers: KeysHandlers): HTMLElement {
+/** The table as the finder asks for it, or a line saying nothing matches. */
+function foundKeys(state: ScreenState, actions: RowActions, finder: KeyFinder): HTMLElement {
+  const found = finder.apply(state.keys);
+  if (state.keys.length > 0 && found.length === 0) {
+    return h(
+      "div",
+      { class: "empty-state", role: "status" },
+      h("p", { class: "empty-title" }, `No key matches “${finder.query.trim()}”`),
+      h("p", {}, "Search by a key's name, or by the last characters of the key as the table shows them."),
+      h("button", { type: "button", class: "button small", onclick: () => finder.clear() }, "Clear search"),
+    );
+  }
+  return keyTable(found, actions, state.serverKeys());
+}
+
+export function keysSection(state: ScreenState, actions: RowActions, handlers: KeysHandlers, finder: KeyFinder): HTMLElement {
+  const results = h("div", { class: "key-results" });
+  const drawResults = () => results.replaceChildren(foundKeys(state, actions, finder));
+  finder.onChange(drawResults);
+  if (!state.loadError) drawResults();
   return h(
     "section",
     { class: "card", "aria-labelledby": "api-keys-title", id: "api-keys" },
@@ -47,6 +68,8 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
       ),
     ),
     state.keychainWarning ? banner(state.keychainWarning, handlers.retryKeychain) : null,
-    state.loadError ? banner(state.loadError) : keyTable(state.keys, actions, state.serverKeys()),
+    state.loadError ? banner(state.loadError) : null,
+    !state.loadError && state.keys.length > 1 ? finder.element : null,
+    state.loadError ? null : results,
   );
 }

@@ -8,7 +8,7 @@ import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
-import { showCopied, showToast } from "../toast";
+import { showCopied, showError } from "../toast";
 
 export const SECURITY_ALERT =
   "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
@@ -183,7 +183,7 @@ function showReveal(
       onChange(reply.key);
       showCopied(reply.clearsInSeconds);
     } catch (caught) {
-      showToast(asCommandError(caught).message);
+      showError(asCommandError(caught).message);
     }
   }
   const done = h("button", { type: "button", class: "button" }, "Done");

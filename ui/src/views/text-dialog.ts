@@ -12,8 +12,10 @@ export interface TextDialogOptions {
   label: string;
   initial: string;
   submitLabel: string;
-  /** Whether Escape and Cancel may close it (false on first run). */
+  /** Whether Escape and Cancel may close it. */
   cancellable?: boolean;
+  /** The closing button's label ("Cancel" by default). */
+  cancelLabel?: string;
   /** Saves the value; throw a CommandError to show its message. */
   onSubmit: (value: string) => Promise<void>;
 }
@@ -27,7 +29,7 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
     const input = field.input;
     const submit = h("button", { type: "submit", class: "button primary" }, options.submitLabel);
     const cancel = cancellable
-      ? h("button", { type: "button", class: "button", onclick: () => finish() }, "Cancel")
+      ? h("button", { type: "button", class: "button", onclick: () => finish() }, options.cancelLabel ?? "Cancel")
       : null;
     const form = h(
       "form",

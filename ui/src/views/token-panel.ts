@@ -10,7 +10,7 @@ import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { durationLabel, exactTime } from "../format";
 import { api, asCommandError } from "../ipc";
-import { showCopied, showToast } from "../toast";
+import { showCopied, showError } from "../toast";
 
 const ROLE_LABELS: Record<Role, string> = {
   explorer: "Explorer: views and explores dashboards",
@@ -216,7 +216,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
         const reply = await api.copyToken();
         showCopied(reply.clearsInSeconds);
       } catch (caught) {
-        showToast(asCommandError(caught).message);
+        showError(asCommandError(caught).message);
       }
     });
     const claims = token.encrypted

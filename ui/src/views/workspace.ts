@@ -8,7 +8,7 @@ import { confirmDialog } from "../dialog";
 import { h, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
-import { showToast } from "../toast";
+import { showError, showToast } from "../toast";
 
 export interface WorkspaceHandlers {
   /** The workspace changed (connected, disconnected, re-checked). */
@@ -123,7 +123,7 @@ function connectedPanel(view: WorkspaceView, synced: boolean, handlers: Workspac
       await api.disconnectWorkspace();
       handlers.onChange(await api.getWorkspace());
     } catch (caught) {
-      showToast(asCommandError(caught).message);
+      showError(asCommandError(caught).message);
     }
   };
   return h(

@@ -1,0 +1,92 @@
+// Find and sort above the key table: a search box (a key's name, or the last
+// characters of the key as the table shows them) and the order. It is made
+// once and kept across redraws, so what is typed in it is never lost.
+
+import type { KeySummary } from "../bindings";
+import { h } from "../dom";
+
+/** The orders the table offers. */
+export type KeyOrder = "newest" | "oldest" | "name" | "expires";
+
+const ORDERS: { value: KeyOrder; label: string }[] = [
+  { value: "newest", label: "Newest first" },
+  { value: "oldest", label: "Oldest first" },
+  { value: "name", label: "Name (A to Z)" },
+  { value: "expires", label: "Expires soonest" },
+];
+
+const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+function compare(order: KeyOrder): (a: KeySummary, b: KeySummary) => number {
+  switch (order) {
+    case "newest":
+      return (a, b) => b.createdAt.localeCompare(a.createdAt);
+    case "oldest":
+      return (a, b) => a.createdAt.localeCompare(b.createdAt);
+    case "name":
+      return (a, b) => byName.compare(a.name, b.name);
+    case "expires":
+      // Keys that never expire come last.
+      return (a, b) => (a.expiresAt ?? "\uffff").localeCompare(b.expiresAt ?? "\uffff");
+  }
+}
+
+/** The keys matching `query` (a name, or the end of the key), in `order`. */
+export function findKeys(keys: KeySummary[], query: string, order: KeyOrder): KeySummary[] {
+  const wanted = query.trim().toLowerCase();
+  const matches = (key: KeySummary) =>
+    !wanted || key.name.toLowerCase().includes(wanted) || key.hint.toLowerCase().replace(/[^a-z0-9]/g, "").endsWith(wanted.replace(/[^a-z0-9]/g, "") || "\0");
+  return keys.filter(matches).sort(compare(order));
+}
+
+/** The search box and order menu, and what they currently ask for. */
+export class KeyFinder {
+  readonly element: HTMLElement;
+  private readonly search: HTMLInputElement;
+  private readonly order: HTMLSelectElement;
+  private changed: () => void = () => {};
+
+  constructor() {
+    this.search = h("input", {
+      type: "search",
+      id: "key-search",
+      class: "field",
+      placeholder: "Name or last characters",
+      autocomplete: "off",
+      spellcheck: "false",
+    });
+    this.order = h("select", { id: "key-order", class: "field select" });
+    for (const order of ORDERS) this.order.append(h("option", { value: order.value }, order.label));
+    this.search.addEventListener("input", () => this.changed());
+    this.order.addEventListener("change", () => this.changed());
+    this.element = h(
+      "div",
+      { class: "key-finder", role: "search" },
+      h("label", { for: this.search.id, class: "label" }, "Find a key"),
+      this.search,
+      h("label", { for: this.order.id, class: "label" }, "Sort"),
+      this.order,
+    );
+  }
+
+  /** What to redraw when the search or the order changes. */
+  onChange(redraw: () => void): void {
+    this.changed = redraw;
+  }
+
+  get query(): string {
+    return this.search.value;
+  }
+
+  /** `keys` as the finder asks for them. */
+  apply(keys: KeySummary[]): KeySummary[] {
+    return findKeys(keys, this.search.value, this.order.value as KeyOrder);
+  }
+
+  /** Empties the search box. */
+  clear(): void {
+    this.search.value = "";
+    this.changed();
+    this.search.focus();
+  }
+}
