@@ -23,7 +23,9 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use crate::updates::UpdateCheck;
-    use toucan_keys_core::app::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
+    use toucan_keys_core::app::{
+        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, RevokeReply, WorkspaceView,
+    };
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
         Attribute, AttributeType, DeclaredAttribute, GeneratedToken, Level, PendingRevocation, Permission, Resource,
@@ -56,6 +58,7 @@ mod tests {
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
             declaration::<DeleteReply>(&config),
+            declaration::<Identified>(&config),
             declaration::<ServerKeyState>(&config),
             declaration::<PendingRevocation>(&config),
             declaration::<WorkspaceView>(&config),

@@ -13,6 +13,8 @@ command_table! {
     async create_key(name: String, expiry: Expiry) -> CreatedKeyReply;
     sync copy_key(id: KeyId) -> CopyReply;
     sync rename_key(id: KeyId, name: String) -> KeySummary;
+    sync identify_key(pasted: PastedKey) -> Identified;
+    async ask_server_about_key(fingerprint: String) -> String;
     async revoke_key(id: KeyId) -> RevokeReply;
     async delete_key(id: KeyId) -> DeleteReply;
     sync get_settings() -> Settings;

@@ -148,6 +148,20 @@ export type DeleteReply = {
  */
 serverWarning: string | null, };
 
+export type Identified = { 
+/**
+ * The key on this computer with the same fingerprint, if there is one.
+ */
+key: KeySummary | null, 
+/**
+ * The pasted key's fingerprint (SHA-256; not secret), to ask the workspace server about it.
+ */
+fingerprint: string, 
+/**
+ * The answer in words ([`Identified::message`]).
+ */
+message: string, };
+
 export type ServerKeyState = { 
 /**
  * The key's id.
@@ -344,6 +358,8 @@ export type Commands = {
   create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
   copy_key: { args: { id: KeyId }; reply: CopyReply };
   rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
+  identify_key: { args: { pasted: string }; reply: Identified };
+  ask_server_about_key: { args: { fingerprint: string }; reply: string };
   revoke_key: { args: { id: KeyId }; reply: RevokeReply };
   delete_key: { args: { id: KeyId }; reply: DeleteReply };
   get_settings: { args: {}; reply: Settings };

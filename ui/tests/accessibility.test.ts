@@ -4,7 +4,7 @@
 
 import axe from "axe-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, createKey, fakeBackend, key, mountApp, openCreateDialog, settle, submit, topDialog, type } from "./helpers";
+import { ACCOUNT_TOKEN, button, createKey, fakeBackend, key, mountApp, openCreateDialog, settle, submit, TEST_SECRET, topDialog, type } from "./helpers";
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.documentElement, { resultTypes: ["violations"] });
@@ -90,6 +90,25 @@ describe("accessibility (axe-core)", () => {
     await settle();
     button("Rename Production backend").click();
     await settle();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("'Which key is this?' with an answer, and with a field error; an error notice", async () => {
+    withKeys();
+    await mountApp();
+    button("Which key is this?").click();
+    await settle();
+    const input = topDialog().querySelector<HTMLInputElement>("input[name=pasted-key]")!;
+    type(input, TEST_SECRET);
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    type(input, "not a key");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(await violations()).toEqual([]);
+    const { showError } = await import("../src/toast");
+    showError("Your keychain is locked. Unlock it (for example by signing in again, or in Passwords and Keys) and try again.");
     expect(await violations()).toEqual([]);
   });
 

@@ -410,10 +410,11 @@ describe("focus after a dialog closes", () => {
 
 describe("find and sort", () => {
   const names = () => [...document.querySelectorAll("tbody tr th")].map((cell) => cell.textContent);
+  // Newest first, as Rust lists them.
   const keys = () => [
     key({ name: "Staging", hint: "tck_…Zz91", createdAt: "2026-03-01T00:00:00Z", expiresAt: null }),
-    key({ name: "production backend", hint: "tck_…Ab3X", createdAt: "2026-01-01T00:00:00Z", expiresAt: "2027-06-01T00:00:00Z" }),
     key({ name: "Analytics", hint: "tck_…q7Rt", createdAt: "2026-02-01T00:00:00Z", expiresAt: "2026-12-20T00:00:00Z" }),
+    key({ name: "production backend", hint: "tck_…Ab3X", createdAt: "2026-01-01T00:00:00Z", expiresAt: "2027-06-01T00:00:00Z" }),
   ];
 
   it("finds a key by name or by the last characters of the key, and says when nothing matches", async () => {
@@ -458,7 +459,7 @@ describe("find and sort", () => {
     const search = document.querySelector<HTMLInputElement>("#key-search")!;
     search.focus();
     type(search, "stag");
-    backend.keys.push(key({ name: "Staging two", hint: "tck_…Yy22" }));
+    backend.keys.unshift(key({ name: "Staging two", hint: "tck_…Yy22" }));
     window.dispatchEvent(new Event("focus"));
     await settle();
     expect(names()).toEqual(["Staging two", "Staging"]);

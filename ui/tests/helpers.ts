@@ -127,6 +127,14 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       backend.workspace = { serverUrl: null, keys: [], problem: null, pendingRevocations: [] };
       return null;
     },
+    identify_key: ({ pasted }) => {
+      if (!pasted.trim().startsWith("tck_"))
+        fail({ code: "invalid_key", message: "This isn't a Toucan API key: Toucan keys start with tck_.", field: null });
+      const found = pasted.trim() === TEST_SECRET ? backend.keys[0] ?? null : null;
+      const message = found ? `This is “${found.name}” (${found.id}); active.` : "This is a well-formed Toucan key, but not one of the keys on this computer.";
+      return { key: found, fingerprint: "f".repeat(64), message };
+    },
+    ask_server_about_key: ({ fingerprint }) => `On the workspace server (example.test): fingerprint ${fingerprint.slice(0, 4)}…, active, never used.`,
     declared_attributes: () => backend.declaredAttributes,
     generate_token: ({ id, request }) => {
       if (!request.distinctId.trim())

@@ -1,7 +1,7 @@
 // The Workspace section and the "Generate token" panel, over the mocked IPC.
 
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, clearMocks, createKey, fakeBackend, type FakeBackend, key, mountApp, settle, submit, topDialog, type } from "./helpers";
+import { ACCOUNT_TOKEN, button, clearMocks, createKey, fakeBackend, type FakeBackend, key, mountApp, settle, submit, TEST_SECRET, topDialog, type } from "./helpers";
 
 
 const SERVER = "https://embed.example.com";
@@ -277,5 +277,58 @@ describe("the Generate token panel", () => {
     await settle();
     expect(panel.querySelector("[role=alert]")!.textContent).toContain("was revoked");
     expect(input(panel, "distinct-id").value).toBe("user-42");
+  });
+});
+
+describe("which key is this?", () => {
+  async function openIdentify() {
+    button("Which key is this?").click();
+    await settle();
+    const dialog = topDialog();
+    return { dialog, input: dialog.querySelector<HTMLInputElement>("input[name=pasted-key]")! };
+  }
+
+  it("names the key, sends the pasted text to Rust once, and empties the field", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Production backend" })] });
+    await mountApp();
+    const { dialog, input } = await openIdentify();
+    expect(input.type).toBe("password");
+    expect(dialog.textContent).toContain("sent nowhere");
+    type(input, ` ${TEST_SECRET}\n`);
+    submit(dialog.querySelector("form")!);
+    await settle();
+    expect(dialog.querySelector("[role=status]")!.textContent).toContain("This is “Production backend”");
+    expect(input.value).toBe("");
+    const calls = backend.calls.filter((c) => JSON.stringify(c.args).includes(TEST_SECRET.slice(4)));
+    expect(calls.map((c) => c.cmd)).toEqual(["identify_key"]);
+    expect(document.documentElement.outerHTML).not.toContain(TEST_SECRET.slice(4));
+    // Not connected: the server isn't offered.
+    expect(button("Ask the workspace server", dialog).hidden).toBe(true);
+  });
+
+  it("says when the text isn't a Toucan key, and still empties the field", async () => {
+    fakeBackend();
+    await mountApp();
+    const { dialog, input } = await openIdentify();
+    type(input, "sk_live_something_else");
+    submit(dialog.querySelector("form")!);
+    await settle();
+    expect(dialog.querySelector(".field-error")!.textContent).toContain("Toucan keys start with tck_");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(input.value).toBe("");
+  });
+
+  it("asks the connected workspace server only when asked, by fingerprint", async () => {
+    const backend = await connected();
+    const { dialog, input } = await openIdentify();
+    type(input, TEST_SECRET);
+    submit(dialog.querySelector("form")!);
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "ask_server_about_key")).toBe(false);
+    button("Ask the workspace server", dialog).click();
+    await settle();
+    const asked = backend.calls.find((c) => c.cmd === "ask_server_about_key")!;
+    expect(asked.args).toEqual({ fingerprint: "f".repeat(64) });
+    expect(dialog.textContent).toContain("On the workspace server");
   });
 });

@@ -6,6 +6,7 @@ import type { KeySummary } from "../bindings";
 import { h } from "../dom";
 import type { ScreenState } from "../state";
 import { openCreateKeyDialog } from "../views/create-key";
+import { openIdentifyDialog } from "../views/identify-dialog";
 import type { KeyFinder } from "../views/key-finder";
 import { keyTable, type RowActions } from "../views/key-table";
 
@@ -62,9 +63,18 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
         ),
       ),
       h(
-        "button",
-        { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog(handlers.created) },
-        "Create API Key",
+        "div",
+        { class: "section-actions" },
+        h(
+          "button",
+          { type: "button", class: "button", id: "identify-key", onclick: () => openIdentifyDialog(state.connected) },
+          "Which key is this?",
+        ),
+        h(
+          "button",
+          { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog(handlers.created) },
+          "Create API Key",
+        ),
       ),
     ),
     state.keychainWarning ? banner(state.keychainWarning, handlers.retryKeychain) : null,

@@ -17,12 +17,8 @@ const ORDERS: { value: KeyOrder; label: string }[] = [
 
 const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
-function compare(order: KeyOrder): (a: KeySummary, b: KeySummary) => number {
+function compare(order: Exclude<KeyOrder, "newest" | "oldest">): (a: KeySummary, b: KeySummary) => number {
   switch (order) {
-    case "newest":
-      return (a, b) => b.createdAt.localeCompare(a.createdAt);
-    case "oldest":
-      return (a, b) => a.createdAt.localeCompare(b.createdAt);
     case "name":
       return (a, b) => byName.compare(a.name, b.name);
     case "expires":
@@ -36,7 +32,11 @@ export function findKeys(keys: KeySummary[], query: string, order: KeyOrder): Ke
   const wanted = query.trim().toLowerCase();
   const matches = (key: KeySummary) =>
     !wanted || key.name.toLowerCase().includes(wanted) || key.hint.toLowerCase().replace(/[^a-z0-9]/g, "").endsWith(wanted.replace(/[^a-z0-9]/g, "") || "\0");
-  return keys.filter(matches).sort(compare(order));
+  const found = keys.filter(matches);
+  // Rust lists keys newest first.
+  if (order === "newest") return found;
+  if (order === "oldest") return found.reverse();
+  return found.sort(compare(order));
 }
 
 /** The search box and order menu, and what they currently ask for. */

@@ -1,5 +1,5 @@
 // The API Keys table: name, masked hint, created, expires, last copied,
-// status and the row's actions. Newest first (the order Rust returns).
+// status and the row's actions, in the order the finder asks for (newest first by default).
 
 import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";

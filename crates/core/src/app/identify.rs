@@ -1,7 +1,8 @@
 //! Finding keys by what a person has at hand: a name or an id (the command
 //! line's `NAME|ID`), or a pasted key ("which key is this?").
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use super::{Reply, ToucanApp, logged};
 use crate::error::CoreError;
@@ -10,6 +11,30 @@ use crate::manager::KeySummary;
 use crate::record::KeyId;
 use crate::secret::SecretKey;
 
+/// Text pasted into "Which key is this?". It may be a live key, so it is a
+/// secret from the moment it reaches Rust: zeroized when dropped, redacted
+/// in `Debug`, never serialized. It crosses IPC from the page once.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
+pub struct PastedKey(Zeroizing<String>);
+
+impl<'de> Deserialize<'de> for PastedKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|text| Self(Zeroizing::new(text)))
+    }
+}
+
+impl From<&str> for PastedKey {
+    fn from(text: &str) -> Self {
+        Self(Zeroizing::new(text.to_owned()))
+    }
+}
+
+impl std::fmt::Debug for PastedKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PastedKey([redacted])")
+    }
+}
+
 /// What a pasted key turned out to be.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -17,6 +42,10 @@ use crate::secret::SecretKey;
 pub struct Identified {
     /// The key on this computer with the same fingerprint, if there is one.
     pub key: Option<KeySummary>,
+    /// The pasted key's fingerprint (SHA-256; not secret), to ask the workspace server about it.
+    pub fingerprint: String,
+    /// The answer in words ([`Identified::message`]).
+    pub message: String,
 }
 
 impl Identified {
@@ -70,19 +99,59 @@ impl ToucanApp {
 
     /// Which of this computer's keys `pasted` is, by its fingerprint; the
     /// pasted text is checked offline first (a typo is an `invalid_key` error).
-    pub fn identify(&self, pasted: &str) -> Reply<Identified> {
+    pub fn identify(&self, pasted: &PastedKey) -> Reply<Identified> {
         logged(
             "identify",
             (|| {
-                let key = key_format::parse(pasted.trim())?;
+                let key = key_format::parse(pasted.0.trim())?;
                 let fingerprint = key.fingerprint();
                 let key = self
                     .keys
                     .list()?
                     .into_iter()
                     .find(|summary| summary.record.fingerprint == fingerprint);
-                Ok(Identified { key })
+                let mut identified = Identified {
+                    key,
+                    fingerprint,
+                    message: String::new(),
+                };
+                identified.message = identified.message();
+                Ok(identified)
             })(),
+        )
+    }
+
+    /// "Which key is this?" in the window: [`Self::identify`] for the page,
+    /// which sends the pasted text once and forgets it.
+    pub fn identify_key(&self, pasted: PastedKey) -> Reply<Identified> {
+        self.identify(&pasted)
+    }
+
+    /// What the connected workspace server knows of the key with this
+    /// fingerprint, in words; asked only when the person asks.
+    pub async fn ask_server_about_key(&self, fingerprint: String) -> Reply<String> {
+        logged(
+            "ask_server_about_key",
+            async {
+                let (host, found) = self.workspace.server_key_by_fingerprint(&fingerprint).await?;
+                let day = |at: chrono::DateTime<chrono::Utc>| at.format("%-d %B %Y").to_string();
+                let Some(key) = found else {
+                    return Ok(format!("The workspace server ({host}) doesn't know this key."));
+                };
+                let state = match (key.revoked_at, key.expires_at) {
+                    (Some(at), _) => format!("revoked on {}", day(at)),
+                    (None, Some(at)) if at <= chrono::Utc::now() => format!("expired on {}", day(at)),
+                    (None, _) => "active".to_owned(),
+                };
+                let used = key
+                    .last_used_at
+                    .map_or_else(|| "never used".to_owned(), |at| format!("last used on {}", day(at)));
+                Ok(format!(
+                    "On the workspace server ({host}): “{}”, {state}, {used}.",
+                    key.name
+                ))
+            }
+            .await,
         )
     }
 }

@@ -16,7 +16,7 @@ mod workspace;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub use identify::Identified;
+pub use identify::{Identified, PastedKey};
 pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
 
 use crate::clipboard::{Clipboard, ClipboardGuard};

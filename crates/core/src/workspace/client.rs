@@ -45,6 +45,12 @@ impl Default for Timeouts {
 pub struct ServerKey {
     /// The key's id (the same as in the app).
     pub id: KeyId,
+    /// Its name on the server.
+    pub name: String,
+    /// SHA-256 of the key (not secret).
+    pub fingerprint: String,
+    /// When it stops working, if ever.
+    pub expires_at: Option<DateTime<Utc>>,
     /// When it was revoked on the server.
     pub revoked_at: Option<DateTime<Utc>>,
     /// When it last requested a token.
@@ -55,6 +61,9 @@ impl From<RegisteredKey> for ServerKey {
     fn from(key: RegisteredKey) -> Self {
         Self {
             id: KeyId(key.id),
+            name: key.name,
+            fingerprint: key.fingerprint,
+            expires_at: key.expires_at,
             revoked_at: key.revoked_at,
             last_used_at: key.last_used_at,
         }

@@ -354,6 +354,17 @@ impl Workspace {
         }
     }
 
+    /// The connected server's record of the key with this fingerprint, if it
+    /// has one, and the server's address. Not connected: an error saying so.
+    pub async fn server_key_by_fingerprint(&self, fingerprint: &str) -> Result<(String, Option<ServerKey>), CoreError> {
+        let Some((client, token)) = self.connection()? else {
+            return Err(ServerError::NotConnected.into());
+        };
+        let keys = client.list_keys(&token).await?;
+        let found = keys.into_iter().find(|key| key.fingerprint.eq_ignore_ascii_case(fingerprint));
+        Ok((client.server().host_label(), found))
+    }
+
     /// The row-level-security attributes the connected workspace declares;
     /// none when not connected.
     pub async fn declared_attributes(&self) -> Result<Vec<DeclaredAttribute>, CoreError> {
