@@ -24,7 +24,7 @@ mod tests {
 
     use crate::updates::UpdateCheck;
     use toucan_keys_core::app::{
-        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, RevokeReply, WorkspaceView,
+        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, WorkspaceView,
     };
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -59,6 +59,7 @@ mod tests {
             declaration::<RevokeReply>(&config),
             declaration::<DeleteReply>(&config),
             declaration::<Identified>(&config),
+            declaration::<PastedKey>(&config),
             declaration::<ServerKeyState>(&config),
             declaration::<PendingRevocation>(&config),
             declaration::<WorkspaceView>(&config),

@@ -469,6 +469,19 @@ test("12. secret hygiene: no key or token on disk (the app's data, config, cache
   const fromTerminal = createInTerminal("Hygiene from the terminal");
   const ran = spawnSync(CLI_BINARY, ["run", "--key", "Hygiene from the terminal", "--", "true"], { encoding: "utf8" });
   assert.equal(ran.status, 0, ran.stderr);
+  // "Which key is this?": the pasted key is named, the field emptied, and the key written nowhere (searched below).
+  await (await browser.$("tr*=Hygiene from the terminal")).waitForExist({ timeout: 15_000 });
+  await (await browser.$("#identify-key")).click();
+  const pasted = await browser.$("input[name=pasted-key]");
+  await pasted.waitForDisplayed({ timeout: 10_000 });
+  await pasted.setValue(fromTerminal);
+  await clickButton("Check");
+  const answer = await browser.$(".identify-answer");
+  await answer.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await answer.getText(), /This is “Hygiene from the terminal”/);
+  assert.equal(await pasted.getValue(), "", "the field is emptied once the answer is shown");
+  await screenshot(browser, "which-key-is-this");
+  await clickButton("Close");
   await clickLabelled("Revoke Hygiene check");
   await clickButton("Revoke key");
   await (await browser.$(".toast*=was revoked")).waitForExist({ timeout: 10_000 });
@@ -489,7 +502,7 @@ test("12. secret hygiene: no key or token on disk (the app's data, config, cache
   // The app logged this session at trace level (run.sh sets TOUCAN_KEYS_LOG), into its own log folder.
   const logs = join(DATA_DIR, "logs");
   const log = readdirSync(logs).map((file) => readFileSync(join(logs, file), "utf8")).join("");
-  for (const useCase of ["create_key", "copy_key", "revoke_key"]) {
+  for (const useCase of ["create_key", "copy_key", "identify", "revoke_key"]) {
     assert.ok(log.includes(useCase), `the app's log doesn't show ${useCase}`);
   }
 });

@@ -162,6 +162,8 @@ fingerprint: string,
  */
 message: string, };
 
+export type PastedKey = string;
+
 export type ServerKeyState = { 
 /**
  * The key's id.
@@ -358,7 +360,7 @@ export type Commands = {
   create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
   copy_key: { args: { id: KeyId }; reply: CopyReply };
   rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
-  identify_key: { args: { pasted: string }; reply: Identified };
+  identify_key: { args: { pasted: PastedKey }; reply: Identified };
   ask_server_about_key: { args: { fingerprint: string }; reply: string };
   revoke_key: { args: { id: KeyId }; reply: RevokeReply };
   delete_key: { args: { id: KeyId }; reply: DeleteReply };

@@ -176,7 +176,11 @@ impl Command {
                     eprintln!("toucan-keys-cli: standard input couldn't be read ({error}).");
                     return Ok(exit::code(exit::FAILURE));
                 }
-                println!("{}", app.identify(&toucan_keys_core::app::PastedKey::from(pasted.as_str()))?.message);
+                println!(
+                    "{}",
+                    app.identify(&toucan_keys_core::app::PastedKey::from(pasted.as_str()))?
+                        .message
+                );
                 ok
             }
             Command::Completions { .. } => unreachable!("answered before the app opens"),

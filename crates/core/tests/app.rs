@@ -450,12 +450,22 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
     let created = json!(h.create("Production backend"));
     let secret = created["secret"].as_str().unwrap().to_owned();
     let pasted: PastedKey = serde_json::from_value(json!(format!("  {secret}\n"))).unwrap();
-    assert!(!format!("{pasted:?}").contains(&secret[4..]), "Debug shows the pasted key");
+    assert!(
+        !format!("{pasted:?}").contains(&secret[4..]),
+        "Debug shows the pasted key"
+    );
     let identified = h.app.identify_key(pasted).unwrap();
-    assert!(identified.message.contains("“Production backend”"), "{}", identified.message);
+    assert!(
+        identified.message.contains("“Production backend”"),
+        "{}",
+        identified.message
+    );
     assert!(identified.message.contains("active"), "{}", identified.message);
     assert_eq!(identified.key.unwrap().record.name, "Production backend");
-    assert_eq!(identified.fingerprint, toucan_keys_core::key_format::parse(&secret).unwrap().fingerprint());
+    assert_eq!(
+        identified.fingerprint,
+        toucan_keys_core::key_format::parse(&secret).unwrap().fingerprint()
+    );
 
     let other = toucan_keys_core::key_format::generate();
     let stranger = h.app.identify_key(PastedKey::from(other.expose_secret())).unwrap();
@@ -464,15 +474,22 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
 
     let mut typo = secret.clone().into_bytes();
     typo[10] = if typo[10] == b'a' { b'b' } else { b'a' };
-    let error = h.app.identify_key(PastedKey::from(String::from_utf8(typo).unwrap().as_str())).unwrap_err();
+    let error = h
+        .app
+        .identify_key(PastedKey::from(String::from_utf8(typo).unwrap().as_str()))
+        .unwrap_err();
     assert_eq!(code(&error), "invalid_key");
 
     // The server: not connected says so; connected, it reports its view by fingerprint.
-    let not_connected = h.block(h.app.ask_server_about_key(identified.fingerprint.clone())).unwrap_err();
+    let not_connected = h
+        .block(h.app.ask_server_about_key(identified.fingerprint.clone()))
+        .unwrap_err();
     assert_eq!(code(&not_connected), "workspace_not_connected");
     let server = h.server();
     h.connect(&server);
-    let view = h.block(h.app.ask_server_about_key(identified.fingerprint.clone())).unwrap();
+    let view = h
+        .block(h.app.ask_server_about_key(identified.fingerprint.clone()))
+        .unwrap();
     assert!(view.contains("“Production backend”, active, never used"), "{view}");
     let unknown = h.block(h.app.ask_server_about_key(stranger.fingerprint)).unwrap();
     assert!(unknown.contains("doesn't know this key"), "{unknown}");

@@ -361,7 +361,9 @@ impl Workspace {
             return Err(ServerError::NotConnected.into());
         };
         let keys = client.list_keys(&token).await?;
-        let found = keys.into_iter().find(|key| key.fingerprint.eq_ignore_ascii_case(fingerprint));
+        let found = keys
+            .into_iter()
+            .find(|key| key.fingerprint.eq_ignore_ascii_case(fingerprint));
         Ok((client.server().host_label(), found))
     }
 
