@@ -2,10 +2,12 @@
 """Checks the container files that can't be run here (no Docker): parses
 docker-compose.yml and the Dockerfile, checks what they promise (two servers on
 PostgreSQL, a non-root user, a read-only root filesystem, SIGTERM to stop),
-builds the server exactly as the Dockerfile does, and starts that binary with
-the Dockerfile's entrypoint arguments until /healthz answers.
-Uses Debian's python3-yaml.
-    scripts/check-container.py
+builds the package and binary the Dockerfile's build command names, and
+starts that binary with the Dockerfile's entrypoint arguments until /healthz
+answers. Uses Debian's python3-yaml.
+    scripts/check-container.py            # the debug profile (test.sh: the release
+                                          # build with LTO adds minutes to CI)
+    scripts/check-container.py --release  # exactly the Dockerfile's command
 """
 import json, os, re, shlex, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
@@ -60,10 +62,14 @@ check(entrypoint[0] == "toucan-embed-server" and "--host" in entrypoint, f"entry
 if problems:
     sys.exit("container files:\n  " + "\n  ".join(problems))
 
-# The Dockerfile's own build command, then its binary with its entrypoint's arguments.
+# The Dockerfile's own build command (without --release unless asked), then
+# its binary with its entrypoint's arguments.
+release = "--release" in sys.argv[1:]
+if not release:
+    command = [part for part in command if part != "--release"]
 subprocess.run(command, cwd=ROOT, check=True)
 target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-binary = target / "release/toucan-embed-server"
+binary = target / ("release" if release else "debug") / "toucan-embed-server"
 with tempfile.TemporaryDirectory() as data:
     arguments = entrypoint[1:]
     replace = {"/data": data, "8787": "0", "0.0.0.0": "127.0.0.1"}
