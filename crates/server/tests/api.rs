@@ -91,6 +91,17 @@ impl Server {
         request.send().await.unwrap().json().await.unwrap()
     }
 
+    /// Revokes key `id` through the account API; the answer's status.
+    async fn revoke(&self, id: &str) -> StatusCode {
+        self.http
+            .delete(format!("{}/api/keys/{id}", self.base))
+            .bearer_auth(&self.account)
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+
     async fn register(&self, name: &str) -> (String, SecretKey) {
         self.register_with(name, None).await
     }
@@ -195,14 +206,7 @@ async fn revoking_a_key_refuses_it_and_ends_its_tokens_at_once() {
     let server = start().await;
     let (id, key) = server.register("Soon revoked").await;
     let token = server.token(&key).await;
-    let reply = server
-        .http
-        .delete(format!("{}/api/keys/{id}", server.base))
-        .bearer_auth(&server.account)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reply.status(), StatusCode::NO_CONTENT);
+    assert_eq!(server.revoke(&id).await, StatusCode::NO_CONTENT);
 
     let (status, body) = server
         .post("/embed/generate-token", key.expose_secret(), user_request())
@@ -626,14 +630,7 @@ async fn a_revoked_key_is_refused_by_the_next_request_even_under_load() {
         }));
     }
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let reply = server
-        .http
-        .delete(format!("{}/api/keys/{id}", server.base))
-        .bearer_auth(&server.account)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reply.status(), StatusCode::NO_CONTENT);
+    assert_eq!(server.revoke(&id).await, StatusCode::NO_CONTENT);
     let revoked_at = std::time::Instant::now();
     let (status, body) = server.post("/embed/generate-token", &key, user_request()).await;
     assert_eq!(

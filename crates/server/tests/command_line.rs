@@ -18,10 +18,7 @@ fn print_json_names_the_address_and_the_private_token_file() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let line = ready_line(&mut child);
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -71,10 +68,7 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let line = ready_line(&mut child);
     let ready: serde_json::Value = serde_json::from_str(&line).unwrap();
     let base = ready["address"].as_str().unwrap().to_owned();
     let account = std::fs::read_to_string(ready["accountTokenFile"].as_str().unwrap()).unwrap();
@@ -151,4 +145,13 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
     ] {
         assert!(!text.contains(secret), "{what} is in the log");
     }
+}
+
+/// The one JSON line `--print-json` writes once the server listens.
+fn ready_line(child: &mut std::process::Child) -> String {
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    line
 }
