@@ -53,6 +53,12 @@ pub enum CoreError {
         /// The day it expired, as a person reads it ("28 November 2026").
         on: String,
     },
+    /// The key was rolled already: its replacement is the one to roll.
+    #[error("This key is already being replaced by “{replacement}”. Roll that key instead.")]
+    KeyAlreadyRolled {
+        /// The replacement's name.
+        replacement: String,
+    },
     /// Only revoked keys may be deleted.
     #[error("Revoke this key before deleting it.")]
     KeyNotRevoked,
@@ -172,6 +178,7 @@ impl CoreError {
             Self::KeyRevoked => ErrorCode::KeyRevoked,
             Self::KeyExpired { .. } => ErrorCode::KeyExpired,
             Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,
+            Self::KeyAlreadyRolled { .. } => ErrorCode::KeyAlreadyRolled,
             Self::InvalidKey(_) => ErrorCode::InvalidKey,
             Self::Keychain(error) => error.code(),
             Self::RegistryCorrupt { .. } => ErrorCode::RegistryCorrupt,

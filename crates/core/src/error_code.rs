@@ -42,6 +42,7 @@ error_codes! {
     KeyRevoked = "key_revoked",
     KeyExpired = "key_expired",
     KeyNotRevoked = "key_not_revoked",
+    KeyAlreadyRolled = "key_already_rolled",
     InvalidKey = "invalid_key",
     KeychainLocked = "keychain_locked",
     KeychainUnavailable = "keychain_unavailable",

@@ -39,7 +39,7 @@ pub use choices::{Choices, choices};
 pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorField};
 pub use expiry::{Expiry, ExpiryKind};
-pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary};
+pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary, RollOverlap, RolledKey};
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};

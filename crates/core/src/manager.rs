@@ -2,6 +2,8 @@
 //! secret, reconcile. Each keeps the keychain and the registry consistent: a
 //! failure part-way is undone, so either both change or neither does.
 
+mod roll;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -15,6 +17,8 @@ use crate::record::{KeyId, KeyRecord, KeyStatus};
 use crate::registry::RecordStore;
 use crate::secret::SecretKey;
 use crate::vault::{Vault, VaultError};
+
+pub use roll::{RollOverlap, RolledKey};
 
 /// Where the manager gets the time from (swapped in tests).
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;

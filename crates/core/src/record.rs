@@ -60,6 +60,14 @@ pub struct KeyRecord {
     /// Set by `reconcile` when the keychain no longer holds the secret.
     #[serde(default)]
     pub secret_missing: bool,
+    /// Set when the key was rolled: the key that replaces it. The key is then
+    /// retiring: it works until `expires_at` (the end of the overlap), and is
+    /// revoked once that has passed.
+    #[serde(default)]
+    pub replaced_by: Option<KeyId>,
+    /// The key this one replaced, if a roll made it.
+    #[serde(default)]
+    pub replaces: Option<KeyId>,
     /// Set while `create` is under way: the key is not yet (or, after a
     /// crash, never) shown. Such a record is not listed, and `reconcile`
     /// removes it and its keychain entry.
@@ -77,6 +85,8 @@ pub enum KeyStatus {
     Active,
     /// Usable, but expires within [`EXPIRES_SOON_DAYS`].
     ExpiresSoon,
+    /// Rolled: works until the end of its overlap, then is revoked.
+    Retiring,
     /// Past its expiry.
     Expired,
     /// Revoked: its secret is gone from the keychain.
@@ -104,6 +114,8 @@ impl KeyRecord {
             revoked_at: None,
             last_copied_at: None,
             secret_missing: false,
+            replaced_by: None,
+            replaces: None,
             pending: false,
         }
     }
@@ -118,6 +130,7 @@ impl KeyRecord {
         }
         match self.expires_at {
             Some(at) if at <= now => KeyStatus::Expired,
+            _ if self.replaced_by.is_some() => KeyStatus::Retiring,
             Some(at) if at <= now + Days::new(EXPIRES_SOON_DAYS) => KeyStatus::ExpiresSoon,
             _ => KeyStatus::Active,
         }
@@ -153,6 +166,11 @@ mod tests {
         let mut missing = record(None);
         missing.secret_missing = true;
         assert_eq!(missing.status(now), KeyStatus::Missing);
+        let mut retiring = record(Some("2026-11-29T00:00:00Z"));
+        retiring.replaced_by = Some(KeyId::random());
+        assert_eq!(retiring.status(now), KeyStatus::Retiring);
+        retiring.expires_at = Some(now);
+        assert_eq!(retiring.status(now), KeyStatus::Expired, "a retiring key past its overlap has expired");
         let mut revoked = missing.clone();
         revoked.revoked_at = Some(now);
         assert_eq!(revoked.status(now), KeyStatus::Revoked);

@@ -337,3 +337,122 @@ fn secrets_no_record_claims_are_removed() {
     assert!(!f.vault.contains(&orphan).unwrap());
     assert!(f.vault.contains(&kept.record.id).unwrap());
 }
+
+// Rolling: each step's failure leaves the old key as it was and no replacement.
+
+/// A manager over `f`'s vault and registry with a clock the test moves.
+fn at_time(f: &Fixture, now: &Arc<std::sync::Mutex<DateTime<Utc>>>) -> KeyManager {
+    let now = now.clone();
+    KeyManager::new(f.vault.clone(), f.registry.clone()).with_clock(Arc::new(move || *now.lock().unwrap()))
+}
+
+#[test]
+fn rolling_makes_a_replacement_with_the_same_name_and_life_and_retires_the_old_key() {
+    let f = fixture();
+    let now = Arc::new(std::sync::Mutex::new("2026-11-01T10:00:00Z".parse::<DateTime<Utc>>().unwrap()));
+    let manager = at_time(&f, &now);
+    let old = manager.create("Backend", Expiry::Days90).unwrap();
+    *now.lock().unwrap() = "2026-11-28T10:00:00Z".parse().unwrap();
+
+    let rolled = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap();
+    assert_eq!(rolled.new.record.name, "Backend");
+    assert_eq!(rolled.new.record.replaces.as_ref(), Some(&old.record.id));
+    assert_eq!(
+        rolled.new.record.expires_at,
+        Some("2027-02-26T10:00:00Z".parse().unwrap()),
+        "90 days from the roll, like the old key"
+    );
+    assert_eq!(rolled.old.name, "Backend (old)");
+    assert_eq!(rolled.old.replaced_by.as_ref(), Some(&rolled.new.record.id));
+    assert_eq!(rolled.old.expires_at, Some("2026-11-29T10:00:00Z".parse().unwrap()));
+    let statuses: Vec<_> = manager.list().unwrap().into_iter().map(|k| (k.record.name, k.status)).collect();
+    assert_eq!(
+        statuses,
+        [("Backend".to_owned(), KeyStatus::Active), ("Backend (old)".to_owned(), KeyStatus::Retiring)]
+    );
+    // Both secrets are in the keychain, and they differ.
+    let new_secret = f.vault.read(&rolled.new.record.id).unwrap();
+    assert_eq!(new_secret.expose_secret(), rolled.new.secret.expose_secret());
+    assert_ne!(f.vault.read(&old.record.id).unwrap().expose_secret(), new_secret.expose_secret());
+
+    // Rolling the old key again is refused, naming its replacement.
+    let again = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hour1).unwrap_err();
+    assert_eq!(again.code(), "key_already_rolled");
+    assert!(again.to_string().contains("“Backend”"), "{again}");
+
+    // Until the overlap ends nothing is retired; after it, the old key is revoked.
+    assert!(manager.retire_due().unwrap().is_empty());
+    *now.lock().unwrap() = "2026-11-29T10:00:01Z".parse().unwrap();
+    let retired = manager.retire_due().unwrap();
+    assert_eq!(retired.len(), 1);
+    assert!(retired[0].revoked_at.is_some());
+    assert!(!f.vault.contains(&old.record.id).unwrap(), "its secret left the keychain");
+    assert!(manager.retire_due().unwrap().is_empty(), "retired once");
+}
+
+#[test]
+fn an_overlap_never_outlasts_the_old_keys_own_expiry_and_never_expiring_stays_never() {
+    let f = fixture();
+    let now = Arc::new(std::sync::Mutex::new("2026-11-28T10:00:00Z".parse::<DateTime<Utc>>().unwrap()));
+    let manager = at_time(&f, &now);
+    let soon = manager.create("Soon", Expiry::OnDate("2026-11-29".parse().unwrap())).unwrap();
+    let rolled = manager.roll(&soon.record.id, toucan_keys_core::RollOverlap::Days7).unwrap();
+    assert_eq!(rolled.old.expires_at, soon.record.expires_at, "never later than it was");
+
+    let forever = manager.create("Forever", Expiry::Never).unwrap();
+    let rolled = manager.roll(&forever.record.id, toucan_keys_core::RollOverlap::Hour1).unwrap();
+    assert_eq!(rolled.new.record.expires_at, None);
+    assert_eq!(rolled.old.expires_at, Some("2026-11-28T11:00:00Z".parse().unwrap()));
+}
+
+#[test]
+fn rolling_now_revokes_the_old_key_at_once() {
+    let f = fixture();
+    let old = f.manager.create("Leaked", Expiry::Days30).unwrap();
+    let rolled = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Now).unwrap();
+    assert!(rolled.old.revoked_at.is_some());
+    assert!(!f.vault.contains(&old.record.id).unwrap());
+    assert!(f.vault.contains(&rolled.new.record.id).unwrap());
+    let revoked = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Now).unwrap_err();
+    assert_eq!(revoked, CoreError::KeyRevoked);
+}
+
+#[test]
+fn a_keychain_failure_during_a_roll_changes_nothing() {
+    let f = fixture();
+    let old = f.manager.create("Backend", Expiry::Days90).unwrap();
+    let before = f.records();
+    f.vault.fail(VaultOp::Store, VaultError::Locked);
+    let error = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    assert_eq!(error.code(), "keychain_locked");
+    assert_eq!(f.records(), before, "the old key is as it was");
+    assert_eq!(f.vault.len(), 1);
+}
+
+#[test]
+fn a_registry_failure_at_the_last_step_of_a_roll_undoes_the_new_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = Arc::new(MemoryVault::new());
+    let registry = FlakyRegistry {
+        inner: FileRegistry::in_dir(dir.path()),
+        failing: Arc::default(),
+    };
+    let failing = registry.failing.clone();
+    // The disk fills up once the new secret is in the keychain.
+    let manager = KeyManager::new(vault.clone(), registry.clone()).with_create_hook(Arc::new(move |step| {
+        if step == toucan_keys_core::CreateStep::SecretStored {
+            failing.store(true, Ordering::SeqCst);
+        }
+    }));
+    let old = KeyManager::new(vault.clone(), registry.clone())
+        .create("Backend", Expiry::Days90)
+        .unwrap();
+    let before = registry.load().unwrap();
+    let error = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    assert_eq!(error, CoreError::DiskFull);
+    assert_eq!(vault.len(), 1, "the new secret left the keychain again");
+    registry.failing.store(false, Ordering::SeqCst);
+    // The pending record the full disk kept is not listed, and the old key is untouched.
+    let listed: Vec<_> = KeyManager::new(vault.clone(), registry.clone()).list().unwrap();
+    assert_eq!(listed.into_iter().map(|k| k.record).collect::<Vec<_>>(), before);
+}

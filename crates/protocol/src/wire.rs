@@ -4,7 +4,7 @@
 //!
 //! Account API (header `Authorization: Bearer tka_…`): `GET /api/keys` →
 //! [`KeyList`]; `POST /api/keys` with [`KeyRegistration`] → [`RegisteredKey`];
-//! `DELETE /api/keys/{id}`. Embed API (header `x-api-key: tck_…`):
+//! `PATCH /api/keys/{id}` with [`ExpiryChange`]; `DELETE /api/keys/{id}`. Embed API (header `x-api-key: tck_…`):
 //! `POST /embed/generate-token` with [`TokenRequestBody`] → [`IssuedToken`];
 //! `POST /embed/introspect` with [`IntrospectionRequest`] → [`Introspection`].
 //! Every failure: an HTTP status and [`ErrorBody`].
@@ -33,6 +33,29 @@ pub struct KeyRegistration {
     /// empty: any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_origins: Vec<String>,
+    /// The key this one replaces (a roll), and when that key stops working.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retires: Option<Retirement>,
+}
+
+/// The older key a new one replaces, and the end of the overlap: the older key
+/// works until `at` (or its own expiry, if that is sooner), then never again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Retirement {
+    /// The older key's id.
+    pub id: String,
+    /// When it stops working, in RFC 3339.
+    pub at: String,
+}
+
+/// `PATCH /api/keys/{id}`: brings a key's expiry forward. A key's expiry is
+/// never moved later: the server keeps the sooner of the two.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpiryChange {
+    /// When the key stops working, in RFC 3339.
+    pub expires_at: String,
 }
 
 /// A key as the server knows it.

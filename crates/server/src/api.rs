@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey,
+    AttributeList, DeclaredAttribute, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey,
 };
 
 use crate::error::ApiError;
@@ -158,14 +158,16 @@ pub async fn register_key(
             "must be the key's SHA-256, 64 hex digits",
         ));
     }
-    let expires_at = match registration.expires_at.as_deref() {
-        None => None,
-        Some(text) => Some(
-            chrono::DateTime::parse_from_rfc3339(text)
-                .map_err(|_| ApiError::bad_request("expiresAt", "must be an RFC 3339 date and time"))?
-                .timestamp(),
-        ),
-    };
+    let expires_at = registration
+        .expires_at
+        .as_deref()
+        .map(|text| unix_time(text, "expiresAt"))
+        .transpose()?;
+    let retires = registration
+        .retires
+        .as_ref()
+        .map(|old| Ok::<_, ApiError>((old.id.as_str(), unix_time(&old.at, "retires.at")?)))
+        .transpose()?;
     let allowed_origins = token_request::checked_origins(&registration.allowed_origins)?;
     let key = KeyInfo {
         id: registration.id,
@@ -182,7 +184,41 @@ pub async fn register_key(
             "A key with this id or fingerprint is already registered.",
         ));
     }
+    // A roll: the key it replaces works until the end of the overlap. An old
+    // key this server never knew has nothing to shorten.
+    if let Some((old_id, at)) = retires {
+        state.store.shorten_expiry(old_id, at).await?;
+        state.keys.invalidate();
+    }
     Ok((StatusCode::CREATED, Json(json!(registered(&key)))))
+}
+
+/// `PATCH /api/keys/{id}`: brings a key's expiry forward (never later).
+pub async fn change_expiry(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<StatusCode, ApiError> {
+    auth::account(&state, &headers).await?;
+    let change: ExpiryChange = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("body", &format!("must be {{expiresAt}}: {e}")))?;
+    let at = unix_time(&change.expires_at, "expiresAt")?;
+    let changed = state.store.shorten_expiry(&id, at).await?;
+    // Before the reply: the next request with this key reads its new expiry.
+    state.keys.invalidate();
+    if changed {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found("No key with this id."))
+    }
+}
+
+/// An RFC 3339 date and time from the body's `field`, as Unix seconds.
+fn unix_time(text: &str, field: &str) -> Result<i64, ApiError> {
+    Ok(chrono::DateTime::parse_from_rfc3339(text)
+        .map_err(|_| ApiError::bad_request(field, "must be an RFC 3339 date and time"))?
+        .timestamp())
 }
 
 /// `GET /api/keys`: every registered key, with when it was last used.

@@ -233,6 +233,95 @@ async fn an_expired_key_is_refused_with_its_reason() {
     assert_eq!(body["code"], "key_expired");
 }
 
+/// The expiry the server lists for key `id`.
+async fn listed_expiry(server: &Server, id: &str) -> Value {
+    let list = server.get_json("/api/keys", true).await;
+    let key = list["keys"].as_array().unwrap().iter().find(|k| k["id"] == id).cloned();
+    key.expect("the key is listed")["expiresAt"].clone()
+}
+
+#[tokio::test]
+async fn a_rolled_key_works_until_the_end_of_its_overlap_then_is_refused() {
+    let server = start().await;
+    let (old_id, old_key) = server.register_with("Backend", Some("2099-01-01T00:00:00Z")).await;
+    let old_token = server.token(&old_key).await;
+
+    // The replacement names the old key and the end of the overlap: 2 s from now.
+    let new_key = key_format::generate();
+    let overlap_ends = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let registration = json!({
+        "id": format!("key_{}", key_format::random_base62(16)),
+        "name": "Backend",
+        "fingerprint": new_key.fingerprint(),
+        "retires": { "id": old_id, "at": overlap_ends.to_rfc3339() },
+    });
+    let reply = server
+        .http
+        .post(format!("{}/api/keys", server.base))
+        .bearer_auth(&server.account)
+        .json(&registration)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reply.status(), StatusCode::CREATED);
+    assert_eq!(
+        listed_expiry(&server, &old_id).await,
+        json!(chrono::DateTime::from_timestamp(overlap_ends.timestamp(), 0).unwrap())
+    );
+
+    // During the overlap both keys work.
+    server.token(&old_key).await;
+    server.token(&new_key).await;
+
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    let (status, body) = server
+        .post("/embed/generate-token", old_key.expose_secret(), user_request())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(body["code"], "key_expired");
+    assert_eq!(server.introspect(&old_key, &old_token).await.1["active"], false, "its tokens end with it");
+    server.token(&new_key).await;
+}
+
+#[tokio::test]
+async fn an_expiry_is_only_ever_brought_forward() {
+    let server = start().await;
+    let (id, _) = server.register_with("Backend", Some("2030-01-01T00:00:00Z")).await;
+    let change = |at: &str| {
+        server
+            .http
+            .patch(format!("{}/api/keys/{id}", server.base))
+            .bearer_auth(&server.account)
+            .json(&json!({ "expiresAt": at }))
+    };
+    let later = change("2040-01-01T00:00:00Z").send().await.unwrap();
+    assert_eq!(later.status(), StatusCode::NO_CONTENT);
+    assert_eq!(listed_expiry(&server, &id).await, "2030-01-01T00:00:00Z", "never moved later");
+    change("2029-06-01T00:00:00Z").send().await.unwrap();
+    assert_eq!(listed_expiry(&server, &id).await, "2029-06-01T00:00:00Z");
+
+    let unknown = server
+        .http
+        .patch(format!("{}/api/keys/key_nobody", server.base))
+        .bearer_auth(&server.account)
+        .json(&json!({ "expiresAt": "2029-01-01T00:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let malformed = change("soon").send().await.unwrap();
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    let stranger = server
+        .http
+        .patch(format!("{}/api/keys/{id}", server.base))
+        .json(&json!({ "expiresAt": "2020-01-01T00:00:00Z" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(listed_expiry(&server, &id).await, "2029-06-01T00:00:00Z");
+}
+
 #[tokio::test]
 async fn a_key_cannot_introspect_another_keys_token() {
     let server = start().await;

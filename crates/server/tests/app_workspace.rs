@@ -15,7 +15,7 @@ use toucan_embed_server::local::LocalServer;
 use toucan_keys_core::workspace::{
     Attribute, Level, Permission, Resource, Role, ServerError, Timeouts, TokenRequest, Workspace,
 };
-use toucan_keys_core::{CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, MemoryVault, Vault};
+use toucan_keys_core::{CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, MemoryVault, RollOverlap, Vault};
 
 /// The person confirms every connection (the refusal has its own test).
 const YES: toucan_keys_core::workspace::FixedAnswer = toucan_keys_core::workspace::FixedAnswer(true);
@@ -515,4 +515,99 @@ async fn the_app_sends_declared_attributes_in_their_types() {
         .unwrap_err();
     assert_eq!(code(&refused), "attribute_invalid");
     assert!(refused.to_string().contains("whole number"), "{refused}");
+}
+
+/// The key manager over `s`'s keys, its clock set back by `by` (so an overlap
+/// computed by a roll ends `by` sooner in real time).
+fn keys_with_clock_set_back(s: &Setup, by: chrono::Duration) -> KeyManager {
+    KeyManager::new(s.vault.clone(), FileRegistry::in_dir(&s._dirs.path().join("data")))
+        .with_clock(Arc::new(move || chrono::Utc::now() - by))
+}
+
+#[tokio::test]
+async fn rolling_with_an_overlap_keeps_both_keys_working_until_its_end() {
+    let s = setup().await;
+    let old = s.keys.create("Backend", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+
+    // A 24-hour overlap, from a clock set back by 24 h minus 2 s: it ends 2 s from now.
+    let keys = keys_with_clock_set_back(&s, chrono::Duration::hours(24) - chrono::Duration::seconds(2));
+    let rolled = keys.roll(&old.record.id, RollOverlap::Hours24).unwrap();
+    s.workspace.register_rolled(&rolled.new.record, &rolled.old).await.unwrap();
+    assert_eq!(rolled.new.record.name, "Backend");
+    assert_eq!(rolled.old.name, "Backend (old)");
+
+    let on_server = s.workspace.sync(&s.records()).await.unwrap();
+    assert!(on_server.keys.iter().any(|k| k.id == rolled.new.record.id), "the new key is registered");
+    for (record, secret) in [(&rolled.old, &old.secret), (&rolled.new.record, &rolled.new.secret)] {
+        s.workspace.generate_token(record, secret, &request()).await.unwrap();
+    }
+
+    tokio::time::sleep(std::time::Duration::from_millis(2_500)).await;
+    let refused = s
+        .workspace
+        .generate_token(&rolled.old, &old.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "server_key_expired", "the server enforces the overlap on its own");
+    s.workspace
+        .generate_token(&rolled.new.record, &rolled.new.secret, &request())
+        .await
+        .unwrap();
+
+    // The next start revokes the old key here and on the server.
+    let retired = keys.retire_due().unwrap();
+    assert_eq!(retired.len(), 0, "by the shifted clock the overlap hasn't ended");
+    let retired = s.keys.retire_due().unwrap();
+    assert_eq!(retired.iter().map(|r| &r.id).collect::<Vec<_>>(), [&old.record.id]);
+    s.workspace.revoke(&retired[0]).await.unwrap();
+    let status = s.workspace.sync(&s.records()).await.unwrap();
+    let old_on_server = status.keys.iter().find(|k| k.id == old.record.id).unwrap();
+    assert!(old_on_server.revoked_at.is_some());
+}
+
+#[tokio::test]
+async fn rolling_now_refuses_the_old_key_at_once() {
+    let s = setup().await;
+    let old = s.keys.create("Leaked", Expiry::Never).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+
+    let rolled = s.keys.roll(&old.record.id, RollOverlap::Now).unwrap();
+    assert!(rolled.old.revoked_at.is_some(), "revoked here at once");
+    s.workspace.register_rolled(&rolled.new.record, &rolled.old).await.unwrap();
+    s.workspace.revoke(&rolled.old).await.unwrap();
+
+    let refused = s
+        .workspace
+        .generate_token(&rolled.old, &old.secret, &request())
+        .await
+        .unwrap_err();
+    assert!(
+        ["server_key_revoked", "server_key_expired"].contains(&code(&refused)),
+        "{refused:?}"
+    );
+    s.workspace
+        .generate_token(&rolled.new.record, &rolled.new.secret, &request())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_roll_the_server_missed_is_finished_by_the_next_sync() {
+    let s = setup().await;
+    let old = s.keys.create("Backend", Expiry::Days90).unwrap();
+    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+
+    // Rolled while the server couldn't be reached: it knows neither the new key nor the overlap.
+    let rolled = s.keys.roll(&old.record.id, RollOverlap::Hour1).unwrap();
+    let listed = s.workspace.sync(&s.records()).await.unwrap();
+    assert!(listed.keys.iter().any(|k| k.id == rolled.new.record.id));
+    let (_, on_server) = s
+        .workspace
+        .server_key_by_fingerprint(&old.record.fingerprint)
+        .await
+        .unwrap();
+    let ends = on_server.unwrap().expires_at.unwrap();
+    assert_eq!(ends.timestamp(), rolled.old.expires_at.unwrap().timestamp());
+    assert!(ends < chrono::Utc::now() + chrono::Duration::minutes(61));
 }

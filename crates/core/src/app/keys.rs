@@ -1,10 +1,12 @@
 //! The key use cases: list, check the keychain, create, copy, rename,
 //! revoke, delete.
 
-use super::{CopyReply, CreatedKeyReply, DeleteReply, Reply, RevokeReply, ToucanApp, logged, not_on_server_yet};
+use super::{
+    CopyReply, CreatedKeyReply, DeleteReply, Reply, RevokeReply, RolledKeyReply, ToucanApp, logged, not_on_server_yet,
+};
 use crate::error::CoreError;
 use crate::expiry::Expiry;
-use crate::manager::KeySummary;
+use crate::manager::{KeySummary, RollOverlap};
 use crate::record::KeyId;
 
 impl ToucanApp {
@@ -47,6 +49,67 @@ impl ToucanApp {
                     secret: created.secret.into_one_time_reveal(),
                     server_warning,
                 })
+            }
+            .await,
+        )
+    }
+
+    /// Rolls a key: its replacement (same name, expiry policy and server) is
+    /// shown once, and the old key works for `overlap`, then is revoked, here
+    /// and on the server, which learns the end of the overlap with the new
+    /// key and enforces it on its own. Once the new key exists no later step
+    /// turns the reply into an error: a server failure is a warning, and the
+    /// next sync (the window's "Finish rolling") completes it.
+    pub async fn roll_key(&self, id: KeyId, overlap: RollOverlap) -> Reply<RolledKeyReply> {
+        logged(
+            "roll_key",
+            async {
+                let rolled = self.keys.roll(&id, overlap)?;
+                let (new, old) = (rolled.new.record, rolled.old);
+                let mut warnings: Vec<String> = not_on_server_yet(
+                    "roll_key",
+                    self.workspace.register_rolled(&new, &old).await,
+                    "The server doesn't know the new key yet, nor when the old one should stop working. Use “Finish rolling” once the server can be reached.",
+                )
+                .into_iter()
+                .collect();
+                if overlap == RollOverlap::Now {
+                    if old.is_active() {
+                        warnings.push("The old key couldn't be revoked on this computer yet; Toucan Keys will try again at its next start and every hour.".to_owned());
+                    } else {
+                        warnings.extend(not_on_server_yet(
+                            "roll_key",
+                            self.workspace.revoke(&old).await,
+                            "The old key is revoked here, but the server hasn't been told yet, so it still works there until Toucan Keys can reach it.",
+                        ));
+                    }
+                }
+                Ok(RolledKeyReply {
+                    key: self.keys.summarize(new),
+                    secret: rolled.new.secret.into_one_time_reveal(),
+                    old: self.keys.summarize(old),
+                    server_warning: (!warnings.is_empty()).then(|| warnings.join(" ")),
+                })
+            }
+            .await,
+        )
+    }
+
+    /// Revokes the rolled keys whose overlap has ended, here and on the server
+    /// (queued when it can't be reached). The window calls it at start and
+    /// every hour. Returns the keys it revoked.
+    pub async fn retire_due_keys(&self) -> Reply<Vec<KeySummary>> {
+        logged(
+            "retire_due_keys",
+            async {
+                let mut retired = Vec::new();
+                for record in self.keys.retire_due()? {
+                    if let Err(error) = self.workspace.revoke(&record).await {
+                        tracing::warn!(key = %record.id, code = %error.code(), "retire: the server will be told later");
+                    }
+                    retired.push(self.keys.summarize(record));
+                }
+                Ok(retired)
             }
             .await,
         )

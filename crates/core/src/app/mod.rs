@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub use identify::{Identified, PastedKey};
-pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, WorkspaceView};
+pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, RolledKeyReply, WorkspaceView};
 
 use crate::clipboard::{Clipboard, ClipboardGuard};
 use crate::error::CoreError;

@@ -22,6 +22,22 @@ pub struct CreatedKeyReply {
     pub server_warning: Option<String>,
 }
 
+/// A rolled key: its replacement, shown once, and the old key, now retiring.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct RolledKeyReply {
+    /// The replacement as the list shows it.
+    pub key: KeySummary,
+    /// The replacement's full key. Serialized here and nowhere else.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub secret: OneTimeReveal,
+    /// The old key: retiring until the end of the overlap, or revoked.
+    pub old: KeySummary,
+    /// What the server doesn't know yet, if anything, and how it will learn it.
+    pub server_warning: Option<String>,
+}
+
 /// A key changed here (revoked, or deleted), and whether the server knows yet.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ErrorBody, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
-    RegisteredKey, TokenRequestBody, codes,
+    AttributeList, DeclaredAttribute, ErrorBody, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
+    RegisteredKey, Retirement, TokenRequestBody, codes,
 };
 
 pub use toucan_keys_protocol::wire::Introspection;
@@ -136,17 +136,46 @@ impl EmbedClient {
     /// `POST /api/keys`: registers a key by id, name, fingerprint and expiry
     /// (never the key). Returns `false` if it was already registered.
     pub async fn register_key(&self, account: &AccountToken, record: &KeyRecord) -> Result<bool, ServerError> {
+        self.register_key_retiring(account, record, None).await
+    }
+
+    /// `POST /api/keys` for a key that replaces `retires` (a roll): the server
+    /// learns, with the new key, when the old one stops working.
+    pub async fn register_key_retiring(
+        &self,
+        account: &AccountToken,
+        record: &KeyRecord,
+        retires: Option<(&KeyId, DateTime<Utc>)>,
+    ) -> Result<bool, ServerError> {
         let body = KeyRegistration {
             id: record.id.as_str().to_owned(),
             name: record.name.clone(),
             fingerprint: record.fingerprint.clone(),
             expires_at: record.expires_at.map(|at| at.to_rfc3339()),
             allowed_origins: Vec::new(),
+            retires: retires.map(|(id, at)| Retirement {
+                id: id.as_str().to_owned(),
+                at: at.to_rfc3339(),
+            }),
         };
         let request = self.account_request(Method::POST, "api/keys", account).json(&body);
         match self.send(request).await {
             Ok(_) => Ok(true),
             Err(ServerError::Refused { server_code, .. }) if server_code == codes::CONFLICT => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// `PATCH /api/keys/{id}`: brings a key's expiry forward to `at` (the
+    /// server never moves it later). A key the server doesn't know: nothing to do.
+    pub async fn shorten_expiry(&self, account: &AccountToken, id: &KeyId, at: DateTime<Utc>) -> Result<(), ServerError> {
+        let path = format!("api/keys/{}", id.as_str());
+        let body = ExpiryChange {
+            expires_at: at.to_rfc3339(),
+        };
+        match self.send(self.account_request(Method::PATCH, &path, account).json(&body)).await {
+            Ok(_) => Ok(()),
+            Err(ServerError::Refused { server_code, .. }) if server_code == codes::NOT_FOUND => Ok(()),
             Err(error) => Err(error),
         }
     }

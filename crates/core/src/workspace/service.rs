@@ -199,6 +199,14 @@ impl Workspace {
                         Err(error) => keep_first(&mut first_error, error),
                     }
                 }
+                // Shortened here (a roll's overlap) but not on the server yet.
+                (None, Some(state)) if ends_sooner_here(record, state) => {
+                    let at = record.expires_at.expect("ends sooner, so it ends");
+                    match client.shorten_expiry(&token, &record.id, at).await {
+                        Ok(()) => changed = true,
+                        Err(error) => keep_first(&mut first_error, error),
+                    }
+                }
                 _ => {}
             }
         }
@@ -260,6 +268,25 @@ impl Workspace {
             self.bind(std::slice::from_ref(&record.id), &client.server().to_string())?;
         }
         Ok(())
+    }
+
+    /// Registers a roll's new key with the server its old key belongs to,
+    /// telling it when the old key stops working (the end of the overlap).
+    /// Not connected, or the old key belongs to another server: the new key
+    /// is bound to the old key's server and registered there by a later sync.
+    pub async fn register_rolled(&self, new: &KeyRecord, old: &KeyRecord) -> Result<(), CoreError> {
+        let old_server = self.file.load()?.key_servers.get(&old.id).cloned();
+        let connection = self.connection()?;
+        let connected = connection.as_ref().map(|(client, _)| client.server().to_string());
+        if let Some(old_server) = old_server.filter(|server| Some(server) != connected.as_ref()) {
+            return self.bind(std::slice::from_ref(&new.id), &old_server);
+        }
+        let Some((client, token)) = connection else {
+            return Ok(());
+        };
+        let retires = old.expires_at.map(|at| (&old.id, at));
+        client.register_key_retiring(&token, new, retires).await?;
+        self.bind(std::slice::from_ref(&new.id), &client.server().to_string())
     }
 
     /// Records that `ids` were registered with `server`, for good (a key is
@@ -414,6 +441,16 @@ impl Workspace {
                 })
                 .collect(),
         }
+    }
+}
+
+/// Whether this computer's record ends before the server's (which keeps whole
+/// seconds, so a fraction of a second later doesn't count).
+fn ends_sooner_here(record: &KeyRecord, on_server: &ServerKey) -> bool {
+    match (record.expires_at, on_server.expires_at) {
+        (Some(here), Some(there)) => here.timestamp() < there.timestamp(),
+        (Some(_), None) => on_server.revoked_at.is_none(),
+        (None, _) => false,
     }
 }
 

@@ -118,6 +118,12 @@ impl Store {
         either!(self, store => store.revoke_key(id, now))
     }
 
+    /// Brings a key's expiry forward to `at`, never later than it was; false
+    /// if there is no key with this id.
+    pub async fn shorten_expiry(&self, id: &str, at: i64) -> StoreResult<bool> {
+        either!(self, store => store.shorten_expiry(id, at))
+    }
+
     /// The key with this fingerprint.
     pub async fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {
         either!(self, store => store.key_by_fingerprint(fingerprint))

@@ -195,6 +195,23 @@ impl PostgresStore {
         Ok(rows.len() == 1)
     }
 
+    pub(super) async fn shorten_expiry(&self, id: &str, at: i64) -> StoreResult<bool> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "WITH changed AS (
+                       UPDATE keys SET expires_at = LEAST(COALESCE(expires_at, $2), $2) WHERE id = $1
+                       RETURNING fingerprint)
+                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
+                ),
+                &[&id, &at],
+            )
+            .await?;
+        Ok(rows.len() == 1)
+    }
+
     pub(super) async fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {
         let row = self
             .client()
