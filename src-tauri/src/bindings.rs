@@ -24,7 +24,8 @@ mod tests {
 
     use crate::updates::UpdateCheck;
     use toucan_keys_core::app::{
-        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, WorkspaceView,
+        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, RolledKeyReply,
+        WorkspaceView,
     };
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -33,7 +34,7 @@ mod tests {
     };
     use toucan_keys_core::{
         Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, KeyId, KeyRecord, KeyStatus, KeySummary,
-        Settings,
+        RollOverlap, Settings,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -55,6 +56,8 @@ mod tests {
             declaration::<ClipboardClear>(&config),
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),
+            declaration::<RollOverlap>(&config),
+            declaration::<RolledKeyReply>(&config),
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
             declaration::<DeleteReply>(&config),

@@ -11,6 +11,8 @@ command_table! {
     sync list_keys() -> Vec<KeySummary>;
     sync check_keychain() -> Vec<KeySummary>;
     async create_key(name: String, expiry: Expiry) -> CreatedKeyReply;
+    async roll_key(id: KeyId, overlap: RollOverlap) -> RolledKeyReply;
+    async retire_due_keys() -> Vec<KeySummary>;
     sync copy_key(id: KeyId) -> CopyReply;
     sync rename_key(id: KeyId, name: String) -> KeySummary;
     sync identify_key(pasted: PastedKey) -> Identified;

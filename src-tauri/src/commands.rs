@@ -2,18 +2,19 @@
 //! each is one call to [`ToucanApp`], where every decision is made. Errors
 //! cross IPC as `{code, message, field}` (see `CoreError`).
 //!
-//! A key's secret crosses IPC exactly once: in `create_key`'s reply, for the
-//! one-time reveal. A key pasted into "Which key is this?" crosses once the
+//! A key's secret crosses IPC exactly once: in `create_key`'s (or
+//! `roll_key`'s) reply, for the one-time reveal. A key pasted into "Which key is this?" crosses once the
 //! other way (`identify_key`), and is a secret in Rust from then on. Copying reads the keychain in Rust and writes the
 //! clipboard from Rust; so does generating a session token. The workspace
 //! account token only ever travels page → Rust, when connecting.
 
 use tauri::State;
 use toucan_keys_core::app::{
-    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, WorkspaceView,
+    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, RolledKeyReply,
+    WorkspaceView,
 };
 use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};
-use toucan_keys_core::{Expiry, KeyId, KeySummary, Reply, Settings, ToucanApp};
+use toucan_keys_core::{Expiry, KeyId, KeySummary, Reply, RollOverlap, Settings, ToucanApp};
 
 use crate::updates::UpdateCheck;
 

@@ -1,11 +1,12 @@
-// What the buttons on a key's row do: copy, rename, revoke, generate a token,
-// delete. Each asks Rust, then tells the screen what changed.
+// What the buttons on a key's row do: copy, roll, rename, revoke, generate a
+// token, delete. Each asks Rust, then tells the screen what changed.
 
 import type { KeySummary } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { api, asCommandError } from "./ipc";
 import { showCopied, showError, showToast, showWarning } from "./toast";
 import type { RowActions } from "./views/key-table";
+import { openRollDialog } from "./views/roll-dialog";
 import { openTextDialog } from "./views/text-dialog";
 import { openTokenPanel } from "./views/token-panel";
 
@@ -33,6 +34,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         showError(asCommandError(caught).message);
       }
     },
+    roll: (key) => openRollDialog(key, { keyChanged: host.keyChanged, finishRolling: host.syncWorkspace }),
     rename: (key) =>
       openTextDialog({
         title: "Rename key",

@@ -23,6 +23,8 @@ type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard";
 const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard"];
 /** How often the key list is read again while the window is shown. */
 const REFRESH_MS = 3000;
+/** How often rolled keys whose overlap has ended are revoked while the app runs. */
+const HOURLY_MS = 3600 * 1000;
 
 function errorMessage(caught: unknown): string {
   return asCommandError(caught).message;
@@ -76,7 +78,26 @@ export class App {
     if (this.state.settings.displayName === null && this.state.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
     await Promise.all([synced, updates]);
+    await this.retireDueKeys();
+    setInterval(() => void this.retireDueKeys(), HOURLY_MS);
     this.followOtherWindows();
+  }
+
+  /**
+   * Revokes rolled keys whose overlap has ended (also when the app was closed
+   * at the time), and says so.
+   */
+  private async retireDueKeys(): Promise<void> {
+    try {
+      const retired = await api.retireDueKeys();
+      for (const key of retired) this.state.upsert(key);
+      if (retired.length === 0) return;
+      this.redraw("keys");
+      const names = retired.map((key) => `“${key.name}”`).join(", ");
+      showToast(`The overlap ended, so ${names} ${retired.length === 1 ? "was" : "were"} revoked.`);
+    } catch (caught) {
+      showError(errorMessage(caught));
+    }
   }
 
   /**

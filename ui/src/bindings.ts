@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
 export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime";
 
@@ -42,9 +42,19 @@ lastCopiedAt: string | null,
 /**
  * Set by `reconcile` when the keychain no longer holds the secret.
  */
-secretMissing: boolean, };
+secretMissing: boolean, 
+/**
+ * Set when the key was rolled: the key that replaces it. The key is then
+ * retiring: it works until `expires_at` (the end of the overlap), and is
+ * revoked once that has passed.
+ */
+replacedBy: KeyId | null, 
+/**
+ * The key this one replaced, if a roll made it.
+ */
+replaces: KeyId | null, };
 
-export type KeyStatus = "active" | "expiresSoon" | "expired" | "revoked" | "missing";
+export type KeyStatus = "active" | "expiresSoon" | "retiring" | "expired" | "revoked" | "missing";
 
 export type KeySummary = { 
 /**
@@ -86,7 +96,17 @@ lastCopiedAt: string | null,
 /**
  * Set by `reconcile` when the keychain no longer holds the secret.
  */
-secretMissing: boolean, };
+secretMissing: boolean, 
+/**
+ * Set when the key was rolled: the key that replaces it. The key is then
+ * retiring: it works until `expires_at` (the end of the overlap), and is
+ * revoked once that has passed.
+ */
+replacedBy: KeyId | null, 
+/**
+ * The key this one replaced, if a roll made it.
+ */
+replaces: KeyId | null, };
 
 export type Expiry = { "kind": "days30" } | { "kind": "days60" } | { "kind": "days90" } | { "kind": "onDate", "value": string } | { "kind": "never" };
 
@@ -119,6 +139,26 @@ key: KeySummary,
 secret: string, 
 /**
  * Why the key isn't registered with the workspace server yet, if it isn't.
+ */
+serverWarning: string | null, };
+
+export type RollOverlap = "now" | "hour1" | "hours24" | "days7";
+
+export type RolledKeyReply = { 
+/**
+ * The replacement as the list shows it.
+ */
+key: KeySummary, 
+/**
+ * The replacement's full key. Serialized here and nowhere else.
+ */
+secret: string, 
+/**
+ * The old key: retiring until the end of the overlap, or revoked.
+ */
+old: KeySummary, 
+/**
+ * What the server doesn't know yet, if anything, and how it will learn it.
  */
 serverWarning: string | null, };
 
@@ -334,6 +374,10 @@ clipboardClear: Array<ClipboardClear>,
  */
 expiry: Array<ExpiryKind>, 
 /**
+ * How long a rolled key keeps working beside its replacement.
+ */
+rollOverlap: Array<RollOverlap>, 
+/**
  * A session token's lifetime, in minutes.
  */
 tokenLifetimeMinutes: Array<number>, 
@@ -351,13 +395,15 @@ resources: Array<Resource>,
 levels: Array<Level>, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"]};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"]};
 
 /** Every command: its arguments and its reply. */
 export type Commands = {
   list_keys: { args: {}; reply: Array<KeySummary> };
   check_keychain: { args: {}; reply: Array<KeySummary> };
   create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
+  roll_key: { args: { id: KeyId; overlap: RollOverlap }; reply: RolledKeyReply };
+  retire_due_keys: { args: {}; reply: Array<KeySummary> };
   copy_key: { args: { id: KeyId }; reply: CopyReply };
   rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
   identify_key: { args: { pasted: PastedKey }; reply: Identified };

@@ -41,6 +41,7 @@ export function exactTime(iso: string): string {
 export const STATUS_LABELS: Record<KeyStatus, string> = {
   active: "Active",
   expiresSoon: "Expires soon",
+  retiring: "Retiring",
   expired: "Expired",
   revoked: "Revoked",
   missing: "Missing from keychain",

@@ -26,16 +26,28 @@ function alertRegion(): HTMLElement {
   return region;
 }
 
-function showLasting(kind: "error" | "warning", message: string): HTMLElement {
+/** A button on a notice that does what it says, then closes the notice. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+function showLasting(kind: "error" | "warning", message: string, action?: NoticeAction): HTMLElement {
   const dismiss = h("button", { type: "button", class: "button small" }, "Dismiss");
+  const act = action && h("button", { type: "button", class: "button small primary" }, action.label);
   const notice = h(
     "div",
     { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" },
     h("span", { class: "notice-icon", "aria-hidden": "true" }, kind === "error" ? "✕" : "!"),
     h("span", { class: "notice-text" }, h("strong", {}, kind === "error" ? "Didn't work: " : "Note: "), message),
+    act,
     dismiss,
   );
   dismiss.addEventListener("click", () => notice.remove());
+  act?.addEventListener("click", () => {
+    notice.remove();
+    action?.run();
+  });
   // The same message twice is shown once.
   for (const shown of alertRegion().querySelectorAll(".notice")) {
     if (shown.querySelector(".notice-text")?.textContent === notice.querySelector(".notice-text")?.textContent) shown.remove();
@@ -50,8 +62,8 @@ export function showError(message: string): void {
 }
 
 /** A warning the person must read (the server hasn't been told yet…): kept until dismissed. */
-export function showWarning(message: string): void {
-  showLasting("warning", message);
+export function showWarning(message: string, action?: NoticeAction): void {
+  showLasting("warning", message, action);
 }
 
 /** "Copied. Clears in 30 s": what every copy (key or token) says. */

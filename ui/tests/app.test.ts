@@ -262,6 +262,78 @@ describe("row actions", () => {
   });
 });
 
+describe("rolling a key", () => {
+  it("offers the overlaps (24 hours first), reveals the new key once, and shows the old one retiring", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Backend" })] });
+    await mountApp();
+    button("Roll Backend").click();
+    await settle();
+    const dialog = topDialog();
+    expect(dialog.textContent).toContain("Roll “Backend”");
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>("input[type=radio]")];
+    expect(radios.map((r) => r.value)).toEqual(["hours24", "hour1", "days7", "now"]);
+    expect(radios.find((r) => r.checked)?.value).toBe("hours24");
+    expect(document.activeElement).toBe(radios[0]);
+    submit(dialog.querySelector("form")!);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "roll_key")?.args).toEqual({ id: backend.keys[1].id, overlap: "hours24" });
+    expect(topDialog().querySelector(".secret-field")?.textContent).toBe(TEST_SECRET);
+    expect(topDialog().textContent).toContain("API key for “Backend”");
+    const rows = [...document.querySelectorAll("tbody tr")];
+    expect(rows.map((r) => r.querySelector("th")?.textContent)).toEqual(["Backend", "Backend (old)"]);
+    expect(rows[1].textContent).toContain("Retiring");
+    expect(rows[1].textContent).toContain("stops in 24 hours");
+    expect(rows[1].textContent).not.toContain("Roll");
+  });
+
+  it("warns that 'now' stops the old key at once, and sends it", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Leaked" })] });
+    await mountApp();
+    button("Roll Leaked").click();
+    await settle();
+    const now = topDialog().querySelector<HTMLInputElement>("input[value=now]")!;
+    const warning = topDialog().querySelector<HTMLElement>(".warning")!;
+    expect(warning.hidden).toBe(true);
+    now.checked = true;
+    now.dispatchEvent(new Event("change"));
+    expect(warning.hidden).toBe(false);
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "roll_key")?.args).toMatchObject({ overlap: "now" });
+    expect(document.querySelector("tbody tr.revoked th")?.textContent).toBe("Leaked (old)");
+  });
+
+  it("keeps a server warning with a Finish rolling button that syncs", async () => {
+    const backend = fakeBackend({
+      keys: [key({ name: "Backend" })],
+      serverWarning: "The server doesn't know the new key yet.",
+      workspace: { serverUrl: "https://example.test", keys: [], problem: null, pendingRevocations: [] },
+    });
+    await mountApp();
+    button("Roll Backend").click();
+    await settle();
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    const notice = document.querySelector("#alerts .notice-warning")!;
+    expect(notice.textContent).toContain("The server doesn't know the new key yet.");
+    const syncsBefore = backend.calls.filter((c) => c.cmd === "sync_workspace").length;
+    button("Finish rolling", notice as HTMLElement).click();
+    await settle();
+    expect(backend.calls.filter((c) => c.cmd === "sync_workspace").length).toBe(syncsBefore + 1);
+    expect(document.querySelector("#alerts .notice-warning")).toBeNull();
+  });
+
+  it("revokes keys whose overlap ended while the app was closed, at start, and says so", async () => {
+    const backend = fakeBackend({
+      keys: [key({ name: "Backend (old)", status: "retiring", expiresAt: new Date(Date.now() - 60e3).toISOString() })],
+    });
+    await mountApp();
+    expect(backend.calls.some((c) => c.cmd === "retire_due_keys")).toBe(true);
+    expect(document.querySelector("tbody tr")?.classList.contains("revoked")).toBe(true);
+    expect(document.getElementById("toasts")?.textContent).toContain("“Backend (old)” was revoked");
+  });
+});
+
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
     const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });

@@ -49,6 +49,8 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
     revokedAt: null,
     lastCopiedAt: null,
     secretMissing: false,
+    replacedBy: null,
+    replaces: null,
     status: "active",
     ...overrides,
   };
@@ -93,6 +95,20 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
       backend.keys.unshift(created);
       return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
+    },
+    roll_key: ({ id, overlap }) => {
+      const old = find(id);
+      const created = key({ name: old.name, hint: `tck_…${TEST_SECRET.slice(-4)}`, replaces: old.id });
+      const stops = overlap === "now" ? new Date() : new Date(Date.now() + 24 * 3600e3);
+      Object.assign(old, { name: `${old.name} (old)`, replacedBy: created.id, expiresAt: stops.toISOString() });
+      Object.assign(old, overlap === "now" ? { status: "revoked", revokedAt: stops.toISOString() } : { status: "retiring" });
+      backend.keys.unshift(created);
+      return { key: created, secret: TEST_SECRET, old: structuredClone(old), serverWarning: backend.serverWarning };
+    },
+    retire_due_keys: () => {
+      const due = backend.keys.filter((k) => k.status === "retiring" && new Date(k.expiresAt!) <= new Date());
+      for (const k of due) Object.assign(k, { status: "revoked", revokedAt: new Date().toISOString() });
+      return structuredClone(due);
     },
     copy_key: ({ id }) => {
       const copied = { ...find(id), lastCopiedAt: new Date().toISOString() };

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::expiry::ExpiryKind;
+use crate::manager::RollOverlap;
 use crate::settings::ClipboardClear;
 use crate::workspace::{Level, Resource, Role};
 
@@ -17,6 +18,8 @@ pub struct Choices {
     pub clipboard_clear: Vec<ClipboardClear>,
     /// How long a new key lasts.
     pub expiry: Vec<ExpiryKind>,
+    /// How long a rolled key keeps working beside its replacement.
+    pub roll_overlap: Vec<RollOverlap>,
     /// A session token's lifetime, in minutes.
     pub token_lifetime_minutes: Vec<u32>,
     /// A session's role.
@@ -42,6 +45,12 @@ pub fn choices() -> Choices {
             ExpiryKind::Days90,
             ExpiryKind::OnDate,
             ExpiryKind::Never,
+        ],
+        roll_overlap: vec![
+            RollOverlap::Hours24,
+            RollOverlap::Hour1,
+            RollOverlap::Days7,
+            RollOverlap::Now,
         ],
         token_lifetime_minutes: vec![15, 60, 240, 1440],
         roles: vec![Role::Explorer, Role::Maker, Role::Admin],

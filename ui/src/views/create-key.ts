@@ -132,8 +132,8 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   focusFirst(dialog, name);
 }
 
-/** Replaces the form with the one-time reveal of `created`'s secret. */
-function showReveal(
+/** Replaces the dialog's form with the one-time reveal of `created`'s secret (a new or rolled key). */
+export function showReveal(
   dialog: Dialog,
   created: CreatedKeyReply,
   onChange: (key: KeySummary) => void,

@@ -1,5 +1,5 @@
 // The API Keys table: name, masked hint, created, expires, last copied,
-// status and the row's actions, in the order the finder asks for (newest first by default).
+// status (a retiring key counts down to its end) and the row's actions, in the order the finder asks for (newest first by default).
 
 import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";
@@ -8,6 +8,7 @@ import { exactTime, relativeTime, STATUS_LABELS } from "../format";
 export interface RowActions {
   copy(key: KeySummary): void;
   rename(key: KeySummary): void;
+  roll(key: KeySummary): void;
   revoke(key: KeySummary): void;
   remove(key: KeySummary): void;
   generate(key: KeySummary): void;
@@ -26,6 +27,9 @@ function statusCell(key: KeySummary): HTMLElement {
   if (key.status === "revoked" && key.revokedAt) {
     return h("span", { class: "status" }, badge, " ", time(key.revokedAt, ""));
   }
+  if (key.status === "retiring" && key.expiresAt) {
+    return h("span", { class: "status" }, badge, " ", h("span", { class: "muted" }, "stops "), time(key.expiresAt, ""));
+  }
   return h("span", { class: "status" }, badge);
 }
 
@@ -38,6 +42,7 @@ function actions(key: KeySummary, act: RowActions, connected: boolean): HTMLElem
     { class: "row-actions" },
     usable && button("Copy", () => act.copy(key)),
     usable && connected && button("Generate token", () => act.generate(key)),
+    key.status !== "revoked" && key.status !== "retiring" && button("Roll", () => act.roll(key)),
     key.status !== "revoked" && button("Rename", () => act.rename(key)),
     key.status !== "revoked" && button("Revoke", () => act.revoke(key), "danger-outline"),
     key.status === "revoked" && button("Delete", () => act.remove(key), "danger-outline"),
