@@ -31,6 +31,8 @@ if $for_tests; then
     # the embed server: a throwaway PostgreSQL cluster (scripts/with-postgres.sh), an
     # independent JWE reader, the container files' parser, schemathesis's virtual environment
     postgresql python3-jwcrypto python3-yaml python3-venv
+    # "Use this key in code": the curl snippet is run against the server
+    curl
   )
 fi
 missing=()

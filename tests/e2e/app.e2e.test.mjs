@@ -118,6 +118,42 @@ function createInTerminal(name) {
   return key;
 }
 
+/** Connects the window to `server`, confirming in Rust's native dialog. */
+async function connectWindow(server) {
+  secretsSeen.push(server.accountToken);
+  await setValue("input[name=server-url]", server.url);
+  await setValue("input[name=account-token]", server.accountToken);
+  await (await browser.$("#connect-workspace")).click();
+  await answerNativeDialog(browser, CONNECT_TITLE, 0, 2);
+  await (await browser.$("#workspace-url")).waitForExist({ timeout: 20_000 });
+}
+
+/** Asks `server` for a session token with `key`, as a customer's backend would; returns [status, code]. */
+async function askForToken(server, key) {
+  const reply = await fetch(`${server.url}/embed/generate-token`, {
+    method: "POST",
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    body: JSON.stringify({
+      user: { distinctId: "user-42", role: "explorer", attributes: {} },
+      permissions: { dashboard: ["can_view"] },
+      lifetimeSeconds: 600,
+    }),
+  });
+  const body = await reply.json();
+  return [reply.status, body.code ?? null];
+}
+
+/** The rows of the key table: id, name and status text. */
+async function tableRows() {
+  return browser.execute(() =>
+    [...document.querySelectorAll("tbody tr")].map((row) => ({
+      id: row.getAttribute("data-key-id"),
+      name: row.querySelector("th")?.textContent,
+      status: row.querySelector(".status")?.textContent,
+    })),
+  );
+}
+
 after(endSession);
 
 test("1. first run: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
@@ -460,7 +496,60 @@ test("11. app and command line at once: a key made with toucan-keys-cli appears 
   await screenshot(browser, "cli-key-revoked-in-app");
 });
 
-test("12. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
+test("12. roll: with 24 hours both keys work on the server; rolling again with 'now' refuses the old key at once", async () => {
+  await start();
+  const server = await startEmbedServer();
+  try {
+    await connectWindow(server);
+    const first = await createInWindow("Rolled backend");
+    assert.deepEqual(await askForToken(server, first.key), [200, null]);
+
+    await clickLabelled("Roll Rolled backend");
+    await clickButton("Roll key");
+    const second = await revealedKey();
+    assert.ok(isWellFormedKey(second) && second !== first.key, "a new, well-formed key is revealed");
+    assert.equal(await (await browser.$("#server-warning")).isExisting(), false, "registered without a warning");
+    await closeRevealWithoutCopy();
+    let rows = await tableRows();
+    const replacement = rows.find((row) => row.name === "Rolled backend");
+    const retiring = rows.find((row) => row.id === first.id);
+    assert.equal(retiring.name, "Rolled backend (old)");
+    assert.match(retiring.status, /^Retiring stops in (24|23) hours$/);
+    assert.equal(keychainLookup(replacement.id), second, "the new key is in the keychain");
+    assert.equal(keychainLookup(first.id), first.key, "the old key stays until its overlap ends");
+    const newRow = await browser.$(`tr[data-key-id="${replacement.id}"]`);
+    await browser.waitUntil(async () => (await (await newRow.$("td.last-used")).getText()) === "Never", {
+      timeout: 10_000,
+      timeoutMsg: "the new key shows as registered with the server",
+    });
+    assert.deepEqual(await askForToken(server, first.key), [200, null], "the old key works during the overlap");
+    assert.deepEqual(await askForToken(server, second), [200, null], "the new key works at once");
+    await screenshot(browser, "rolled-24h");
+
+    // A leak: roll the new key with no overlap.
+    await clickLabelled("Roll Rolled backend");
+    await (await browser.$("label*=Stop it now")).click();
+    await (await browser.$("p*=stop working as soon as you roll")).waitForDisplayed({ timeout: 5_000 });
+    await clickButton("Roll key");
+    const third = await revealedKey();
+    await closeRevealWithoutCopy();
+    rows = await tableRows();
+    const leaked = rows.find((row) => row.id === replacement.id);
+    assert.equal(leaked.name, "Rolled backend (old 2)");
+    assert.match(leaked.status, /^Revoked/);
+    assert.equal(keychainLookup(replacement.id), null, "the leaked key left the keychain");
+    const [status, code] = await askForToken(server, second);
+    assert.equal(status, 401);
+    assert.ok(["key_revoked", "key_expired"].includes(code), code);
+    assert.deepEqual(await askForToken(server, third), [200, null]);
+    assert.deepEqual(await askForToken(server, first.key), [200, null], "the first key's own overlap still runs");
+    await screenshot(browser, "rolled-now");
+  } finally {
+    server.stop();
+  }
+});
+
+test("13. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
   // Its own session first, so it has secrets to look for when it runs alone.
   await start();
   const { key } = await createInWindow("Hygiene check");

@@ -3,7 +3,7 @@
 # then drives the real window under Xvfb through tauri-driver and
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
-# --test-name-pattern="^(5|12)[.]" to run scenarios 5 and 12 alone.
+# --test-name-pattern="^(5|13)[.]" to run scenarios 5 and 13 alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD

@@ -47,10 +47,7 @@ export class App {
   private readonly finder = new KeyFinder();
   private readonly actions = keyActions({
     connected: () => this.state.connected,
-    keyChanged: (key) => {
-      this.state.upsert(key);
-      this.redraw("keys");
-    },
+    keyChanged: (key) => this.keyChanged(key),
     keyDeleted: (key) => {
       this.state.keys = this.state.keys.filter((k) => k.id !== key.id);
       this.redraw("keys");
@@ -166,8 +163,8 @@ export class App {
     if (JSON.stringify([this.state.keys, this.state.keychainWarning]) !== before) this.redraw("keys");
   }
 
-  /** A key was created (or copied) in the create dialog. */
-  private keyCreated(key: KeySummary): void {
+  /** A key changed, or was added (created, or made by a roll): the server is asked about a new one. */
+  private keyChanged(key: KeySummary): void {
     const isNew = !this.state.keys.some((k) => k.id === key.id);
     this.state.upsert(key);
     this.redraw("keys");
@@ -209,7 +206,7 @@ export class App {
         return profileSection(state.settings, () => void this.editDisplayName());
       case "keys":
         return keysSection(state, this.actions, {
-          created: (key) => this.keyCreated(key),
+          created: (key) => this.keyChanged(key),
           retryKeychain: () => void this.checkKeychain(),
         }, this.finder);
       case "workspace":

@@ -36,6 +36,9 @@ pub trait Clipboard: Send + 'static {
     /// Puts `text` on the clipboard, marked as a secret (kept out of clipboard
     /// history) where the OS supports it.
     fn set_secret(&mut self, text: &str) -> Result<(), String>;
+    /// Puts text that isn't secret (a code snippet, a fingerprint) on the
+    /// clipboard, as any app would: kept in history, never cleared.
+    fn set_text(&mut self, text: &str) -> Result<(), String>;
     /// The clipboard's text now: `Ok(None)` if it holds something that isn't
     /// text, `Err` if it can't be read.
     fn text(&mut self) -> Result<Option<String>, String>;
@@ -47,6 +50,9 @@ pub trait Clipboard: Send + 'static {
 impl Clipboard for Box<dyn Clipboard> {
     fn set_secret(&mut self, text: &str) -> Result<(), String> {
         (**self).set_secret(text)
+    }
+    fn set_text(&mut self, text: &str) -> Result<(), String> {
+        (**self).set_text(text)
     }
     fn text(&mut self) -> Result<Option<String>, String> {
         (**self).text()
@@ -101,6 +107,19 @@ impl<C: Clipboard> ClipboardGuard<C> {
             })),
             timer: Arc::default(),
         }
+    }
+
+    /// Copies text that isn't secret, with no clear. A clear still pending
+    /// for an earlier key no longer acts (the clipboard holds this now).
+    pub fn copy_plain(&self, text: &str) -> Result<(), CoreError> {
+        let mut state = self.lock();
+        state
+            .clipboard
+            .set_text(text)
+            .map_err(|detail| CoreError::Clipboard { detail })?;
+        state.generation += 1;
+        state.copied_digest = None;
+        Ok(())
     }
 
     /// Copies `secret` (a key or a session token) and, with a delay, schedules
@@ -248,6 +267,10 @@ impl Clipboard for MemoryClipboard {
         self.copy_from_elsewhere(text);
         Ok(())
     }
+    fn set_text(&mut self, text: &str) -> Result<(), String> {
+        self.copy_from_elsewhere(text);
+        Ok(())
+    }
     fn text(&mut self) -> Result<Option<String>, String> {
         Ok(self.contents())
     }
@@ -357,6 +380,9 @@ mod tests {
     impl Clipboard for Unreadable {
         fn set_secret(&mut self, text: &str) -> Result<(), String> {
             self.0.set_secret(text)
+        }
+        fn set_text(&mut self, text: &str) -> Result<(), String> {
+            self.0.set_text(text)
         }
         fn text(&mut self) -> Result<Option<String>, String> {
             Err("the clipboard owner didn't answer".into())

@@ -45,6 +45,10 @@ impl Clipboard for SystemClipboard {
         set.text(text).map_err(|e| e.to_string())
     }
 
+    fn set_text(&mut self, text: &str) -> Result<(), String> {
+        self.open()?.set_text(text).map_err(|e| e.to_string())
+    }
+
     fn text(&mut self) -> Result<Option<String>, String> {
         match self.open()?.get_text() {
             Ok(text) => Ok(Some(text)),

@@ -108,6 +108,14 @@ pub enum CoreError {
         /// The workspace file.
         path: String,
     },
+    /// The activity history can't be read.
+    #[error(
+        "The activity history at {path} is damaged, so it can't be shown. Your keys are not affected; move the file away to start a new history."
+    )]
+    ActivityCorrupt {
+        /// The activity file.
+        path: String,
+    },
     /// A settings or workspace file was written by a newer version of the app.
     #[error(
         "The file {path} was saved by a newer version of Toucan Keys (format {found}). Update the app to use it; it has been left untouched."
@@ -186,6 +194,7 @@ impl CoreError {
             Self::DiskFull => ErrorCode::DiskFull,
             Self::SettingsCorrupt { .. } => ErrorCode::SettingsCorrupt,
             Self::WorkspaceCorrupt { .. } => ErrorCode::WorkspaceCorrupt,
+            Self::ActivityCorrupt { .. } => ErrorCode::ActivityCorrupt,
             Self::FileTooNew { .. } => ErrorCode::FileTooNew,
             Self::DisplayNameInvalid => ErrorCode::DisplayNameInvalid,
             Self::ClearDelayOutOfRange => ErrorCode::ClearDelayOutOfRange,

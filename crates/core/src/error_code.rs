@@ -54,6 +54,7 @@ error_codes! {
     DiskFull = "disk_full",
     SettingsCorrupt = "settings_corrupt",
     WorkspaceCorrupt = "workspace_corrupt",
+    ActivityCorrupt = "activity_corrupt",
     FileTooNew = "file_too_new",
     DisplayNameInvalid = "display_name_invalid",
     ClearDelayOutOfRange = "clear_delay_out_of_range",

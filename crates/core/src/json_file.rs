@@ -1,4 +1,4 @@
-//! Small versioned JSON files (settings, workspace): `{"version": N, ...}`.
+//! Small versioned JSON files (settings, workspace, activity): `{"version": N, ...}`.
 //!
 //! A file written by a newer version of the app is reported and never
 //! rewritten; fields this version doesn't know are kept when it rewrites an
@@ -25,6 +25,8 @@ pub(crate) enum FileKind {
     Settings,
     /// `workspace.json`.
     Workspace,
+    /// `activity.json`.
+    Activity,
 }
 
 /// One versioned JSON file.
@@ -103,6 +105,7 @@ impl JsonFile {
         match self.kind {
             FileKind::Settings => CoreError::SettingsCorrupt { path },
             FileKind::Workspace => CoreError::WorkspaceCorrupt { path },
+            FileKind::Activity => CoreError::ActivityCorrupt { path },
         }
     }
 }

@@ -11,6 +11,7 @@
 //! - [`app`]: [`ToucanApp`], every use case of the app, called by the shell.
 #![warn(missing_docs)]
 
+pub mod activity;
 pub mod app;
 mod atomic_file;
 pub mod choices;
@@ -25,6 +26,7 @@ pub mod process_guard;
 pub mod record;
 pub mod registry;
 pub mod settings;
+pub mod snippets;
 pub mod updates;
 pub mod vault;
 pub mod workspace;

@@ -6,6 +6,7 @@ use zeroize::Zeroizing;
 use super::{CopyTokenReply, Reply, ToucanApp, WorkspaceView, logged};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
+use crate::snippets::{CodeSnippet, SnippetLanguage, snippets};
 use crate::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest, WorkspaceStatus};
 
 impl ToucanApp {
@@ -78,6 +79,28 @@ impl ToucanApp {
                 self.view(Ok(status))
             }
             .await,
+        )
+    }
+
+    /// "Use this key in code": snippets in curl, Node.js, Python and Go that
+    /// ask the connected server (or a placeholder address) for a session
+    /// token with the key read from `TOUCAN_API_KEY`. Nothing secret.
+    pub fn code_snippets(&self) -> Reply<Vec<CodeSnippet>> {
+        logged(
+            "code_snippets",
+            self.workspace.server_url().map(|url| snippets(url.as_deref())),
+        )
+    }
+
+    /// Copies one snippet, as any app copies text (it holds no secret).
+    pub fn copy_snippet(&self, language: SnippetLanguage) -> Reply<()> {
+        logged(
+            "copy_snippet",
+            (|| -> Reply<()> {
+                let server = self.workspace.server_url()?;
+                let snippet = snippets(server.as_deref()).into_iter().find(|s| s.language == language);
+                self.clipboard.copy_plain(&snippet.expect("every language has a snippet").code)
+            })(),
         )
     }
 
