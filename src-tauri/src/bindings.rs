@@ -23,10 +23,12 @@ mod tests {
     use ts_rs::{Config, TS};
 
     use crate::updates::UpdateCheck;
+    use toucan_keys_core::activity::{Activity, ActivityEvent};
     use toucan_keys_core::app::{
-        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, PastedKey, RevokeReply, RolledKeyReply,
-        WorkspaceView,
+        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, PastedKey, RevokeReply,
+        RolledKeyReply, WorkspaceView,
     };
+    use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
         Attribute, AttributeType, DeclaredAttribute, GeneratedToken, Level, PendingRevocation, Permission, Resource,
@@ -58,6 +60,11 @@ mod tests {
             declaration::<CreatedKeyReply>(&config),
             declaration::<RollOverlap>(&config),
             declaration::<RolledKeyReply>(&config),
+            declaration::<Activity>(&config),
+            declaration::<ActivityEvent>(&config),
+            declaration::<KeyDetails>(&config),
+            declaration::<SnippetLanguage>(&config),
+            declaration::<CodeSnippet>(&config),
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
             declaration::<DeleteReply>(&config),

@@ -15,6 +15,10 @@ command_table! {
     async retire_due_keys() -> Vec<KeySummary>;
     sync copy_key(id: KeyId) -> CopyReply;
     sync rename_key(id: KeyId, name: String) -> KeySummary;
+    sync key_details(id: KeyId) -> KeyDetails;
+    sync copy_fingerprint(id: KeyId) -> ();
+    sync code_snippets() -> Vec<CodeSnippet>;
+    sync copy_snippet(language: SnippetLanguage) -> ();
     sync identify_key(pasted: PastedKey) -> Identified;
     async ask_server_about_key(fingerprint: String) -> String;
     async revoke_key(id: KeyId) -> RevokeReply;

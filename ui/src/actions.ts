@@ -1,11 +1,12 @@
 // What the buttons on a key's row do: copy, roll, rename, revoke, generate a
 // token, delete. Each asks Rust, then tells the screen what changed.
 
-import type { KeySummary } from "./bindings";
+import type { KeySummary, ServerKeyState } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { api, asCommandError } from "./ipc";
 import { showCopied, showError, showToast, showWarning } from "./toast";
 import type { RowActions } from "./views/key-table";
+import { openKeyDetails } from "./views/key-details";
 import { openRollDialog } from "./views/roll-dialog";
 import { openTextDialog } from "./views/text-dialog";
 import { openTokenPanel } from "./views/token-panel";
@@ -14,6 +15,8 @@ import { openTokenPanel } from "./views/token-panel";
 export interface KeyActionHost {
   /** Whether a workspace server is connected now. */
   connected(): boolean;
+  /** The server's view of a key, when connected and known. */
+  serverState(id: string): ServerKeyState | undefined;
   /** A key changed (or was added): show it. */
   keyChanged(key: KeySummary): void;
   /** A key was deleted: remove it. */
@@ -34,6 +37,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         showError(asCommandError(caught).message);
       }
     },
+    details: (key) => void openKeyDetails(key.id, host.serverState(key.id), host.connected()),
     roll: (key) => openRollDialog(key, { keyChanged: host.keyChanged, finishRolling: host.syncWorkspace }),
     rename: (key) =>
       openTextDialog({

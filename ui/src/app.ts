@@ -47,6 +47,7 @@ export class App {
   private readonly finder = new KeyFinder();
   private readonly actions = keyActions({
     connected: () => this.state.connected,
+    serverState: (id) => this.state.workspace.keys.find((k) => k.id === id),
     keyChanged: (key) => this.keyChanged(key),
     keyDeleted: (key) => {
       this.state.keys = this.state.keys.filter((k) => k.id !== key.id);

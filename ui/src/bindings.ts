@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
 export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime";
 
@@ -161,6 +161,80 @@ old: KeySummary,
  * What the server doesn't know yet, if anything, and how it will learn it.
  */
 serverWarning: string | null, };
+
+export type Activity = { "kind": "created" } | { "kind": "copied" } | { "kind": "tokenGenerated", 
+/**
+ * The end user's id (`distinctId`).
+ */
+user: string, } | { "kind": "renamed", 
+/**
+ * Its name before.
+ */
+from: string, 
+/**
+ * Its name after.
+ */
+to: string, } | { "kind": "rolledInto", 
+/**
+ * The replacement's id.
+ */
+replacement: KeyId, } | { "kind": "rolledFrom", 
+/**
+ * The key it replaces.
+ */
+replaced: KeyId, } | { "kind": "revoked" } | { "kind": "registered", 
+/**
+ * The server's address.
+ */
+server: string, };
+
+export type ActivityEvent = { 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * What.
+ */
+activity: Activity, };
+
+export type KeyDetails = { 
+/**
+ * The key as the list shows it.
+ */
+key: KeySummary, 
+/**
+ * The name of the key it replaced, if a roll made it.
+ */
+replaces: string | null, 
+/**
+ * The name of the key that replaces it, if it was rolled.
+ */
+replacedBy: string | null, 
+/**
+ * What happened to it, newest first.
+ */
+activity: Array<ActivityEvent>, 
+/**
+ * Why the history can't be shown, if it can't.
+ */
+activityProblem: string | null, };
+
+export type SnippetLanguage = "curl" | "node" | "python" | "go";
+
+export type CodeSnippet = { 
+/**
+ * The language.
+ */
+language: SnippetLanguage, 
+/**
+ * Its name on the tab ("Node.js").
+ */
+label: string, 
+/**
+ * The program, ready to paste.
+ */
+code: string, };
 
 export type CopyReply = { 
 /**
@@ -406,6 +480,10 @@ export type Commands = {
   retire_due_keys: { args: {}; reply: Array<KeySummary> };
   copy_key: { args: { id: KeyId }; reply: CopyReply };
   rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
+  key_details: { args: { id: KeyId }; reply: KeyDetails };
+  copy_fingerprint: { args: { id: KeyId }; reply: null };
+  code_snippets: { args: {}; reply: Array<CodeSnippet> };
+  copy_snippet: { args: { language: SnippetLanguage }; reply: null };
   identify_key: { args: { pasted: PastedKey }; reply: Identified };
   ask_server_about_key: { args: { fingerprint: string }; reply: string };
   revoke_key: { args: { id: KeyId }; reply: RevokeReply };

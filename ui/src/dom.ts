@@ -75,6 +75,11 @@ export function equivalentOf(old: Element | null): HTMLElement | null {
     if (same) return same;
   }
   const row = old?.closest("[data-key-id]")?.getAttribute("data-key-id");
-  const inRow = row ? document.querySelector<HTMLElement>(`tr[data-key-id="${row}"] button`) : null;
+  // The key's name again if it was the name, else the row's first action.
+  const kind = old?.classList.contains("link-button") ? ".link-button" : ".row-actions button";
+  const inRow = row
+    ? (document.querySelector<HTMLElement>(`tr[data-key-id="${row}"] ${kind}`) ??
+      document.querySelector<HTMLElement>(`tr[data-key-id="${row}"] button`))
+    : null;
   return inRow ?? document.getElementById("create-key") ?? document.getElementById("page-title");
 }

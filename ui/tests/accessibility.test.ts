@@ -4,7 +4,7 @@
 
 import axe from "axe-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_TOKEN, button, createKey, fakeBackend, key, mountApp, openCreateDialog, settle, submit, TEST_SECRET, topDialog, type } from "./helpers";
+import { ACCOUNT_TOKEN, button, createKey, fakeBackend, key, mountApp, openCreateDialog, press, settle, submit, TEST_SECRET, topDialog, type } from "./helpers";
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.documentElement, { resultTypes: ["violations"] });
@@ -49,6 +49,22 @@ describe("accessibility (axe-core)", () => {
     button("Install and restart").click();
     await settle();
     document.querySelector<HTMLButtonElement>(".profile-button")!.click();
+    expect(await violations()).toEqual([]);
+  });
+
+  it("a key's details, the roll dialog, and 'Use this key in code'", async () => {
+    withKeys();
+    await mountApp();
+    button("Production backend").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+    button("Use this key in code", topDialog()).click();
+    await settle();
+    expect(await violations()).toEqual([]);
+    press("Escape");
+    press("Escape");
+    button("Roll Production backend").click();
+    await settle();
     expect(await violations()).toEqual([]);
   });
 

@@ -334,6 +334,62 @@ describe("rolling a key", () => {
   });
 });
 
+describe("a key's details and handing it to a developer", () => {
+  it("the name opens the details: fingerprint with its own Copy, and the activity newest first", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Backend", fingerprint: "ab".repeat(32) })] });
+    await mountApp();
+    button("Backend").focus();
+    button("Backend").click();
+    await settle();
+    const dialog = topDialog();
+    expect(dialog.querySelector(".dialog-title")?.textContent).toBe("Backend");
+    expect(dialog.querySelector(".fingerprint")?.textContent).toBe("ab".repeat(32));
+    button("Copy fingerprint", dialog).click();
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "copy_fingerprint")?.args).toEqual({ id: backend.keys[0].id });
+    expect(document.getElementById("toasts")?.textContent).toContain("Copied the fingerprint.");
+    const events = [...dialog.querySelectorAll(".activity li")].map((li) => li.textContent);
+    expect(events[0]).toContain("Session token generated for user-42");
+    expect(events[1]).toContain("Created");
+    button("Close", dialog).click();
+    await settle();
+    expect(document.activeElement?.textContent).toBe("Backend");
+  });
+
+  it("'Use this key in code' shows a tab per language, copies each as text, and never the key", async () => {
+    const backend = fakeBackend({ workspace: { serverUrl: "https://embed.example.org", keys: [], problem: null, pendingRevocations: [] } });
+    await mountApp();
+    await createKey("Backend");
+    button("Use this key in code", topDialog()).click();
+    await settle();
+    const dialog = topDialog();
+    const tabs = [...dialog.querySelectorAll<HTMLElement>("[role=tab]")];
+    expect(tabs.map((t) => t.textContent)).toEqual(["curl", "Node.js", "python", "go"]);
+    expect(dialog.querySelector("[role=tabpanel]:not([hidden])")?.textContent).toContain("https://embed.example.org/embed/generate-token");
+    expect(dialog.textContent).not.toContain(TEST_SECRET);
+    expect(dialog.textContent).toContain("Never put it in frontend code");
+    tabs[0].focus();
+    press("ArrowRight");
+    expect(document.activeElement).toBe(tabs[1]);
+    const visible = dialog.querySelector<HTMLElement>("[role=tabpanel]:not([hidden])")!;
+    expect(visible.dataset.language).toBe("node");
+    button("Copy the Node.js example", visible).click();
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "copy_snippet")?.args).toEqual({ language: "node" });
+  });
+
+  it("connected, the table shows Last used from the server instead of Last copied", async () => {
+    fakeBackend({
+      keys: [key({ name: "Backend" })],
+      workspace: { serverUrl: "https://embed.example.org", keys: [], problem: null, pendingRevocations: [] },
+    });
+    await mountApp();
+    const headers = [...document.querySelectorAll("thead th")].map((th) => th.textContent);
+    expect(headers).toContain("Last used");
+    expect(headers).not.toContain("Last copied");
+  });
+});
+
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
     const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });

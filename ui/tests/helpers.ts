@@ -110,6 +110,24 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       for (const k of due) Object.assign(k, { status: "revoked", revokedAt: new Date().toISOString() });
       return structuredClone(due);
     },
+    key_details: ({ id }) => ({
+      key: structuredClone(find(id)),
+      replaces: null,
+      replacedBy: null,
+      activity: [
+        { at: new Date().toISOString(), activity: { kind: "tokenGenerated", user: "user-42" } },
+        { at: find(id).createdAt, activity: { kind: "created" } },
+      ],
+      activityProblem: null,
+    }),
+    copy_fingerprint: () => null,
+    code_snippets: () =>
+      (["curl", "node", "python", "go"] as const).map((language) => ({
+        language,
+        label: language === "node" ? "Node.js" : language,
+        code: `${language}: POST ${backend.workspace.serverUrl ?? "https://toucan.example.com"}/embed/generate-token with $TOUCAN_API_KEY`,
+      })),
+    copy_snippet: () => null,
     copy_key: ({ id }) => {
       const copied = { ...find(id), lastCopiedAt: new Date().toISOString() };
       backend.keys = backend.keys.map((k) => (k.id === copied.id ? copied : k));

@@ -132,11 +132,22 @@ mod tests {
         log.record(&a, now, Activity::Created).unwrap();
         log.record(&b, now, Activity::Created).unwrap();
         for n in 0..EVENTS_PER_KEY + 5 {
-            log.record(&a, now, Activity::TokenGenerated { user: format!("user-{n}") }).unwrap();
+            log.record(
+                &a,
+                now,
+                Activity::TokenGenerated {
+                    user: format!("user-{n}"),
+                },
+            )
+            .unwrap();
         }
         let events = log.of(&a).unwrap();
         assert_eq!(events.len(), EVENTS_PER_KEY);
-        assert_eq!(events[0].activity, Activity::TokenGenerated { user: "user-5".into() }, "the oldest went first");
+        assert_eq!(
+            events[0].activity,
+            Activity::TokenGenerated { user: "user-5".into() },
+            "the oldest went first"
+        );
         assert_eq!(log.of(&b).unwrap().len(), 1);
         log.forget(&a).unwrap();
         assert!(log.of(&a).unwrap().is_empty());

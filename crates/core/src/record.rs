@@ -170,7 +170,11 @@ mod tests {
         retiring.replaced_by = Some(KeyId::random());
         assert_eq!(retiring.status(now), KeyStatus::Retiring);
         retiring.expires_at = Some(now);
-        assert_eq!(retiring.status(now), KeyStatus::Expired, "a retiring key past its overlap has expired");
+        assert_eq!(
+            retiring.status(now),
+            KeyStatus::Expired,
+            "a retiring key past its overlap has expired"
+        );
         let mut revoked = missing.clone();
         revoked.revoked_at = Some(now);
         assert_eq!(revoked.status(now), KeyStatus::Revoked);

@@ -3,7 +3,7 @@
 //! One template per language (in `snippets/`), the server's address filled
 //! in. A snippet never holds a key: it is not secret, and is copied normally.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The environment variable every snippet reads the key from.
 pub const KEY_VARIABLE: &str = "TOUCAN_API_KEY";
@@ -13,7 +13,7 @@ pub const PLACEHOLDER_SERVER: &str = "https://toucan.example.com";
 
 /// A language a snippet is written in.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SnippetLanguage {
     /// A shell command (curl).
@@ -67,7 +67,10 @@ mod tests {
     #[test]
     fn each_snippet_calls_the_server_with_the_key_from_the_environment() {
         for snippet in snippets(Some("https://embed.example.org/")) {
-            assert!(snippet.code.contains("https://embed.example.org/embed/generate-token"), "{snippet:?}");
+            assert!(
+                snippet.code.contains("https://embed.example.org/embed/generate-token"),
+                "{snippet:?}"
+            );
             assert!(snippet.code.contains(KEY_VARIABLE), "{snippet:?}");
             assert!(snippet.code.contains("x-api-key"), "{snippet:?}");
             assert!(!snippet.code.contains("{{"), "a placeholder is left: {snippet:?}");

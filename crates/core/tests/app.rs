@@ -58,6 +58,7 @@ fn harness_with(answer: bool, broken: Option<Arc<AtomicBool>>) -> Harness {
     let shared: Arc<dyn Vault> = vault.clone();
     let app = ToucanApp::from_parts(
         keys,
+        toucan_keys_core::activity::ActivityLog::in_dir(&dirs.path().join("data")),
         Workspace::new(&dirs.path().join("config"), shared),
         SettingsFile::in_dir(&dirs.path().join("config")),
         Box::new(clipboard.clone()),
@@ -493,4 +494,89 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
     assert!(view.contains("“Production backend”, active, never used"), "{view}");
     let unknown = h.block(h.app.ask_server_about_key(stranger.fingerprint)).unwrap();
     assert!(unknown.contains("doesn't know this key"), "{unknown}");
+}
+
+#[test]
+fn each_key_keeps_its_history_without_any_secret_and_loses_it_when_deleted() {
+    let h = harness();
+    let server = h.server();
+    h.connect(&server);
+    let created = h.create("Backend");
+    let secret = json!(created)["secret"].as_str().unwrap().to_owned();
+    let id = created.key.record.id.clone();
+    h.app.copy_key(id.clone()).unwrap();
+    h.block(h.app.generate_token(id.clone(), token_request())).unwrap();
+    h.app.rename_key(id.clone(), "Backend EU".into()).unwrap();
+    let rolled = h
+        .block(h.app.roll_key(id.clone(), toucan_keys_core::RollOverlap::Now))
+        .unwrap();
+    assert_eq!(rolled.server_warning, None);
+
+    let details = json!(h.app.key_details(id.clone()).unwrap());
+    let kinds: Vec<&str> = details["activity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| event["activity"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "revoked",
+            "rolledInto",
+            "renamed",
+            "tokenGenerated",
+            "copied",
+            "registered",
+            "created"
+        ],
+        "newest first"
+    );
+    assert_eq!(
+        details["activity"][2]["activity"],
+        json!({"kind": "renamed", "from": "Backend", "to": "Backend EU"})
+    );
+    assert_eq!(details["activity"][3]["activity"]["user"], "user-42");
+    assert_eq!(details["replacedBy"], "Backend EU");
+    let new = json!(h.app.key_details(rolled.key.record.id.clone()).unwrap());
+    assert_eq!(new["replaces"], "Backend EU (old)");
+    assert_eq!(new["activity"][1]["activity"]["kind"], "rolledFrom");
+
+    let history = std::fs::read_to_string(h.dirs.path().join("data/activity.json")).unwrap();
+    assert!(!history.contains(&secret[4..]), "the history holds a key");
+    h.block(h.app.delete_key(id.clone())).unwrap();
+    let history: Value =
+        serde_json::from_str(&std::fs::read_to_string(h.dirs.path().join("data/activity.json")).unwrap()).unwrap();
+    assert!(
+        history["keys"][id.as_str()].is_null(),
+        "the deleted key's history is gone"
+    );
+    assert!(
+        history["keys"][rolled.key.record.id.as_str()].is_array(),
+        "its replacement's stays"
+    );
+}
+
+#[test]
+fn the_fingerprint_and_the_snippets_are_copied_as_plain_text_and_hold_no_key() {
+    let h = harness();
+    let created = h.create("Backend");
+    let secret = json!(created)["secret"].as_str().unwrap().to_owned();
+    h.app.copy_fingerprint(created.key.record.id.clone()).unwrap();
+    assert_eq!(h.clipboard.contents(), Some(created.key.record.fingerprint.clone()));
+
+    let server = h.server();
+    h.connect(&server);
+    let snippets = h.app.code_snippets().unwrap();
+    assert_eq!(snippets.len(), 4);
+    for snippet in &snippets {
+        assert!(
+            snippet
+                .code
+                .contains(&format!("{}/embed/generate-token", server.server.base_url))
+        );
+        assert!(!snippet.code.contains(&secret[4..]));
+        h.app.copy_snippet(snippet.language).unwrap();
+        assert_eq!(h.clipboard.contents().as_deref(), Some(snippet.code.as_str()));
+    }
 }

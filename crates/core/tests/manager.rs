@@ -349,12 +349,16 @@ fn at_time(f: &Fixture, now: &Arc<std::sync::Mutex<DateTime<Utc>>>) -> KeyManage
 #[test]
 fn rolling_makes_a_replacement_with_the_same_name_and_life_and_retires_the_old_key() {
     let f = fixture();
-    let now = Arc::new(std::sync::Mutex::new("2026-11-01T10:00:00Z".parse::<DateTime<Utc>>().unwrap()));
+    let now = Arc::new(std::sync::Mutex::new(
+        "2026-11-01T10:00:00Z".parse::<DateTime<Utc>>().unwrap(),
+    ));
     let manager = at_time(&f, &now);
     let old = manager.create("Backend", Expiry::Days90).unwrap();
     *now.lock().unwrap() = "2026-11-28T10:00:00Z".parse().unwrap();
 
-    let rolled = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap();
+    let rolled = manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24)
+        .unwrap();
     assert_eq!(rolled.new.record.name, "Backend");
     assert_eq!(rolled.new.record.replaces.as_ref(), Some(&old.record.id));
     assert_eq!(
@@ -365,18 +369,31 @@ fn rolling_makes_a_replacement_with_the_same_name_and_life_and_retires_the_old_k
     assert_eq!(rolled.old.name, "Backend (old)");
     assert_eq!(rolled.old.replaced_by.as_ref(), Some(&rolled.new.record.id));
     assert_eq!(rolled.old.expires_at, Some("2026-11-29T10:00:00Z".parse().unwrap()));
-    let statuses: Vec<_> = manager.list().unwrap().into_iter().map(|k| (k.record.name, k.status)).collect();
+    let statuses: Vec<_> = manager
+        .list()
+        .unwrap()
+        .into_iter()
+        .map(|k| (k.record.name, k.status))
+        .collect();
     assert_eq!(
         statuses,
-        [("Backend".to_owned(), KeyStatus::Active), ("Backend (old)".to_owned(), KeyStatus::Retiring)]
+        [
+            ("Backend".to_owned(), KeyStatus::Active),
+            ("Backend (old)".to_owned(), KeyStatus::Retiring)
+        ]
     );
     // Both secrets are in the keychain, and they differ.
     let new_secret = f.vault.read(&rolled.new.record.id).unwrap();
     assert_eq!(new_secret.expose_secret(), rolled.new.secret.expose_secret());
-    assert_ne!(f.vault.read(&old.record.id).unwrap().expose_secret(), new_secret.expose_secret());
+    assert_ne!(
+        f.vault.read(&old.record.id).unwrap().expose_secret(),
+        new_secret.expose_secret()
+    );
 
     // Rolling the old key again is refused, naming its replacement.
-    let again = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hour1).unwrap_err();
+    let again = manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Hour1)
+        .unwrap_err();
     assert_eq!(again.code(), "key_already_rolled");
     assert!(again.to_string().contains("“Backend”"), "{again}");
 
@@ -386,21 +403,32 @@ fn rolling_makes_a_replacement_with_the_same_name_and_life_and_retires_the_old_k
     let retired = manager.retire_due().unwrap();
     assert_eq!(retired.len(), 1);
     assert!(retired[0].revoked_at.is_some());
-    assert!(!f.vault.contains(&old.record.id).unwrap(), "its secret left the keychain");
+    assert!(
+        !f.vault.contains(&old.record.id).unwrap(),
+        "its secret left the keychain"
+    );
     assert!(manager.retire_due().unwrap().is_empty(), "retired once");
 }
 
 #[test]
 fn an_overlap_never_outlasts_the_old_keys_own_expiry_and_never_expiring_stays_never() {
     let f = fixture();
-    let now = Arc::new(std::sync::Mutex::new("2026-11-28T10:00:00Z".parse::<DateTime<Utc>>().unwrap()));
+    let now = Arc::new(std::sync::Mutex::new(
+        "2026-11-28T10:00:00Z".parse::<DateTime<Utc>>().unwrap(),
+    ));
     let manager = at_time(&f, &now);
-    let soon = manager.create("Soon", Expiry::OnDate("2026-11-29".parse().unwrap())).unwrap();
-    let rolled = manager.roll(&soon.record.id, toucan_keys_core::RollOverlap::Days7).unwrap();
+    let soon = manager
+        .create("Soon", Expiry::OnDate("2026-11-29".parse().unwrap()))
+        .unwrap();
+    let rolled = manager
+        .roll(&soon.record.id, toucan_keys_core::RollOverlap::Days7)
+        .unwrap();
     assert_eq!(rolled.old.expires_at, soon.record.expires_at, "never later than it was");
 
     let forever = manager.create("Forever", Expiry::Never).unwrap();
-    let rolled = manager.roll(&forever.record.id, toucan_keys_core::RollOverlap::Hour1).unwrap();
+    let rolled = manager
+        .roll(&forever.record.id, toucan_keys_core::RollOverlap::Hour1)
+        .unwrap();
     assert_eq!(rolled.new.record.expires_at, None);
     assert_eq!(rolled.old.expires_at, Some("2026-11-28T11:00:00Z".parse().unwrap()));
 }
@@ -409,11 +437,17 @@ fn an_overlap_never_outlasts_the_old_keys_own_expiry_and_never_expiring_stays_ne
 fn rolling_now_revokes_the_old_key_at_once() {
     let f = fixture();
     let old = f.manager.create("Leaked", Expiry::Days30).unwrap();
-    let rolled = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Now).unwrap();
+    let rolled = f
+        .manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Now)
+        .unwrap();
     assert!(rolled.old.revoked_at.is_some());
     assert!(!f.vault.contains(&old.record.id).unwrap());
     assert!(f.vault.contains(&rolled.new.record.id).unwrap());
-    let revoked = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Now).unwrap_err();
+    let revoked = f
+        .manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Now)
+        .unwrap_err();
     assert_eq!(revoked, CoreError::KeyRevoked);
 }
 
@@ -423,7 +457,10 @@ fn a_keychain_failure_during_a_roll_changes_nothing() {
     let old = f.manager.create("Backend", Expiry::Days90).unwrap();
     let before = f.records();
     f.vault.fail(VaultOp::Store, VaultError::Locked);
-    let error = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    let error = f
+        .manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24)
+        .unwrap_err();
     assert_eq!(error.code(), "keychain_locked");
     assert_eq!(f.records(), before, "the old key is as it was");
     assert_eq!(f.vault.len(), 1);
@@ -448,7 +485,9 @@ fn a_registry_failure_at_the_last_step_of_a_roll_undoes_the_new_key() {
         .create("Backend", Expiry::Days90)
         .unwrap();
     let before = registry.load().unwrap();
-    let error = manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    let error = manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24)
+        .unwrap_err();
     assert_eq!(error, CoreError::DiskFull);
     assert_eq!(vault.len(), 1, "the new secret left the keychain again");
     registry.failing.store(false, Ordering::SeqCst);

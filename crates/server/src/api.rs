@@ -9,7 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration, RegisteredKey,
+    AttributeList, DeclaredAttribute, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
+    RegisteredKey,
 };
 
 use crate::error::ApiError;

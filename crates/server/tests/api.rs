@@ -279,7 +279,11 @@ async fn a_rolled_key_works_until_the_end_of_its_overlap_then_is_refused() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
     assert_eq!(body["code"], "key_expired");
-    assert_eq!(server.introspect(&old_key, &old_token).await.1["active"], false, "its tokens end with it");
+    assert_eq!(
+        server.introspect(&old_key, &old_token).await.1["active"],
+        false,
+        "its tokens end with it"
+    );
     server.token(&new_key).await;
 }
 
@@ -296,7 +300,11 @@ async fn an_expiry_is_only_ever_brought_forward() {
     };
     let later = change("2040-01-01T00:00:00Z").send().await.unwrap();
     assert_eq!(later.status(), StatusCode::NO_CONTENT);
-    assert_eq!(listed_expiry(&server, &id).await, "2030-01-01T00:00:00Z", "never moved later");
+    assert_eq!(
+        listed_expiry(&server, &id).await,
+        "2030-01-01T00:00:00Z",
+        "never moved later"
+    );
     change("2029-06-01T00:00:00Z").send().await.unwrap();
     assert_eq!(listed_expiry(&server, &id).await, "2029-06-01T00:00:00Z");
 

@@ -528,17 +528,26 @@ fn keys_with_clock_set_back(s: &Setup, by: chrono::Duration) -> KeyManager {
 async fn rolling_with_an_overlap_keeps_both_keys_working_until_its_end() {
     let s = setup().await;
     let old = s.keys.create("Backend", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
 
     // A 24-hour overlap, from a clock set back by 24 h minus 2 s: it ends 2 s from now.
     let keys = keys_with_clock_set_back(&s, chrono::Duration::hours(24) - chrono::Duration::seconds(2));
     let rolled = keys.roll(&old.record.id, RollOverlap::Hours24).unwrap();
-    s.workspace.register_rolled(&rolled.new.record, &rolled.old).await.unwrap();
+    s.workspace
+        .register_rolled(&rolled.new.record, &rolled.old)
+        .await
+        .unwrap();
     assert_eq!(rolled.new.record.name, "Backend");
     assert_eq!(rolled.old.name, "Backend (old)");
 
     let on_server = s.workspace.sync(&s.records()).await.unwrap();
-    assert!(on_server.keys.iter().any(|k| k.id == rolled.new.record.id), "the new key is registered");
+    assert!(
+        on_server.keys.iter().any(|k| k.id == rolled.new.record.id),
+        "the new key is registered"
+    );
     for (record, secret) in [(&rolled.old, &old.secret), (&rolled.new.record, &rolled.new.secret)] {
         s.workspace.generate_token(record, secret, &request()).await.unwrap();
     }
@@ -549,7 +558,11 @@ async fn rolling_with_an_overlap_keeps_both_keys_working_until_its_end() {
         .generate_token(&rolled.old, &old.secret, &request())
         .await
         .unwrap_err();
-    assert_eq!(code(&refused), "server_key_expired", "the server enforces the overlap on its own");
+    assert_eq!(
+        code(&refused),
+        "server_key_expired",
+        "the server enforces the overlap on its own"
+    );
     s.workspace
         .generate_token(&rolled.new.record, &rolled.new.secret, &request())
         .await
@@ -570,11 +583,17 @@ async fn rolling_with_an_overlap_keeps_both_keys_working_until_its_end() {
 async fn rolling_now_refuses_the_old_key_at_once() {
     let s = setup().await;
     let old = s.keys.create("Leaked", Expiry::Never).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
 
     let rolled = s.keys.roll(&old.record.id, RollOverlap::Now).unwrap();
     assert!(rolled.old.revoked_at.is_some(), "revoked here at once");
-    s.workspace.register_rolled(&rolled.new.record, &rolled.old).await.unwrap();
+    s.workspace
+        .register_rolled(&rolled.new.record, &rolled.old)
+        .await
+        .unwrap();
     s.workspace.revoke(&rolled.old).await.unwrap();
 
     let refused = s
@@ -596,7 +615,10 @@ async fn rolling_now_refuses_the_old_key_at_once() {
 async fn a_roll_the_server_missed_is_finished_by_the_next_sync() {
     let s = setup().await;
     let old = s.keys.create("Backend", Expiry::Days90).unwrap();
-    s.workspace.connect(&s.base, &s.account, &s.records(), &YES).await.unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
 
     // Rolled while the server couldn't be reached: it knows neither the new key nor the overlap.
     let rolled = s.keys.roll(&old.record.id, RollOverlap::Hour1).unwrap();

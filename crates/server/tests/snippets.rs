@@ -10,8 +10,8 @@ use std::process::Command;
 
 use serde_json::json;
 use toucan_embed_server::local::LocalServer;
+use toucan_keys_core::key_format;
 use toucan_keys_core::snippets::{KEY_VARIABLE, SnippetLanguage, snippets};
-use toucan_keys_core::{ExposeSecret, key_format};
 
 /// How to run a snippet saved as `file`.
 fn runner(language: SnippetLanguage, file: &std::path::Path) -> Option<Command> {

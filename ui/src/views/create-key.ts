@@ -9,6 +9,7 @@ import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
 import { showCopied, showError } from "../toast";
+import { openSnippetsDialog } from "./snippets-dialog";
 
 export const SECURITY_ALERT =
   "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
@@ -219,7 +220,12 @@ export function showReveal(
     ...(created.serverWarning
       ? [h("p", { class: "hint warning", id: "server-warning" }, created.serverWarning)]
       : []),
-    h("div", { class: "dialog-actions" }, done),
+    h(
+      "div",
+      { class: "dialog-actions" },
+      h("button", { type: "button", class: "button", onclick: () => void openSnippetsDialog() }, "Use this key in code"),
+      done,
+    ),
   );
   focusFirst(dialog, copyButton);
 }

@@ -9,6 +9,7 @@ export interface RowActions {
   copy(key: KeySummary): void;
   rename(key: KeySummary): void;
   roll(key: KeySummary): void;
+  details(key: KeySummary): void;
   revoke(key: KeySummary): void;
   remove(key: KeySummary): void;
   generate(key: KeySummary): void;
@@ -57,7 +58,8 @@ function lastUsedCell(key: KeySummary, server: ServerKeys): HTMLElement {
 
 /**
  * The table of keys, or the empty state when there are none. With `server`
- * (connected to a workspace) it adds "Last used" and "Generate token".
+ * (connected to a workspace) "Last used" (from the server) replaces "Last
+ * copied", and rows offer "Generate token". A key's name opens its details.
  */
 export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys | null = null): HTMLElement {
   if (keys.length === 0) {
@@ -76,12 +78,15 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
     h(
       "tr",
       { class: key.status === "revoked" ? "revoked" : "", "data-key-id": key.id },
-      h("th", { scope: "row", class: "key-name" }, key.name),
+      h(
+        "th",
+        { scope: "row", class: "key-name" },
+        h("button", { type: "button", class: "link-button", title: "Details and activity", onclick: () => act.details(key) }, key.name),
+      ),
       h("td", {}, h("code", { class: "hint" }, key.hint)),
       h("td", {}, time(key.createdAt, "")),
       h("td", {}, time(key.expiresAt, "Never")),
-      h("td", {}, time(key.lastCopiedAt, "Never")),
-      server && h("td", { class: "last-used" }, lastUsedCell(key, server)),
+      server ? h("td", { class: "last-used" }, lastUsedCell(key, server)) : h("td", {}, time(key.lastCopiedAt, "Never")),
       h("td", {}, statusCell(key)),
       h("td", {}, actions(key, act, server !== null)),
     ),
@@ -98,7 +103,7 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
         h(
           "tr",
           {},
-          ...["Name", "Key", "Created", "Expires", "Last copied", ...(server ? ["Last used"] : []), "Status"].map((title) =>
+          ...["Name", "Key", "Created", "Expires", server ? "Last used" : "Last copied", "Status"].map((title) =>
             h("th", { scope: "col" }, title),
           ),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),

@@ -4,6 +4,7 @@
 use super::{
     CopyReply, CreatedKeyReply, DeleteReply, Reply, RevokeReply, RolledKeyReply, ToucanApp, logged, not_on_server_yet,
 };
+use crate::activity::Activity;
 use crate::error::CoreError;
 use crate::expiry::Expiry;
 use crate::manager::{KeySummary, RollOverlap};
@@ -39,9 +40,14 @@ impl ToucanApp {
             "create_key",
             async {
                 let created = self.keys.create(&name, expiry)?;
+                self.note(&created.record.id, Activity::Created);
+                let registered = self.workspace.register(&created.record).await;
+                if registered.is_ok() {
+                    self.note_registered(&created.record.id);
+                }
                 let server_warning = not_on_server_yet(
                     "create_key",
-                    self.workspace.register(&created.record).await,
+                    registered,
                     "Not registered with the workspace server yet; it will be the next time the server can be reached.",
                 );
                 Ok(CreatedKeyReply {
@@ -66,9 +72,18 @@ impl ToucanApp {
             async {
                 let rolled = self.keys.roll(&id, overlap)?;
                 let (new, old) = (rolled.new.record, rolled.old);
+                self.note(&new.id, Activity::RolledFrom { replaced: old.id.clone() });
+                self.note(&old.id, Activity::RolledInto { replacement: new.id.clone() });
+                if !old.is_active() {
+                    self.note(&old.id, Activity::Revoked);
+                }
+                let registered = self.workspace.register_rolled(&new, &old).await;
+                if registered.is_ok() {
+                    self.note_registered(&new.id);
+                }
                 let mut warnings: Vec<String> = not_on_server_yet(
                     "roll_key",
-                    self.workspace.register_rolled(&new, &old).await,
+                    registered,
                     "The server doesn't know the new key yet, nor when the old one should stop working. Use “Finish rolling” once the server can be reached.",
                 )
                 .into_iter()
@@ -104,6 +119,7 @@ impl ToucanApp {
             async {
                 let mut retired = Vec::new();
                 for record in self.keys.retire_due()? {
+                    self.note(&record.id, Activity::Revoked);
                     if let Err(error) = self.workspace.revoke(&record).await {
                         tracing::warn!(key = %record.id, code = %error.code(), "retire: the server will be told later");
                     }
@@ -123,6 +139,7 @@ impl ToucanApp {
                 let secret = self.keys.read_secret(&id)?;
                 let clears_in_seconds = self.copy_to_clipboard(&secret)?;
                 let record = self.keys.mark_copied(&id)?;
+                self.note(&id, Activity::Copied);
                 Ok(CopyReply {
                     key: self.keys.summarize(record),
                     clears_in_seconds,
@@ -135,7 +152,15 @@ impl ToucanApp {
     pub fn rename_key(&self, id: KeyId, name: String) -> Reply<KeySummary> {
         logged(
             "rename_key",
-            self.keys.rename(&id, &name).map(|record| self.keys.summarize(record)),
+            (|| -> Reply<KeySummary> {
+                let before = self.keys.summary(&id)?.record.name;
+                let record = self.keys.rename(&id, &name)?;
+                if record.name != before {
+                    let to = record.name.clone();
+                    self.note(&id, Activity::Renamed { from: before, to });
+                }
+                Ok(self.keys.summarize(record))
+            })(),
         )
     }
 
@@ -144,6 +169,7 @@ impl ToucanApp {
     pub async fn revoke_key(&self, id: KeyId) -> Reply<RevokeReply> {
         logged("revoke_key", async {
             let record = self.keys.revoke(&id)?;
+            self.note(&id, Activity::Revoked);
             let server_warning = not_on_server_yet(
                 "revoke_key",
                 self.workspace.revoke(&record).await,
@@ -168,6 +194,9 @@ impl ToucanApp {
             }
             self.workspace.forget_deleted(&record)?;
             self.keys.delete(&id)?;
+            if let Err(error) = self.activity.forget(&id) {
+                tracing::warn!(key = %id, code = %error.code(), "the deleted key's history couldn't be removed");
+            }
             let server_warning = not_on_server_yet(
                 "delete_key",
                 self.workspace.send_pending_revocations().await,

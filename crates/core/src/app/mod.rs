@@ -8,6 +8,7 @@
 //! be reached the change still stands and the reply carries a warning; the
 //! next sync sends it.
 
+mod details;
 mod identify;
 mod keys;
 mod replies;
@@ -16,12 +17,17 @@ mod workspace;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+pub use details::KeyDetails;
 pub use identify::{Identified, PastedKey};
-pub use replies::{CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, RolledKeyReply, WorkspaceView};
+pub use replies::{
+    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, RolledKeyReply, WorkspaceView,
+};
 
+use crate::activity::{Activity, ActivityLog};
 use crate::clipboard::{Clipboard, ClipboardGuard};
 use crate::error::CoreError;
 use crate::manager::KeyManager;
+use crate::record::KeyId;
 use crate::registry::FileRegistry;
 use crate::secret::ExposeSecret;
 use crate::settings::{Settings, SettingsFile};
@@ -53,6 +59,7 @@ fn not_on_server_yet(use_case: &'static str, result: Reply<()>, what_happened: &
 /// person's settings, the clipboard and the last session token.
 pub struct ToucanApp {
     keys: KeyManager,
+    activity: ActivityLog,
     workspace: Workspace,
     settings: SettingsFile,
     clipboard: ClipboardGuard<Box<dyn Clipboard>>,
@@ -76,6 +83,7 @@ impl ToucanApp {
     pub fn new(host: Host, data_dir: &Path, config_dir: &Path) -> Self {
         Self::from_parts(
             KeyManager::new(host.vault.clone(), FileRegistry::in_dir(data_dir)),
+            ActivityLog::in_dir(data_dir),
             Workspace::new(config_dir, host.vault),
             SettingsFile::in_dir(config_dir),
             host.clipboard,
@@ -87,6 +95,7 @@ impl ToucanApp {
     /// fault hook, a workspace with short timeouts).
     pub fn from_parts(
         keys: KeyManager,
+        activity: ActivityLog,
         workspace: Workspace,
         settings: SettingsFile,
         clipboard: Box<dyn Clipboard>,
@@ -94,6 +103,7 @@ impl ToucanApp {
     ) -> Self {
         Self {
             keys,
+            activity,
             workspace,
             settings,
             clipboard: ClipboardGuard::new(clipboard),
@@ -116,6 +126,21 @@ impl ToucanApp {
     /// (the app calls this when it quits). Returns whether it did.
     pub fn clear_clipboard_now(&self) -> bool {
         self.clipboard.clear_now()
+    }
+
+    /// Adds to a key's history. History is a convenience: a failure to write
+    /// it is logged and never fails the use case.
+    fn note(&self, id: &KeyId, activity: Activity) {
+        if let Err(error) = self.activity.record(id, chrono::Utc::now(), activity) {
+            tracing::warn!(key = %id, code = %error.code(), "the activity history couldn't be written");
+        }
+    }
+
+    /// Notes a registration with the connected server, if one is connected.
+    fn note_registered(&self, id: &KeyId) {
+        if let Ok(Some(server)) = self.workspace.server_url() {
+            self.note(id, Activity::Registered { server });
+        }
     }
 
     /// Copies `secret` with the person's clear delay; returns the seconds

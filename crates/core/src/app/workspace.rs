@@ -99,7 +99,8 @@ impl ToucanApp {
             (|| -> Reply<()> {
                 let server = self.workspace.server_url()?;
                 let snippet = snippets(server.as_deref()).into_iter().find(|s| s.language == language);
-                self.clipboard.copy_plain(&snippet.expect("every language has a snippet").code)
+                self.clipboard
+                    .copy_plain(&snippet.expect("every language has a snippet").code)
             })(),
         )
     }
@@ -124,6 +125,8 @@ impl ToucanApp {
                 let record = self.keys.summary(&id)?.record;
                 let secret = self.keys.read_secret(&id)?;
                 let token = self.workspace.generate_token(&record, &secret, &request).await?;
+                let user = request.distinct_id.trim().to_owned();
+                self.note(&id, crate::activity::Activity::TokenGenerated { user });
                 *self.last_token.lock().unwrap_or_else(|p| p.into_inner()) = Some(token.clone());
                 Ok(token)
             }

@@ -85,7 +85,9 @@ impl KeyManager {
         }
         self.step(CreateStep::SecretStored);
 
-        let retires_at = old.expires_at.map_or(now + overlap.duration(), |at| at.min(now + overlap.duration()));
+        let retires_at = old
+            .expires_at
+            .map_or(now + overlap.duration(), |at| at.min(now + overlap.duration()));
         let mut old_after = None;
         let completed = self.records.update(&mut |keys| {
             let old_index = position(keys, id)?;
@@ -164,7 +166,11 @@ fn ensure_rollable(key: &KeyRecord, keys: &[KeyRecord]) -> Result<(), CoreError>
 fn retired_name(keys: &[KeyRecord], name: &str) -> String {
     (1..)
         .map(|n| {
-            let suffix = if n == 1 { " (old)".to_owned() } else { format!(" (old {n})") };
+            let suffix = if n == 1 {
+                " (old)".to_owned()
+            } else {
+                format!(" (old {n})")
+            };
             let room = MAX_NAME_CHARS - suffix.chars().count();
             let stem: String = name.chars().take(room).collect();
             format!("{}{suffix}", stem.trim_end())
@@ -196,7 +202,10 @@ mod tests {
     #[test]
     fn the_old_name_gets_a_free_suffix_and_fits() {
         assert_eq!(retired_name(&[named("Prod")], "Prod"), "Prod (old)");
-        assert_eq!(retired_name(&[named("Prod"), named("prod (OLD)")], "Prod"), "Prod (old 2)");
+        assert_eq!(
+            retired_name(&[named("Prod"), named("prod (OLD)")], "Prod"),
+            "Prod (old 2)"
+        );
         let long = "x".repeat(MAX_NAME_CHARS);
         let renamed = retired_name(&[named(&long)], &long);
         assert_eq!(renamed.chars().count(), MAX_NAME_CHARS);

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ErrorBody, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
-    RegisteredKey, Retirement, TokenRequestBody, codes,
+    AttributeList, DeclaredAttribute, ErrorBody, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList,
+    KeyRegistration, RegisteredKey, Retirement, TokenRequestBody, codes,
 };
 
 pub use toucan_keys_protocol::wire::Introspection;
@@ -168,12 +168,20 @@ impl EmbedClient {
 
     /// `PATCH /api/keys/{id}`: brings a key's expiry forward to `at` (the
     /// server never moves it later). A key the server doesn't know: nothing to do.
-    pub async fn shorten_expiry(&self, account: &AccountToken, id: &KeyId, at: DateTime<Utc>) -> Result<(), ServerError> {
+    pub async fn shorten_expiry(
+        &self,
+        account: &AccountToken,
+        id: &KeyId,
+        at: DateTime<Utc>,
+    ) -> Result<(), ServerError> {
         let path = format!("api/keys/{}", id.as_str());
         let body = ExpiryChange {
             expires_at: at.to_rfc3339(),
         };
-        match self.send(self.account_request(Method::PATCH, &path, account).json(&body)).await {
+        match self
+            .send(self.account_request(Method::PATCH, &path, account).json(&body))
+            .await
+        {
             Ok(_) => Ok(()),
             Err(ServerError::Refused { server_code, .. }) if server_code == codes::NOT_FOUND => Ok(()),
             Err(error) => Err(error),
