@@ -32,6 +32,8 @@ command_table! {
     async declared_attributes() -> Vec<DeclaredAttribute>;
     async generate_token(id: KeyId, request: TokenRequest) -> GeneratedToken;
     sync copy_token() -> CopyTokenReply;
+    shell get_autostart() -> bool;
+    shell set_autostart(enabled: bool) -> bool;
     shell check_for_update() -> UpdateCheck;
     shell install_update() -> ();
 }

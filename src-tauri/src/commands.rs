@@ -73,6 +73,18 @@ macro_rules! command_table {
 
 include!("command_table.rs");
 
+/// Whether the app starts when the person logs in (to remind them of expiring keys).
+#[tauri::command]
+pub fn get_autostart<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Reply<bool> {
+    crate::reminders::autostart_enabled(&app)
+}
+
+/// Turns the start at login on or off; returns the setting now.
+#[tauri::command]
+pub fn set_autostart<R: tauri::Runtime>(app: tauri::AppHandle<R>, enabled: bool) -> Reply<bool> {
+    crate::reminders::set_autostart(&app, enabled)
+}
+
 /// Asks the update feed for a newer version (nothing is asked when this build
 /// has no feed). The offer is kept in Rust for `install_update`.
 #[tauri::command]

@@ -8,6 +8,7 @@ pub mod commands;
 mod logging;
 pub mod native_confirm;
 pub mod ready_signal;
+mod reminders;
 pub mod updates;
 
 use std::path::Path;
@@ -41,6 +42,8 @@ pub fn run() {
     let context = tauri::generate_context!();
     let app = updates::with_updater(with_commands(tauri::Builder::default()), context.config())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::Builder::new().build())
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             focus_main_window(app)
         }))
@@ -56,6 +59,7 @@ pub fn run() {
             let config_dir = app.path().app_config_dir()?;
             let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));
             app.manage(desktop_app(&data_dir, &config_dir, confirm));
+            reminders::start(app.handle().clone());
             Ok(())
         })
         .build(context)

@@ -10,13 +10,14 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
+  APP_HOME, watchNotifications,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
@@ -549,7 +550,56 @@ test("12. roll: with 24 hours both keys work on the server; rolling again with '
   }
 });
 
-test("13. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
+test("13. reminders: a key that expires in a few days gets one desktop notification, never twice; the start at login adds and removes its autostart entry", async () => {
+  await start();
+  // A key that expires in 5 days, made with the command line while the app runs.
+  const inFiveDays = new Date(Date.now() + 5 * 86400e3).toISOString().slice(0, 10);
+  const created = spawnSync(CLI_BINARY, ["create", "--name", "Expiring soon", "--expires", inFiveDays], { encoding: "utf8" });
+  assert.equal(created.status, 0, created.stderr);
+  secretsSeen.push(created.stdout.trim());
+  const watch = watchNotifications();
+  try {
+    // Reminders are checked when the app starts (and every hour).
+    await endSession();
+    browser = await launchApp();
+    await browser.waitUntil(async () => watch.notifications().length > 0, {
+      timeout: 15_000,
+      timeoutMsg: "no desktop notification reached the session bus",
+    });
+    await sleep(1_500);
+    const sent = watch.notifications();
+    assert.equal(sent.length, 1, JSON.stringify(sent));
+    assert.match(sent[0][0], /^“Expiring soon” expires in [56] days$/);
+    assert.match(sent[0][1], /^Roll it before \d{1,2} \w+ \d{4} so your backend keeps working\.$/);
+    const banner = await browser.$("#expiry-banner");
+    assert.match(await banner.getText(), /1 key expires soon/);
+    await screenshot(browser, "expiry-banner");
+
+    // Started again: the same reminder is not sent twice.
+    await endSession();
+    browser = await launchApp();
+    await sleep(3_000);
+    assert.equal(watch.notifications().length, 1, "a reminder was sent twice");
+  } finally {
+    watch.stop();
+  }
+
+  // The start at login: an XDG autostart entry that starts this app, removed again when turned off.
+  const autostartDir = join(APP_HOME, ".config", "autostart");
+  const entries = () => (existsSync(autostartDir) ? readdirSync(autostartDir).filter((name) => name.endsWith(".desktop")) : []);
+  assert.deepEqual(entries(), [], "the start at login is off by default");
+  const box = await browser.$("#autostart");
+  await box.waitForEnabled({ timeout: 10_000 });
+  await box.click();
+  await browser.waitUntil(async () => entries().length === 1, { timeout: 10_000, timeoutMsg: "no autostart entry was written" });
+  const entry = readFileSync(join(autostartDir, entries()[0]), "utf8");
+  assert.match(entry, /^\[Desktop Entry\]/);
+  assert.ok(entry.includes(`Exec=${APP_BINARY}`), entry);
+  await box.click();
+  await browser.waitUntil(async () => entries().length === 0, { timeout: 10_000, timeoutMsg: "the autostart entry stayed" });
+});
+
+test("14. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
   // Its own session first, so it has secrets to look for when it runs alone.
   await start();
   const { key } = await createInWindow("Hygiene check");

@@ -3,7 +3,7 @@
 # then drives the real window under Xvfb through tauri-driver and
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
-# --test-name-pattern="^(5|13)[.]" to run scenarios 5 and 13 alone.
+# --test-name-pattern="^(5|14)[.]" to run scenarios 5 and 14 alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -28,7 +28,10 @@ mkdir -p "$XDG_STATE_HOME" "$TOUCAN_APP_LOG_DIR" artifacts/e2e
 start_xvfb :87 "$TOUCAN_APP_LOG_DIR/xvfb.log"
 # The app logs everything, so the hygiene scenario searches its most detailed log.
 export TOUCAN_KEYS_LOG=trace
-tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
+# The app gets a home of its own: the autostart plugin writes ~/.config/autostart there.
+export TOUCAN_APP_HOME="$XDG_DATA_HOME/../home"
+mkdir -p "$TOUCAN_APP_HOME"
+HOME="$TOUCAN_APP_HOME" tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
 driver=$!
 trap 'kill $driver $xvfb_pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done

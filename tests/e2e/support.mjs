@@ -23,6 +23,35 @@ function required(name) {
 }
 
 export const CONFIG_DIR = join(required("XDG_CONFIG_HOME"), SERVICE);
+/** The app's own home folder (run.sh gives it one, for the autostart entry). */
+export const APP_HOME = required("TOUCAN_APP_HOME");
+
+/**
+ * Records every desktop notification the session bus carries (the
+ * Notify method calls of the Desktop Notifications Specification), as
+ * `dbus-monitor` sees them. `notifications()` returns [summary, body] pairs.
+ */
+export function watchNotifications() {
+  const monitor = spawn("dbus-monitor", ["--session", "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"]);
+  let output = "";
+  monitor.stdout.on("data", (chunk) => (output += chunk));
+  return {
+    notifications() {
+      return output
+        .split(/^method call /m)
+        .slice(1)
+        .filter((call) => call.includes("member=Notify"))
+        .map((call) => {
+          const strings = [...call.matchAll(/^\s+string "(.*)"$/gm)].map((match) => match[1]);
+          // Notify(app_name, replaces_id, app_icon, summary, body, …): the strings are name, icon, summary, body.
+          return [strings[2], strings[3]];
+        });
+    },
+    stop() {
+      monitor.kill();
+    },
+  };
+}
 
 /** Where earlier scenarios' folders are moved: still searched by the hygiene scenario. */
 const EARLIER = join(required("XDG_STATE_HOME"), "earlier-scenarios");

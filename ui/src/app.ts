@@ -10,6 +10,7 @@ import { keyActions } from "./actions";
 import { clipboardSection } from "./sections/clipboard";
 import { keysSection } from "./sections/keys";
 import { profileSection } from "./sections/profile";
+import { remindersSection } from "./sections/reminders";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
 import { showError, showToast } from "./toast";
@@ -19,8 +20,8 @@ import { updateBanner } from "./views/update-banner";
 import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/workspace";
 
 /** The parts of the screen that are drawn (and redrawn) on their own. */
-type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard";
-const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard"];
+type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard" | "reminders";
+const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard", "reminders"];
 /** How often the key list is read again while the window is shown. */
 const REFRESH_MS = 3000;
 /** How often rolled keys whose overlap has ended are revoked while the app runs. */
@@ -214,6 +215,8 @@ export class App {
         return workspaceSection(state.workspace, state.workspaceSynced, this.connectForm, this.workspaceHandlers);
       case "clipboard":
         return clipboardSection(state.settings, (saved) => (state.settings = saved));
+      case "reminders":
+        return remindersSection();
     }
   }
 

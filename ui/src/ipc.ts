@@ -66,6 +66,8 @@ export const api = {
   generateToken: (id: Args<"generate_token">["id"], request: Args<"generate_token">["request"]) =>
     call("generate_token", { id, request }),
   copyToken: () => call("copy_token", {}),
+  getAutostart: () => call("get_autostart", {}),
+  setAutostart: (enabled: boolean) => call("set_autostart", { enabled }),
   checkForUpdate: () => call("check_for_update", {}),
   installUpdate: () => call("install_update", {}),
 };

@@ -390,6 +390,48 @@ describe("a key's details and handing it to a developer", () => {
   });
 });
 
+describe("expiry reminders", () => {
+  it("a banner counts the keys that expire soon or expired, and shows only them on request", async () => {
+    fakeBackend({
+      keys: [
+        key({ name: "Fine" }),
+        key({ name: "Soon", status: "expiresSoon" }),
+        key({ name: "Late", status: "expired", expiresAt: new Date(Date.now() - 86400e3).toISOString() }),
+        key({ name: "Gone", status: "revoked", revokedAt: new Date().toISOString() }),
+      ],
+    });
+    await mountApp();
+    const banner = document.getElementById("expiry-banner")!;
+    expect(banner.textContent).toContain("1 key expires soon and 1 has expired. Roll them to keep your backends working.");
+    button("Show them", banner).click();
+    const names = () => [...document.querySelectorAll("tbody th")].map((th) => th.textContent);
+    expect(names()).toEqual(["Soon", "Late"]);
+    button("Show all keys").click();
+    expect(names()).toEqual(["Fine", "Soon", "Late", "Gone"]);
+  });
+
+  it("no banner when every key is fine", async () => {
+    fakeBackend({ keys: [key({ name: "Fine" })] });
+    await mountApp();
+    expect(document.getElementById("expiry-banner")).toBeNull();
+  });
+
+  it("the start at login is off by default and follows the checkbox", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    await settle();
+    const box = document.getElementById("autostart") as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.disabled).toBe(false);
+    box.checked = true;
+    box.dispatchEvent(new Event("change"));
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "set_autostart")?.args).toEqual({ enabled: true });
+    expect(backend.autostart).toBe(true);
+    expect(document.getElementById("toasts")?.textContent).toContain("will start when you log in");
+  });
+});
+
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
     const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });

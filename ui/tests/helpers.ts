@@ -29,6 +29,8 @@ export interface FakeBackend {
   encryptTokens: boolean;
   /** The attributes the workspace declares. */
   declaredAttributes: DeclaredAttribute[];
+  /** Whether the app starts at login. */
+  autostart: boolean;
 }
 
 /** A token-shaped string: header.payload.signature (not a real token). */
@@ -67,6 +69,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     update: { feedConfigured: false, offer: null },
     encryptTokens: false,
     declaredAttributes: [],
+    autostart: false,
     ...initial,
   };
   const view = (): WorkspaceView =>
@@ -128,6 +131,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         code: `${language}: POST ${backend.workspace.serverUrl ?? "https://toucan.example.com"}/embed/generate-token with $TOUCAN_API_KEY`,
       })),
     copy_snippet: () => null,
+    get_autostart: () => backend.autostart,
+    set_autostart: ({ enabled }) => (backend.autostart = enabled),
     copy_key: ({ id }) => {
       const copied = { ...find(id), lastCopiedAt: new Date().toISOString() };
       backend.keys = backend.keys.map((k) => (k.id === copied.id ? copied : k));

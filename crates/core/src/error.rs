@@ -108,9 +108,17 @@ pub enum CoreError {
         /// The workspace file.
         path: String,
     },
-    /// The activity history can't be read.
+    /// The start at login couldn't be read or changed.
     #[error(
-        "The activity history at {path} is damaged, so it can't be shown. Your keys are not affected; move the file away to start a new history."
+        "Toucan Keys couldn't change whether it starts when you log in ({detail}). Try again, or change it in your system's startup settings."
+    )]
+    Autostart {
+        /// What the system said.
+        detail: String,
+    },
+    /// The activity history or the reminder log can't be read.
+    #[error(
+        "The history file {path} (key activity or expiry reminders) is damaged and can't be read. Your keys are not affected; move the file away to start a new history."
     )]
     ActivityCorrupt {
         /// The activity file.
@@ -195,6 +203,7 @@ impl CoreError {
             Self::SettingsCorrupt { .. } => ErrorCode::SettingsCorrupt,
             Self::WorkspaceCorrupt { .. } => ErrorCode::WorkspaceCorrupt,
             Self::ActivityCorrupt { .. } => ErrorCode::ActivityCorrupt,
+            Self::Autostart { .. } => ErrorCode::AutostartFailed,
             Self::FileTooNew { .. } => ErrorCode::FileTooNew,
             Self::DisplayNameInvalid => ErrorCode::DisplayNameInvalid,
             Self::ClearDelayOutOfRange => ErrorCode::ClearDelayOutOfRange,

@@ -55,6 +55,7 @@ error_codes! {
     SettingsCorrupt = "settings_corrupt",
     WorkspaceCorrupt = "workspace_corrupt",
     ActivityCorrupt = "activity_corrupt",
+    AutostartFailed = "autostart_failed",
     FileTooNew = "file_too_new",
     DisplayNameInvalid = "display_name_invalid",
     ClearDelayOutOfRange = "clear_delay_out_of_range",

@@ -27,6 +27,8 @@ pub(crate) enum FileKind {
     Workspace,
     /// `activity.json`.
     Activity,
+    /// `reminders.json`.
+    Reminders,
 }
 
 /// One versioned JSON file.
@@ -105,7 +107,7 @@ impl JsonFile {
         match self.kind {
             FileKind::Settings => CoreError::SettingsCorrupt { path },
             FileKind::Workspace => CoreError::WorkspaceCorrupt { path },
-            FileKind::Activity => CoreError::ActivityCorrupt { path },
+            FileKind::Activity | FileKind::Reminders => CoreError::ActivityCorrupt { path },
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod names;
 pub mod process_guard;
 pub mod record;
 pub mod registry;
+pub mod reminders;
 pub mod settings;
 pub mod snippets;
 pub mod updates;

@@ -58,7 +58,7 @@ fn harness_with(answer: bool, broken: Option<Arc<AtomicBool>>) -> Harness {
     let shared: Arc<dyn Vault> = vault.clone();
     let app = ToucanApp::from_parts(
         keys,
-        toucan_keys_core::activity::ActivityLog::in_dir(&dirs.path().join("data")),
+        &dirs.path().join("data"),
         Workspace::new(&dirs.path().join("config"), shared),
         SettingsFile::in_dir(&dirs.path().join("config")),
         Box::new(clipboard.clone()),

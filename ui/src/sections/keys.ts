@@ -7,7 +7,7 @@ import { h } from "../dom";
 import type { ScreenState } from "../state";
 import { openCreateKeyDialog } from "../views/create-key";
 import { openIdentifyDialog } from "../views/identify-dialog";
-import type { KeyFinder } from "../views/key-finder";
+import { needsAttention, type KeyFinder } from "../views/key-finder";
 import { keyTable, type RowActions } from "../views/key-table";
 
 export interface KeysHandlers {
@@ -23,6 +23,31 @@ function banner(message: string, retry?: () => void): HTMLElement {
     { class: "banner", role: "alert" },
     h("span", {}, message),
     retry ? h("button", { type: "button", class: "button small", onclick: retry }, "Try again") : null,
+  );
+}
+
+/**
+ * "2 keys expire soon and 1 has expired", with a button that shows only them
+ * (and one that shows every key again); nothing when no key needs attention.
+ */
+function expiryBanner(keys: KeySummary[], finder: KeyFinder, redraw: () => void): HTMLElement | null {
+  const soon = keys.filter((key) => key.status === "expiresSoon").length;
+  const expired = keys.filter((key) => key.status === "expired").length;
+  if (soon + expired === 0) return null;
+  const parts = [
+    soon > 0 ? `${soon} ${soon === 1 ? "key expires" : "keys expire"} soon` : null,
+    expired > 0 ? `${expired} ${expired === 1 ? "has" : "have"} expired` : null,
+  ].filter(Boolean);
+  const text = `${parts.join(" and ")}. Roll ${soon + expired === 1 ? "it" : "them"} to keep your backends working.`;
+  const toggle = () => {
+    finder.showAttentionOnly(!finder.attentionOnly);
+    redraw();
+  };
+  return h(
+    "div",
+    { class: "banner banner-warning", id: "expiry-banner", role: "status" },
+    h("span", {}, text.charAt(0).toUpperCase() + text.slice(1)),
+    h("button", { type: "button", class: "button small", id: "expiry-filter", onclick: toggle }, finder.attentionOnly ? "Show all keys" : "Show them"),
   );
 }
 
@@ -43,9 +68,15 @@ function foundKeys(state: ScreenState, actions: RowActions, finder: KeyFinder): 
 
 export function keysSection(state: ScreenState, actions: RowActions, handlers: KeysHandlers, finder: KeyFinder): HTMLElement {
   const results = h("div", { class: "key-results" });
+  const attention = h("div", { class: "expiry-slot" });
   const drawResults = () => results.replaceChildren(foundKeys(state, actions, finder));
+  const drawBanner = () => attention.replaceChildren(expiryBanner(state.keys, finder, drawBanner) ?? "");
+  if (finder.attentionOnly && !state.keys.some(needsAttention)) finder.attentionOnly = false;
   finder.onChange(drawResults);
-  if (!state.loadError) drawResults();
+  if (!state.loadError) {
+    drawResults();
+    drawBanner();
+  }
   return h(
     "section",
     { class: "card", "aria-labelledby": "api-keys-title", id: "api-keys" },
@@ -78,6 +109,7 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
       ),
     ),
     state.keychainWarning ? banner(state.keychainWarning, handlers.retryKeychain) : null,
+    attention,
     state.loadError ? banner(state.loadError) : null,
     !state.loadError && state.keys.length > 1 ? finder.element : null,
     state.loadError ? null : results,

@@ -39,12 +39,19 @@ export function findKeys(keys: KeySummary[], query: string, order: KeyOrder): Ke
   return found.sort(compare(order));
 }
 
+/** Whether a key needs attention: it expires soon or has expired (and isn't revoked or being replaced). */
+export function needsAttention(key: KeySummary): boolean {
+  return key.status === "expiresSoon" || key.status === "expired";
+}
+
 /** The search box and order menu, and what they currently ask for. */
 export class KeyFinder {
   readonly element: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly order: HTMLSelectElement;
   private changed: () => void = () => {};
+  /** Only the keys that need attention (the expiry banner's "Show them"). */
+  attentionOnly = false;
 
   constructor() {
     this.search = h("input", {
@@ -80,7 +87,14 @@ export class KeyFinder {
 
   /** `keys` as the finder asks for them. */
   apply(keys: KeySummary[]): KeySummary[] {
-    return findKeys(keys, this.search.value, this.order.value as KeyOrder);
+    const shown = this.attentionOnly ? keys.filter(needsAttention) : keys;
+    return findKeys(shown, this.search.value, this.order.value as KeyOrder);
+  }
+
+  /** Shows only the keys that need attention, or all of them again. */
+  showAttentionOnly(only: boolean): void {
+    this.attentionOnly = only;
+    this.changed();
   }
 
   /** Empties the search box. */

@@ -29,6 +29,7 @@ use crate::error::CoreError;
 use crate::manager::KeyManager;
 use crate::record::KeyId;
 use crate::registry::FileRegistry;
+use crate::reminders::{Reminder, ReminderLog};
 use crate::secret::ExposeSecret;
 use crate::settings::{Settings, SettingsFile};
 use crate::vault::Vault;
@@ -60,6 +61,7 @@ fn not_on_server_yet(use_case: &'static str, result: Reply<()>, what_happened: &
 pub struct ToucanApp {
     keys: KeyManager,
     activity: ActivityLog,
+    reminders: ReminderLog,
     workspace: Workspace,
     settings: SettingsFile,
     clipboard: ClipboardGuard<Box<dyn Clipboard>>,
@@ -83,7 +85,7 @@ impl ToucanApp {
     pub fn new(host: Host, data_dir: &Path, config_dir: &Path) -> Self {
         Self::from_parts(
             KeyManager::new(host.vault.clone(), FileRegistry::in_dir(data_dir)),
-            ActivityLog::in_dir(data_dir),
+            data_dir,
             Workspace::new(config_dir, host.vault),
             SettingsFile::in_dir(config_dir),
             host.clipboard,
@@ -92,10 +94,11 @@ impl ToucanApp {
     }
 
     /// The app over parts built elsewhere (tests: a manager with a clock or a
-    /// fault hook, a workspace with short timeouts).
+    /// fault hook, a workspace with short timeouts); key history and
+    /// reminders are kept in `data_dir`.
     pub fn from_parts(
         keys: KeyManager,
-        activity: ActivityLog,
+        data_dir: &Path,
         workspace: Workspace,
         settings: SettingsFile,
         clipboard: Box<dyn Clipboard>,
@@ -103,7 +106,8 @@ impl ToucanApp {
     ) -> Self {
         Self {
             keys,
-            activity,
+            activity: ActivityLog::in_dir(data_dir),
+            reminders: ReminderLog::in_dir(data_dir),
             workspace,
             settings,
             clipboard: ClipboardGuard::new(clipboard),
@@ -120,6 +124,19 @@ impl ToucanApp {
     /// Saves the person's settings; returns what was saved.
     pub fn save_settings(&self, settings: Settings) -> Reply<Settings> {
         logged("save_settings", self.settings.save(settings))
+    }
+
+    /// The expiry reminders due now (14 days left, 3 days left, expired), each
+    /// key and stage once, ever: they are recorded as sent as they are
+    /// returned. The desktop shell shows them as notifications.
+    pub fn take_due_reminders(&self) -> Reply<Vec<Reminder>> {
+        logged(
+            "take_due_reminders",
+            (|| -> Reply<Vec<Reminder>> {
+                let keys: Vec<_> = self.keys.list()?.into_iter().map(|key| key.record).collect();
+                self.reminders.take_due(&keys, chrono::Utc::now())
+            })(),
+        )
     }
 
     /// Clears the clipboard now if it still holds something the app copied

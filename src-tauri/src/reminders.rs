@@ -1,0 +1,71 @@
+//! Expiry reminders as desktop notifications (Tauri's notification plugin),
+//! checked at start and every hour while the app runs; which keys and what
+//! each says is decided in the core (`ToucanApp::take_due_reminders`). And
+//! the optional start at login (Tauri's autostart plugin: an XDG autostart
+//! entry on Linux, a launch agent on macOS, the Run key on Windows), so the
+//! reminders come even when the window isn't opened.
+
+use std::time::Duration;
+
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_autostart::ManagerExt;
+use tauri_plugin_notification::NotificationExt;
+use toucan_keys_core::{CoreError, Reply, ToucanApp};
+
+/// How often reminders are checked while the app runs.
+const EVERY: Duration = Duration::from_secs(3600);
+
+/// Checks for due reminders now, then every hour, on a thread of its own.
+pub fn start<R: Runtime>(app: AppHandle<R>) {
+    let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
+        loop {
+            notify_due(&app);
+            std::thread::sleep(EVERY);
+        }
+    });
+    if let Err(error) = spawned {
+        tracing::warn!(%error, "the reminder thread couldn't start");
+    }
+}
+
+/// Shows one notification per reminder due now.
+fn notify_due<R: Runtime>(app: &AppHandle<R>) {
+    let Some(toucan) = app.try_state::<ToucanApp>() else {
+        return;
+    };
+    let reminders = match toucan.take_due_reminders() {
+        Ok(reminders) => reminders,
+        Err(error) => return tracing::warn!(code = %error.code(), "reminders couldn't be checked"),
+    };
+    for reminder in reminders {
+        let shown = app
+            .notification()
+            .builder()
+            .title(&reminder.title)
+            .body(&reminder.body)
+            .show();
+        match shown {
+            Ok(()) => tracing::info!(key = %reminder.key_id, stage = ?reminder.stage, "expiry reminder shown"),
+            Err(error) => tracing::warn!(key = %reminder.key_id, %error, "an expiry reminder couldn't be shown"),
+        }
+    }
+}
+
+/// Whether the app starts when the person logs in.
+pub fn autostart_enabled<R: Runtime>(app: &AppHandle<R>) -> Reply<bool> {
+    app.autolaunch().is_enabled().map_err(autostart_failed)
+}
+
+/// Turns the start at login on or off; returns the setting now.
+pub fn set_autostart<R: Runtime>(app: &AppHandle<R>, enabled: bool) -> Reply<bool> {
+    let launcher = app.autolaunch();
+    if enabled { launcher.enable() } else { launcher.disable() }.map_err(autostart_failed)?;
+    tracing::info!(enabled, "start at login changed");
+    launcher.is_enabled().map_err(autostart_failed)
+}
+
+fn autostart_failed(error: tauri_plugin_autostart::Error) -> CoreError {
+    CoreError::Autostart {
+        detail: error.to_string(),
+    }
+}
