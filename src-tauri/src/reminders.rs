@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_autostart::ManagerExt;
+use tauri_plugin_autostart::AutoLaunchManager;
 use tauri_plugin_notification::NotificationExt;
 use toucan_keys_core::{CoreError, Reply, ToucanApp};
 
@@ -51,14 +51,22 @@ fn notify_due<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// The autostart plugin's launcher (absent where the plugin isn't loaded, as
+/// in the shell's own tests).
+fn launcher<R: Runtime>(app: &AppHandle<R>) -> Reply<tauri::State<'_, AutoLaunchManager>> {
+    app.try_state::<AutoLaunchManager>().ok_or_else(|| CoreError::Autostart {
+        detail: "the start at login isn't available in this build".into(),
+    })
+}
+
 /// Whether the app starts when the person logs in.
 pub fn autostart_enabled<R: Runtime>(app: &AppHandle<R>) -> Reply<bool> {
-    app.autolaunch().is_enabled().map_err(autostart_failed)
+    launcher(app)?.is_enabled().map_err(autostart_failed)
 }
 
 /// Turns the start at login on or off; returns the setting now.
 pub fn set_autostart<R: Runtime>(app: &AppHandle<R>, enabled: bool) -> Reply<bool> {
-    let launcher = app.autolaunch();
+    let launcher = launcher(app)?;
     if enabled { launcher.enable() } else { launcher.disable() }.map_err(autostart_failed)?;
     tracing::info!(enabled, "start at login changed");
     launcher.is_enabled().map_err(autostart_failed)
