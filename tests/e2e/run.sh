@@ -4,19 +4,23 @@
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
 # --test-name-pattern="^(5|14)[.]" to run scenarios 5 and 14 alone.
+# TOUCAN_E2E_SUITE names another file in tests/e2e (scripts/bench-window.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 . scripts/lib.sh
 target="${CARGO_TARGET_DIR:-$root/target}"
+# The app and the command line in the debug profile, or TOUCAN_E2E_PROFILE=release (benchmarks).
+profile="${TOUCAN_E2E_PROFILE:-debug}"
+profile_flag=(); [[ "$profile" == release ]] && profile_flag=(--release)
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   build_ui_once
   npm --prefix tests/e2e ci --no-fund --no-audit --silent
-  cargo build --locked -p toucan-keys --features custom-protocol
+  cargo build --locked -p toucan-keys --features custom-protocol "${profile_flag[@]}"
   cargo build --locked -p keychain-testkit --bin keychain-ctl
   cargo build --locked -p toucan-embed-server
-  cargo build --locked -p toucan-keys-cli
+  cargo build --locked -p toucan-keys-cli "${profile_flag[@]}"
   rm -rf artifacts/e2e
   exec scripts/with-keychain.sh "$0" "$@"
 fi
@@ -36,10 +40,10 @@ driver=$!
 trap 'kill $driver $xvfb_pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done
 
-export TOUCAN_APP_BINARY="$target/debug/toucan-keys"
+export TOUCAN_APP_BINARY="$target/$profile/toucan-keys"
 export TOUCAN_KEYCHAIN_CTL="$target/debug/keychain-ctl"
 export TOUCAN_SERVER_BINARY="$target/debug/toucan-embed-server"
-export TOUCAN_CLI_BINARY="$target/debug/toucan-keys-cli"
+export TOUCAN_CLI_BINARY="$target/$profile/toucan-keys-cli"
 export TOUCAN_ARTIFACTS="$root/artifacts/e2e"
 cd tests/e2e
-node --test --test-concurrency=1 --test-timeout=600000 --test-reporter=spec "$@" app.e2e.test.mjs
+node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "$@" "${TOUCAN_E2E_SUITE:-app.e2e.test.mjs}"

@@ -72,6 +72,8 @@ export class App {
     if (failed) this.state.loadError = errorMessage(failed.reason);
     this.state.workspace = workspace.status === "fulfilled" ? workspace.value : NO_WORKSPACE;
     this.render();
+    // For the window benchmark (tests/e2e/window.bench.mjs): when the first screen, key list included, was drawn.
+    performance.mark("toucan:first-render");
     const synced = this.state.connected ? this.syncWorkspace() : Promise.resolve();
     const updates = this.checkForUpdate(false);
     if (this.state.settings.displayName === null && this.state.loadError === null) await this.editDisplayName(true);

@@ -447,6 +447,8 @@ describe("profile and settings", () => {
     expect(dialogs()).toHaveLength(0);
     expect(backend.settings.displayName).toBe("Grace Hopper");
     expect(document.querySelector(".profile-button")?.textContent).toBe("GH");
+    // Voice control: the accessible name starts with what the button shows (WCAG 2.5.3).
+    expect(document.querySelector(".profile-button")?.getAttribute("aria-label")).toBe("GH: profile of Grace Hopper");
   });
 
   it("lets the welcome be skipped with Escape or Later, saving nothing, and puts focus on Create API Key", async () => {

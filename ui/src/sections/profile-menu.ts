@@ -20,7 +20,8 @@ export function profileMenu(settings: Settings, updateFeed: boolean, handlers: P
       "aria-haspopup": "menu",
       "aria-expanded": "false",
       "aria-controls": "profile-menu",
-      "aria-label": `Profile: ${settings.displayName ?? "no name yet"}`,
+      // The visible initials come first, so voice control finds the button by what it shows (WCAG 2.5.3).
+      "aria-label": `${initials(settings.displayName)}: profile of ${settings.displayName ?? "no name yet"}`,
     },
     initials(settings.displayName),
   );

@@ -226,7 +226,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
         ]
       : [
           h("h3", { class: "result-title" }, "Decoded claims"),
-          h("pre", { class: "claims", id: "token-claims", tabindex: "0", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
+          h("pre", { class: "claims", id: "token-claims", tabindex: "0", role: "region", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
         ];
     result.replaceChildren(
       h("h3", { class: "result-title" }, "Session token"),
