@@ -10,14 +10,14 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, watchNotifications,
+  APP_HOME, watchNotifications, clickLabelled as clickLabelledIn,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
@@ -38,9 +38,7 @@ async function clickButton(label) {
 }
 
 async function clickLabelled(ariaLabel) {
-  const button = await browser.$(`button[aria-label="${ariaLabel}"]`);
-  await button.waitForClickable({ timeout: 10_000 });
-  await button.click();
+  await clickLabelledIn(browser, ariaLabel);
 }
 
 async function rowCount() {
@@ -149,7 +147,7 @@ async function tableRows() {
   return browser.execute(() =>
     [...document.querySelectorAll("tbody tr")].map((row) => ({
       id: row.getAttribute("data-key-id"),
-      name: row.querySelector("th")?.textContent,
+      name: row.querySelector("th .link-button")?.textContent,
       status: row.querySelector(".status")?.textContent,
     })),
   );
@@ -599,7 +597,90 @@ test("13. reminders: a key that expires in a few days gets one desktop notificat
   await browser.waitUntil(async () => entries().length === 0, { timeout: 10_000, timeoutMsg: "the autostart entry stayed" });
 });
 
-test("14. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
+test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names in every status and a workspace, no control is outside the window", async () => {
+  await start();
+  const server = await startEmbedServer();
+  try {
+    await connectWindow(server);
+    const long = (what) => `Production analytics backend for the EMEA region: ${what}`.padEnd(60, ".");
+    const inThreeDays = new Date(Date.now() + 3 * 86400e3).toISOString().slice(0, 10);
+    for (const [what, expires] of [["active", "90d"], ["soon", inThreeDays], ["expired", "90d"], ["missing", "90d"], ["revoked", "90d"], ["rolled", "90d"]]) {
+      const made = spawnSync(CLI_BINARY, ["create", "--name", long(what), "--expires", expires], { encoding: "utf8" });
+      assert.equal(made.status, 0, made.stderr);
+      secretsSeen.push(made.stdout.trim());
+    }
+    assert.equal(spawnSync(CLI_BINARY, ["revoke", long("revoked"), "--yes"]).status, 0);
+    // Expired: its date moved into the past in the key list (no dialog makes such a key).
+    await endSession();
+    const registry = JSON.parse(readFileSync(join(DATA_DIR, "keys.json"), "utf8"));
+    const expired = registry.keys.find((k) => k.name === long("expired"));
+    expired.expiresAt = new Date(Date.now() - 86400e3).toISOString();
+    writeFileSync(join(DATA_DIR, "keys.json"), JSON.stringify(registry));
+    // Missing: its secret removed from the keychain behind the app's back.
+    const missing = registry.keys.find((k) => k.name === long("missing"));
+    spawnSync("secret-tool", ["clear", "service", "cloud.toucanai.keys", "username", missing.id]);
+    assert.equal(keychainLookup(missing.id), null);
+    browser = await launchApp();
+    await clickLabelled(`Roll ${long("rolled")}`);
+    await clickButton("Roll key");
+    await revealedKey();
+    await closeRevealWithoutCopy();
+    const statuses = (await tableRows()).map((row) => row.status.split(" ")[0]);
+    for (const status of ["Active", "Expires", "Expired", "Missing", "Revoked", "Retiring"]) {
+      assert.ok(statuses.includes(status), `no key is ${status}: ${statuses}`);
+    }
+
+    for (const [width, height] of [[760, 520], [1080, 720], [1280, 860]]) {
+      await browser.setWindowSize(width, height);
+      await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= width, { timeout: 5_000 });
+      const outside = await browser.execute(() => {
+        const controls = [...document.querySelectorAll("button, input, select, textarea, a[href], [tabindex='0']")];
+        return controls
+          .filter((el) => el.getClientRects().length > 0 && !el.closest("[hidden]"))
+          .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+          .filter(({ el, rect }) => {
+            if (rect.left < 0 || rect.right > window.innerWidth + 0.5) return true;
+            // Also cut off by a scrolling container (the table inside its card)?
+            for (let box = el.parentElement; box; box = box.parentElement) {
+              if (getComputedStyle(box).overflowX === "visible") continue;
+              const seen = box.getBoundingClientRect();
+              if (rect.left < seen.left - 0.5 || rect.right > seen.right + 0.5) return true;
+            }
+            return false;
+          })
+          .map(({ el, rect }) => `${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30)} (${Math.round(rect.left)}–${Math.round(rect.right)})`);
+      });
+      const page = await browser.execute(() => ({
+        scroll: document.documentElement.scrollWidth,
+        inner: window.innerWidth,
+        // What sticks out, innermost first, for the message.
+        wide: [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)})`),
+      }));
+      assert.deepEqual(outside, [], `at ${width}×${height} (inner width ${page.inner}) these controls are outside the window`);
+      assert.ok(page.scroll <= page.inner, `at ${width}×${height} the page scrolls sideways (${page.scroll} > ${page.inner}): ${page.wide}`);
+      await screenshot(browser, `layout-${width}x${height}`);
+    }
+
+    // At the smallest size a row's menu opens inside the window too.
+    await browser.setWindowSize(760, 520);
+    await (await browser.$(`button[aria-label="More actions for ${long("active")}"]`)).click();
+    const menu = await browser.execute(() => {
+      const open = [...document.querySelectorAll("[role=menu]")].find((m) => !m.hidden);
+      const rect = open.getBoundingClientRect();
+      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, width: window.innerWidth, height: window.innerHeight };
+    });
+    assert.ok(menu.left >= 0 && menu.right <= menu.width && menu.top >= 0 && menu.bottom <= menu.height, JSON.stringify(menu));
+    await screenshot(browser, "layout-menu-760x520");
+    await browser.keys("Escape");
+  } finally {
+    server.stop();
+  }
+});
+
+test("15. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
   // Its own session first, so it has secrets to look for when it runs alone.
   await start();
   const { key } = await createInWindow("Hygiene check");

@@ -3,7 +3,7 @@
 # then drives the real window under Xvfb through tauri-driver and
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
-# --test-name-pattern="^(5|14)[.]" to run scenarios 5 and 14 alone.
+# --test-name-pattern="^(5|15)[.]" to run scenarios 5 and 15 alone.
 # TOUCAN_E2E_SUITE names another file in tests/e2e (scripts/bench-window.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -247,3 +247,21 @@ export async function answerNativeDialog(browser, title, index, count) {
   const y = geometry.Y + geometry.HEIGHT - 20;
   spawnSync("xdotool", ["mousemove", "--sync", String(x), String(y), "click", "1"], { timeout: 10_000 });
 }
+
+/**
+ * Clicks the button named `ariaLabel`; a row action in its row's "More" menu
+ * is reached by opening that menu first, as a person would.
+ */
+export async function clickLabelled(browser, ariaLabel) {
+  const button = await browser.$(`button[aria-label="${ariaLabel}"]`);
+  await button.waitForExist({ timeout: 10_000 });
+  if (!(await button.isDisplayed())) {
+    const more = await browser.execute(
+      (label) => document.querySelector(`button[aria-label="${label}"]`).closest(".menu-wrapper")?.querySelector("button[aria-haspopup]")?.getAttribute("aria-label"),
+      ariaLabel,
+    );
+    await (await browser.$(`button[aria-label="${more}"]`)).click();
+  }
+  await button.waitForClickable({ timeout: 10_000 });
+  await button.click();
+}

@@ -11,7 +11,7 @@
 
 import { spawnSync } from "node:child_process";
 import { after, test } from "node:test";
-import { CLI_BINARY, freshStart } from "./support.mjs";
+import { CLI_BINARY, clickLabelled, freshStart } from "./support.mjs";
 
 const RUNS = Number(process.env.TOUCAN_BENCH_RUNS ?? 15);
 const LIST_SIZE = Number(process.env.TOUCAN_BENCH_LIST ?? 1000);
@@ -59,7 +59,7 @@ test("create and roll: click to reveal", async () => {
     await (await browser.$("input[name=name]")).setValue(name);
     create.push(await timeSubmitToReveal());
     await closeReveal();
-    await (await browser.$(`button[aria-label="Roll ${name}"]`)).click();
+    await clickLabelled(browser, `Roll ${name}`);
     await (await browser.$("input[value=hours24]")).waitForExist({ timeout: 10_000 });
     roll.push(await timeSubmitToReveal());
     await closeReveal();

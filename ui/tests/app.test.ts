@@ -25,10 +25,10 @@ describe("the key list", () => {
     });
     await mountApp();
     const rows = [...document.querySelectorAll("tbody tr")];
-    expect(rows.map((r) => r.querySelector("th")?.textContent)).toEqual(["Newest", "Old"]);
+    expect(rows.map((r) => r.querySelector("th .link-button")?.textContent)).toEqual(["Newest", "Old"]);
     expect(rows[0].textContent).toContain("tck_…abcd");
     expect(rows[0].textContent).toContain("Expires soon");
-    expect(rows[0].textContent).toContain("3 days ago");
+    expect(rows[0].textContent).toContain("in 2 months");
     expect(rows[0].querySelector("time")?.getAttribute("title")).toMatch(/\d{4}/);
     expect(rows[1].classList.contains("revoked")).toBe(true);
     expect(rows[1].textContent).toContain("Revoked");
@@ -87,7 +87,7 @@ describe("creating a key", () => {
     expect(dialogs()).toHaveLength(0);
     expect(document.documentElement.outerHTML).not.toContain(TEST_SECRET.slice(4));
     expect(JSON.stringify(backend.calls.filter((c) => c.cmd !== "create_key"))).not.toContain(TEST_SECRET.slice(4));
-    expect(document.querySelector("tbody tr th")?.textContent).toBe("Production backend");
+    expect(document.querySelector("tbody tr th .link-button")?.textContent).toBe("Production backend");
   });
 
   it("Ctrl+C, Copy and Cut on the revealed key go through Rust, and WebKit copies nothing itself", async () => {
@@ -248,7 +248,7 @@ describe("row actions", () => {
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(dialogs()).toHaveLength(0);
-    expect(document.querySelector("tbody th")?.textContent).toBe("Gamma");
+    expect(document.querySelector("tbody th .link-button")?.textContent).toBe("Gamma");
   });
 
   it("deletes a revoked key after confirmation", async () => {
@@ -259,6 +259,65 @@ describe("row actions", () => {
     button("Delete", topDialog()).click();
     await settle();
     expect(document.querySelector(".empty-state")).not.toBeNull();
+  });
+});
+
+describe("a row: one primary action, the rest in its menu", () => {
+  it("offers Copy first for a usable key, Roll for an expired one, Delete for a revoked one", async () => {
+    fakeBackend({
+      keys: [
+        key({ name: "Usable" }),
+        key({ name: "Late", status: "expired", expiresAt: new Date(Date.now() - 86400e3).toISOString() }),
+        key({ name: "Gone", status: "revoked", revokedAt: new Date().toISOString() }),
+      ],
+    });
+    await mountApp();
+    const primary = [...document.querySelectorAll("tbody tr")].map((row) => row.querySelector(".row-actions > button")?.textContent);
+    expect(primary).toEqual(["Copy", "Roll", "Delete"]);
+    const menu = (name: string) =>
+      [...document.getElementById(`actions-${[...document.querySelectorAll("tbody tr")].find((r) => r.textContent?.includes(name))!.getAttribute("data-key-id")}`)!.querySelectorAll("[role=menuitem]")].map(
+        (item) => item.textContent,
+      );
+    expect(menu("Usable")).toEqual(["Roll", "Rename", "Details", "Revoke"]);
+    expect(menu("Gone")).toEqual(["Details"]);
+  });
+
+  it("opens with the keyboard, moves with the arrows, and Escape returns to its button", async () => {
+    fakeBackend({ keys: [key({ name: "Staging" })] });
+    await mountApp();
+    const more = button("More actions for Staging");
+    more.focus();
+    more.click();
+    expect(more.getAttribute("aria-expanded")).toBe("true");
+    expect(document.activeElement?.textContent).toBe("Roll");
+    press("ArrowDown");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("Rename Staging");
+    press("ArrowUp");
+    press("ArrowUp");
+    expect(document.activeElement?.textContent).toBe("Revoke");
+    press("Escape");
+    expect(more.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(more);
+  });
+});
+
+describe("a long list", () => {
+  it("draws 100 rows at a time, with Show more; a search looks through every key", async () => {
+    fakeBackend({ keys: Array.from({ length: 250 }, (_, i) => key({ name: `Backend ${String(i).padStart(3, "0")}` })) });
+    await mountApp();
+    const rows = () => document.querySelectorAll("tbody tr").length;
+    expect(rows()).toBe(100);
+    expect(document.querySelector(".show-more")?.textContent).toContain("Showing 100 of 250 keys.");
+    button("Show 100 more").click();
+    expect(rows()).toBe(200);
+    button("Show 50 more").click();
+    expect(rows()).toBe(250);
+    expect(document.querySelector(".show-more")).toBeNull();
+    const search = document.getElementById("key-search") as HTMLInputElement;
+    type(search, "Backend 24");
+    expect([...document.querySelectorAll("tbody th .link-button")].map((b) => b.textContent)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Backend 24${i}`),
+    );
   });
 });
 
@@ -280,7 +339,7 @@ describe("rolling a key", () => {
     expect(topDialog().querySelector(".secret-field")?.textContent).toBe(TEST_SECRET);
     expect(topDialog().textContent).toContain("API key for “Backend”");
     const rows = [...document.querySelectorAll("tbody tr")];
-    expect(rows.map((r) => r.querySelector("th")?.textContent)).toEqual(["Backend", "Backend (old)"]);
+    expect(rows.map((r) => r.querySelector("th .link-button")?.textContent)).toEqual(["Backend", "Backend (old)"]);
     expect(rows[1].textContent).toContain("Retiring");
     expect(rows[1].textContent).toContain("stops in 24 hours");
     expect(rows[1].textContent).not.toContain("Roll");
@@ -300,7 +359,7 @@ describe("rolling a key", () => {
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(backend.calls.find((c) => c.cmd === "roll_key")?.args).toMatchObject({ overlap: "now" });
-    expect(document.querySelector("tbody tr.revoked th")?.textContent).toBe("Leaked (old)");
+    expect(document.querySelector("tbody tr.revoked th .link-button")?.textContent).toBe("Leaked (old)");
   });
 
   it("keeps a server warning with a Finish rolling button that syncs", async () => {
@@ -404,7 +463,7 @@ describe("expiry reminders", () => {
     const banner = document.getElementById("expiry-banner")!;
     expect(banner.textContent).toContain("1 key expires soon and 1 has expired. Roll them to keep your backends working.");
     button("Show them", banner).click();
-    const names = () => [...document.querySelectorAll("tbody th")].map((th) => th.textContent);
+    const names = () => [...document.querySelectorAll("tbody th .link-button")].map((th) => th.textContent);
     expect(names()).toEqual(["Soon", "Late"]);
     button("Show all keys").click();
     expect(names()).toEqual(["Fine", "Soon", "Late", "Gone"]);
@@ -499,7 +558,7 @@ describe("profile and settings", () => {
     backend.failNext.set("check_keychain", { code: "keychain_locked", message: "Your keychain is locked.", field: null });
     await mountApp();
     expect(document.querySelector(".banner")?.textContent).toContain("Your keychain is locked.");
-    expect(document.querySelector("tbody th")?.textContent).toBe("Kept");
+    expect(document.querySelector("tbody th .link-button")?.textContent).toBe("Kept");
     button("Try again").click();
     await settle();
     expect(document.querySelector(".banner")).toBeNull();
@@ -565,7 +624,7 @@ describe("focus after a dialog closes", () => {
     submit(topDialog().querySelector("form")!);
     await settle();
     expect(dialogs()).toHaveLength(0);
-    expect(document.activeElement?.closest("tr")?.querySelector("th")?.textContent).toBe("After");
+    expect(document.activeElement?.closest("tr")?.querySelector("th .link-button")?.textContent).toBe("After");
   });
 
   it("delete: on Create API Key once the row is gone", async () => {
@@ -581,7 +640,7 @@ describe("focus after a dialog closes", () => {
 });
 
 describe("find and sort", () => {
-  const names = () => [...document.querySelectorAll("tbody tr th")].map((cell) => cell.textContent);
+  const names = () => [...document.querySelectorAll("tbody tr th .link-button")].map((cell) => cell.textContent);
   // Newest first, as Rust lists them.
   const keys = () => [
     key({ name: "Staging", hint: "tck_…Zz91", createdAt: "2026-03-01T00:00:00Z", expiresAt: null }),

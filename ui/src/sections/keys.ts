@@ -7,7 +7,7 @@ import { h } from "../dom";
 import type { ScreenState } from "../state";
 import { openCreateKeyDialog } from "../views/create-key";
 import { openIdentifyDialog } from "../views/identify-dialog";
-import { needsAttention, type KeyFinder } from "../views/key-finder";
+import { needsAttention, PAGE_SIZE, type KeyFinder } from "../views/key-finder";
 import { keyTable, type RowActions } from "../views/key-table";
 
 export interface KeysHandlers {
@@ -63,7 +63,21 @@ function foundKeys(state: ScreenState, actions: RowActions, finder: KeyFinder): 
       h("button", { type: "button", class: "button small", onclick: () => finder.clear() }, "Clear search"),
     );
   }
-  return keyTable(found, actions, state.serverKeys());
+  const table = keyTable(found.slice(0, finder.shown), actions, state.serverKeys());
+  const left = found.length - finder.shown;
+  if (left <= 0) return table;
+  const more = Math.min(left, PAGE_SIZE);
+  return h(
+    "div",
+    {},
+    table,
+    h(
+      "div",
+      { class: "show-more" },
+      h("span", { class: "muted", role: "status" }, `Showing ${finder.shown} of ${found.length} keys.`),
+      h("button", { type: "button", class: "button small", id: "show-more", onclick: () => finder.showMore() }, `Show ${more} more`),
+    ),
+  );
 }
 
 export function keysSection(state: ScreenState, actions: RowActions, handlers: KeysHandlers, finder: KeyFinder): HTMLElement {

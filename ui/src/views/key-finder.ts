@@ -44,6 +44,9 @@ export function needsAttention(key: KeySummary): boolean {
   return key.status === "expiresSoon" || key.status === "expired";
 }
 
+/** Rows drawn at first, and added by each "Show more". */
+export const PAGE_SIZE = 100;
+
 /** The search box and order menu, and what they currently ask for. */
 export class KeyFinder {
   readonly element: HTMLElement;
@@ -52,6 +55,8 @@ export class KeyFinder {
   private changed: () => void = () => {};
   /** Only the keys that need attention (the expiry banner's "Show them"). */
   attentionOnly = false;
+  /** How many rows are drawn (the first page, then more on request): a long list stays quick. */
+  shown = PAGE_SIZE;
 
   constructor() {
     this.search = h("input", {
@@ -64,8 +69,12 @@ export class KeyFinder {
     });
     this.order = h("select", { id: "key-order", class: "field select" });
     for (const order of ORDERS) this.order.append(h("option", { value: order.value }, order.label));
-    this.search.addEventListener("input", () => this.changed());
-    this.order.addEventListener("change", () => this.changed());
+    const changed = () => {
+      this.shown = PAGE_SIZE;
+      this.changed();
+    };
+    this.search.addEventListener("input", changed);
+    this.order.addEventListener("change", changed);
     this.element = h(
       "div",
       { class: "key-finder", role: "search" },
@@ -94,6 +103,13 @@ export class KeyFinder {
   /** Shows only the keys that need attention, or all of them again. */
   showAttentionOnly(only: boolean): void {
     this.attentionOnly = only;
+    this.shown = PAGE_SIZE;
+    this.changed();
+  }
+
+  /** Draws the next page of rows. */
+  showMore(): void {
+    this.shown += PAGE_SIZE;
     this.changed();
   }
 

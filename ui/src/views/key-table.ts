@@ -1,9 +1,14 @@
-// The API Keys table: name, masked hint, created, expires, last copied,
-// status (a retiring key counts down to its end) and the row's actions, in the order the finder asks for (newest first by default).
+// The API Keys table, in the order the finder asks for (newest first by
+// default). Each row fits a small window: the name (which opens the key's
+// details) with its masked hint, when it expires, when it was last copied
+// (or, connected, last used on the server), its status (a retiring key
+// counts down to its end), and one primary action; the others are in the
+// row's "More" menu. The table scrolls inside its card, never the page.
 
 import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";
 import { exactTime, relativeTime, STATUS_LABELS } from "../format";
+import { menuButton, type MenuItem } from "../menu";
 
 export interface RowActions {
   copy(key: KeySummary): void;
@@ -34,19 +39,56 @@ function statusCell(key: KeySummary): HTMLElement {
   return h("span", { class: "status" }, badge);
 }
 
-function actions(key: KeySummary, act: RowActions, connected: boolean): HTMLElement {
-  const button = (label: string, onclick: () => void, extra = "") =>
-    h("button", { type: "button", class: `button small ${extra}`, "aria-label": `${label} ${key.name}`, onclick }, label);
+type Action = MenuItem & { key: "copy" | "roll" | "generate" | "rename" | "revoke" | "delete" | "details" };
+
+/** What can be done with `key` now, the primary action first. */
+function possibleActions(key: KeySummary, act: RowActions, connected: boolean): Action[] {
   const usable = key.status === "active" || key.status === "expiresSoon";
+  const rollable = key.status !== "revoked" && key.status !== "retiring";
+  const action = (name: Action["key"], label: string, run: () => void, danger = false): Action => ({
+    key: name,
+    label,
+    ariaLabel: `${label} ${key.name}`,
+    run,
+    danger,
+  });
+  const all: (Action | false)[] = [
+    usable && action("copy", "Copy", () => act.copy(key)),
+    key.status === "revoked" && action("delete", "Delete", () => act.remove(key), true),
+    rollable && action("roll", "Roll", () => act.roll(key)),
+    usable && connected && action("generate", "Generate token", () => act.generate(key)),
+    key.status !== "revoked" && action("rename", "Rename", () => act.rename(key)),
+    action("details", "Details", () => act.details(key)),
+    key.status !== "revoked" && action("revoke", "Revoke", () => act.revoke(key), true),
+  ];
+  return all.filter((a): a is Action => a !== false);
+}
+
+function actionsCell(key: KeySummary, act: RowActions, connected: boolean): HTMLElement {
+  const [primary, ...rest] = possibleActions(key, act, connected);
   return h(
     "div",
     { class: "row-actions" },
-    usable && button("Copy", () => act.copy(key)),
-    usable && connected && button("Generate token", () => act.generate(key)),
-    key.status !== "revoked" && key.status !== "retiring" && button("Roll", () => act.roll(key)),
-    key.status !== "revoked" && button("Rename", () => act.rename(key)),
-    key.status !== "revoked" && button("Revoke", () => act.revoke(key), "danger-outline"),
-    key.status === "revoked" && button("Delete", () => act.remove(key), "danger-outline"),
+    h(
+      "button",
+      {
+        type: "button",
+        class: `button small ${primary.danger ? "danger-outline" : ""}`,
+        "aria-label": primary.ariaLabel,
+        onclick: primary.run,
+      },
+      primary.label,
+    ),
+    menuButton({
+      id: `actions-${key.id}`,
+      content: "More",
+      ariaLabel: `More actions for ${key.name}`,
+      buttonClass: "button small",
+      menuLabel: `Actions for ${key.name}`,
+      menuClass: "row-menu",
+      floating: true,
+      items: rest,
+    }),
   );
 }
 
@@ -59,7 +101,7 @@ function lastUsedCell(key: KeySummary, server: ServerKeys): HTMLElement {
 /**
  * The table of keys, or the empty state when there are none. With `server`
  * (connected to a workspace) "Last used" (from the server) replaces "Last
- * copied", and rows offer "Generate token". A key's name opens its details.
+ * copied", and the menu offers "Generate token".
  */
 export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys | null = null): HTMLElement {
   if (keys.length === 0) {
@@ -82,13 +124,14 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
         "th",
         { scope: "row", class: "key-name" },
         h("button", { type: "button", class: "link-button", title: "Details and activity", onclick: () => act.details(key) }, key.name),
+        h("code", { class: "hint" }, key.hint),
       ),
-      h("td", {}, h("code", { class: "hint" }, key.hint)),
-      h("td", {}, time(key.createdAt, "")),
       h("td", {}, time(key.expiresAt, "Never")),
-      server ? h("td", { class: "last-used" }, lastUsedCell(key, server)) : h("td", {}, time(key.lastCopiedAt, "Never")),
+      server
+        ? h("td", { class: "last-used col-last" }, lastUsedCell(key, server))
+        : h("td", { class: "col-last" }, time(key.lastCopiedAt, "Never")),
       h("td", {}, statusCell(key)),
-      h("td", {}, actions(key, act, server !== null)),
+      h("td", {}, actionsCell(key, act, server !== null)),
     ),
   );
   return h(
@@ -103,9 +146,10 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
         h(
           "tr",
           {},
-          ...["Name", "Key", "Created", "Expires", server ? "Last used" : "Last copied", "Status"].map((title) =>
-            h("th", { scope: "col" }, title),
-          ),
+          h("th", { scope: "col" }, "Name"),
+          h("th", { scope: "col" }, "Expires"),
+          h("th", { scope: "col", class: "col-last" }, server ? "Last used" : "Last copied"),
+          h("th", { scope: "col" }, "Status"),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
         ),
       ),
