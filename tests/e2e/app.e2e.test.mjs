@@ -17,7 +17,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import {
   APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, watchNotifications, clickLabelled as clickLabelledIn,
+  APP_HOME, watchNotifications, clickLabelled as clickLabelledIn, axeViolations,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
@@ -680,7 +680,63 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
   }
 });
 
-test("15. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
+test("15. accessibility in the real engine: axe-core inside WebKit on each screen, dialog and menu, in the light and the dark theme: no violation", async () => {
+  for (const dark of [false, true]) {
+    const theme = dark ? "dark" : "light";
+    await endSession();
+    browser = await freshStart({ dark });
+    assert.equal(await browser.execute(() => matchMedia("(prefers-color-scheme: dark)").matches), dark, `the window isn't in the ${theme} theme`);
+    const found = {};
+    const check = async (what) => {
+      const violations = await axeViolations(browser);
+      if (violations.length > 0) found[`${theme}: ${what}`] = violations;
+    };
+    await check("the empty screen");
+
+    // A create with a bad name (the field error), then the reveal.
+    await openCreateDialog();
+    await clickButton("Create key");
+    await browser.waitUntil(() => browser.execute(() => [...document.querySelectorAll(".field-error")].some((e) => !e.hidden)), {
+      timeout: 5_000,
+      timeoutMsg: "an empty name shows no error",
+    });
+    await check("the create dialog with an error");
+    await (await browser.$("input[name=name]")).setValue("Accessible key");
+    await clickButton("Create key");
+    await revealedKey();
+    await check("the one-time reveal");
+    await clickButton("Use this key in code");
+    await check("'Use this key in code'");
+    await browser.keys("Escape");
+    await closeRevealWithoutCopy();
+
+    await createInWindow("Second key");
+    await clickLabelled("Revoke Second key");
+    await clickButton("Revoke key");
+    await (await browser.$("tr.revoked")).waitForExist({ timeout: 10_000 });
+    await check("the list with an active and a revoked key");
+    await (await browser.$('button[aria-label="More actions for Accessible key"]')).click();
+    await check("a row's menu");
+    await browser.keys("Escape");
+    await clickLabelled("Details Accessible key");
+    await (await browser.$(".details-dialog")).waitForExist({ timeout: 5_000 });
+    await check("a key's details");
+    await clickButton("Close");
+    await clickLabelled("Roll Accessible key");
+    await check("the roll dialog");
+    await clickButton("Cancel");
+    await (await browser.$("#identify-key")).click();
+    await check("'Which key is this?'");
+    await clickButton("Close");
+    await (await browser.$(".profile-button")).click();
+    await check("the profile menu");
+    await browser.keys("Escape");
+    await screenshot(browser, `accessibility-${theme}`);
+    assert.deepEqual(found, {}, `axe found violations in the ${theme} theme`);
+  }
+});
+
+test("16. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {
   // Its own session first, so it has secrets to look for when it runs alone.
   await start();
   const { key } = await createInWindow("Hygiene check");

@@ -3,7 +3,7 @@
 # then drives the real window under Xvfb through tauri-driver and
 # WebKitWebDriver, inside a private D-Bus session with its own keychain.
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
-# --test-name-pattern="^(5|15)[.]" to run scenarios 5 and 15 alone.
+# --test-name-pattern="^(5|16)[.]" to run scenarios 5 and 16 alone.
 # TOUCAN_E2E_SUITE names another file in tests/e2e (scripts/bench-window.sh uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,8 +37,15 @@ export TOUCAN_APP_HOME="$XDG_DATA_HOME/../home"
 mkdir -p "$TOUCAN_APP_HOME"
 HOME="$TOUCAN_APP_HOME" tauri-driver --port 4444 >"$TOUCAN_APP_LOG_DIR/tauri-driver.log" 2>&1 &
 driver=$!
-trap 'kill $driver $xvfb_pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/4444) 2>/dev/null && break; sleep 0.1; done
+# A second driver whose apps draw with GTK's dark theme (WebKit then reports
+# prefers-color-scheme: dark): the accessibility scenario checks both themes.
+HOME="$TOUCAN_APP_HOME" GTK_THEME=Adwaita:dark tauri-driver --port 4446 --native-port 4447 \
+  >"$TOUCAN_APP_LOG_DIR/tauri-driver-dark.log" 2>&1 &
+dark_driver=$!
+trap 'kill $driver $dark_driver $xvfb_pid 2>/dev/null || true' EXIT
+for port in 4444 4446; do
+  for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
+done
 
 export TOUCAN_APP_BINARY="$target/$profile/toucan-keys"
 export TOUCAN_KEYCHAIN_CTL="$target/debug/keychain-ctl"

@@ -62,7 +62,7 @@ const EARLIER = join(required("XDG_STATE_HOME"), "earlier-scenarios");
  * removed, the profile is given a name unless `firstRun`, and the app is
  * launched. Scenarios share nothing else.
  */
-export async function freshStart({ firstRun = false } = {}) {
+export async function freshStart({ firstRun = false, dark = false } = {}) {
   mkdirSync(EARLIER, { recursive: true });
   for (const [dir, kind] of [[DATA_DIR, "data"], [CONFIG_DIR, "config"]]) {
     if (existsSync(dir)) renameSync(dir, join(EARLIER, `${Date.now()}-${kind}`));
@@ -72,14 +72,14 @@ export async function freshStart({ firstRun = false } = {}) {
     mkdirSync(CONFIG_DIR, { recursive: true });
     writeFileSync(join(CONFIG_DIR, "settings.json"), JSON.stringify({ version: 1, displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } }));
   }
-  return launchApp();
+  return launchApp({ dark });
 }
 
-/** Starts the app through tauri-driver and waits for the screen. */
-export async function launchApp() {
+/** Starts the app through tauri-driver (the dark-theme one with `dark`) and waits for the screen. */
+export async function launchApp({ dark = false } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port: dark ? 4446 : 4444,
     logLevel: "error",
     connectionRetryTimeout: 90_000,
     capabilities: { "tauri:options": { application: APP_BINARY }, "wdio:enforceWebDriverClassic": true },
@@ -264,4 +264,29 @@ export async function clickLabelled(browser, ariaLabel) {
   }
   await button.waitForClickable({ timeout: 10_000 });
   await button.click();
+}
+
+const AXE_SOURCE = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/**
+ * Runs axe-core inside the app's own WebKit (injected through WebDriver) on
+ * the whole page as it is now; returns the violations as readable lines.
+ * Unlike jsdom, WebKit computes colours, so contrast is checked too.
+ */
+export async function axeViolations(browser) {
+  await browser.execute(AXE_SOURCE);
+  const outcome = await browser.executeAsync((done) => {
+    if (!window.axe) return done({ error: "axe-core didn't load in the page" });
+    window.axe
+      .run(document, { resultTypes: ["violations"] })
+      .then((results) =>
+        done({
+          rulesRun: results.passes.length + results.violations.length + results.incomplete.length,
+          violations: results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+        }),
+      )
+      .catch((error) => done({ error: String(error) }));
+  });
+  if (outcome.error || !(outcome.rulesRun > 0)) throw new Error(`axe-core didn't run: ${outcome.error ?? "no rule ran"}`);
+  return outcome.violations;
 }

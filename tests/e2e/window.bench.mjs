@@ -7,7 +7,8 @@
 //   2. A list of 1,000 keys (made with the command line): the first screen
 //      after a reload (the page's own "toucan:first-render" mark, from the
 //      navigation's start), a search keystroke and a change of order (from
-//      the event to the table laid out again).
+//      the event to the table laid out again). The table draws 100 rows at a
+//      time; search and sort work on all 1,000.
 
 import { spawnSync } from "node:child_process";
 import { after, test } from "node:test";
@@ -81,12 +82,24 @@ test(`a list of ${LIST_SIZE} keys: first screen, a search keystroke, a sort`, as
   }
   console.log(`(${LIST_SIZE} keys made with the command line in ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   const firstScreen = [];
+  const keychainCheck = [];
   for (let i = 0; i < 5; i++) {
     await browser.refresh();
-    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("tbody tr").length)) === LIST_SIZE, {
+    // The first page of rows (100), with "Show more" for the rest.
+    const firstPage = Math.min(LIST_SIZE, 100);
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("tbody tr").length)) === firstPage, {
       timeout: 60_000,
     });
     firstScreen.push(await browser.execute(() => performance.getEntriesByName("toucan:first-render")[0].startTime));
+    // The keychain check after the first screen (every key's entry asked for) ends before the next reload.
+    await browser.waitUntil(() => browser.execute(() => performance.getEntriesByName("toucan:keychain-checked").length > 0), {
+      timeout: 120_000,
+    });
+    keychainCheck.push(
+      await browser.execute(
+        () => performance.getEntriesByName("toucan:keychain-checked")[0].startTime - performance.getEntriesByName("toucan:first-render")[0].startTime,
+      ),
+    );
   }
   const searches = [];
   const sorts = [];
@@ -114,6 +127,7 @@ test(`a list of ${LIST_SIZE} keys: first screen, a search keystroke, a sort`, as
     );
   }
   console.log(`first screen with ${LIST_SIZE} keys (from navigation start): ${summary(firstScreen)}`);
+  console.log(`keychain check after it (every entry asked for, in the background): ${summary(keychainCheck)}`);
   console.log(`search keystroke: ${summary(searches)}`);
   console.log(`sort: ${summary(sorts)}`);
 });

@@ -165,6 +165,7 @@ export class App {
     }
     // Redraw only if something changed: the first screen stays as drawn.
     if (JSON.stringify([this.state.keys, this.state.keychainWarning]) !== before) this.redraw("keys");
+    performance.mark("toucan:keychain-checked");
   }
 
   /** A key changed, or was added (created, or made by a roll): the server is asked about a new one. */

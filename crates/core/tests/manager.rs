@@ -495,3 +495,16 @@ fn a_registry_failure_at_the_last_step_of_a_roll_undoes_the_new_key() {
     let listed: Vec<_> = KeyManager::new(vault.clone(), registry.clone()).list().unwrap();
     assert_eq!(listed.into_iter().map(|k| k.record).collect::<Vec<_>>(), before);
 }
+
+#[test]
+fn a_registry_failure_at_the_first_step_of_a_roll_changes_nothing() {
+    let f = fixture();
+    let old = f.manager.create("Backend", Expiry::Days90).unwrap();
+    let before = f.records();
+    f.registry.failing.store(true, Ordering::SeqCst);
+    let error = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    assert_eq!(error, CoreError::DiskFull);
+    f.registry.failing.store(false, Ordering::SeqCst);
+    assert_eq!(f.records(), before);
+    assert_eq!(f.vault.len(), 1, "no new secret");
+}
