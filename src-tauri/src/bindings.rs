@@ -36,7 +36,7 @@ mod tests {
     };
     use toucan_keys_core::{
         Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, KeyId, KeyRecord, KeyStatus, KeySummary,
-        RollOverlap, Settings,
+        Language, RollOverlap, Settings, WindowLanguage,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -56,6 +56,8 @@ mod tests {
             declaration::<Expiry>(&config),
             declaration::<ExpiryKind>(&config),
             declaration::<ClipboardClear>(&config),
+            declaration::<Language>(&config),
+            declaration::<WindowLanguage>(&config),
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),
             declaration::<RollOverlap>(&config),

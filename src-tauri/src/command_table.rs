@@ -25,6 +25,7 @@ command_table! {
     async delete_key(id: KeyId) -> DeleteReply;
     sync get_settings() -> Settings;
     sync save_settings(settings: Settings) -> Settings;
+    sync window_language() -> WindowLanguage;
     sync get_workspace() -> WorkspaceView;
     async sync_workspace() -> WorkspaceView;
     async connect_workspace(server_url: String, account_token: String) -> WorkspaceView;

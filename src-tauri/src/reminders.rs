@@ -54,9 +54,10 @@ fn notify_due<R: Runtime>(app: &AppHandle<R>) {
 /// The autostart plugin's launcher (absent where the plugin isn't loaded, as
 /// in the shell's own tests).
 fn launcher<R: Runtime>(app: &AppHandle<R>) -> Reply<tauri::State<'_, AutoLaunchManager>> {
-    app.try_state::<AutoLaunchManager>().ok_or_else(|| CoreError::Autostart {
-        detail: "the start at login isn't available in this build".into(),
-    })
+    app.try_state::<AutoLaunchManager>()
+        .ok_or_else(|| CoreError::Autostart {
+            detail: "the start at login isn't available in this build".into(),
+        })
 }
 
 /// Whether the app starts when the person logs in.

@@ -25,6 +25,21 @@ const CLEAR_DELAY_SECONDS = 10;
 const CONNECT_TITLE = "Connect to a workspace server?";
 /** Every secret the run has shown (keys, account tokens, session tokens): none may be on disk. */
 const secretsSeen = [];
+/** What the buttons the scenarios press are called, in each language the app speaks (ui/src/locales). */
+const WORDS = {
+  en: {
+    welcome: "Welcome to Toucan Keys", continue: "Continue", createKey: "Create key", done: "Done", yesClose: "Yes, close",
+    useInCode: "Use this key in code", revoke: "Revoke", revokeKey: "Revoke key", more: "More actions for", details: "Details",
+    roll: "Roll", close: "Close", cancel: "Cancel", alert: /^Security alert: Never expose this key in client-side code/,
+    inThreeMonths: "in 3 months", connect: "Connect",
+  },
+  fr: {
+    welcome: "Bienvenue dans Toucan Keys", continue: "Continuer", createKey: "Créer la clé", done: "Terminé", yesClose: "Oui, fermer",
+    useInCode: "Utiliser cette clé dans du code", revoke: "Révoquer", revokeKey: "Révoquer la clé", more: "Plus d’actions pour",
+    details: "Détails", roll: "Renouveler", close: "Fermer", cancel: "Annuler", alert: /^Alerte de sécurité\s: N’exposez jamais cette clé/,
+    inThreeMonths: "dans 3 mois", connect: "Se connecter",
+  },
+};
 /** The app session of the scenario that runs now (each scenario starts its own). */
 let browser;
 
@@ -69,9 +84,9 @@ async function revealedKey() {
   return key;
 }
 
-async function closeRevealWithoutCopy() {
-  await clickButton("Done");
-  await clickButton("Yes, close");
+async function closeRevealWithoutCopy(words = WORDS.en) {
+  await clickButton(words.done);
+  await clickButton(words.yesClose);
   await (await browser.$(".secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
 }
 
@@ -97,12 +112,12 @@ async function start(options) {
 }
 
 /** Creates a key through the dialog and closes the reveal; returns the key and its row's id. */
-async function createInWindow(name) {
+async function createInWindow(name, words = WORDS.en) {
   const input = await openCreateDialog();
   await input.setValue(name);
-  await clickButton("Create key");
+  await clickButton(words.createKey);
   const key = await revealedKey();
-  await closeRevealWithoutCopy();
+  await closeRevealWithoutCopy(words);
   const row = await browser.$(`tr*=${name}`);
   await row.waitForExist({ timeout: 10_000 });
   return { key, id: await row.getAttribute("data-key-id") };
@@ -155,26 +170,34 @@ async function tableRows() {
 
 after(endSession);
 
-test("1. first run: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
-  await start({ firstRun: true });
-  const welcome = await browser.$("h2=Welcome to Toucan Keys");
-  await welcome.waitForDisplayed({ timeout: 10_000 });
-  await (await browser.$(".overlay input.field")).setValue("Ada Lovelace");
-  await clickButton("Continue");
-  await (await browser.$(".profile-button=AL")).waitForExist({ timeout: 10_000 });
+test("1. first run, in English and in a French session: empty state, create 'Production backend' for 90 days, a well-formed key is revealed", async () => {
+  for (const language of ["en", "fr"]) {
+    const words = WORDS[language];
+    await start({ firstRun: true, french: language === "fr" });
+    assert.equal(await browser.execute(() => document.documentElement.lang), language, "the window speaks the session's language");
+    const welcome = await browser.$(`h2=${words.welcome}`);
+    await welcome.waitForDisplayed({ timeout: 10_000 });
+    await (await browser.$(".overlay input.field")).setValue("Ada Lovelace");
+    await clickButton(words.continue);
+    await (await browser.$(".profile-button=AL")).waitForExist({ timeout: 10_000 });
 
-  assert.ok(await (await browser.$(".empty-state")).isDisplayed(), "the empty state is shown");
-  await screenshot(browser, "first-run-empty");
+    assert.ok(await (await browser.$(".empty-state")).isDisplayed(), "the empty state is shown");
+    await screenshot(browser, `first-run-empty-${language}`);
 
-  const name = await openCreateDialog();
-  assert.equal(await (await browser.$("input[value=days90]")).isSelected(), true, "90 days is preselected");
-  await name.setValue("Production backend");
-  await clickButton("Create key");
-  const key = await revealedKey();
-  assert.ok(isWellFormedKey(key), "the revealed key matches the documented format and its checksum verifies");
-  const alert = await (await browser.$(".security-alert")).getText();
-  assert.match(alert, /Never expose this key in client-side code/);
-  await screenshot(browser, "reveal");
+    const name = await openCreateDialog();
+    assert.equal(await (await browser.$("input[value=days90]")).isSelected(), true, "90 days is preselected");
+    await name.setValue("Production backend");
+    await clickButton(words.createKey);
+    const key = await revealedKey();
+    assert.ok(isWellFormedKey(key), "the revealed key matches the documented format and its checksum verifies");
+    const alert = await (await browser.$(".security-alert")).getText();
+    assert.match(alert, words.alert);
+    await screenshot(browser, `reveal-${language}`);
+    await closeRevealWithoutCopy(words);
+    const row = await browser.$("tbody tr");
+    assert.ok((await row.getText()).includes(words.inThreeMonths), "the expiry reads in the window's language");
+    assert.equal(await (await browser.$("#connect-workspace")).getText(), words.connect, "the workspace form speaks it too");
+  }
 });
 
 test("2. copy: another process reads exactly the key, and the clipboard is cleared only if it still holds it", async () => {
@@ -680,12 +703,14 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
   }
 });
 
-test("15. accessibility in the real engine: axe-core inside WebKit on each screen, dialog and menu, in the light and the dark theme: no violation", async () => {
-  for (const dark of [false, true]) {
-    const theme = dark ? "dark" : "light";
+test("15. accessibility in the real engine: axe-core inside WebKit on each screen, dialog and menu, in the light and the dark theme, in English and in French: no violation", async () => {
+  for (const [language, dark] of [["en", false], ["en", true], ["fr", false], ["fr", true]]) {
+    const words = WORDS[language];
+    const theme = `${language}, ${dark ? "dark" : "light"}`;
     await endSession();
-    browser = await freshStart({ dark });
+    browser = await freshStart({ dark, french: language === "fr" });
     assert.equal(await browser.execute(() => matchMedia("(prefers-color-scheme: dark)").matches), dark, `the window isn't in the ${theme} theme`);
+    assert.equal(await browser.execute(() => document.documentElement.lang), language);
     const found = {};
     const check = async (what) => {
       const violations = await axeViolations(browser);
@@ -695,44 +720,44 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
 
     // A create with a bad name (the field error), then the reveal.
     await openCreateDialog();
-    await clickButton("Create key");
+    await clickButton(words.createKey);
     await browser.waitUntil(() => browser.execute(() => [...document.querySelectorAll(".field-error")].some((e) => !e.hidden)), {
       timeout: 5_000,
       timeoutMsg: "an empty name shows no error",
     });
     await check("the create dialog with an error");
     await (await browser.$("input[name=name]")).setValue("Accessible key");
-    await clickButton("Create key");
+    await clickButton(words.createKey);
     await revealedKey();
     await check("the one-time reveal");
-    await clickButton("Use this key in code");
+    await clickButton(words.useInCode);
     await check("'Use this key in code'");
     await browser.keys("Escape");
-    await closeRevealWithoutCopy();
+    await closeRevealWithoutCopy(words);
 
-    await createInWindow("Second key");
-    await clickLabelled("Revoke Second key");
-    await clickButton("Revoke key");
+    await createInWindow("Second key", words);
+    await clickLabelled(`${words.revoke} Second key`);
+    await clickButton(words.revokeKey);
     await (await browser.$("tr.revoked")).waitForExist({ timeout: 10_000 });
     await check("the list with an active and a revoked key");
-    await (await browser.$('button[aria-label="More actions for Accessible key"]')).click();
+    await (await browser.$(`button[aria-label="${words.more} Accessible key"]`)).click();
     await check("a row's menu");
     await browser.keys("Escape");
-    await clickLabelled("Details Accessible key");
+    await clickLabelled(`${words.details} Accessible key`);
     await (await browser.$(".details-dialog")).waitForExist({ timeout: 5_000 });
     await check("a key's details");
-    await clickButton("Close");
-    await clickLabelled("Roll Accessible key");
+    await clickButton(words.close);
+    await clickLabelled(`${words.roll} Accessible key`);
     await check("the roll dialog");
-    await clickButton("Cancel");
+    await clickButton(words.cancel);
     await (await browser.$("#identify-key")).click();
     await check("'Which key is this?'");
-    await clickButton("Close");
+    await clickButton(words.close);
     await (await browser.$(".profile-button")).click();
     await check("the profile menu");
     await browser.keys("Escape");
-    await screenshot(browser, `accessibility-${theme}`);
-    assert.deepEqual(found, {}, `axe found violations in the ${theme} theme`);
+    await screenshot(browser, `accessibility-${language}-${dark ? "dark" : "light"}`);
+    assert.deepEqual(found, {}, `axe found violations (${theme})`);
   }
 });
 

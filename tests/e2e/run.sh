@@ -42,8 +42,15 @@ driver=$!
 HOME="$TOUCAN_APP_HOME" GTK_THEME=Adwaita:dark tauri-driver --port 4446 --native-port 4447 \
   >"$TOUCAN_APP_LOG_DIR/tauri-driver-dark.log" 2>&1 &
 dark_driver=$!
-trap 'kill $driver $dark_driver $xvfb_pid 2>/dev/null || true' EXIT
-for port in 4444 4446; do
+# Two more whose apps run in a French session (the system's language: LANGUAGE and LANG).
+HOME="$TOUCAN_APP_HOME" LANGUAGE=fr LANG=fr_FR.UTF-8 tauri-driver --port 4448 --native-port 4449 \
+  >"$TOUCAN_APP_LOG_DIR/tauri-driver-fr.log" 2>&1 &
+french_driver=$!
+HOME="$TOUCAN_APP_HOME" LANGUAGE=fr LANG=fr_FR.UTF-8 GTK_THEME=Adwaita:dark tauri-driver --port 4450 --native-port 4451 \
+  >"$TOUCAN_APP_LOG_DIR/tauri-driver-fr-dark.log" 2>&1 &
+french_dark_driver=$!
+trap 'kill $driver $dark_driver $french_driver $french_dark_driver $xvfb_pid 2>/dev/null || true' EXIT
+for port in 4444 4446 4448 4450; do
   for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 done
 

@@ -62,7 +62,7 @@ const EARLIER = join(required("XDG_STATE_HOME"), "earlier-scenarios");
  * removed, the profile is given a name unless `firstRun`, and the app is
  * launched. Scenarios share nothing else.
  */
-export async function freshStart({ firstRun = false, dark = false } = {}) {
+export async function freshStart({ firstRun = false, dark = false, french = false } = {}) {
   mkdirSync(EARLIER, { recursive: true });
   for (const [dir, kind] of [[DATA_DIR, "data"], [CONFIG_DIR, "config"]]) {
     if (existsSync(dir)) renameSync(dir, join(EARLIER, `${Date.now()}-${kind}`));
@@ -72,14 +72,18 @@ export async function freshStart({ firstRun = false, dark = false } = {}) {
     mkdirSync(CONFIG_DIR, { recursive: true });
     writeFileSync(join(CONFIG_DIR, "settings.json"), JSON.stringify({ version: 1, displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } }));
   }
-  return launchApp({ dark });
+  return launchApp({ dark, french });
 }
 
-/** Starts the app through tauri-driver (the dark-theme one with `dark`) and waits for the screen. */
-export async function launchApp({ dark = false } = {}) {
+/**
+ * Starts the app through tauri-driver and waits for the screen: with `dark`,
+ * the driver whose apps use GTK's dark theme; with `french`, the one whose
+ * apps run in a French session (see run.sh).
+ */
+export async function launchApp({ dark = false, french = false } = {}) {
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: dark ? 4446 : 4444,
+    port: 4444 + (dark ? 2 : 0) + (french ? 4 : 0),
     logLevel: "error",
     connectionRetryTimeout: 90_000,
     capabilities: { "tauri:options": { application: APP_BINARY }, "wdio:enforceWebDriverClassic": true },

@@ -10,6 +10,7 @@ import { openKeyDetails } from "./views/key-details";
 import { openRollDialog } from "./views/roll-dialog";
 import { openTextDialog } from "./views/text-dialog";
 import { openTokenPanel } from "./views/token-panel";
+import { t } from "./i18n";
 
 /** What the actions need from the screen. */
 export interface KeyActionHost {
@@ -41,19 +42,17 @@ export function keyActions(host: KeyActionHost): RowActions {
     roll: (key) => openRollDialog(key, { keyChanged: host.keyChanged, finishRolling: host.syncWorkspace }),
     rename: (key) =>
       openTextDialog({
-        title: "Rename key",
-        label: "Name",
+        title: t("rename-title"),
+        label: t("column-name"),
         initial: key.name,
-        submitLabel: "Save",
+        submitLabel: t("save"),
         onSubmit: async (value) => host.keyChanged(await api.renameKey(key.id, value)),
       }),
     revoke: async (key) => {
       const sure = await confirmDialog({
-        title: `Revoke “${key.name}”?`,
-        message: host.connected()
-          ? "Apps using this key will stop working right away, and its secret is deleted from your keychain. Session tokens it already issued fail the server's checks at once; a backend that only checks their signature accepts them until they expire (at most 24 hours). This can't be undone."
-          : "Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.",
-        confirmLabel: "Revoke key",
+        title: t("revoke-title", { name: key.name }),
+        message: t(host.connected() ? "revoke-message-connected" : "revoke-message"),
+        confirmLabel: t("revoke-confirm"),
         danger: true,
       });
       if (!sure) return;
@@ -61,7 +60,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         const reply = await api.revokeKey(key.id);
         host.keyChanged(reply.key);
         if (reply.serverWarning) showWarning(reply.serverWarning);
-        else showToast(`“${key.name}” was revoked.`);
+        else showToast(t("revoked-toast", { name: key.name }));
         if (host.connected()) host.syncWorkspace();
       } catch (caught) {
         showError(asCommandError(caught).message);
@@ -70,9 +69,9 @@ export function keyActions(host: KeyActionHost): RowActions {
     generate: (key) => openTokenPanel(key, () => host.syncWorkspace()),
     remove: async (key) => {
       const sure = await confirmDialog({
-        title: `Delete “${key.name}”?`,
-        message: "This revoked key will be removed from the list.",
-        confirmLabel: "Delete",
+        title: t("delete-title", { name: key.name }),
+        message: t("delete-message"),
+        confirmLabel: t("action-delete"),
         danger: true,
       });
       if (!sure) return;

@@ -11,6 +11,8 @@ import { clipboardSection } from "./sections/clipboard";
 import { keysSection } from "./sections/keys";
 import { profileSection } from "./sections/profile";
 import { remindersSection } from "./sections/reminders";
+import { languageSection } from "./sections/language";
+import { intlLocale, localeFor, setLocale, t, type Locale } from "./i18n";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
 import { showError, showToast } from "./toast";
@@ -20,8 +22,8 @@ import { updateBanner } from "./views/update-banner";
 import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/workspace";
 
 /** The parts of the screen that are drawn (and redrawn) on their own. */
-type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard" | "reminders";
-const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard", "reminders"];
+type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard" | "reminders" | "language";
+const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard", "reminders", "language"];
 /** How often the key list is read again while the window is shown. */
 const REFRESH_MS = 3000;
 /** How often rolled keys whose overlap has ended are revoked while the app runs. */
@@ -42,8 +44,8 @@ export class App {
     },
     retry: () => void this.syncWorkspace(),
   };
-  /** Kept across redraws so typing in it is never lost. */
-  private readonly connectForm = connectForm(this.workspaceHandlers);
+  /** Kept across redraws so typing in it is never lost (made again when the language changes). */
+  private connectForm = connectForm(this.workspaceHandlers);
   /** Find and sort above the key table, kept across redraws for the same reason. */
   private readonly finder = new KeyFinder();
   private readonly actions = keyActions({
@@ -65,8 +67,14 @@ export class App {
    * the server, redrawing only what changed.
    */
   async start(): Promise<void> {
-    const [settings, keys, workspace] = await Promise.allSettled([api.getSettings(), api.listKeys(), api.getWorkspace()]);
+    const [settings, keys, workspace, language] = await Promise.allSettled([
+      api.getSettings(),
+      api.listKeys(),
+      api.getWorkspace(),
+      api.windowLanguage(),
+    ]);
     if (settings.status === "fulfilled") this.state.settings = settings.value;
+    this.speak(language.status === "fulfilled" ? language.value : localeFor(this.state.settings.language));
     if (keys.status === "fulfilled") this.state.keys = keys.value;
     const failed = [settings, keys].find((result) => result.status === "rejected");
     if (failed) this.state.loadError = errorMessage(failed.reason);
@@ -94,8 +102,8 @@ export class App {
       for (const key of retired) this.state.upsert(key);
       if (retired.length === 0) return;
       this.redraw("keys");
-      const names = retired.map((key) => `“${key.name}”`).join(", ");
-      showToast(`The overlap ended, so ${names} ${retired.length === 1 ? "was" : "were"} revoked.`);
+      const names = new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(retired.map((key) => t("quoted-name", { name: key.name })));
+      showToast(t("retired-toast", { names, count: retired.length }));
     } catch (caught) {
       showError(errorMessage(caught));
     }
@@ -136,7 +144,7 @@ export class App {
       this.state.updateFeed = check.feedConfigured;
       this.state.updateOffer = check.offer;
       if (changed) this.redraw("menu", "update");
-      if (asked && !check.offer) showToast("You have the latest version of Toucan Keys.");
+      if (asked && !check.offer) showToast(t("update-latest"));
       if (asked && check.offer) document.getElementById("update-title")?.scrollIntoView();
     } catch (caught) {
       if (asked) showError(errorMessage(caught));
@@ -168,6 +176,18 @@ export class App {
     performance.mark("toucan:keychain-checked");
   }
 
+  /**
+   * Speaks `locale` from now on (Rust decides it from the settings and the
+   * system's language). The parts kept across redraws are written again in it;
+   * the caller draws the rest.
+   */
+  private speak(locale: Locale): void {
+    setLocale(locale);
+    document.title = t("app-name");
+    this.finder.relabel();
+    this.connectForm = connectForm(this.workspaceHandlers);
+  }
+
   /** A key changed, or was added (created, or made by a roll): the server is asked about a new one. */
   private keyChanged(key: KeySummary): void {
     const isNew = !this.state.keys.some((k) => k.id === key.id);
@@ -178,15 +198,13 @@ export class App {
 
   private async editDisplayName(firstRun = false): Promise<void> {
     await openTextDialog({
-      title: firstRun ? "Welcome to Toucan Keys" : "Edit display name",
-      intro: firstRun
-        ? "Toucan Keys creates your Toucan API keys, shows each one once and keeps it in this computer's keychain. What should we call you? Your name stays on this computer; its initials appear on the profile button."
-        : undefined,
-      label: "Display name",
+      title: t(firstRun ? "welcome-title" : "edit-display-name"),
+      intro: firstRun ? t("welcome-intro") : undefined,
+      label: t("display-name"),
       initial: this.state.settings.displayName ?? "",
-      submitLabel: firstRun ? "Continue" : "Save",
+      submitLabel: t(firstRun ? "continue" : "save"),
       // The welcome can be skipped (Escape or "Later"); it asks again at the next start.
-      cancelLabel: firstRun ? "Later" : "Cancel",
+      cancelLabel: t(firstRun ? "later" : "cancel"),
       onSubmit: async (value) => {
         this.state.settings = await api.saveSettings({ ...this.state.settings, displayName: value });
         this.redraw("menu", "profile", "clipboard");
@@ -220,6 +238,13 @@ export class App {
         return clipboardSection(state.settings, (saved) => (state.settings = saved));
       case "reminders":
         return remindersSection();
+      case "language":
+        return languageSection(state.settings, async (saved) => {
+          state.settings = saved;
+          this.speak(await api.windowLanguage().catch(() => localeFor(saved.language)));
+          this.render();
+          document.getElementById("language")?.focus();
+        });
     }
   }
 
@@ -236,14 +261,14 @@ export class App {
         { class: "shell" },
         h(
           "nav",
-          { class: "rail", "aria-label": "Toucan Keys" },
-          h("img", { src: "/icon.svg", alt: "Toucan Keys", class: "brand", width: 40, height: 40 }),
+          { class: "rail", "aria-label": t("app-name") },
+          h("img", { src: "/icon.svg", alt: t("app-name"), class: "brand", width: 40, height: 40 }),
           slot("menu"),
         ),
         h(
           "main",
           { class: "page" },
-          h("h1", { id: "page-title", tabindex: "-1" }, "Account settings"),
+          h("h1", { id: "page-title", tabindex: "-1" }, t("page-title")),
           ...PARTS.filter((part) => part !== "menu").map(slot),
         ),
       ),

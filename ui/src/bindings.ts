@@ -118,6 +118,10 @@ export type ClipboardClear = { "kind": "after",
  */
 seconds: number, } | { "kind": "never" };
 
+export type Language = "system" | "english" | "french";
+
+export type WindowLanguage = "en" | "fr";
+
 export type Settings = { 
 /**
  * The name shown in the profile menu; asked for on first run.
@@ -126,7 +130,11 @@ displayName: string | null,
 /**
  * When copied keys are cleared from the clipboard.
  */
-clipboardClear: ClipboardClear, };
+clipboardClear: ClipboardClear, 
+/**
+ * The window's language; the system's unless chosen in Settings.
+ */
+language: Language, };
 
 export type CreatedKeyReply = { 
 /**
@@ -490,6 +498,7 @@ export type Commands = {
   delete_key: { args: { id: KeyId }; reply: DeleteReply };
   get_settings: { args: {}; reply: Settings };
   save_settings: { args: { settings: Settings }; reply: Settings };
+  window_language: { args: {}; reply: WindowLanguage };
   get_workspace: { args: {}; reply: WorkspaceView };
   sync_workspace: { args: {}; reply: WorkspaceView };
   connect_workspace: { args: { serverUrl: string; accountToken: string }; reply: WorkspaceView };

@@ -5,6 +5,7 @@
 // confirmation over the reveal dialog).
 
 import { equivalentOf, h, uniqueId } from "./dom";
+import { t } from "./i18n";
 
 export interface DialogOptions {
   title: string;
@@ -118,7 +119,7 @@ export function confirmDialog(options: {
       dialog.close();
       resolve(answer);
     }
-    const cancel = h("button", { type: "button", class: "button", onclick: () => finish(false) }, options.cancelLabel ?? "Cancel");
+    const cancel = h("button", { type: "button", class: "button", onclick: () => finish(false) }, options.cancelLabel ?? t("cancel"));
     const confirm = h(
       "button",
       { type: "button", class: options.danger ? "button danger" : "button primary", onclick: () => finish(true) },

@@ -6,6 +6,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { Commands, ErrorCode, ErrorField, IpcError } from "./bindings";
+import { t } from "./i18n";
 
 /** A command's name. */
 export type Command = keyof Commands;
@@ -35,7 +36,7 @@ export async function call<C extends Command>(command: C, args: Args<C>): Promis
     return await invoke<ReplyOf<C>>(command, args);
   } catch (error) {
     if (isIpcError(error)) throw new CommandError(error.code, error.message, error.field ?? null);
-    throw new CommandError("unexpected", `Something unexpected went wrong (${String(error)}). Try again.`);
+    throw new CommandError("unexpected", t("error-unexpected", { detail: String(error) }));
   }
 }
 
@@ -58,6 +59,7 @@ export const api = {
   getSettings: () => call("get_settings", {}),
   saveSettings: (settings: Args<"save_settings">["settings"]) => call("save_settings", { settings }),
   getWorkspace: () => call("get_workspace", {}),
+  windowLanguage: () => call("window_language", {}),
   syncWorkspace: () => call("sync_workspace", {}),
   connectWorkspace: (serverUrl: string, accountToken: string) =>
     call("connect_workspace", { serverUrl, accountToken }),

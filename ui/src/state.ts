@@ -10,7 +10,7 @@ export const NO_WORKSPACE: WorkspaceView = { serverUrl: null, keys: [], problem:
 
 export class ScreenState {
   keys: KeySummary[] = [];
-  settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 } };
+  settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" };
   /** Why the key list couldn't be loaded, if it couldn't. */
   loadError: string | null = null;
   /** Why the keychain couldn't be checked, if it couldn't. */

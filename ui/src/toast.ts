@@ -5,6 +5,7 @@
 
 import { h } from "./dom";
 import { clearDelayLabel } from "./format";
+import { t } from "./i18n";
 
 const VISIBLE_MS = 4000;
 
@@ -33,13 +34,13 @@ export interface NoticeAction {
 }
 
 function showLasting(kind: "error" | "warning", message: string, action?: NoticeAction): HTMLElement {
-  const dismiss = h("button", { type: "button", class: "button small" }, "Dismiss");
+  const dismiss = h("button", { type: "button", class: "button small" }, t("dismiss"));
   const act = action && h("button", { type: "button", class: "button small primary" }, action.label);
   const notice = h(
     "div",
     { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" },
     h("span", { class: "notice-icon", "aria-hidden": "true" }, kind === "error" ? "✕" : "!"),
-    h("span", { class: "notice-text" }, h("strong", {}, kind === "error" ? "Didn't work: " : "Note: "), message),
+    h("span", { class: "notice-text" }, h("strong", {}, t(kind === "error" ? "notice-error-lead" : "notice-warning-lead"), " "), message),
     act,
     dismiss,
   );
@@ -68,5 +69,5 @@ export function showWarning(message: string, action?: NoticeAction): void {
 
 /** "Copied. Clears in 30 s": what every copy (key or token) says. */
 export function showCopied(clearsInSeconds: number | null): void {
-  showToast(`Copied. ${clearDelayLabel(clearsInSeconds)}`);
+  showToast(t("copied-clears", { clears: clearDelayLabel(clearsInSeconds) }));
 }

@@ -68,6 +68,17 @@ describe("accessibility (axe-core)", () => {
     expect(await violations()).toEqual([]);
   });
 
+  it("the screen with keys in every status, and the create dialog, in French", async () => {
+    const backend = withKeys();
+    backend.settings.language = "french";
+    await mountApp();
+    expect(document.documentElement.lang).toBe("fr");
+    expect(await violations()).toEqual([]);
+    document.getElementById("create-key")!.click();
+    await settle();
+    expect(await violations()).toEqual([]);
+  });
+
   it("the open profile menu", async () => {
     withKeys();
     await mountApp();
@@ -129,7 +140,7 @@ describe("accessibility (axe-core)", () => {
   });
 
   it("the first-run welcome dialog", async () => {
-    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" } } });
+    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" }, language: "system" } });
     await mountApp();
     expect(topDialog().textContent).toContain("Welcome");
     expect(await violations()).toEqual([]);

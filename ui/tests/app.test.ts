@@ -461,7 +461,7 @@ describe("expiry reminders", () => {
     });
     await mountApp();
     const banner = document.getElementById("expiry-banner")!;
-    expect(banner.textContent).toContain("1 key expires soon and 1 has expired. Roll them to keep your backends working.");
+    expect(banner.textContent).toContain("1 key expires soon and 1 key has expired. Roll them to keep your backends working.");
     button("Show them", banner).click();
     const names = () => [...document.querySelectorAll("tbody th .link-button")].map((th) => th.textContent);
     expect(names()).toEqual(["Soon", "Late"]);
@@ -493,7 +493,7 @@ describe("expiry reminders", () => {
 
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
-    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });
+    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
     document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
     const { App } = await import("../src/app");
     void new App(document.getElementById("app")!).start();
@@ -512,7 +512,7 @@ describe("profile and settings", () => {
 
   it("lets the welcome be skipped with Escape or Later, saving nothing, and puts focus on Create API Key", async () => {
     for (const skip of ["Escape", "Later"]) {
-      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 } } });
+      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
       document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
       const { App } = await import("../src/app");
       void new App(document.getElementById("app")!).start();

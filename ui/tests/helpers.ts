@@ -61,7 +61,7 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
 export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   const backend: FakeBackend = {
     keys: [],
-    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 } },
+    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "system" },
     calls: [],
     failNext: new Map(),
     workspace: { serverUrl: null, keys: [], problem: null, pendingRevocations: [] },
@@ -131,6 +131,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         code: `${language}: POST ${backend.workspace.serverUrl ?? "https://toucan.example.com"}/embed/generate-token with $TOUCAN_API_KEY`,
       })),
     copy_snippet: () => null,
+    window_language: () => (backend.settings.language === "french" ? "fr" : "en"),
     get_autostart: () => backend.autostart,
     set_autostart: ({ enabled }) => (backend.autostart = enabled),
     copy_key: ({ id }) => {

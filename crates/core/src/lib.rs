@@ -46,7 +46,7 @@ pub use manager::{CreateStep, CreatedKey, KeyManager, KeySummary, RollOverlap, R
 pub use record::{KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};
-pub use settings::{ClipboardClear, Settings, SettingsFile};
+pub use settings::{ClipboardClear, Language, Settings, SettingsFile, WindowLanguage};
 pub use vault::{KeychainVault, MemoryVault, Vault, VaultError};
 
 /// The app's identifier: the keychain service name and the data folder's name.

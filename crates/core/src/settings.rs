@@ -1,5 +1,5 @@
-//! The person's preferences: their display name and how soon a copied key is
-//! cleared from the clipboard. Stored as JSON in the app's config folder;
+//! The person's preferences: their display name, how soon a copied key is
+//! cleared from the clipboard, and the window's language. Stored as JSON in the app's config folder;
 //! nothing secret.
 
 use std::path::Path;
@@ -39,6 +39,48 @@ impl ClipboardClear {
     }
 }
 
+/// The language the window speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub enum Language {
+    /// The system's language (French if it is French, English otherwise).
+    #[default]
+    System,
+    /// English.
+    English,
+    /// French.
+    French,
+}
+
+/// A language the window speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum WindowLanguage {
+    /// English.
+    #[serde(rename = "en")]
+    English,
+    /// French.
+    #[serde(rename = "fr")]
+    French,
+}
+
+impl Language {
+    /// The language the window speaks: the one chosen, or for
+    /// [`Language::System`] the system's (`system` is its locale, as
+    /// `fr-FR` or `fr_CA.UTF-8`): French for any French locale, else English.
+    pub fn resolve(self, system: Option<&str>) -> WindowLanguage {
+        match self {
+            Self::English => WindowLanguage::English,
+            Self::French => WindowLanguage::French,
+            Self::System => match system {
+                Some(locale) if locale.to_ascii_lowercase().starts_with("fr") => WindowLanguage::French,
+                _ => WindowLanguage::English,
+            },
+        }
+    }
+}
+
 /// Everything the person can set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -48,6 +90,9 @@ pub struct Settings {
     pub display_name: Option<String>,
     /// When copied keys are cleared from the clipboard.
     pub clipboard_clear: ClipboardClear,
+    /// The window's language; the system's unless chosen in Settings.
+    #[serde(default)]
+    pub language: Language,
 }
 
 impl Default for Settings {
@@ -55,6 +100,7 @@ impl Default for Settings {
         Self {
             display_name: None,
             clipboard_clear: ClipboardClear::After { seconds: 30 },
+            language: Language::System,
         }
     }
 }
@@ -139,6 +185,7 @@ mod tests {
             .save(Settings {
                 display_name: Some("  Ada Lovelace ".into()),
                 clipboard_clear: ClipboardClear::Never,
+                language: Language::French,
             })
             .unwrap();
         assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
@@ -151,6 +198,7 @@ mod tests {
         let with = |display_name: Option<&str>, seconds| Settings {
             display_name: display_name.map(str::to_owned),
             clipboard_clear: ClipboardClear::After { seconds },
+            ..Settings::default()
         };
         assert_eq!(with(None, 9).validated(), Err(CoreError::ClearDelayOutOfRange));
         assert_eq!(with(None, 301).validated(), Err(CoreError::ClearDelayOutOfRange));
@@ -158,6 +206,31 @@ mod tests {
         assert!(with(None, 300).validated().is_ok());
         assert_eq!(with(Some("  "), 30).validated(), Err(CoreError::DisplayNameInvalid));
         assert_eq!(with(Some("a\nb"), 30).validated(), Err(CoreError::DisplayNameInvalid));
+    }
+
+    #[test]
+    fn the_window_speaks_the_chosen_language_or_the_systems() {
+        assert_eq!(Language::System.resolve(Some("fr-FR")), WindowLanguage::French);
+        assert_eq!(Language::System.resolve(Some("fr_CA.UTF-8")), WindowLanguage::French);
+        assert_eq!(Language::System.resolve(Some("en-US")), WindowLanguage::English);
+        assert_eq!(Language::System.resolve(Some("de-DE")), WindowLanguage::English);
+        assert_eq!(Language::System.resolve(None), WindowLanguage::English);
+        assert_eq!(Language::French.resolve(Some("en-US")), WindowLanguage::French);
+        assert_eq!(Language::English.resolve(Some("fr-FR")), WindowLanguage::English);
+    }
+
+    #[test]
+    fn a_file_from_before_languages_follows_the_system() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("settings.json"),
+            r#"{"version": 1, "displayName": "Ada", "clipboardClear": {"kind": "never"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            SettingsFile::in_dir(dir.path()).load().unwrap().language,
+            Language::System
+        );
     }
 
     #[test]

@@ -502,7 +502,10 @@ fn a_registry_failure_at_the_first_step_of_a_roll_changes_nothing() {
     let old = f.manager.create("Backend", Expiry::Days90).unwrap();
     let before = f.records();
     f.registry.failing.store(true, Ordering::SeqCst);
-    let error = f.manager.roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24).unwrap_err();
+    let error = f
+        .manager
+        .roll(&old.record.id, toucan_keys_core::RollOverlap::Hours24)
+        .unwrap_err();
     assert_eq!(error, CoreError::DiskFull);
     f.registry.failing.store(false, Ordering::SeqCst);
     assert_eq!(f.records(), before);

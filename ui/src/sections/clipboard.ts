@@ -5,12 +5,14 @@ import { h } from "../dom";
 import { durationLabel } from "../format";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast } from "../toast";
+import { t } from "../i18n";
 
 // The delays come from Rust (CHOICES); only the words are made here.
-const CLEAR_CHOICES = CHOICES.clipboardClear.map((value) => ({
-  value,
-  label: value.kind === "never" ? "Never" : `After ${durationLabel(value.seconds)}`,
-}));
+const clearChoices = () =>
+  CHOICES.clipboardClear.map((value) => ({
+    value,
+    label: value.kind === "never" ? t("never") : t("clear-after", { duration: durationLabel(value.seconds) }),
+  }));
 
 function clearValue(choice: ClipboardClear): string {
   return choice.kind === "after" ? String(choice.seconds) : "never";
@@ -18,6 +20,7 @@ function clearValue(choice: ClipboardClear): string {
 
 /** The delay picker; `saved` gets the settings once Rust has saved them. */
 export function clipboardSection(settings: Settings, saved: (settings: Settings) => void): HTMLElement {
+  const CLEAR_CHOICES = clearChoices();
   const select = h("select", { id: "clear-delay", class: "field select" });
   for (const choice of CLEAR_CHOICES) {
     const value = clearValue(choice.value);
@@ -28,7 +31,7 @@ export function clipboardSection(settings: Settings, saved: (settings: Settings)
     if (!choice) return;
     try {
       saved(await api.saveSettings({ ...settings, clipboardClear: choice.value }));
-      showToast("Saved.");
+      showToast(t("saved"));
     } catch (caught) {
       showError(asCommandError(caught).message);
       select.value = clearValue(settings.clipboardClear);
@@ -37,9 +40,9 @@ export function clipboardSection(settings: Settings, saved: (settings: Settings)
   return h(
     "section",
     { class: "card", "aria-labelledby": "clipboard-title" },
-    h("h2", { id: "clipboard-title" }, "Clipboard"),
-    h("p", { class: "muted" }, "A copied key is removed from the clipboard after this delay, unless you have copied something else since."),
-    h("label", { for: "clear-delay", class: "label" }, "Clear copied keys"),
+    h("h2", { id: "clipboard-title" }, t("clipboard-title")),
+    h("p", { class: "muted" }, t("clipboard-intro")),
+    h("label", { for: "clear-delay", class: "label" }, t("clipboard-clear-label")),
     select,
   );
 }

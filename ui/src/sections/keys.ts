@@ -4,6 +4,7 @@
 
 import type { KeySummary } from "../bindings";
 import { h } from "../dom";
+import { t } from "../i18n";
 import type { ScreenState } from "../state";
 import { openCreateKeyDialog } from "../views/create-key";
 import { openIdentifyDialog } from "../views/identify-dialog";
@@ -22,7 +23,7 @@ function banner(message: string, retry?: () => void): HTMLElement {
     "div",
     { class: "banner", role: "alert" },
     h("span", {}, message),
-    retry ? h("button", { type: "button", class: "button small", onclick: retry }, "Try again") : null,
+    retry ? h("button", { type: "button", class: "button small", onclick: retry }, t("try-again")) : null,
   );
 }
 
@@ -35,10 +36,11 @@ function expiryBanner(keys: KeySummary[], finder: KeyFinder, redraw: () => void)
   const expired = keys.filter((key) => key.status === "expired").length;
   if (soon + expired === 0) return null;
   const parts = [
-    soon > 0 ? `${soon} ${soon === 1 ? "key expires" : "keys expire"} soon` : null,
-    expired > 0 ? `${expired} ${expired === 1 ? "has" : "have"} expired` : null,
-  ].filter(Boolean);
-  const text = `${parts.join(" and ")}. Roll ${soon + expired === 1 ? "it" : "them"} to keep your backends working.`;
+    soon > 0 ? t("expiry-soon", { count: soon }) : null,
+    expired > 0 ? t("expiry-expired", { count: expired }) : null,
+  ].filter((part): part is string => part !== null);
+  const what = parts.length === 2 ? t("expiry-both", { soon: parts[0], expired: parts[1] }) : parts[0];
+  const text = t("expiry-banner", { what, advice: t("expiry-advice", { count: soon + expired }) });
   const toggle = () => {
     finder.showAttentionOnly(!finder.attentionOnly);
     redraw();
@@ -46,8 +48,8 @@ function expiryBanner(keys: KeySummary[], finder: KeyFinder, redraw: () => void)
   return h(
     "div",
     { class: "banner banner-warning", id: "expiry-banner", role: "status" },
-    h("span", {}, text.charAt(0).toUpperCase() + text.slice(1)),
-    h("button", { type: "button", class: "button small", id: "expiry-filter", onclick: toggle }, finder.attentionOnly ? "Show all keys" : "Show them"),
+    h("span", {}, text),
+    h("button", { type: "button", class: "button small", id: "expiry-filter", onclick: toggle }, t(finder.attentionOnly ? "expiry-show-all" : "expiry-show-them")),
   );
 }
 
@@ -58,9 +60,9 @@ function foundKeys(state: ScreenState, actions: RowActions, finder: KeyFinder): 
     return h(
       "div",
       { class: "empty-state", role: "status" },
-      h("p", { class: "empty-title" }, `No key matches “${finder.query.trim()}”`),
-      h("p", {}, "Search by a key's name, or by the last characters of the key as the table shows them."),
-      h("button", { type: "button", class: "button small", onclick: () => finder.clear() }, "Clear search"),
+      h("p", { class: "empty-title" }, t("search-nothing", { query: finder.query.trim() })),
+      h("p", {}, t("search-help")),
+      h("button", { type: "button", class: "button small", onclick: () => finder.clear() }, t("search-clear")),
     );
   }
   const table = keyTable(found.slice(0, finder.shown), actions, state.serverKeys());
@@ -74,8 +76,8 @@ function foundKeys(state: ScreenState, actions: RowActions, finder: KeyFinder): 
     h(
       "div",
       { class: "show-more" },
-      h("span", { class: "muted", role: "status" }, `Showing ${finder.shown} of ${found.length} keys.`),
-      h("button", { type: "button", class: "button small", id: "show-more", onclick: () => finder.showMore() }, `Show ${more} more`),
+      h("span", { class: "muted", role: "status" }, t("list-showing", { shown: finder.shown, total: found.length })),
+      h("button", { type: "button", class: "button small", id: "show-more", onclick: () => finder.showMore() }, t("list-show-more", { count: more })),
     ),
   );
 }
@@ -100,12 +102,8 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
       h(
         "div",
         {},
-        h("h2", { id: "api-keys-title" }, "API Keys"),
-        h(
-          "p",
-          { class: "muted" },
-          "Your backend sends an API key to request signed session tokens for embedded dashboards. Each key is shown once and kept in your computer's keychain.",
-        ),
+        h("h2", { id: "api-keys-title" }, t("keys-title")),
+        h("p", { class: "muted" }, t("keys-intro")),
       ),
       h(
         "div",
@@ -113,12 +111,12 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
         h(
           "button",
           { type: "button", class: "button", id: "identify-key", onclick: () => openIdentifyDialog(state.connected) },
-          "Which key is this?",
+          t("identify-title"),
         ),
         h(
           "button",
           { type: "button", class: "button primary", id: "create-key", onclick: () => openCreateKeyDialog(handlers.created) },
-          "Create API Key",
+          t("create-title"),
         ),
       ),
     ),

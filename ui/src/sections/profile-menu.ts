@@ -4,6 +4,7 @@ import type { Settings } from "../bindings";
 import { h } from "../dom";
 import { menuButton } from "../menu";
 import { initials } from "../state";
+import { t } from "../i18n";
 
 export interface ProfileMenuHandlers {
   editDisplayName(): void;
@@ -17,15 +18,15 @@ export function profileMenu(settings: Settings, updateFeed: boolean, handlers: P
     id: "profile-menu",
     content: shown,
     // The visible initials come first, so voice control finds the button by what it shows (WCAG 2.5.3).
-    ariaLabel: `${shown}: profile of ${settings.displayName ?? "no name yet"}`,
+    ariaLabel: t("profile-button", { initials: shown, name: settings.displayName ?? t("profile-no-name") }),
     buttonClass: "profile-button",
-    menuLabel: "Profile",
+    menuLabel: t("profile-title"),
     menuClass: "profile-menu",
     header: h("p", { class: "menu-name" }, settings.displayName ?? ""),
     items: [
-      { label: "Account settings", run: () => document.getElementById("page-title")?.focus() },
-      { label: "Edit display name", run: () => handlers.editDisplayName() },
-      ...(updateFeed ? [{ label: "Check for updates", run: () => handlers.checkForUpdate() }] : []),
+      { label: t("page-title"), run: () => document.getElementById("page-title")?.focus() },
+      { label: t("edit-display-name"), run: () => handlers.editDisplayName() },
+      ...(updateFeed ? [{ label: t("check-for-updates"), run: () => handlers.checkForUpdate() }] : []),
     ],
   });
   profile.classList.add("profile");

@@ -4,6 +4,7 @@
 import { h } from "../dom";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast } from "../toast";
+import { t } from "../i18n";
 
 export function remindersSection(): HTMLElement {
   const box = h("input", { type: "checkbox", id: "autostart", disabled: true });
@@ -23,7 +24,7 @@ export function remindersSection(): HTMLElement {
     box.disabled = true;
     try {
       box.checked = await api.setAutostart(wanted);
-      showToast(box.checked ? "Toucan Keys will start when you log in." : "Toucan Keys won't start when you log in.");
+      showToast(t(box.checked ? "autostart-on" : "autostart-off"));
     } catch (caught) {
       box.checked = !wanted;
       showError(asCommandError(caught).message);
@@ -34,13 +35,9 @@ export function remindersSection(): HTMLElement {
   return h(
     "section",
     { class: "card", "aria-labelledby": "reminders-title" },
-    h("h2", { id: "reminders-title" }, "Expiry reminders"),
-    h(
-      "p",
-      { class: "muted" },
-      "Toucan Keys tells you with a desktop notification 14 days and 3 days before a key expires, and when it has expired, once each.",
-    ),
-    h("label", { class: "checkbox", for: "autostart" }, box, "Start Toucan Keys when I log in, to remind me of expiring keys"),
+    h("h2", { id: "reminders-title" }, t("reminders-title")),
+    h("p", { class: "muted" }, t("reminders-intro")),
+    h("label", { class: "checkbox", for: "autostart" }, box, t("autostart-label")),
     problem,
   );
 }

@@ -8,21 +8,12 @@ import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
+import { t } from "../i18n";
 import { showCopied, showError } from "../toast";
 import { openSnippetsDialog } from "./snippets-dialog";
 
-export const SECURITY_ALERT =
-  "Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.";
-
-const EXPIRY_LABELS: Record<ExpiryKind, string> = {
-  days30: "30 days",
-  days60: "60 days",
-  days90: "90 days",
-  onDate: "On a date",
-  never: "Never",
-};
-// The choices come from Rust (CHOICES); only the words are kept here.
-const EXPIRY_CHOICES = CHOICES.expiry.map((value) => ({ value, label: EXPIRY_LABELS[value] }));
+// The choices come from Rust (CHOICES); only their words are in the catalogue.
+const expiryChoices = () => CHOICES.expiry.map((value: ExpiryKind) => ({ value, label: t(`expiry-${value}`) }));
 
 function tomorrow(): string {
   const date = new Date(Date.now() + 24 * 3600 * 1000);
@@ -33,7 +24,7 @@ function tomorrow(): string {
 export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   let revealing = false;
   const dialog = openDialog({
-    title: "Create API Key",
+    title: t("create-title"),
     className: "create-dialog",
     onEscape: () => (revealing ? requestCloseReveal() : dialog.close()),
   });
@@ -41,7 +32,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
 
   const nameField = fieldWithError("key-name", {
     name: "name",
-    placeholder: "For example: Production backend",
+    placeholder: t("create-name-placeholder"),
     required: true,
   });
   const name = nameField.input;
@@ -51,32 +42,33 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     min: tomorrow(),
     value: tomorrow(),
     disabled: true,
-    "aria-label": "Expiry date",
+    "aria-label": t("create-expiry-date"),
   });
   const date = dateField.input;
+  const EXPIRY_CHOICES = expiryChoices();
   const radios = EXPIRY_CHOICES.map((choice) =>
     h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === "days90" }),
   );
-  const neverWarning = h("p", { class: "hint warning", hidden: true }, "A key that never expires stays usable until you revoke it. Prefer an expiry when you can.");
+  const neverWarning = h("p", { class: "hint warning", hidden: true }, t("create-never-warning"));
   const expiryOptions = h(
     "div",
     { class: "radio-row" },
     ...EXPIRY_CHOICES.map((choice, i) => h("label", { class: "radio", for: radios[i].id }, radios[i], choice.label)),
   );
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "button primary" }, "Create key");
+  const submit = h("button", { type: "submit", class: "button primary" }, t("create-submit"));
   const form = h(
     "form",
     { novalidate: true },
-    h("label", { for: name.id, class: "label" }, "Name"),
+    h("label", { for: name.id, class: "label" }, t("column-name")),
     name,
     nameField.error,
-    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Expires"), expiryOptions, date, dateField.error, neverWarning),
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("column-expires")), expiryOptions, date, dateField.error, neverWarning),
     formError,
     h(
       "div",
       { class: "dialog-actions" },
-      h("button", { type: "button", class: "button", onclick: () => dialog.close() }, "Cancel"),
+      h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("cancel")),
       submit,
     ),
   );
@@ -113,8 +105,8 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     event.preventDefault();
     clearErrors();
     const expiry = chosenExpiry();
-    if (expiry.kind === "onDate" && !date.value) return showError("date", "Pick the day the key should stop working.");
-    await whileBusy(submit, "Creating…", async () => {
+    if (expiry.kind === "onDate" && !date.value) return showError("date", t("create-pick-a-day"));
+    await whileBusy(submit, t("create-busy"), async () => {
       try {
         const created = await api.createKey(name.value, expiry);
         onChange(created.key);
@@ -143,7 +135,7 @@ export function showReveal(
   let secret: string | null = created.secret;
   created.secret = "";
   let copied = false;
-  dialog.setTitle("Save your API key");
+  dialog.setTitle(t("reveal-title"));
   const fieldId = uniqueId("revealed-key");
   const labelId = uniqueId("revealed-key-label");
   // Shown as text that can't be selected, so WebKit never copies it itself:
@@ -162,7 +154,7 @@ export function showReveal(
     secret,
   );
   secret = null;
-  const copyButton = h("button", { type: "button", class: "button primary" }, "Copy");
+  const copyButton = h("button", { type: "button", class: "button primary" }, t("action-copy"));
   const copyThroughRust = (event: Event) => {
     event.preventDefault();
     void copy();
@@ -180,22 +172,22 @@ export function showReveal(
     try {
       const reply = await api.copyKey(created.key.id);
       copied = true;
-      copyButton.textContent = "Copied";
+      copyButton.textContent = t("reveal-copied");
       onChange(reply.key);
       showCopied(reply.clearsInSeconds);
     } catch (caught) {
       showError(asCommandError(caught).message);
     }
   }
-  const done = h("button", { type: "button", class: "button" }, "Done");
+  const done = h("button", { type: "button", class: "button" }, t("reveal-done"));
 
   async function requestClose() {
     if (!copied) {
       const saved = await confirmDialog({
-        title: "Have you saved it?",
-        message: "You won't be able to see this key again. If you haven't saved it yet, go back and copy it.",
-        confirmLabel: "Yes, close",
-        cancelLabel: "Go back",
+        title: t("reveal-saved-title"),
+        message: t("reveal-saved-message"),
+        confirmLabel: t("reveal-saved-yes"),
+        cancelLabel: t("reveal-saved-back"),
       });
       if (!saved) return;
     }
@@ -207,23 +199,17 @@ export function showReveal(
   setCloseHandler(requestClose);
 
   dialog.body.replaceChildren(
-    h(
-      "p",
-      {},
-      "This is the only time you'll see this key. Copy it now and keep it somewhere safe, such as a password manager or your server's environment variables (",
-      h("code", {}, ".env"),
-      ").",
-    ),
-    h("p", { id: labelId, class: "label" }, `API key for “${created.key.name}”`),
+    h("p", {}, t("reveal-intro")),
+    h("p", { id: labelId, class: "label" }, t("reveal-label", { name: created.key.name })),
     h("div", { class: "secret-row" }, field, copyButton),
-    h("div", { class: "security-alert", role: "note" }, h("strong", {}, "Security alert: "), SECURITY_ALERT),
+    h("div", { class: "security-alert", role: "note" }, h("strong", {}, t("security-alert-lead"), " "), t("security-alert")),
     ...(created.serverWarning
       ? [h("p", { class: "hint warning", id: "server-warning" }, created.serverWarning)]
       : []),
     h(
       "div",
       { class: "dialog-actions" },
-      h("button", { type: "button", class: "button", onclick: () => void openSnippetsDialog() }, "Use this key in code"),
+      h("button", { type: "button", class: "button", onclick: () => void openSnippetsDialog() }, t("use-in-code")),
       done,
     ),
   );

@@ -8,24 +8,25 @@
 import { focusFirst, openDialog } from "../dialog";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
+import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 
 /** Opens the dialog. `connected` says whether the server can be asked. */
 export function openIdentifyDialog(connected: boolean): void {
-  const dialog = openDialog({ title: "Which key is this?", className: "identify-dialog", onEscape: () => dialog.close() });
+  const dialog = openDialog({ title: t("identify-title"), className: "identify-dialog", onEscape: () => dialog.close() });
   const field = fieldWithError("pasted-key", { type: "password", name: "pasted-key" });
   const input = field.input;
-  const check = h("button", { type: "submit", class: "button primary" }, "Check");
+  const check = h("button", { type: "submit", class: "button primary" }, t("identify-check"));
   const answer = h("p", { class: "identify-answer", id: uniqueId("identify-answer"), role: "status", hidden: true });
   const serverAnswer = h("p", { class: "identify-answer", role: "status", hidden: true });
-  const askServer = h("button", { type: "button", class: "button", hidden: true }, "Ask the workspace server");
+  const askServer = h("button", { type: "button", class: "button", hidden: true }, t("identify-ask-server"));
   let fingerprint: string | null = null;
 
   const form = h(
     "form",
     { novalidate: true },
-    h("p", {}, "Paste a key to find out which one it is. It is checked on this computer and sent nowhere."),
-    h("label", { for: input.id, class: "label" }, "Key"),
+    h("p", {}, t("identify-intro")),
+    h("label", { for: input.id, class: "label" }, t("details-key")),
     input,
     field.error,
     answer,
@@ -34,7 +35,7 @@ export function openIdentifyDialog(connected: boolean): void {
       "div",
       { class: "dialog-actions" },
       askServer,
-      h("button", { type: "button", class: "button", onclick: () => dialog.close() }, "Close"),
+      h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("close")),
       check,
     ),
   );
@@ -46,10 +47,10 @@ export function openIdentifyDialog(connected: boolean): void {
     // Emptied at once: the page keeps the pasted key no longer than the call.
     input.value = "";
     if (!pasted.trim()) {
-      field.showError("Paste a key first.");
+      field.showError(t("identify-empty"));
       return;
     }
-    await whileBusy(check, "Checking…", async () => {
+    await whileBusy(check, t("identify-busy"), async () => {
       try {
         const identified = await api.identifyKey(pasted);
         fingerprint = identified.fingerprint;
@@ -62,7 +63,7 @@ export function openIdentifyDialog(connected: boolean): void {
     });
   });
   askServer.addEventListener("click", () =>
-    whileBusy(askServer, "Asking…", async () => {
+    whileBusy(askServer, t("identify-asking"), async () => {
       if (!fingerprint) return;
       try {
         serverAnswer.textContent = await api.askServerAboutKey(fingerprint);

@@ -5,7 +5,8 @@
 import type { Activity, KeyDetails, ServerKeyState } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
-import { exactTime, relativeTime, STATUS_LABELS } from "../format";
+import { exactTime, relativeTime, statusLabel } from "../format";
+import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast } from "../toast";
 import { openSnippetsDialog } from "./snippets-dialog";
@@ -13,22 +14,14 @@ import { openSnippetsDialog } from "./snippets-dialog";
 /** One event in words. */
 export function activityLabel(activity: Activity): string {
   switch (activity.kind) {
-    case "created":
-      return "Created";
-    case "copied":
-      return "Copied to the clipboard";
     case "tokenGenerated":
-      return `Session token generated for ${activity.user}`;
+      return t("activity-tokenGenerated", { user: activity.user });
     case "renamed":
-      return `Renamed from “${activity.from}” to “${activity.to}”`;
-    case "rolledInto":
-      return "Rolled: a new key replaces it";
-    case "rolledFrom":
-      return "Made by rolling an older key";
-    case "revoked":
-      return "Revoked";
+      return t("activity-renamed", { from: activity.from, to: activity.to });
     case "registered":
-      return `Registered with ${activity.server}`;
+      return t("activity-registered", { server: activity.server });
+    default:
+      return t(`activity-${activity.kind}`);
   }
 }
 
@@ -47,11 +40,11 @@ export async function openKeyDetails(id: string, server: ServerKeyState | null |
   }
   const { key } = details;
   const dialog = openDialog({ title: key.name, className: "details-dialog", onEscape: () => dialog.close() });
-  const copyFingerprint = h("button", { type: "button", class: "button small", "aria-label": "Copy fingerprint" }, "Copy");
+  const copyFingerprint = h("button", { type: "button", class: "button small", "aria-label": t("copy-fingerprint") }, t("action-copy"));
   copyFingerprint.addEventListener("click", async () => {
     try {
       await api.copyFingerprint(key.id);
-      showToast("Copied the fingerprint.");
+      showToast(t("copied-fingerprint"));
     } catch (caught) {
       showError(asCommandError(caught).message);
     }
@@ -60,35 +53,35 @@ export async function openKeyDetails(id: string, server: ServerKeyState | null |
   const facts = h(
     "dl",
     { class: "facts" },
-    ...row("Status", STATUS_LABELS[key.status]),
-    ...row("Key", h("code", {}, key.hint)),
-    ...row("Fingerprint", h("code", { class: "fingerprint" }, key.fingerprint), " ", copyFingerprint),
-    ...row("Created", when(key.createdAt, "")),
-    ...row("Expires", when(key.expiresAt, "Never")),
-    ...(key.revokedAt ? row("Revoked", when(key.revokedAt, "")) : []),
-    ...row("Last copied", when(key.lastCopiedAt, "Never")),
-    ...(connected ? row("Last used", server ? when(server.lastUsedAt, "Never") : "Not registered with the server yet") : []),
-    ...(details.replaces ? row("Replaces", details.replaces) : []),
-    ...(details.replacedBy ? row("Replaced by", details.replacedBy) : []),
+    ...row(t("column-status"), statusLabel(key.status)),
+    ...row(t("details-key"), h("code", {}, key.hint)),
+    ...row(t("details-fingerprint"), h("code", { class: "fingerprint" }, key.fingerprint), " ", copyFingerprint),
+    ...row(t("details-created"), when(key.createdAt, "")),
+    ...row(t("column-expires"), when(key.expiresAt, t("never"))),
+    ...(key.revokedAt ? row(t("status-revoked"), when(key.revokedAt, "")) : []),
+    ...row(t("column-last-copied"), when(key.lastCopiedAt, t("never"))),
+    ...(connected ? row(t("column-last-used"), server ? when(server.lastUsedAt, t("never")) : t("details-not-registered")) : []),
+    ...(details.replaces ? row(t("details-replaces"), details.replaces) : []),
+    ...(details.replacedBy ? row(t("details-replaced-by"), details.replacedBy) : []),
   );
   const history = details.activityProblem
     ? h("p", { class: "hint warning" }, details.activityProblem)
     : details.activity.length === 0
-      ? h("p", { class: "muted" }, "Nothing recorded yet.")
+      ? h("p", { class: "muted" }, t("activity-none"))
       : h(
           "ol",
-          { class: "activity", "aria-label": "Activity, newest first" },
+          { class: "activity", "aria-label": t("activity-list") },
           ...details.activity.map((event) => h("li", {}, when(event.at, ""), " ", activityLabel(event.activity))),
         );
-  const close = h("button", { type: "button", class: "button", onclick: () => dialog.close() }, "Close");
+  const close = h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("close"));
   dialog.body.append(
     facts,
-    h("h3", { class: "label" }, "Activity"),
+    h("h3", { class: "label" }, t("activity-title")),
     history,
     h(
       "div",
       { class: "dialog-actions" },
-      key.status !== "revoked" && h("button", { type: "button", class: "button", onclick: () => void openSnippetsDialog() }, "Use this key in code"),
+      key.status !== "revoked" && h("button", { type: "button", class: "button", onclick: () => void openSnippetsDialog() }, t("use-in-code")),
       close,
     ),
   );

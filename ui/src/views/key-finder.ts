@@ -4,16 +4,12 @@
 
 import type { KeySummary } from "../bindings";
 import { h } from "../dom";
+import { t } from "../i18n";
 
 /** The orders the table offers. */
 export type KeyOrder = "newest" | "oldest" | "name" | "expires";
 
-const ORDERS: { value: KeyOrder; label: string }[] = [
-  { value: "newest", label: "Newest first" },
-  { value: "oldest", label: "Oldest first" },
-  { value: "name", label: "Name (A to Z)" },
-  { value: "expires", label: "Expires soonest" },
-];
+const ORDERS: KeyOrder[] = ["newest", "oldest", "name", "expires"];
 
 const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
@@ -52,6 +48,8 @@ export class KeyFinder {
   readonly element: HTMLElement;
   private readonly search: HTMLInputElement;
   private readonly order: HTMLSelectElement;
+  private readonly searchLabel: HTMLLabelElement;
+  private readonly orderLabel: HTMLLabelElement;
   private changed: () => void = () => {};
   /** Only the keys that need attention (the expiry banner's "Show them"). */
   attentionOnly = false;
@@ -63,12 +61,14 @@ export class KeyFinder {
       type: "search",
       id: "key-search",
       class: "field",
-      placeholder: "Name or last characters",
       autocomplete: "off",
       spellcheck: "false",
     });
     this.order = h("select", { id: "key-order", class: "field select" });
-    for (const order of ORDERS) this.order.append(h("option", { value: order.value }, order.label));
+    for (const order of ORDERS) this.order.append(h("option", { value: order }));
+    this.searchLabel = h("label", { for: this.search.id, class: "label" });
+    this.orderLabel = h("label", { for: this.order.id, class: "label" });
+    this.relabel();
     const changed = () => {
       this.shown = PAGE_SIZE;
       this.changed();
@@ -78,11 +78,19 @@ export class KeyFinder {
     this.element = h(
       "div",
       { class: "key-finder", role: "search" },
-      h("label", { for: this.search.id, class: "label" }, "Find a key"),
+      this.searchLabel,
       this.search,
-      h("label", { for: this.order.id, class: "label" }, "Sort"),
+      this.orderLabel,
       this.order,
     );
+  }
+
+  /** Writes its words in the current language (it outlives redraws, and a change of language). */
+  relabel(): void {
+    this.searchLabel.textContent = t("search-label");
+    this.search.placeholder = t("search-placeholder");
+    this.orderLabel.textContent = t("order-label");
+    for (const option of this.order.options) option.textContent = t(`order-${option.value}`);
   }
 
   /** What to redraw when the search or the order changes. */

@@ -7,7 +7,8 @@
 
 import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";
-import { exactTime, relativeTime, STATUS_LABELS } from "../format";
+import { exactTime, relativeTime, statusLabel } from "../format";
+import { t } from "../i18n";
 import { menuButton, type MenuItem } from "../menu";
 
 export interface RowActions {
@@ -29,12 +30,12 @@ function time(iso: string | null, empty: string): HTMLElement {
 }
 
 function statusCell(key: KeySummary): HTMLElement {
-  const badge = h("span", { class: `badge badge-${key.status}` }, STATUS_LABELS[key.status]);
+  const badge = h("span", { class: `badge badge-${key.status}` }, statusLabel(key.status));
   if (key.status === "revoked" && key.revokedAt) {
     return h("span", { class: "status" }, badge, " ", time(key.revokedAt, ""));
   }
   if (key.status === "retiring" && key.expiresAt) {
-    return h("span", { class: "status" }, badge, " ", h("span", { class: "muted" }, "stops "), time(key.expiresAt, ""));
+    return h("span", { class: "status" }, badge, " ", h("span", { class: "muted" }, t("retiring-stops"), " "), time(key.expiresAt, ""));
   }
   return h("span", { class: "status" }, badge);
 }
@@ -45,21 +46,21 @@ type Action = MenuItem & { key: "copy" | "roll" | "generate" | "rename" | "revok
 function possibleActions(key: KeySummary, act: RowActions, connected: boolean): Action[] {
   const usable = key.status === "active" || key.status === "expiresSoon";
   const rollable = key.status !== "revoked" && key.status !== "retiring";
-  const action = (name: Action["key"], label: string, run: () => void, danger = false): Action => ({
+  const action = (name: Action["key"], run: () => void, danger = false): Action => ({
     key: name,
-    label,
-    ariaLabel: `${label} ${key.name}`,
+    label: t(`action-${name}`),
+    ariaLabel: t(`action-${name}-named`, { name: key.name }),
     run,
     danger,
   });
   const all: (Action | false)[] = [
-    usable && action("copy", "Copy", () => act.copy(key)),
-    key.status === "revoked" && action("delete", "Delete", () => act.remove(key), true),
-    rollable && action("roll", "Roll", () => act.roll(key)),
-    usable && connected && action("generate", "Generate token", () => act.generate(key)),
-    key.status !== "revoked" && action("rename", "Rename", () => act.rename(key)),
-    action("details", "Details", () => act.details(key)),
-    key.status !== "revoked" && action("revoke", "Revoke", () => act.revoke(key), true),
+    usable && action("copy", () => act.copy(key)),
+    key.status === "revoked" && action("delete", () => act.remove(key), true),
+    rollable && action("roll", () => act.roll(key)),
+    usable && connected && action("generate", () => act.generate(key)),
+    key.status !== "revoked" && action("rename", () => act.rename(key)),
+    action("details", () => act.details(key)),
+    key.status !== "revoked" && action("revoke", () => act.revoke(key), true),
   ];
   return all.filter((a): a is Action => a !== false);
 }
@@ -81,10 +82,10 @@ function actionsCell(key: KeySummary, act: RowActions, connected: boolean): HTML
     ),
     menuButton({
       id: `actions-${key.id}`,
-      content: "More",
-      ariaLabel: `More actions for ${key.name}`,
+      content: t("action-more"),
+      ariaLabel: t("action-more-named", { name: key.name }),
       buttonClass: "button small",
-      menuLabel: `Actions for ${key.name}`,
+      menuLabel: t("actions-menu-named", { name: key.name }),
       menuClass: "row-menu",
       floating: true,
       items: rest,
@@ -94,8 +95,8 @@ function actionsCell(key: KeySummary, act: RowActions, connected: boolean): HTML
 
 function lastUsedCell(key: KeySummary, server: ServerKeys): HTMLElement {
   const known = server.get(key.id);
-  if (!known) return h("span", { class: "muted" }, key.status === "revoked" ? "—" : "Not registered yet");
-  return time(known.lastUsedAt, "Never");
+  if (!known) return h("span", { class: "muted" }, key.status === "revoked" ? "—" : t("not-registered-yet"));
+  return time(known.lastUsedAt, t("never"));
 }
 
 /**
@@ -108,12 +109,8 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
     return h(
       "div",
       { class: "empty-state" },
-      h("p", { class: "empty-title" }, "No API keys yet"),
-      h(
-        "p",
-        {},
-        "An API key lets your backend request signed session tokens for embedded Toucan dashboards and the AI assistant, with each user's role, permissions and row-level-security attributes. Create one to get started.",
-      ),
+      h("p", { class: "empty-title" }, t("keys-empty-title")),
+      h("p", {}, t("keys-empty-text")),
     );
   }
   const rows = keys.map((key) =>
@@ -123,13 +120,13 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
       h(
         "th",
         { scope: "row", class: "key-name" },
-        h("button", { type: "button", class: "link-button", title: "Details and activity", onclick: () => act.details(key) }, key.name),
+        h("button", { type: "button", class: "link-button", title: t("details-tooltip"), onclick: () => act.details(key) }, key.name),
         h("code", { class: "hint" }, key.hint),
       ),
-      h("td", {}, time(key.expiresAt, "Never")),
+      h("td", {}, time(key.expiresAt, t("never"))),
       server
         ? h("td", { class: "last-used col-last" }, lastUsedCell(key, server))
-        : h("td", { class: "col-last" }, time(key.lastCopiedAt, "Never")),
+        : h("td", { class: "col-last" }, time(key.lastCopiedAt, t("never"))),
       h("td", {}, statusCell(key)),
       h("td", {}, actionsCell(key, act, server !== null)),
     ),
@@ -139,18 +136,18 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
     { class: "table-wrap" },
     h(
       "table",
-      { class: "keys", "aria-label": "API keys" },
+      { class: "keys", "aria-label": t("keys-table") },
       h(
         "thead",
         {},
         h(
           "tr",
           {},
-          h("th", { scope: "col" }, "Name"),
-          h("th", { scope: "col" }, "Expires"),
-          h("th", { scope: "col", class: "col-last" }, server ? "Last used" : "Last copied"),
-          h("th", { scope: "col" }, "Status"),
-          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, "Actions")),
+          h("th", { scope: "col" }, t("column-name")),
+          h("th", { scope: "col" }, t("column-expires")),
+          h("th", { scope: "col", class: "col-last" }, t(server ? "column-last-used" : "column-last-copied")),
+          h("th", { scope: "col" }, t("column-status")),
+          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("column-actions"))),
         ),
       ),
       h("tbody", {}, ...rows),

@@ -7,14 +7,11 @@ import type { CodeSnippet } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h, uniqueId } from "../dom";
 import { api, asCommandError } from "../ipc";
+import { t } from "../i18n";
 import { showError, showToast } from "../toast";
 
-/** How to hand a key to a developer without it leaking on the way. */
-const HAND_OFF_STEPS = [
-  "Copy the key and paste it straight into your backend's secret store or its environment, as TOUCAN_API_KEY.",
-  "Never put it in frontend code, a mobile app, a repository or a chat message: anyone who reads it can generate session tokens.",
-  "If it may have leaked, roll it with “Stop it now”.",
-];
+/** How to hand a key to a developer without it leaking on the way (messages hand-off-1…3). */
+const HAND_OFF_STEPS = ["hand-off-1", "hand-off-2", "hand-off-3"];
 
 /** Opens the snippets, one tab per language. */
 export async function openSnippetsDialog(): Promise<void> {
@@ -25,7 +22,7 @@ export async function openSnippetsDialog(): Promise<void> {
     showError(asCommandError(caught).message);
     return;
   }
-  const dialog = openDialog({ title: "Use this key in code", className: "snippets-dialog", onEscape: () => dialog.close() });
+  const dialog = openDialog({ title: t("use-in-code"), className: "snippets-dialog", onEscape: () => dialog.close() });
   const tabs = snippets.map((snippet, i) =>
     h(
       "button",
@@ -34,11 +31,11 @@ export async function openSnippetsDialog(): Promise<void> {
     ),
   );
   const panels = snippets.map((snippet, i) => {
-    const copy = h("button", { type: "button", class: "button small", "aria-label": `Copy the ${snippet.label} example` }, "Copy");
+    const copy = h("button", { type: "button", class: "button small", "aria-label": t("snippet-copy-named", { language: snippet.label }) }, t("action-copy"));
     copy.addEventListener("click", async () => {
       try {
         await api.copySnippet(snippet.language);
-        showToast(`Copied the ${snippet.label} example.`);
+        showToast(t("snippet-copied", { language: snippet.label }));
       } catch (caught) {
         showError(asCommandError(caught).message);
       }
@@ -66,12 +63,12 @@ export async function openSnippetsDialog(): Promise<void> {
     });
   });
   dialog.body.append(
-    h("p", {}, "Each example asks your workspace server for a session token. The key is read from the environment variable ", h("code", {}, "TOUCAN_API_KEY"), "; it is never written in the code."),
-    h("div", { role: "tablist", class: "snippet-tabs", "aria-label": "Language" }, ...tabs),
+    h("p", {}, t("snippets-intro")),
+    h("div", { role: "tablist", class: "snippet-tabs", "aria-label": t("snippets-languages") }, ...tabs),
     ...panels,
-    h("h3", { class: "label" }, "How to give this key to your developer safely"),
-    h("ol", { class: "hand-off" }, ...HAND_OFF_STEPS.map((step) => h("li", {}, step))),
-    h("div", { class: "dialog-actions" }, h("button", { type: "button", class: "button", onclick: () => dialog.close() }, "Close")),
+    h("h3", { class: "label" }, t("hand-off-title")),
+    h("ol", { class: "hand-off" }, ...HAND_OFF_STEPS.map((step) => h("li", {}, t(step)))),
+    h("div", { class: "dialog-actions" }, h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("close"))),
   );
   focusFirst(dialog, tabs[0]);
 }

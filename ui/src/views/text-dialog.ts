@@ -4,6 +4,7 @@
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
 import { fieldWithError } from "../field";
+import { t } from "../i18n";
 import { asCommandError } from "../ipc";
 
 export interface TextDialogOptions {
@@ -29,7 +30,7 @@ export function openTextDialog(options: TextDialogOptions): Promise<void> {
     const input = field.input;
     const submit = h("button", { type: "submit", class: "button primary" }, options.submitLabel);
     const cancel = cancellable
-      ? h("button", { type: "button", class: "button", onclick: () => finish() }, options.cancelLabel ?? "Cancel")
+      ? h("button", { type: "button", class: "button", onclick: () => finish() }, options.cancelLabel ?? t("cancel"))
       : null;
     const form = h(
       "form",

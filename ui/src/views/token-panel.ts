@@ -9,36 +9,24 @@ import { focusFirst, openDialog } from "../dialog";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { durationLabel, exactTime } from "../format";
+import { intlLocale, t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showCopied, showError } from "../toast";
 
-const ROLE_LABELS: Record<Role, string> = {
-  explorer: "Explorer: views and explores dashboards",
-  maker: "Maker: also builds charts and dashboards",
-  admin: "Admin: everything",
-};
-const RESOURCE_LABELS: Record<Resource, string> = {
-  dashboard: "Dashboards",
-  chart: "Charts",
-  database: "Databases",
-  ai: "AI assistant",
-};
-const LEVEL_LABELS: Record<Level, string> = { can_view: "View", can_edit: "Edit", can_query: "Query" };
-
-// The values come from Rust (CHOICES); only the words are kept here.
-const ROLES = CHOICES.roles.map((value) => ({ value, label: ROLE_LABELS[value] }));
-const RESOURCES = CHOICES.resources.map((value) => ({ value, label: RESOURCE_LABELS[value] }));
-const LEVELS = CHOICES.levels.map((value) => ({ value, label: LEVEL_LABELS[value] }));
-const LIFETIMES = CHOICES.tokenLifetimeMinutes.map((minutes) => ({ minutes, label: durationLabel(minutes * 60) }));
+// The values come from Rust (CHOICES); only their words are in the catalogue.
+const roles = () => CHOICES.roles.map((value: Role) => ({ value, label: t(`role-${value}`) }));
+const resources = () => CHOICES.resources.map((value: Resource) => ({ value, label: t(`resource-${value}`) }));
+const levels = () => CHOICES.levels.map((value: Level) => ({ value, label: t(`level-${value}`) }));
+const lifetimes = () => CHOICES.tokenLifetimeMinutes.map((minutes) => ({ minutes, label: durationLabel(minutes * 60) }));
 
 // How each declared type is typed in: the input's type and a hint. Rust turns
 // the text into the type (and says which row is wrong).
-const TYPE_INPUTS: Record<AttributeType, { type: string; step?: string; placeholder: string; label: string }> = {
-  string: { type: "text", placeholder: "EMEA", label: "text" },
-  integer: { type: "number", step: "1", placeholder: "42", label: "whole number" },
-  number: { type: "number", step: "any", placeholder: "4.5", label: "number" },
-  boolean: { type: "text", placeholder: "true or false", label: "true or false" },
-  date: { type: "date", placeholder: "2026-01-31", label: "date" },
+const TYPE_INPUTS: Record<AttributeType, { type: string; step?: string; placeholder: string }> = {
+  string: { type: "text", placeholder: "EMEA" },
+  integer: { type: "number", step: "1", placeholder: "42" },
+  number: { type: "number", step: "any", placeholder: "4.5" },
+  boolean: { type: "text", placeholder: "true / false" },
+  date: { type: "date", placeholder: "2026-01-31" },
 };
 
 interface AttributeRow {
@@ -49,10 +37,13 @@ interface AttributeRow {
 
 /** Opens the panel for `key`; `onUsed` is told when a token was issued (to refresh "last used"). */
 export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
-  const dialog = openDialog({ title: `Generate token: ${key.name}`, className: "token-dialog", onEscape: () => close() });
+  const dialog = openDialog({ title: t("token-title", { name: key.name }), className: "token-dialog", onEscape: () => close() });
 
-  const user = fieldWithError("distinct-id", { name: "distinct-id", placeholder: "For example: user-42", required: true });
+  const user = fieldWithError("distinct-id", { name: "distinct-id", placeholder: t("token-user-placeholder"), required: true });
   const role = h("select", { id: uniqueId("role"), class: "field select" });
+  const ROLES = roles();
+  const RESOURCES = resources();
+  const LEVELS = levels();
   for (const choice of ROLES) role.append(h("option", { value: choice.value }, choice.label));
 
   const rows: AttributeRow[] = [];
@@ -73,13 +64,13 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   const attributesError = h("p", { id: uniqueId("attributes-error"), class: "field-error", hidden: true });
   function addRow(name = "", value = ""): AttributeRow {
     const index = rows.length + 1;
-    const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} name`, placeholder: "region" });
-    const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": `Attribute ${index} value`, placeholder: "EMEA" });
+    const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-name-label", { index }), placeholder: "region" });
+    const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-value-label", { index }), placeholder: "EMEA" });
     const row: AttributeRow = { element: h("div", { class: "attribute-row" }), name: nameInput, value: valueInput };
     nameInput.setAttribute("list", namesList.id);
     nameInput.addEventListener("input", () => fitValue(row));
     fitValue(row);
-    const remove = h("button", { type: "button", class: "button small", "aria-label": `Remove attribute ${index}` }, "Remove");
+    const remove = h("button", { type: "button", class: "button small", "aria-label": t("attribute-remove-label", { index }) }, t("attribute-remove"));
     remove.addEventListener("click", () => {
       rows.splice(rows.indexOf(row), 1);
       row.element.remove();
@@ -90,7 +81,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     rowList.append(row.element);
     return row;
   }
-  const addButton = h("button", { type: "button", class: "button small", onclick: () => addRow().name.focus() }, "Add attribute");
+  const addButton = h("button", { type: "button", class: "button small", onclick: () => addRow().name.focus() }, t("attribute-add"));
   addRow();
   void api
     .declaredAttributes()
@@ -98,7 +89,8 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       declared = attributes;
       if (!attributes.length) return;
       namesList.replaceChildren(...attributes.map((attribute) => h("option", { value: attribute.name })));
-      declaredHelp.textContent = `This workspace declares: ${attributes.map((attribute) => `${attribute.name} (${TYPE_INPUTS[attribute.type].label})`).join(", ")}.`;
+      const list = attributes.map((attribute) => t("attribute-declared-one", { name: attribute.name, type: t(`attribute-type-${attribute.type}`) }));
+      declaredHelp.textContent = t("attribute-declared", { list: new Intl.ListFormat(intlLocale(), { type: "unit" }).format(list) });
       declaredHelp.hidden = false;
       rows.forEach(fitValue);
     })
@@ -108,8 +100,8 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   const permissionBoxes: { permission: Permission; box: HTMLInputElement }[] = [];
   const grid = h(
     "table",
-    { class: "permissions", "aria-label": "Permissions" },
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Resource"), ...LEVELS.map((level) => h("th", { scope: "col" }, level.label)))),
+    { class: "permissions", "aria-label": t("token-permissions") },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("token-resource")), ...LEVELS.map((level) => h("th", { scope: "col" }, level.label)))),
     h(
       "tbody",
       {},
@@ -121,7 +113,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
           ...LEVELS.map((level) => {
             const box = h("input", {
               type: "checkbox",
-              "aria-label": `${resource.label}: ${level.label}`,
+              "aria-label": t("permission-label", { resource: resource.label, level: level.label }),
               checked: level.value === "can_view" && resource.value === "dashboard",
             });
             permissionBoxes.push({ permission: { resource: resource.value, level: level.value }, box });
@@ -133,38 +125,38 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   );
 
   const lifetime = h("select", { id: uniqueId("lifetime"), class: "field select" });
-  for (const choice of LIFETIMES) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === 60 }, choice.label));
+  for (const choice of lifetimes()) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === 60 }, choice.label));
 
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "button primary", id: "generate-token" }, "Generate token");
+  const submit = h("button", { type: "submit", class: "button primary", id: "generate-token" }, t("action-generate"));
   const result = h("div", { class: "token-result", "aria-live": "polite" });
   const form = h(
     "form",
     { novalidate: true, class: "token-form" },
-    h("label", { for: user.input.id, class: "label" }, "User ID (distinctId)"),
+    h("label", { for: user.input.id, class: "label" }, t("token-user")),
     user.input,
     user.error,
-    h("p", { class: "help" }, "The user's stable ID in your own system. The token is issued for this user."),
-    h("label", { for: role.id, class: "label" }, "Role"),
+    h("p", { class: "help" }, t("token-user-help")),
+    h("label", { for: role.id, class: "label" }, t("token-role")),
     role,
     h(
       "fieldset",
       { class: "fieldset", "aria-describedby": attributesError.id },
-      h("legend", { class: "label" }, "Attributes for row-level security"),
+      h("legend", { class: "label" }, t("token-attributes")),
       declaredHelp,
       namesList,
       rowList,
       attributesError,
       addButton,
     ),
-    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, "Permissions"), grid),
-    h("label", { for: lifetime.id, class: "label" }, "Token lasts"),
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("token-permissions")), grid),
+    h("label", { for: lifetime.id, class: "label" }, t("token-lifetime")),
     lifetime,
     formError,
     h(
       "div",
       { class: "dialog-actions" },
-      h("button", { type: "button", class: "button", onclick: () => close() }, "Close"),
+      h("button", { type: "button", class: "button", onclick: () => close() }, t("close")),
       submit,
     ),
   );
@@ -180,7 +172,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     clearErrors();
     const attributes: Attribute[] = rows.map((row) => ({ name: row.name.value, value: row.value.value }));
     const permissions = permissionBoxes.filter((p) => p.box.checked).map((p) => p.permission);
-    await whileBusy(submit, "Generating…", async () => {
+    await whileBusy(submit, t("token-busy"), async () => {
       try {
         const token = await api.generateToken(key.id, {
           distinctId: user.input.value,
@@ -210,7 +202,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     const fieldId = uniqueId("session-token");
     const field = h("textarea", { id: fieldId, class: "field secret-field token-field", readonly: true, rows: 4, spellcheck: "false" });
     field.value = token.token;
-    const copy = h("button", { type: "button", class: "button primary", id: "copy-token" }, "Copy token");
+    const copy = h("button", { type: "button", class: "button primary", id: "copy-token" }, t("token-copy"));
     copy.addEventListener("click", async () => {
       try {
         const reply = await api.copyToken();
@@ -221,18 +213,18 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     });
     const claims = token.encrypted
       ? [
-          h("h3", { class: "result-title" }, "Claims"),
-          h("p", { class: "help", id: "token-claims" }, "This token is encrypted: only the dashboard host, which holds the server's token encryption key, can read what it grants."),
+          h("h3", { class: "result-title" }, t("token-claims")),
+          h("p", { class: "help", id: "token-claims" }, t("token-encrypted-help")),
         ]
       : [
-          h("h3", { class: "result-title" }, "Decoded claims"),
-          h("pre", { class: "claims", id: "token-claims", tabindex: "0", role: "region", "aria-label": "Decoded claims" }, JSON.stringify(token.claims, null, 2)),
+          h("h3", { class: "result-title" }, t("token-decoded-claims")),
+          h("pre", { class: "claims", id: "token-claims", tabindex: "0", role: "region", "aria-label": t("token-decoded-claims") }, JSON.stringify(token.claims, null, 2)),
         ];
     result.replaceChildren(
-      h("h3", { class: "result-title" }, "Session token"),
-      h("label", { for: fieldId, class: "label" }, `${token.encrypted ? "Encrypted" : "Signed"} token, expires ${exactTime(token.expiresAt)}`),
+      h("h3", { class: "result-title" }, t("token-session")),
+      h("label", { for: fieldId, class: "label" }, t(token.encrypted ? "token-encrypted-expires" : "token-signed-expires", { at: exactTime(token.expiresAt) })),
       h("div", { class: "secret-row" }, field, copy),
-      h("p", { class: "help" }, "Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked."),
+      h("p", { class: "help" }, t("token-hand-over")),
       ...claims,
     );
     copy.focus();

@@ -8,6 +8,7 @@ import { confirmDialog } from "../dialog";
 import { h, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
+import { intlLocale, t } from "../i18n";
 import { showError, showToast } from "../toast";
 
 export interface WorkspaceHandlers {
@@ -35,17 +36,17 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
     required: true,
   });
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
-  const submit = h("button", { type: "submit", class: "button primary", id: "connect-workspace" }, "Connect");
+  const submit = h("button", { type: "submit", class: "button primary", id: "connect-workspace" }, t("connect"));
   const form = h(
     "form",
-    { class: "workspace-form", novalidate: true, "aria-label": "Connect to a workspace server" },
-    h("label", { for: urlField.input.id, class: "label" }, "Server address"),
+    { class: "workspace-form", novalidate: true, "aria-label": t("connect-form") },
+    h("label", { for: urlField.input.id, class: "label" }, t("server-address")),
     urlField.input,
     urlField.error,
-    h("label", { for: tokenField.input.id, class: "label" }, "Account token"),
+    h("label", { for: tokenField.input.id, class: "label" }, t("account-token")),
     tokenField.input,
     tokenField.error,
-    h("p", { class: "help" }, "The server prints its account token once, the first time it starts. It is kept in your keychain, never on disk."),
+    h("p", { class: "help" }, t("account-token-help")),
     formError,
     h("div", { class: "form-actions" }, submit),
   );
@@ -54,11 +55,11 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
     urlField.clearError();
     tokenField.clearError();
     formError.hidden = true;
-    await whileBusy(submit, "Connecting…", async () => {
+    await whileBusy(submit, t("connect-busy"), async () => {
       try {
         const view = await api.connectWorkspace(urlField.input.value, tokenField.input.value);
         tokenField.input.value = "";
-        showToast("Connected. New keys are registered with the server.");
+        showToast(t("connected-toast"));
         handlers.onChange(view);
       } catch (caught) {
         const error = asCommandError(caught);
@@ -74,10 +75,10 @@ export function connectForm(handlers: WorkspaceHandlers): HTMLElement {
   return form;
 }
 
-/** The names of `pending` keys, as a readable list ("A", "A and B", "A, B and C"). */
+/** The names of `pending` keys, as a readable list ("A", "A and B", "A, B and C"), in the window's language. */
 function keyNames(pending: PendingRevocation[]): string {
-  const names = pending.map((p) => `“${p.keyName}”`);
-  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  const names = pending.map((p) => t("quoted-name", { name: p.keyName }));
+  return new Intl.ListFormat(intlLocale(), { type: "conjunction" }).format(names);
 }
 
 /**
@@ -99,7 +100,8 @@ function pendingNotice(view: WorkspaceView): HTMLElement | null {
         return h(
           "span",
           { class: "pending-line" },
-          `Revoked here but not yet on ${server}: ${keyNames(pending)}. ${pending.length === 1 ? "It still works" : "They still work"} there until ${current ? "the server can be reached" : "you connect to that server again"}. `,
+          t(current ? "pending-line-current" : "pending-line-other", { server, names: keyNames(pending), count: pending.length }),
+          " ",
         );
       }),
     ),
@@ -110,12 +112,12 @@ function connectedPanel(view: WorkspaceView, synced: boolean, handlers: Workspac
   const disconnect = async () => {
     const waiting = view.pendingRevocations.filter((p) => p.serverUrl === view.serverUrl);
     const sure = await confirmDialog({
-      title: "Disconnect from the workspace?",
+      title: t("disconnect-title"),
       message:
         waiting.length > 0
-          ? `${keyNames(waiting)} ${waiting.length === 1 ? "is" : "are"} revoked on this computer but the server hasn't confirmed it yet, so ${waiting.length === 1 ? "it still works" : "they still work"} on ${view.serverUrl}. Toucan Keys will finish when you connect to that server again. Disconnect anyway?`
-          : "The account token is removed from your keychain. Your keys stay on this computer and keep working on the server; to generate tokens here again, connect again.",
-      confirmLabel: "Disconnect",
+          ? t("disconnect-waiting", { names: keyNames(waiting), count: waiting.length, server: view.serverUrl ?? "" })
+          : t("disconnect-message"),
+      confirmLabel: t("disconnect"),
       danger: waiting.length > 0,
     });
     if (!sure) return;
@@ -133,7 +135,8 @@ function connectedPanel(view: WorkspaceView, synced: boolean, handlers: Workspac
       "p",
       { class: "workspace-server" },
       h("span", { class: view.problem ? "dot dot-offline" : "dot dot-online", "aria-hidden": "true" }),
-      view.problem ? "Not reachable: " : synced ? "Connected to " : "Checking ",
+      t(view.problem ? "workspace-unreachable" : synced ? "workspace-connected" : "workspace-checking"),
+      " ",
       h("code", { id: "workspace-url" }, view.serverUrl ?? ""),
     ),
     view.problem
@@ -141,11 +144,11 @@ function connectedPanel(view: WorkspaceView, synced: boolean, handlers: Workspac
           "div",
           { class: "banner", role: "alert", id: "workspace-problem" },
           h("span", {}, view.problem.message),
-          h("button", { type: "button", class: "button small", onclick: () => handlers.retry() }, "Try again"),
+          h("button", { type: "button", class: "button small", onclick: () => handlers.retry() }, t("try-again")),
         )
       : null,
     pendingNotice(view),
-    h("div", { class: "form-actions" }, h("button", { type: "button", class: "button", id: "disconnect-workspace", onclick: disconnect }, "Disconnect")),
+    h("div", { class: "form-actions" }, h("button", { type: "button", class: "button", id: "disconnect-workspace", onclick: disconnect }, t("disconnect"))),
   );
 }
 
@@ -163,15 +166,9 @@ export function workspaceSection(
   return h(
     "section",
     { class: "card", "aria-labelledby": "workspace-title", id: "workspace" },
-    h("h2", { id: "workspace-title" }, "Workspace"),
-    h(
-      "p",
-      { class: "muted" },
-      connected
-        ? "Keys you create are registered with this server, and keys you revoke are revoked there too. Use “Generate token” on a key to try it."
-        : "Connect to the workspace server your backend uses, so your keys work there and you can generate test session tokens. Your keys keep working on this computer without it.",
-    ),
-    view === null ? h("p", { class: "muted" }, "Checking…") : connected ? connectedPanel(view, synced, handlers) : form,
+    h("h2", { id: "workspace-title" }, t("workspace-title")),
+    h("p", { class: "muted" }, t(connected ? "workspace-intro-connected" : "workspace-intro")),
+    view === null ? h("p", { class: "muted" }, t("checking")) : connected ? connectedPanel(view, synced, handlers) : form,
     view !== null && !connected ? pendingNotice(view) : null,
   );
 }

@@ -31,7 +31,7 @@ use crate::record::KeyId;
 use crate::registry::FileRegistry;
 use crate::reminders::{Reminder, ReminderLog};
 use crate::secret::ExposeSecret;
-use crate::settings::{Settings, SettingsFile};
+use crate::settings::{Settings, SettingsFile, WindowLanguage};
 use crate::vault::Vault;
 use crate::workspace::{Confirm, GeneratedToken, Workspace};
 
@@ -119,6 +119,17 @@ impl ToucanApp {
     /// The person's settings.
     pub fn get_settings(&self) -> Reply<Settings> {
         logged("get_settings", self.settings.load())
+    }
+
+    /// The language the window speaks: the one chosen in the settings, or the
+    /// system's (its locale, read from the OS).
+    pub fn window_language(&self) -> Reply<WindowLanguage> {
+        logged(
+            "window_language",
+            self.settings
+                .load()
+                .map(|settings| settings.language.resolve(sys_locale::get_locale().as_deref())),
+        )
     }
 
     /// Saves the person's settings; returns what was saved.

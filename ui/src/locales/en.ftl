@@ -1,0 +1,331 @@
+# Toucan Keys: the window's words in English. Each message is named by what
+# it is for; values come in as { $name }. The French catalogue (fr.ftl) has
+# exactly the same messages (a test checks it).
+
+## Shared
+
+cancel = Cancel
+close = Close
+dismiss = Dismiss
+save = Save
+notice-error-lead = Didn't work:
+notice-warning-lead = Note:
+copied-clears = Copied. { $clears }
+error-unexpected = Something unexpected went wrong ({ $detail }). Try again.
+
+## Times and durations
+
+time-just-now = just now
+# A date and time for tooltips: "Saturday 28 November 2026, 14:05:09 (UTC+01:00)".
+time-exact = { $day }, { $time } ({ $zone })
+clears-never = Stays until you copy something else
+clears-in-seconds = Clears in { $seconds } s
+clears-in-minutes = Clears in { $minutes } min
+duration-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+
+## Key statuses
+
+status-active = Active
+status-expiresSoon = Expires soon
+status-retiring = Retiring
+status-expired = Expired
+status-revoked = Revoked
+status-missing = Missing from keychain
+
+## The key table
+
+never = Never
+not-registered-yet = Not registered yet
+retiring-stops = stops
+keys-table = API keys
+keys-empty-title = No API keys yet
+keys-empty-text = An API key lets your backend request signed session tokens for embedded Toucan dashboards and the AI assistant, with each user's role, permissions and row-level-security attributes. Create one to get started.
+details-tooltip = Details and activity
+column-name = Name
+column-expires = Expires
+column-last-used = Last used
+column-last-copied = Last copied
+column-status = Status
+column-actions = Actions
+action-copy = Copy
+action-copy-named = Copy { $name }
+action-delete = Delete
+action-delete-named = Delete { $name }
+action-roll = Roll
+action-roll-named = Roll { $name }
+action-generate = Generate token
+action-generate-named = Generate token { $name }
+action-rename = Rename
+action-rename-named = Rename { $name }
+action-details = Details
+action-details-named = Details { $name }
+action-revoke = Revoke
+action-revoke-named = Revoke { $name }
+action-more = More
+action-more-named = More actions for { $name }
+actions-menu-named = Actions for { $name }
+
+## A key's details
+
+copy-fingerprint = Copy fingerprint
+copied-fingerprint = Copied the fingerprint.
+details-key = Key
+details-fingerprint = Fingerprint
+details-created = Created
+details-not-registered = Not registered with the server yet
+details-replaces = Replaces
+details-replaced-by = Replaced by
+activity-title = Activity
+activity-list = Activity, newest first
+activity-none = Nothing recorded yet.
+activity-created = Created
+activity-copied = Copied to the clipboard
+activity-tokenGenerated = Session token generated for { $user }
+activity-renamed = Renamed from “{ $from }” to “{ $to }”
+activity-rolledInto = Rolled: a new key replaces it
+activity-rolledFrom = Made by rolling an older key
+activity-revoked = Revoked
+activity-registered = Registered with { $server }
+use-in-code = Use this key in code
+
+## Create API Key, and the one-time reveal
+
+create-title = Create API Key
+create-name-placeholder = For example: Production backend
+create-expiry-date = Expiry date
+expiry-days30 = 30 days
+expiry-days60 = 60 days
+expiry-days90 = 90 days
+expiry-onDate = On a date
+expiry-never = Never
+create-never-warning = A key that never expires stays usable until you revoke it. Prefer an expiry when you can.
+create-submit = Create key
+create-pick-a-day = Pick the day the key should stop working.
+create-busy = Creating…
+reveal-title = Save your API key
+reveal-intro = This is the only time you'll see this key. Copy it now and keep it somewhere safe, such as a password manager or your server's environment variables (.env).
+reveal-label = API key for “{ $name }”
+reveal-copied = Copied
+reveal-done = Done
+reveal-saved-title = Have you saved it?
+reveal-saved-message = You won't be able to see this key again. If you haven't saved it yet, go back and copy it.
+reveal-saved-yes = Yes, close
+reveal-saved-back = Go back
+security-alert-lead = Security alert:
+security-alert = Never expose this key in client-side code, public repositories, or frontend scripts, as it grants administrative access to generate session tokens.
+
+## Roll
+
+roll-title = Roll “{ $name }”
+roll-intro = Toucan Keys makes a new key with the same name and expiry and shows it once. Put it in your backend; meanwhile the old key keeps working, then it is revoked, on this computer and on the workspace server.
+roll-overlap-legend = Keep the old key working for
+roll-overlap-hours24 = 24 hours (recommended)
+roll-overlap-hour1 = 1 hour
+roll-overlap-days7 = 7 days
+roll-overlap-now = Stop it now (the key leaked)
+roll-now-warning = Apps still using the old key stop working as soon as you roll.
+roll-submit = Roll key
+roll-busy = Rolling…
+roll-finish = Finish rolling
+
+## Use this key in code
+
+snippets-intro = Each example asks your workspace server for a session token. The key is read from the environment variable TOUCAN_API_KEY; it is never written in the code.
+snippets-languages = Language
+snippet-copy-named = Copy the { $language } example
+snippet-copied = Copied the { $language } example.
+hand-off-title = How to give this key to your developer safely
+hand-off-1 = Copy the key and paste it straight into your backend's secret store or its environment, as TOUCAN_API_KEY.
+hand-off-2 = Never put it in frontend code, a mobile app, a repository or a chat message: anyone who reads it can generate session tokens.
+hand-off-3 = If it may have leaked, roll it with “Stop it now”.
+
+## Which key is this?
+
+identify-title = Which key is this?
+identify-intro = Paste a key to find out which one it is. It is checked on this computer and sent nowhere.
+identify-check = Check
+identify-ask-server = Ask the workspace server
+identify-empty = Paste a key first.
+identify-busy = Checking…
+identify-asking = Asking…
+
+## The API Keys section
+
+keys-title = API Keys
+keys-intro = Your backend sends an API key to request signed session tokens for embedded dashboards. Each key is shown once and kept in your computer's keychain.
+try-again = Try again
+expiry-soon = { $count ->
+    [one] 1 key expires soon
+   *[other] { $count } keys expire soon
+}
+expiry-expired = { $count ->
+    [one] 1 key has expired
+   *[other] { $count } keys have expired
+}
+expiry-both = { $soon } and { $expired }
+expiry-advice = { $count ->
+    [one] Roll it to keep your backends working.
+   *[other] Roll them to keep your backends working.
+}
+expiry-banner = { $what }. { $advice }
+expiry-show-them = Show them
+expiry-show-all = Show all keys
+search-label = Find a key
+search-placeholder = Name or last characters
+order-label = Sort
+order-newest = Newest first
+order-oldest = Oldest first
+order-name = Name (A to Z)
+order-expires = Expires soonest
+search-nothing = No key matches “{ $query }”
+search-help = Search by a key's name, or by the last characters of the key as the table shows them.
+search-clear = Clear search
+list-showing = Showing { $shown } of { $total } keys.
+list-show-more = Show { $count } more
+
+## Settings sections
+
+saved = Saved.
+clipboard-title = Clipboard
+clipboard-intro = A copied key is removed from the clipboard after this delay, unless you have copied something else since.
+clipboard-clear-label = Clear copied keys
+clear-after = After { $duration }
+page-title = Account settings
+profile-title = Profile
+# The profile button: its visible initials first (voice control finds it by them).
+profile-button = { $initials }: profile of { $name }
+profile-no-name = no name yet
+profile-no-name-yet = No name yet
+edit-display-name = Edit display name
+check-for-updates = Check for updates
+reminders-title = Expiry reminders
+reminders-intro = Toucan Keys tells you with a desktop notification 14 days and 3 days before a key expires, and when it has expired, once each.
+autostart-label = Start Toucan Keys when I log in, to remind me of expiring keys
+autostart-on = Toucan Keys will start when you log in.
+autostart-off = Toucan Keys won't start when you log in.
+
+## Row actions
+
+rename-title = Rename key
+revoke-title = Revoke “{ $name }”?
+revoke-message = Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.
+revoke-message-connected = Apps using this key will stop working right away, and its secret is deleted from your keychain. Session tokens it already issued fail the server's checks at once; a backend that only checks their signature accepts them until they expire (at most 24 hours). This can't be undone.
+revoke-confirm = Revoke key
+revoked-toast = “{ $name }” was revoked.
+delete-title = Delete “{ $name }”?
+delete-message = This revoked key will be removed from the list.
+
+## Workspace
+
+workspace-title = Workspace
+workspace-intro = Connect to the workspace server your backend uses, so your keys work there and you can generate test session tokens. Your keys keep working on this computer without it.
+workspace-intro-connected = Keys you create are registered with this server, and keys you revoke are revoked there too. Use “Generate token” on a key to try it.
+checking = Checking…
+connect = Connect
+connect-form = Connect to a workspace server
+server-address = Server address
+account-token = Account token
+account-token-help = The server prints its account token once, the first time it starts. It is kept in your keychain, never on disk.
+connect-busy = Connecting…
+connected-toast = Connected. New keys are registered with the server.
+quoted-name = “{ $name }”
+pending-line-current = { $count ->
+    [one] Revoked here but not yet on { $server }: { $names }. It still works there until the server can be reached.
+   *[other] Revoked here but not yet on { $server }: { $names }. They still work there until the server can be reached.
+}
+pending-line-other = { $count ->
+    [one] Revoked here but not yet on { $server }: { $names }. It still works there until you connect to that server again.
+   *[other] Revoked here but not yet on { $server }: { $names }. They still work there until you connect to that server again.
+}
+disconnect = Disconnect
+disconnect-title = Disconnect from the workspace?
+disconnect-message = The account token is removed from your keychain. Your keys stay on this computer and keep working on the server; to generate tokens here again, connect again.
+disconnect-waiting = { $count ->
+    [one] { $names } is revoked on this computer but the server hasn't confirmed it yet, so it still works on { $server }. Toucan Keys will finish when you connect to that server again. Disconnect anyway?
+   *[other] { $names } are revoked on this computer but the server hasn't confirmed it yet, so they still work on { $server }. Toucan Keys will finish when you connect to that server again. Disconnect anyway?
+}
+workspace-unreachable = Not reachable:
+workspace-connected = Connected to
+workspace-checking = Checking
+
+## Updates
+
+update-title = Toucan Keys { $version } is available
+update-text = You have version { $current }. The update is checked against Toucan AI's signature before it is installed; your keys stay in your keychain.
+update-notes-lead = What's new:
+update-install = Install and restart
+update-installing = Installing…
+later = Later
+
+## Generate a session token
+
+token-title = Generate token: { $name }
+token-user = User ID (distinctId)
+token-user-placeholder = For example: user-42
+token-user-help = The user's stable ID in your own system. The token is issued for this user.
+token-role = Role
+role-explorer = Explorer: views and explores dashboards
+role-maker = Maker: also builds charts and dashboards
+role-admin = Admin: everything
+token-attributes = Attributes for row-level security
+attribute-name-label = Attribute { $index } name
+attribute-value-label = Attribute { $index } value
+attribute-remove = Remove
+attribute-remove-label = Remove attribute { $index }
+attribute-add = Add attribute
+attribute-declared = This workspace declares: { $list }.
+attribute-declared-one = { $name } ({ $type })
+attribute-type-string = text
+attribute-type-integer = whole number
+attribute-type-number = number
+attribute-type-boolean = true or false
+attribute-type-date = date
+token-permissions = Permissions
+token-resource = Resource
+resource-dashboard = Dashboards
+resource-chart = Charts
+resource-database = Databases
+resource-ai = AI assistant
+level-can_view = View
+level-can_edit = Edit
+level-can_query = Query
+permission-label = { $resource }: { $level }
+token-lifetime = Token lasts
+token-busy = Generating…
+token-copy = Copy token
+token-session = Session token
+token-signed-expires = Signed token, expires { $at }
+token-encrypted-expires = Encrypted token, expires { $at }
+token-hand-over = Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked.
+token-claims = Claims
+token-decoded-claims = Decoded claims
+token-encrypted-help = This token is encrypted: only the dashboard host, which holds the server's token encryption key, can read what it grants.
+
+## The screen
+
+app-name = Toucan Keys
+welcome-title = Welcome to Toucan Keys
+welcome-intro = Toucan Keys creates your Toucan API keys, shows each one once and keeps it in this computer's keychain. What should we call you? Your name stays on this computer; its initials appear on the profile button.
+display-name = Display name
+continue = Continue
+update-latest = You have the latest version of Toucan Keys.
+retired-toast = { $count ->
+    [one] The overlap ended, so { $names } was revoked.
+   *[other] The overlap ended, so { $names } were revoked.
+}
+language-title = Language
+language-label = The window's language
+language-system = The system's language
+language-english = English
+language-french = Français (French)

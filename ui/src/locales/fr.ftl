@@ -1,0 +1,328 @@
+# Toucan Keys : les textes de la fenêtre en français. Mêmes messages que
+# en.ftl (un test le vérifie) ; les valeurs arrivent en { $nom }.
+
+## Commun
+
+cancel = Annuler
+close = Fermer
+dismiss = Fermer le message
+save = Enregistrer
+notice-error-lead = Échec :
+notice-warning-lead = À noter :
+copied-clears = Copié. { $clears }
+error-unexpected = Un problème inattendu est survenu ({ $detail }). Réessayez.
+
+## Dates et durées
+
+time-just-now = à l’instant
+time-exact = { $day }, { $time } ({ $zone })
+clears-never = Reste jusqu’à ce que vous copiiez autre chose
+clears-in-seconds = Effacé dans { $seconds } s
+clears-in-minutes = Effacé dans { $minutes } min
+duration-seconds = { $count ->
+    [one] { $count } seconde
+   *[other] { $count } secondes
+}
+duration-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+duration-hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+
+## Statuts des clés
+
+status-active = Active
+status-expiresSoon = Expire bientôt
+status-retiring = En retrait
+status-expired = Expirée
+status-revoked = Révoquée
+status-missing = Absente du trousseau
+
+## Le tableau des clés
+
+never = Jamais
+not-registered-yet = Pas encore enregistrée
+retiring-stops = s’arrête
+keys-table = Clés d’API
+keys-empty-title = Aucune clé d’API pour l’instant
+keys-empty-text = Une clé d’API permet à votre backend de demander des jetons de session signés pour les tableaux de bord Toucan intégrés et l’assistant IA, avec le rôle, les permissions et les attributs de sécurité au niveau des lignes de chaque utilisateur. Créez-en une pour commencer.
+details-tooltip = Détails et activité
+column-name = Nom
+column-expires = Expire
+column-last-used = Dernière utilisation
+column-last-copied = Dernière copie
+column-status = Statut
+column-actions = Actions
+action-copy = Copier
+action-copy-named = Copier { $name }
+action-delete = Supprimer
+action-delete-named = Supprimer { $name }
+action-roll = Renouveler
+action-roll-named = Renouveler { $name }
+action-generate = Générer un jeton
+action-generate-named = Générer un jeton { $name }
+action-rename = Renommer
+action-rename-named = Renommer { $name }
+action-details = Détails
+action-details-named = Détails { $name }
+action-revoke = Révoquer
+action-revoke-named = Révoquer { $name }
+action-more = Plus
+action-more-named = Plus d’actions pour { $name }
+actions-menu-named = Actions pour { $name }
+
+## Les détails d’une clé
+
+copy-fingerprint = Copier l’empreinte
+copied-fingerprint = Empreinte copiée.
+details-key = Clé
+details-fingerprint = Empreinte
+details-created = Créée
+details-not-registered = Pas encore enregistrée sur le serveur
+details-replaces = Remplace
+details-replaced-by = Remplacée par
+activity-title = Activité
+activity-list = Activité, la plus récente d’abord
+activity-none = Rien d’enregistré pour l’instant.
+activity-created = Créée
+activity-copied = Copiée dans le presse-papiers
+activity-tokenGenerated = Jeton de session généré pour { $user }
+activity-renamed = Renommée de « { $from } » en « { $to } »
+activity-rolledInto = Renouvelée : une nouvelle clé la remplace
+activity-rolledFrom = Créée en renouvelant une clé plus ancienne
+activity-revoked = Révoquée
+activity-registered = Enregistrée sur { $server }
+use-in-code = Utiliser cette clé dans du code
+
+## Créer une clé d’API, et l’affichage unique
+
+create-title = Créer une clé d’API
+create-name-placeholder = Par exemple : Backend de production
+create-expiry-date = Date d’expiration
+expiry-days30 = 30 jours
+expiry-days60 = 60 jours
+expiry-days90 = 90 jours
+expiry-onDate = À une date
+expiry-never = Jamais
+create-never-warning = Une clé qui n’expire jamais reste utilisable jusqu’à ce que vous la révoquiez. Préférez une date d’expiration quand c’est possible.
+create-submit = Créer la clé
+create-pick-a-day = Choisissez le jour où la clé doit cesser de fonctionner.
+create-busy = Création…
+reveal-title = Enregistrez votre clé d’API
+reveal-intro = C’est la seule fois où vous verrez cette clé. Copiez-la maintenant et gardez-la en lieu sûr, par exemple dans un gestionnaire de mots de passe ou dans les variables d’environnement de votre serveur (.env).
+reveal-label = Clé d’API « { $name } »
+reveal-copied = Copiée
+reveal-done = Terminé
+reveal-saved-title = L’avez-vous enregistrée ?
+reveal-saved-message = Vous ne pourrez plus voir cette clé. Si vous ne l’avez pas encore enregistrée, revenez en arrière et copiez-la.
+reveal-saved-yes = Oui, fermer
+reveal-saved-back = Revenir
+security-alert-lead = Alerte de sécurité :
+security-alert = N’exposez jamais cette clé dans du code côté client, des dépôts publics ou des scripts frontend : elle donne un accès administrateur à la génération de jetons de session.
+
+## Renouveler
+
+roll-title = Renouveler « { $name } »
+roll-intro = Toucan Keys crée une nouvelle clé avec le même nom et la même durée de validité, et l’affiche une seule fois. Mettez-la dans votre backend ; pendant ce temps l’ancienne clé continue de fonctionner, puis elle est révoquée, sur cet ordinateur et sur le serveur de l’espace de travail.
+roll-overlap-legend = Garder l’ancienne clé active pendant
+roll-overlap-hours24 = 24 heures (recommandé)
+roll-overlap-hour1 = 1 heure
+roll-overlap-days7 = 7 jours
+roll-overlap-now = L’arrêter tout de suite (la clé a fuité)
+roll-now-warning = Les applications qui utilisent encore l’ancienne clé cessent de fonctionner dès le renouvellement.
+roll-submit = Renouveler la clé
+roll-busy = Renouvellement…
+roll-finish = Terminer le renouvellement
+
+## Utiliser cette clé dans du code
+
+snippets-intro = Chaque exemple demande un jeton de session au serveur de votre espace de travail. La clé est lue dans la variable d’environnement TOUCAN_API_KEY ; elle n’est jamais écrite dans le code.
+snippets-languages = Langage
+snippet-copy-named = Copier l’exemple { $language }
+snippet-copied = Exemple { $language } copié.
+hand-off-title = Comment transmettre cette clé à votre développeur en toute sécurité
+hand-off-1 = Copiez la clé et collez-la directement dans le coffre à secrets de votre backend ou dans son environnement, sous le nom TOUCAN_API_KEY.
+hand-off-2 = Ne la mettez jamais dans du code frontend, une application mobile, un dépôt ou un message de discussion : quiconque la lit peut générer des jetons de session.
+hand-off-3 = Si elle a pu fuiter, renouvelez-la avec « L’arrêter tout de suite ».
+
+## Quelle est cette clé ?
+
+identify-title = Quelle est cette clé ?
+identify-intro = Collez une clé pour savoir de laquelle il s’agit. Elle est vérifiée sur cet ordinateur et envoyée nulle part.
+identify-check = Vérifier
+identify-ask-server = Demander au serveur de l’espace de travail
+identify-empty = Collez d’abord une clé.
+identify-busy = Vérification…
+identify-asking = Demande en cours…
+
+## La section Clés d’API
+
+keys-title = Clés d’API
+keys-intro = Votre backend envoie une clé d’API pour demander des jetons de session signés pour les tableaux de bord intégrés. Chaque clé n’est affichée qu’une fois et reste dans le trousseau de votre ordinateur.
+try-again = Réessayer
+expiry-soon = { $count ->
+    [one] 1 clé expire bientôt
+   *[other] { $count } clés expirent bientôt
+}
+expiry-expired = { $count ->
+    [one] 1 clé a expiré
+   *[other] { $count } clés ont expiré
+}
+expiry-both = { $soon } et { $expired }
+expiry-advice = { $count ->
+    [one] Renouvelez-la pour que vos backends continuent de fonctionner.
+   *[other] Renouvelez-les pour que vos backends continuent de fonctionner.
+}
+expiry-banner = { $what }. { $advice }
+expiry-show-them = Les afficher
+expiry-show-all = Afficher toutes les clés
+search-label = Chercher une clé
+search-placeholder = Nom ou derniers caractères
+order-label = Trier
+order-newest = Plus récentes d’abord
+order-oldest = Plus anciennes d’abord
+order-name = Nom (A à Z)
+order-expires = Expiration la plus proche
+search-nothing = Aucune clé ne correspond à « { $query } »
+search-help = Cherchez par le nom d’une clé, ou par ses derniers caractères tels que le tableau les affiche.
+search-clear = Effacer la recherche
+list-showing = { $shown } clés affichées sur { $total }.
+list-show-more = Afficher { $count } de plus
+
+## Les sections de réglages
+
+saved = Enregistré.
+clipboard-title = Presse-papiers
+clipboard-intro = Une clé copiée est retirée du presse-papiers après ce délai, sauf si vous avez copié autre chose entre-temps.
+clipboard-clear-label = Effacer les clés copiées
+clear-after = Après { $duration }
+page-title = Paramètres du compte
+profile-title = Profil
+profile-button = { $initials } : profil de { $name }
+profile-no-name = pas encore de nom
+profile-no-name-yet = Pas encore de nom
+edit-display-name = Modifier le nom affiché
+check-for-updates = Rechercher des mises à jour
+reminders-title = Rappels d’expiration
+reminders-intro = Toucan Keys vous prévient par une notification 14 jours et 3 jours avant l’expiration d’une clé, puis quand elle a expiré, une fois chaque.
+autostart-label = Lancer Toucan Keys à l’ouverture de session, pour me rappeler les clés qui expirent
+autostart-on = Toucan Keys se lancera à l’ouverture de session.
+autostart-off = Toucan Keys ne se lancera pas à l’ouverture de session.
+
+## Actions sur une clé
+
+rename-title = Renommer la clé
+revoke-title = Révoquer « { $name } » ?
+revoke-message = Les applications qui utilisent cette clé cessent de fonctionner immédiatement, et son secret est supprimé de votre trousseau. Cette action est irréversible.
+revoke-message-connected = Les applications qui utilisent cette clé cessent de fonctionner immédiatement, et son secret est supprimé de votre trousseau. Les jetons de session qu’elle a déjà émis échouent aussitôt aux vérifications du serveur ; un backend qui ne vérifie que leur signature les accepte jusqu’à leur expiration (24 heures au plus). Cette action est irréversible.
+revoke-confirm = Révoquer la clé
+revoked-toast = « { $name } » a été révoquée.
+delete-title = Supprimer « { $name } » ?
+delete-message = Cette clé révoquée sera retirée de la liste.
+
+## Espace de travail
+
+workspace-title = Espace de travail
+workspace-intro = Connectez-vous au serveur d’espace de travail qu’utilise votre backend, pour que vos clés y fonctionnent et que vous puissiez générer des jetons de session de test. Vos clés continuent de fonctionner sur cet ordinateur sans lui.
+workspace-intro-connected = Les clés que vous créez sont enregistrées sur ce serveur, et celles que vous révoquez y sont révoquées aussi. Utilisez « Générer un jeton » sur une clé pour l’essayer.
+checking = Vérification…
+connect = Se connecter
+connect-form = Se connecter à un serveur d’espace de travail
+server-address = Adresse du serveur
+account-token = Jeton de compte
+account-token-help = Le serveur affiche son jeton de compte une seule fois, à son premier démarrage. Il est gardé dans votre trousseau, jamais sur le disque.
+connect-busy = Connexion…
+connected-toast = Connecté. Les nouvelles clés sont enregistrées sur le serveur.
+quoted-name = « { $name } »
+pending-line-current = { $count ->
+    [one] Révoquée ici mais pas encore sur { $server } : { $names }. Elle y fonctionne encore jusqu’à ce que le serveur soit joignable.
+   *[other] Révoquées ici mais pas encore sur { $server } : { $names }. Elles y fonctionnent encore jusqu’à ce que le serveur soit joignable.
+}
+pending-line-other = { $count ->
+    [one] Révoquée ici mais pas encore sur { $server } : { $names }. Elle y fonctionne encore jusqu’à ce que vous vous reconnectiez à ce serveur.
+   *[other] Révoquées ici mais pas encore sur { $server } : { $names }. Elles y fonctionnent encore jusqu’à ce que vous vous reconnectiez à ce serveur.
+}
+disconnect = Se déconnecter
+disconnect-title = Se déconnecter de l’espace de travail ?
+disconnect-message = Le jeton de compte est retiré de votre trousseau. Vos clés restent sur cet ordinateur et continuent de fonctionner sur le serveur ; pour générer à nouveau des jetons ici, reconnectez-vous.
+disconnect-waiting = { $count ->
+    [one] { $names } est révoquée sur cet ordinateur mais le serveur ne l’a pas encore confirmé : elle fonctionne donc encore sur { $server }. Toucan Keys terminera quand vous vous reconnecterez à ce serveur. Se déconnecter quand même ?
+   *[other] { $names } sont révoquées sur cet ordinateur mais le serveur ne l’a pas encore confirmé : elles fonctionnent donc encore sur { $server }. Toucan Keys terminera quand vous vous reconnecterez à ce serveur. Se déconnecter quand même ?
+}
+workspace-unreachable = Injoignable :
+workspace-connected = Connecté à
+workspace-checking = Vérification de
+
+## Mises à jour
+
+update-title = Toucan Keys { $version } est disponible
+update-text = Vous avez la version { $current }. La mise à jour est vérifiée avec la signature de Toucan AI avant d’être installée ; vos clés restent dans votre trousseau.
+update-notes-lead = Nouveautés :
+update-install = Installer et redémarrer
+update-installing = Installation…
+later = Plus tard
+
+## Générer un jeton de session
+
+token-title = Générer un jeton : { $name }
+token-user = Identifiant de l’utilisateur (distinctId)
+token-user-placeholder = Par exemple : user-42
+token-user-help = L’identifiant stable de l’utilisateur dans votre propre système. Le jeton est émis pour cet utilisateur.
+token-role = Rôle
+role-explorer = Explorer : consulte et explore les tableaux de bord
+role-maker = Maker : crée aussi des graphiques et des tableaux de bord
+role-admin = Admin : tout
+token-attributes = Attributs de sécurité au niveau des lignes
+attribute-name-label = Nom de l’attribut { $index }
+attribute-value-label = Valeur de l’attribut { $index }
+attribute-remove = Retirer
+attribute-remove-label = Retirer l’attribut { $index }
+attribute-add = Ajouter un attribut
+attribute-declared = Cet espace de travail déclare : { $list }.
+attribute-declared-one = { $name } ({ $type })
+attribute-type-string = texte
+attribute-type-integer = nombre entier
+attribute-type-number = nombre
+attribute-type-boolean = vrai ou faux (true / false)
+attribute-type-date = date
+token-permissions = Permissions
+token-resource = Ressource
+resource-dashboard = Tableaux de bord
+resource-chart = Graphiques
+resource-database = Bases de données
+resource-ai = Assistant IA
+level-can_view = Voir
+level-can_edit = Modifier
+level-can_query = Interroger
+permission-label = { $resource } : { $level }
+token-lifetime = Durée du jeton
+token-busy = Génération…
+token-copy = Copier le jeton
+token-session = Jeton de session
+token-signed-expires = Jeton signé, expire le { $at }
+token-encrypted-expires = Jeton chiffré, expire le { $at }
+token-hand-over = Remettez ce jeton au tableau de bord intégré pour cet utilisateur. Il cesse de fonctionner à son expiration ou quand la clé est révoquée.
+token-claims = Contenu
+token-decoded-claims = Contenu décodé
+token-encrypted-help = Ce jeton est chiffré : seul l’hôte du tableau de bord, qui détient la clé de chiffrement des jetons du serveur, peut lire ce qu’il accorde.
+
+## L’écran
+
+app-name = Toucan Keys
+welcome-title = Bienvenue dans Toucan Keys
+welcome-intro = Toucan Keys crée vos clés d’API Toucan, affiche chacune une seule fois et la garde dans le trousseau de cet ordinateur. Comment devons-nous vous appeler ? Votre nom reste sur cet ordinateur ; ses initiales apparaissent sur le bouton de profil.
+display-name = Nom affiché
+continue = Continuer
+update-latest = Vous avez la dernière version de Toucan Keys.
+retired-toast = { $count ->
+    [one] Le chevauchement est terminé : { $names } a été révoquée.
+   *[other] Le chevauchement est terminé : { $names } ont été révoquées.
+}
+language-title = Langue
+language-label = La langue de la fenêtre
+language-system = La langue du système
+language-english = English (anglais)
+language-french = Français
