@@ -65,6 +65,9 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   appstreamcli validate --no-net "$metainfo"
   grep -qF "<launchable type=\"desktop-id\">$(basename "$desktop")</launchable>" "$metainfo" \
     || { echo "the AppStream launchable does not name the installed desktop entry $(basename "$desktop")" >&2; exit 1; }
+  # Both speak French too (the app's second language).
+  grep -q '^Comment\[fr\]=' "$desktop" || { echo "the desktop entry has no French comment" >&2; exit 1; }
+  grep -q '<summary xml:lang="fr">' "$metainfo" || { echo "the AppStream summary has no French" >&2; exit 1; }
   rm -rf "$unpacked"
 
   echo "== install with apt"
