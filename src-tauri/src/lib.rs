@@ -58,7 +58,10 @@ pub fn run() {
             let data_dir = app.path().app_data_dir()?;
             let config_dir = app.path().app_config_dir()?;
             let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));
-            app.manage(desktop_app(&data_dir, &config_dir, confirm));
+            let toucan = desktop_app(&data_dir, &config_dir, confirm);
+            // Messages made in Rust speak the window's language from the start (reminders too).
+            let _ = toucan.window_language();
+            app.manage(toucan);
             reminders::start(app.handle().clone());
             Ok(())
         })

@@ -7,8 +7,7 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 use toucan_keys_core::workspace::Confirm;
 
-/// The title of the connection question (the end-to-end tests look for it).
-pub const CONNECT_TITLE: &str = "Connect to a workspace server?";
+use toucan_keys_core::i18n::{Arg, message};
 
 /// Asks the person at the computer, in a native dialog.
 pub struct NativeConfirm<R: Runtime> {
@@ -24,20 +23,31 @@ impl<R: Runtime> NativeConfirm<R> {
 
 impl<R: Runtime> Confirm for NativeConfirm<R> {
     fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool {
-        let why = "When you generate session tokens, Toucan Keys sends your API keys to this server.";
-        let message = match replacing {
-            Some(previous) if previous != server => format!(
-                "Connect to {server} instead of {previous}?\n\n{why} Keys registered with {previous} are still sent only there."
+        let why = message("connect-why", &[]);
+        let text = match replacing {
+            Some(previous) if previous != server => message(
+                "connect-switch",
+                &[
+                    ("server", Arg::Text(server)),
+                    ("previous", Arg::Text(previous)),
+                    ("why", Arg::Text(&why)),
+                ],
             ),
-            _ => format!("Connect to {server}?\n\n{why} Connect only to your own workspace server."),
+            _ => message(
+                "connect-new",
+                &[("server", Arg::Text(server)), ("why", Arg::Text(&why))],
+            ),
         };
         // Blocks this (command) thread, never the main thread, until answered.
         self.app
             .dialog()
-            .message(message)
-            .title(CONNECT_TITLE)
+            .message(text)
+            .title(message("connect-title", &[]))
             .kind(MessageDialogKind::Warning)
-            .buttons(MessageDialogButtons::OkCancelCustom("Connect".into(), "Cancel".into()))
+            .buttons(MessageDialogButtons::OkCancelCustom(
+                message("connect-button", &[]),
+                message("cancel-button", &[]),
+            ))
             .blocking_show()
     }
 }

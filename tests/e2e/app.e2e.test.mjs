@@ -31,13 +31,13 @@ const WORDS = {
     welcome: "Welcome to Toucan Keys", continue: "Continue", createKey: "Create key", done: "Done", yesClose: "Yes, close",
     useInCode: "Use this key in code", revoke: "Revoke", revokeKey: "Revoke key", more: "More actions for", details: "Details",
     roll: "Roll", close: "Close", cancel: "Cancel", alert: /^Security alert: Never expose this key in client-side code/,
-    inThreeMonths: "in 3 months", connect: "Connect",
+    inThreeMonths: "in 3 months", connect: "Connect", nameEmpty: "Give the key a name.",
   },
   fr: {
     welcome: "Bienvenue dans Toucan Keys", continue: "Continuer", createKey: "Créer la clé", done: "Terminé", yesClose: "Oui, fermer",
     useInCode: "Utiliser cette clé dans du code", revoke: "Révoquer", revokeKey: "Révoquer la clé", more: "Plus d’actions pour",
     details: "Détails", roll: "Renouveler", close: "Fermer", cancel: "Annuler", alert: /^Alerte de sécurité\s: N’exposez jamais cette clé/,
-    inThreeMonths: "dans 3 mois", connect: "Se connecter",
+    inThreeMonths: "dans 3 mois", connect: "Se connecter", nameEmpty: "Donnez un nom à la clé.",
   },
 };
 /** The app session of the scenario that runs now (each scenario starts its own). */
@@ -186,6 +186,11 @@ test("1. first run, in English and in a French session: empty state, create 'Pro
 
     const name = await openCreateDialog();
     assert.equal(await (await browser.$("input[value=days90]")).isSelected(), true, "90 days is preselected");
+    // Rust's own messages speak the language too.
+    await clickButton(words.createKey);
+    const nameError = await browser.$(".overlay .field-error");
+    await nameError.waitForDisplayed({ timeout: 10_000 });
+    assert.equal(await nameError.getText(), words.nameEmpty);
     await name.setValue("Production backend");
     await clickButton(words.createKey);
     const key = await revealedKey();

@@ -251,7 +251,7 @@ impl Serialize for CoreError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut state = serializer.serialize_struct("Error", 3)?;
         state.serialize_field("code", &self.code())?;
-        state.serialize_field("message", &self.to_string())?;
+        state.serialize_field("message", &self.message())?;
         state.serialize_field("field", &self.field())?;
         state.end()
     }

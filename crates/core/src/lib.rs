@@ -19,6 +19,7 @@ pub mod clipboard;
 pub mod error;
 pub mod error_code;
 pub mod expiry;
+pub mod i18n;
 mod json_file;
 pub mod manager;
 pub mod names;

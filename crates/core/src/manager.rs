@@ -269,7 +269,7 @@ impl KeyManager {
         }
         if let Some(expired_at) = record.expires_at.filter(|at| *at <= (self.clock)()) {
             return Err(CoreError::KeyExpired {
-                on: expired_at.format("%-d %B %Y").to_string(),
+                on: crate::i18n::long_date(expired_at),
             });
         }
         Ok(self.vault.read(id)?)

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
+use crate::i18n::{Arg, long_date, message};
 use crate::json_file::{FileKind, JsonFile};
 use crate::record::{KeyId, KeyRecord};
 
@@ -73,22 +74,20 @@ pub fn due(keys: &[KeyRecord], sent: &BTreeMap<KeyId, ReminderStage>, now: DateT
 }
 
 fn reminder(key: &KeyRecord, stage: ReminderStage, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> Reminder {
-    let date = expires_at.format("%-d %B %Y").to_string();
+    let date = long_date(expires_at);
     let (title, body) = match stage {
         ReminderStage::Expired => (
-            format!("“{}” has expired", key.name),
-            format!("It stopped working on {date}. Roll it in Toucan Keys to get a replacement."),
+            message("reminder-expired-title", &[("name", Arg::Text(&key.name))]),
+            message("reminder-expired-body", &[("date", Arg::Text(&date))]),
         ),
         _ => {
             let days = (expires_at - now).num_hours().div_euclid(24) + 1;
-            let when = if days == 1 {
-                "within a day".to_owned()
-            } else {
-                format!("in {days} days")
-            };
             (
-                format!("“{}” expires {when}", key.name),
-                format!("Roll it before {date} so your backend keeps working."),
+                message(
+                    "reminder-expires-in",
+                    &[("name", Arg::Text(&key.name)), ("days", Arg::Number(days))],
+                ),
+                message("reminder-body", &[("date", Arg::Text(&date))]),
             )
         }
     };

@@ -6,6 +6,7 @@ use zeroize::Zeroizing;
 
 use super::{Reply, ToucanApp, logged};
 use crate::error::CoreError;
+use crate::i18n::{Arg, long_date, message};
 use crate::key_format;
 use crate::manager::KeySummary;
 use crate::record::KeyId;
@@ -52,21 +53,24 @@ impl Identified {
     /// The answer in words, the same in every front end.
     pub fn message(&self) -> String {
         let Some(key) = &self.key else {
-            return "This is a well-formed Toucan key, but not one of the keys on this computer.".to_owned();
+            return message("identify-unknown", &[]);
         };
         let record = &key.record;
-        let created = record.created_at.format("%-d %B %Y");
+        let on = |id: &str, at| message(id, &[("date", Arg::Text(&long_date(at)))]);
         let state = match (record.revoked_at, record.expires_at) {
-            (Some(at), _) => format!("revoked on {}", at.format("%-d %B %Y")),
-            (None, Some(at)) if !record.is_active() || at <= chrono::Utc::now() => {
-                format!("expired on {}", at.format("%-d %B %Y"))
-            }
-            (None, Some(at)) => format!("active, expires on {}", at.format("%-d %B %Y")),
-            (None, None) => "active, never expires".to_owned(),
+            (Some(at), _) => on("state-revoked-on", at),
+            (None, Some(at)) if !record.is_active() || at <= chrono::Utc::now() => on("state-expired-on", at),
+            (None, Some(at)) => on("state-active-expires", at),
+            (None, None) => message("state-active-never", &[]),
         };
-        format!(
-            "This is “{}” ({}), created on {created}; {state}.",
-            record.name, record.id
+        message(
+            "identify-found",
+            &[
+                ("name", Arg::Text(&record.name)),
+                ("id", Arg::Text(record.id.as_str())),
+                ("created", Arg::Text(&long_date(record.created_at))),
+                ("state", Arg::Text(&state)),
+            ],
         )
     }
 }
@@ -134,21 +138,26 @@ impl ToucanApp {
             "ask_server_about_key",
             async {
                 let (host, found) = self.workspace.server_key_by_fingerprint(&fingerprint).await?;
-                let day = |at: chrono::DateTime<chrono::Utc>| at.format("%-d %B %Y").to_string();
+                let on = |id: &str, at| message(id, &[("date", Arg::Text(&long_date(at)))]);
                 let Some(key) = found else {
-                    return Ok(format!("The workspace server ({host}) doesn't know this key."));
+                    return Ok(message("server-unknown-key", &[("host", Arg::Text(&host))]));
                 };
                 let state = match (key.revoked_at, key.expires_at) {
-                    (Some(at), _) => format!("revoked on {}", day(at)),
-                    (None, Some(at)) if at <= chrono::Utc::now() => format!("expired on {}", day(at)),
-                    (None, _) => "active".to_owned(),
+                    (Some(at), _) => on("state-revoked-on", at),
+                    (None, Some(at)) if at <= chrono::Utc::now() => on("state-expired-on", at),
+                    (None, _) => message("state-active", &[]),
                 };
                 let used = key
                     .last_used_at
-                    .map_or_else(|| "never used".to_owned(), |at| format!("last used on {}", day(at)));
-                Ok(format!(
-                    "On the workspace server ({host}): “{}”, {state}, {used}.",
-                    key.name
+                    .map_or_else(|| message("never-used", &[]), |at| on("last-used-on", at));
+                Ok(message(
+                    "server-view",
+                    &[
+                        ("host", Arg::Text(&host)),
+                        ("name", Arg::Text(&key.name)),
+                        ("state", Arg::Text(&state)),
+                        ("used", Arg::Text(&used)),
+                    ],
                 ))
             }
             .await,

@@ -45,11 +45,7 @@ impl ToucanApp {
                 if registered.is_ok() {
                     self.note_registered(&created.record.id);
                 }
-                let server_warning = not_on_server_yet(
-                    "create_key",
-                    registered,
-                    "Not registered with the workspace server yet; it will be the next time the server can be reached.",
-                );
+                let server_warning = not_on_server_yet("create_key", registered, "not-registered-yet");
                 Ok(CreatedKeyReply {
                     key: self.keys.summarize(created.record),
                     secret: created.secret.into_one_time_reveal(),
@@ -72,8 +68,18 @@ impl ToucanApp {
             async {
                 let rolled = self.keys.roll(&id, overlap)?;
                 let (new, old) = (rolled.new.record, rolled.old);
-                self.note(&new.id, Activity::RolledFrom { replaced: old.id.clone() });
-                self.note(&old.id, Activity::RolledInto { replacement: new.id.clone() });
+                self.note(
+                    &new.id,
+                    Activity::RolledFrom {
+                        replaced: old.id.clone(),
+                    },
+                );
+                self.note(
+                    &old.id,
+                    Activity::RolledInto {
+                        replacement: new.id.clone(),
+                    },
+                );
                 if !old.is_active() {
                     self.note(&old.id, Activity::Revoked);
                 }
@@ -81,21 +87,17 @@ impl ToucanApp {
                 if registered.is_ok() {
                     self.note_registered(&new.id);
                 }
-                let mut warnings: Vec<String> = not_on_server_yet(
-                    "roll_key",
-                    registered,
-                    "The server doesn't know the new key yet, nor when the old one should stop working. Use “Finish rolling” once the server can be reached.",
-                )
-                .into_iter()
-                .collect();
+                let mut warnings: Vec<String> = not_on_server_yet("roll_key", registered, "roll-not-on-server")
+                    .into_iter()
+                    .collect();
                 if overlap == RollOverlap::Now {
                     if old.is_active() {
-                        warnings.push("The old key couldn't be revoked on this computer yet; Toucan Keys will try again at its next start and every hour.".to_owned());
+                        warnings.push(crate::i18n::message("roll-old-not-revoked", &[]));
                     } else {
                         warnings.extend(not_on_server_yet(
                             "roll_key",
                             self.workspace.revoke(&old).await,
-                            "The old key is revoked here, but the server hasn't been told yet, so it still works there until Toucan Keys can reach it.",
+                            "roll-old-not-revoked-on-server",
                         ));
                     }
                 }
@@ -167,43 +169,49 @@ impl ToucanApp {
     /// Revokes a key: its secret leaves the keychain, its record stays, and
     /// the workspace server (if connected) revokes it and every token it issued.
     pub async fn revoke_key(&self, id: KeyId) -> Reply<RevokeReply> {
-        logged("revoke_key", async {
-            let record = self.keys.revoke(&id)?;
-            self.note(&id, Activity::Revoked);
-            let server_warning = not_on_server_yet(
-                "revoke_key",
-                self.workspace.revoke(&record).await,
-                "Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it.",
-            );
-            Ok(RevokeReply {
-                key: self.keys.summarize(record),
-                server_warning,
-            })
-        }
-        .await)
+        logged(
+            "revoke_key",
+            async {
+                let record = self.keys.revoke(&id)?;
+                self.note(&id, Activity::Revoked);
+                let server_warning = not_on_server_yet(
+                    "revoke_key",
+                    self.workspace.revoke(&record).await,
+                    "revoked-not-on-server",
+                );
+                Ok(RevokeReply {
+                    key: self.keys.summarize(record),
+                    server_warning,
+                })
+            }
+            .await,
+        )
     }
 
     /// Deletes a revoked key's record. Its revocation is queued for the server
     /// first (so the server is told even after the record is gone), then sent;
     /// a server that can't be reached is a warning, and the next sync sends it.
     pub async fn delete_key(&self, id: KeyId) -> Reply<DeleteReply> {
-        logged("delete_key", async {
-            let record = self.keys.summary(&id)?.record;
-            if record.is_active() {
-                return Err(CoreError::KeyNotRevoked);
+        logged(
+            "delete_key",
+            async {
+                let record = self.keys.summary(&id)?.record;
+                if record.is_active() {
+                    return Err(CoreError::KeyNotRevoked);
+                }
+                self.workspace.forget_deleted(&record)?;
+                self.keys.delete(&id)?;
+                if let Err(error) = self.activity.forget(&id) {
+                    tracing::warn!(key = %id, code = %error.code(), "the deleted key's history couldn't be removed");
+                }
+                let server_warning = not_on_server_yet(
+                    "delete_key",
+                    self.workspace.send_pending_revocations().await,
+                    "deleted-not-confirmed",
+                );
+                Ok(DeleteReply { server_warning })
             }
-            self.workspace.forget_deleted(&record)?;
-            self.keys.delete(&id)?;
-            if let Err(error) = self.activity.forget(&id) {
-                tracing::warn!(key = %id, code = %error.code(), "the deleted key's history couldn't be removed");
-            }
-            let server_warning = not_on_server_yet(
-                "delete_key",
-                self.workspace.send_pending_revocations().await,
-                "Deleted on this computer. The server hasn't confirmed the revocation yet; Toucan Keys will tell it the next time it can reach it.",
-            );
-            Ok(DeleteReply { server_warning })
-        }
-        .await)
+            .await,
+        )
     }
 }

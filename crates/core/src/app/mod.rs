@@ -49,11 +49,16 @@ fn logged<T>(use_case: &'static str, reply: Reply<T>) -> Reply<T> {
     reply
 }
 
-/// The warning beside a change that stood here but didn't reach the server.
+/// The warning beside a change that stood here but didn't reach the server:
+/// the message `what_happened` and why, in the window's language.
 fn not_on_server_yet(use_case: &'static str, result: Reply<()>, what_happened: &str) -> Option<String> {
     let error = result.err()?;
     tracing::warn!(use_case, code = %error.code(), "the server step failed; the change stands here");
-    Some(format!("{what_happened} {error}"))
+    Some(format!(
+        "{} {}",
+        crate::i18n::message(what_happened, &[]),
+        error.message()
+    ))
 }
 
 /// The application: keys (keychain + registry), the workspace server, the
@@ -123,12 +128,15 @@ impl ToucanApp {
 
     /// The language the window speaks: the one chosen in the settings, or the
     /// system's (its locale, read from the OS).
+    /// Messages made in Rust (errors, warnings, reminders) speak it from then on.
     pub fn window_language(&self) -> Reply<WindowLanguage> {
         logged(
             "window_language",
-            self.settings
-                .load()
-                .map(|settings| settings.language.resolve(sys_locale::get_locale().as_deref())),
+            self.settings.load().map(|settings| {
+                let language = settings.language.resolve(sys_locale::get_locale().as_deref());
+                crate::i18n::set_language(language);
+                language
+            }),
         )
     }
 

@@ -1,0 +1,246 @@
+//! Each error's message in the window's language: English is the error's own
+//! `Display` (written beside its definition); French is `error-…` in fr.ftl.
+
+use toucan_keys_protocol::key_format::ParseKeyError;
+
+use super::{Arg, language, message_in};
+use crate::error::CoreError;
+use crate::settings::WindowLanguage;
+use crate::updates::UpdateError;
+use crate::vault::VaultError;
+use crate::workspace::ServerError;
+
+/// The system's keychain app, by its French name.
+const KEYCHAIN_APP_FR: &str = if cfg!(target_os = "macos") {
+    "Trousseau d’accès"
+} else if cfg!(windows) {
+    "Gestionnaire d’identification"
+} else {
+    "Mots de passe et clés"
+};
+
+/// A French error message: `error-{id}` with `args`.
+fn fr(id: &str, args: &[(&str, Arg)]) -> String {
+    message_in(WindowLanguage::French, &format!("error-{id}"), args).unwrap_or_else(|| format!("error-{id}"))
+}
+
+fn text(value: &str) -> Arg<'_> {
+    Arg::Text(value)
+}
+
+fn number(value: impl TryInto<i64>) -> Arg<'static> {
+    Arg::Number(value.try_into().unwrap_or(i64::MAX))
+}
+
+impl CoreError {
+    /// What the person reads, in the window's language.
+    pub fn message(&self) -> String {
+        match language() {
+            WindowLanguage::English => self.to_string(),
+            WindowLanguage::French => self.french(),
+        }
+    }
+
+    /// The French message (every variant has one; a test checks it).
+    pub fn french(&self) -> String {
+        match self {
+            Self::NameEmpty => fr("name-empty", &[]),
+            Self::NameTooLong { chars, max } => {
+                fr("name-too-long", &[("chars", number(*chars)), ("max", number(*max))])
+            }
+            Self::NameHasControlCharacters => fr("name-invalid", &[]),
+            Self::NameTaken { name } => fr("name-taken", &[("name", text(name))]),
+            Self::ExpiryInPast => fr("expiry-in-past", &[]),
+            Self::KeyNotFound => fr("key-not-found", &[]),
+            Self::KeyNotNamed { wanted } => fr("key-not-named", &[("wanted", text(wanted))]),
+            Self::KeyRevoked => fr("key-revoked", &[]),
+            Self::KeyExpired { on } => fr("key-expired", &[("on", text(on))]),
+            Self::KeyAlreadyRolled { replacement } => fr("key-already-rolled", &[("replacement", text(replacement))]),
+            Self::KeyNotRevoked => fr("key-not-revoked", &[]),
+            Self::InvalidKey(error) => parse_error_french(error),
+            Self::Keychain(error) => error.french(),
+            Self::RegistryCorrupt { path } => fr("registry-corrupt", &[("path", text(path))]),
+            Self::RegistryTooNew { path, found } => {
+                fr("registry-too-new", &[("path", text(path)), ("found", number(*found))])
+            }
+            Self::DiskFull => fr("disk-full", &[]),
+            Self::SettingsCorrupt { path } => fr("settings-corrupt", &[("path", text(path))]),
+            Self::WorkspaceCorrupt { path } => fr("workspace-corrupt", &[("path", text(path))]),
+            Self::Autostart { detail } => fr("autostart", &[("detail", text(detail))]),
+            Self::ActivityCorrupt { path } => fr("activity-corrupt", &[("path", text(path))]),
+            Self::FileTooNew { path, found } => fr("file-too-new", &[("path", text(path)), ("found", number(*found))]),
+            Self::DisplayNameInvalid => fr("display-name-invalid", &[]),
+            Self::ClearDelayOutOfRange => fr("clear-delay-out-of-range", &[]),
+            Self::Clipboard { detail } => fr("clipboard", &[("detail", text(detail))]),
+            Self::Server(error) => error.french(),
+            Self::DistinctIdInvalid => fr("distinct-id-invalid", &[]),
+            Self::AttributeInvalid { row, problem } => fr(
+                "attribute-invalid",
+                &[("row", number(*row)), ("problem", text(problem))],
+            ),
+            Self::NoTokenToCopy => fr("no-token-to-copy", &[]),
+            Self::LifetimeOutOfRange => fr("lifetime-out-of-range", &[]),
+            Self::Update(error) => error.french(),
+            Self::Storage { path, detail } => fr("storage", &[("path", text(path)), ("detail", text(detail))]),
+        }
+    }
+}
+
+impl VaultError {
+    fn french(&self) -> String {
+        let app = ("app", text(KEYCHAIN_APP_FR));
+        match self {
+            Self::Locked => fr("keychain-locked", &[app]),
+            Self::Unavailable { .. } => fr("keychain-unavailable", &[]),
+            Self::SecretMissing => fr("secret-missing", &[app]),
+            Self::SecretUnreadable => fr("secret-unreadable", &[app]),
+            Self::Failed { detail } => fr("keychain-failed", &[("detail", text(detail)), app]),
+        }
+    }
+}
+
+impl ServerError {
+    fn french(&self) -> String {
+        match self {
+            Self::InvalidUrl => fr("server-url-invalid", &[]),
+            Self::InsecureUrl => fr("server-url-insecure", &[]),
+            Self::InvalidAccountToken => fr("account-token-invalid", &[]),
+            Self::NotConnected => fr("workspace-not-connected", &[]),
+            Self::AccountTokenMissing { host } => fr("account-token-missing", &[("host", text(host))]),
+            Self::ConnectionNotConfirmed { host } => fr("connection-not-confirmed", &[("host", text(host))]),
+            Self::KeyBoundElsewhere { server } => fr("key-bound-elsewhere", &[("server", text(server))]),
+            Self::Unreachable { host } => fr("server-unreachable", &[("host", text(host))]),
+            Self::Timeout { host } => fr("server-timeout", &[("host", text(host))]),
+            Self::Tls { host, reason } => fr("server-tls", &[("host", text(host)), ("reason", text(reason))]),
+            Self::AccountTokenRejected { host } => fr("account-token-rejected", &[("host", text(host))]),
+            // The server's own words (in English) follow.
+            Self::Refused { message, .. } => fr("server-refused", &[("message", text(message))]),
+            Self::Redirected { host, location } => fr(
+                "server-redirected",
+                &[("host", text(host)), ("location", text(location))],
+            ),
+            Self::BadResponse { host, status } => fr(
+                "server-bad-response",
+                &[("host", text(host)), ("status", number(*status))],
+            ),
+        }
+    }
+}
+
+impl UpdateError {
+    fn french(&self) -> String {
+        match self {
+            Self::NotConfigured => fr("update-not-configured", &[]),
+            Self::Unreachable { detail } => fr("update-unreachable", &[("detail", text(detail))]),
+            Self::BadFeed { detail } => fr("update-bad-feed", &[("detail", text(detail))]),
+            Self::SignatureInvalid => fr("update-signature-invalid", &[]),
+            Self::NothingToInstall => fr("update-nothing-to-install", &[]),
+            Self::AuthenticationCancelled => fr("update-authentication-cancelled", &[]),
+            Self::InstallFailed { detail } => fr("update-install-failed", &[("detail", text(detail))]),
+        }
+    }
+}
+
+fn parse_error_french(error: &ParseKeyError) -> String {
+    match error {
+        ParseKeyError::WrongPrefix => fr("key-wrong-prefix", &[]),
+        ParseKeyError::WrongLength { found, expected } => fr(
+            "key-wrong-length",
+            &[("found", number(*found)), ("expected", number(*expected))],
+        ),
+        ParseKeyError::BadCharacter { position } => fr("key-bad-character", &[("position", number(*position))]),
+        ParseKeyError::ChecksumMismatch => fr("key-checksum-mismatch", &[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of every kind, with every field set.
+    fn every_error() -> Vec<CoreError> {
+        let s = || "x".to_owned();
+        vec![
+            CoreError::NameEmpty,
+            CoreError::NameTooLong { chars: 70, max: 64 },
+            CoreError::NameHasControlCharacters,
+            CoreError::NameTaken { name: s() },
+            CoreError::ExpiryInPast,
+            CoreError::KeyNotFound,
+            CoreError::KeyNotNamed { wanted: s() },
+            CoreError::KeyRevoked,
+            CoreError::KeyExpired { on: s() },
+            CoreError::KeyAlreadyRolled { replacement: s() },
+            CoreError::KeyNotRevoked,
+            CoreError::InvalidKey(ParseKeyError::WrongPrefix),
+            CoreError::InvalidKey(ParseKeyError::WrongLength { found: 3, expected: 40 }),
+            CoreError::InvalidKey(ParseKeyError::BadCharacter { position: 5 }),
+            CoreError::InvalidKey(ParseKeyError::ChecksumMismatch),
+            CoreError::Keychain(VaultError::Locked),
+            CoreError::Keychain(VaultError::Unavailable { detail: s() }),
+            CoreError::Keychain(VaultError::SecretMissing),
+            CoreError::Keychain(VaultError::SecretUnreadable),
+            CoreError::Keychain(VaultError::Failed { detail: s() }),
+            CoreError::RegistryCorrupt { path: s() },
+            CoreError::RegistryTooNew { path: s(), found: 2 },
+            CoreError::DiskFull,
+            CoreError::SettingsCorrupt { path: s() },
+            CoreError::WorkspaceCorrupt { path: s() },
+            CoreError::Autostart { detail: s() },
+            CoreError::ActivityCorrupt { path: s() },
+            CoreError::FileTooNew { path: s(), found: 2 },
+            CoreError::DisplayNameInvalid,
+            CoreError::ClearDelayOutOfRange,
+            CoreError::Clipboard { detail: s() },
+            CoreError::DistinctIdInvalid,
+            CoreError::AttributeInvalid { row: 2, problem: s() },
+            CoreError::NoTokenToCopy,
+            CoreError::LifetimeOutOfRange,
+            CoreError::Storage { path: s(), detail: s() },
+            ServerError::InvalidUrl.into(),
+            ServerError::InsecureUrl.into(),
+            ServerError::InvalidAccountToken.into(),
+            ServerError::NotConnected.into(),
+            ServerError::AccountTokenMissing { host: s() }.into(),
+            ServerError::ConnectionNotConfirmed { host: s() }.into(),
+            ServerError::KeyBoundElsewhere { server: s() }.into(),
+            ServerError::Unreachable { host: s() }.into(),
+            ServerError::Timeout { host: s() }.into(),
+            ServerError::Tls { host: s(), reason: s() }.into(),
+            ServerError::AccountTokenRejected { host: s() }.into(),
+            ServerError::Refused {
+                server_code: s(),
+                message: s(),
+            }
+            .into(),
+            ServerError::Redirected {
+                host: s(),
+                location: s(),
+            }
+            .into(),
+            ServerError::BadResponse { host: s(), status: 500 }.into(),
+            UpdateError::NotConfigured.into(),
+            UpdateError::Unreachable { detail: s() }.into(),
+            UpdateError::BadFeed { detail: s() }.into(),
+            UpdateError::SignatureInvalid.into(),
+            UpdateError::NothingToInstall.into(),
+            UpdateError::AuthenticationCancelled.into(),
+            UpdateError::InstallFailed { detail: s() }.into(),
+        ]
+    }
+
+    #[test]
+    fn every_error_has_a_french_message_with_its_values() {
+        for error in every_error() {
+            let french = error.french();
+            assert!(!french.starts_with("error-"), "{error:?} has no French message");
+            assert_ne!(french, error.to_string(), "{error:?}");
+            for value in ["x", "64", "500"] {
+                if error.to_string().contains(&format!(" {value}")) || error.to_string().contains(&format!("{value}."))
+                {
+                    assert!(french.contains(value), "{error:?}: the French lacks {value}: {french}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+# Les messages faits en Rust, en français : les mêmes que en.ftl, et le
+# français de chaque erreur (error-…), dont l’anglais est à côté de sa définition.
+
+## Dates : « 28 novembre 2026 »
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+long-date = { $day } { $month } { $year }
+
+## Un changement fait ici que le serveur ne connaît pas encore
+
+not-registered-yet = Pas encore enregistrée sur le serveur de l’espace de travail ; elle le sera dès que le serveur sera joignable.
+revoked-not-on-server = Révoquée sur cet ordinateur. Le serveur n’a pas encore été prévenu : la clé y fonctionne donc jusqu’à ce que Toucan Keys puisse le joindre.
+deleted-not-confirmed = Supprimée sur cet ordinateur. Le serveur n’a pas encore confirmé la révocation ; Toucan Keys le préviendra dès qu’il pourra le joindre.
+roll-not-on-server = Le serveur ne connaît pas encore la nouvelle clé, ni le moment où l’ancienne doit cesser de fonctionner. Utilisez « Terminer le renouvellement » dès que le serveur est joignable.
+roll-old-not-revoked = L’ancienne clé n’a pas encore pu être révoquée sur cet ordinateur ; Toucan Keys réessaiera à son prochain démarrage et toutes les heures.
+roll-old-not-revoked-on-server = L’ancienne clé est révoquée ici, mais le serveur n’a pas encore été prévenu : elle y fonctionne donc jusqu’à ce que Toucan Keys puisse le joindre.
+
+## Quelle est cette clé ?
+
+identify-unknown = C’est une clé Toucan bien formée, mais aucune des clés de cet ordinateur.
+identify-found = C’est « { $name } » ({ $id }), créée le { $created } ; { $state }.
+state-revoked-on = révoquée le { $date }
+state-expired-on = expirée le { $date }
+state-active-expires = active, expire le { $date }
+state-active-never = active, n’expire jamais
+state-active = active
+server-unknown-key = Le serveur de l’espace de travail ({ $host }) ne connaît pas cette clé.
+server-view = Sur le serveur de l’espace de travail ({ $host }) : « { $name } », { $state }, { $used }.
+never-used = jamais utilisée
+last-used-on = utilisée pour la dernière fois le { $date }
+
+## Rappels d’expiration (notifications)
+
+reminder-expired-title = « { $name } » a expiré
+reminder-expired-body = Elle a cessé de fonctionner le { $date }. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle.
+reminder-expires-in = { $days ->
+    [one] « { $name } » expire d’ici un jour
+   *[other] « { $name } » expire dans { $days } jours
+}
+reminder-body = Renouvelez-la avant le { $date } pour que votre backend continue de fonctionner.
+
+## La question de connexion (une boîte de dialogue du système)
+
+connect-title = Se connecter à un serveur d’espace de travail ?
+connect-why = Quand vous générez des jetons de session, Toucan Keys envoie vos clés d’API à ce serveur.
+connect-new = Se connecter à { $server } ?
+
+    { $why } Ne vous connectez qu’au serveur de votre propre espace de travail.
+connect-switch = Se connecter à { $server } à la place de { $previous } ?
+
+    { $why } Les clés enregistrées sur { $previous } ne sont toujours envoyées que là-bas.
+connect-button = Se connecter
+cancel-button = Annuler
+
+## Les erreurs
+
+error-name-empty = Donnez un nom à la clé.
+error-name-too-long = Ce nom compte { $chars } caractères. Utilisez-en { $max } au plus.
+error-name-invalid = Un nom ne peut pas contenir de saut de ligne, de tabulation ni d’autre caractère de contrôle invisible.
+error-name-taken = Vous avez déjà une clé active nommée « { $name } ». Choisissez un autre nom.
+error-expiry-in-past = Choisissez une date d’expiration postérieure à aujourd’hui.
+error-key-not-found = Cette clé n’existe plus. Elle a peut-être été supprimée dans une autre fenêtre.
+error-key-not-named = Aucune de vos clés ne s’appelle « { $wanted } » ni n’a cet identifiant. La liste affiche vos clés.
+error-key-revoked = Cette clé a été révoquée et ne peut plus être utilisée.
+error-key-expired = Cette clé a expiré le { $on } et ne peut plus être utilisée. Créez une nouvelle clé pour la remplacer.
+error-key-already-rolled = Cette clé est déjà en cours de remplacement par « { $replacement } ». Renouvelez plutôt celle-là.
+error-key-not-revoked = Révoquez cette clé avant de la supprimer.
+error-key-wrong-prefix = Ce n’est pas une clé d’API Toucan : elle devrait commencer par « tck_ ».
+error-key-wrong-length = Cette clé compte { $found } caractères, mais une clé d’API Toucan en compte { $expected }. Une partie manque peut-être ; copiez-la à nouveau.
+error-key-bad-character = Cette clé contient un caractère impossible dans une clé, en position { $position }. Copiez-la à nouveau.
+error-key-checksum-mismatch = Cette clé contient une faute de frappe : ses caractères de contrôle ne correspondent pas. Copiez-la à nouveau.
+error-keychain-locked = Votre trousseau est verrouillé. Déverrouillez-le (par exemple en vous reconnectant, ou dans { $app }) et réessayez.
+error-keychain-unavailable = Le trousseau de votre ordinateur n’est pas disponible : la clé ne peut pas être gardée en sécurité. Vérifiez qu’un service de trousseau fonctionne (sous Linux : GNOME Keyring ou KWallet), puis réessayez.
+error-secret-missing = Le secret de cette clé n’est plus dans votre trousseau ({ $app }). Il a peut-être été supprimé hors de Toucan Keys ; révoquez cette clé et créez-en une nouvelle.
+error-secret-unreadable = L’entrée du trousseau de cette clé a été modifiée (dans { $app } ou par un autre programme) et n’est plus une clé valide. Révoquez cette clé et créez-en une nouvelle.
+error-keychain-failed = Votre trousseau a refusé la demande ({ $detail }). Réessayez ; si cela se reproduit, ouvrez { $app } pour vérifier le trousseau, ou redémarrez votre ordinateur.
+error-registry-corrupt = La liste des clés ({ $path }) est endommagée et illisible. Elle a été laissée telle quelle pour ne rien perdre ; déplacez-la ailleurs pour commencer une nouvelle liste, ou restaurez-la depuis une sauvegarde.
+error-registry-too-new = La liste des clés ({ $path }) a été enregistrée par une version plus récente de Toucan Keys (format { $found }). Mettez l’application à jour pour l’ouvrir ; elle a été laissée telle quelle.
+error-disk-full = Votre disque est plein : la liste des clés n’a pas pu être enregistrée. Libérez de la place et réessayez ; rien n’a été modifié.
+error-settings-corrupt = Vos réglages ({ $path }) sont endommagés et illisibles. Ils ont été laissés tels quels ; supprimez le fichier pour revenir aux réglages par défaut.
+error-workspace-corrupt = Le fichier de connexion à l’espace de travail ({ $path }) est endommagé et illisible. Il a été laissé tel quel car il peut lister des clés révoquées dont le serveur n’a pas encore été prévenu. Restaurez-le depuis une sauvegarde si vous en avez une ; vos clés continuent de fonctionner sur cet ordinateur en attendant.
+error-autostart = Toucan Keys n’a pas pu modifier son lancement à l’ouverture de session ({ $detail }). Réessayez, ou modifiez-le dans les réglages de démarrage de votre système.
+error-activity-corrupt = Le fichier d’historique { $path } (activité des clés ou rappels d’expiration) est endommagé et illisible. Vos clés ne sont pas touchées ; déplacez le fichier pour commencer un nouvel historique.
+error-file-too-new = Le fichier { $path } a été enregistré par une version plus récente de Toucan Keys (format { $found }). Mettez l’application à jour pour l’utiliser ; il a été laissé tel quel.
+error-display-name-invalid = Saisissez un nom de 1 à 64 caractères.
+error-clear-delay-out-of-range = Choisissez un délai d’effacement entre 10 secondes et 5 minutes, ou jamais.
+error-clipboard = La clé n’a pas pu être copiée dans le presse-papiers ({ $detail }). Réessayez.
+error-distinct-id-invalid = Saisissez l’identifiant de l’utilisateur dans votre propre système (par exemple user-42), 256 caractères au plus.
+error-attribute-invalid = Ligne d’attribut { $row } : { $problem }.
+error-no-token-to-copy = Générez d’abord un jeton, puis copiez-le.
+error-lifetime-out-of-range = Choisissez une durée de jeton entre 1 minute et 24 heures.
+error-storage = La liste des clés ({ $path }) n’a pas pu être enregistrée ou lue ({ $detail }). Rien n’a été modifié ; vérifiez les permissions du dossier et réessayez.
+error-server-url-invalid = Ce n’est pas une adresse de serveur. Saisissez-en une comme https://embed.example.com.
+error-server-url-insecure = Utilisez une adresse qui commence par https://. Le simple http:// n’est permis que pour un serveur sur cet ordinateur (localhost).
+error-account-token-invalid = Cela ne ressemble pas à un jeton de compte. Il commence par tka_ et s’affiche une seule fois au premier démarrage du serveur ; copiez-le à nouveau, en entier.
+error-workspace-not-connected = Toucan Keys n’est connecté à aucun serveur d’espace de travail. Connectez-en un d’abord dans la section Espace de travail.
+error-account-token-missing = Le jeton de compte de { $host } n’est plus dans votre trousseau. Reconnectez-vous à l’espace de travail.
+error-connection-not-confirmed = La connexion à { $host } n’a pas été confirmée : rien n’a changé. Vos clés ne sont envoyées qu’à un serveur que vous confirmez.
+error-key-bound-elsewhere = Cette clé a été enregistrée sur { $server } : Toucan Keys ne l’envoie que là-bas. Connectez-vous à { $server } pour l’utiliser, ou créez une nouvelle clé pour ce serveur.
+error-server-unreachable = Impossible de joindre le serveur { $host }. Vérifiez votre connexion à Internet et l’adresse du serveur, puis réessayez. Vos clés continuent de fonctionner sur cet ordinateur.
+error-server-timeout = Le serveur { $host } a mis trop de temps à répondre. Réessayez dans un instant.
+error-server-tls = La connexion sécurisée à { $host } a échoué ({ $reason }). Vérifiez l’adresse ; si elle est juste, demandez à la personne qui gère le serveur de corriger son certificat. Rien n’a été envoyé.
+error-account-token-rejected = Le serveur { $host } n’a pas accepté le jeton de compte. Copiez à nouveau le jeton depuis le serveur et reconnectez-vous.
+error-server-refused = Le serveur a refusé : { $message }
+error-server-redirected = Le serveur { $host } a répondu par une redirection vers { $location }. Toucan Keys ne suit pas les redirections : rien n’y a été envoyé. Si le serveur a déménagé, connectez-vous à sa nouvelle adresse.
+error-server-bad-response = Le serveur { $host } a envoyé une réponse que Toucan Keys ne comprend pas (HTTP { $status }). Vérifiez que l’adresse mène à un serveur d’intégration Toucan.
+error-update-not-configured = Cette copie de Toucan Keys ne recherche pas de mises à jour. Téléchargez les nouvelles versions sur toucanai.cloud.
+error-update-unreachable = Toucan Keys n’a pas pu joindre son serveur de mises à jour ({ $detail }). Vérifiez votre connexion à Internet et réessayez plus tard ; votre version actuelle continue de fonctionner.
+error-update-bad-feed = La réponse du serveur de mises à jour est inutilisable ({ $detail }). Réessayez plus tard ; votre version actuelle continue de fonctionner.
+error-update-signature-invalid = Cette mise à jour n’est pas signée par Toucan AI : elle n’a pas été installée. Votre version actuelle continue de fonctionner. Si cela se reproduit, téléchargez Toucan Keys sur toucanai.cloud.
+error-update-nothing-to-install = Il n’y a pas de mise à jour à installer. Recherchez d’abord les mises à jour.
+error-update-authentication-cancelled = La mise à jour n’a pas été installée car la demande de mot de passe de votre ordinateur a été annulée. Réessayez quand vous serez prêt.
+error-update-install-failed = La mise à jour a été téléchargée et vérifiée, mais n’a pas pu être installée ({ $detail }). Votre version actuelle continue de fonctionner ; réessayez, ou installez la nouvelle version depuis toucanai.cloud.
