@@ -32,12 +32,14 @@ const WORDS = {
     useInCode: "Use this key in code", revoke: "Revoke", revokeKey: "Revoke key", more: "More actions for", details: "Details",
     roll: "Roll", close: "Close", cancel: "Cancel", alert: /^Security alert: Never expose this key in client-side code/,
     inThreeMonths: "in 3 months", connect: "Connect", nameEmpty: "Give the key a name.",
+    connectTitle: "Connect to a workspace server?", generate: "Generate token", rename: "Rename",
   },
   fr: {
     welcome: "Bienvenue dans Toucan Keys", continue: "Continuer", createKey: "Créer la clé", done: "Terminé", yesClose: "Oui, fermer",
     useInCode: "Utiliser cette clé dans du code", revoke: "Révoquer", revokeKey: "Révoquer la clé", more: "Plus d’actions pour",
     details: "Détails", roll: "Renouveler", close: "Fermer", cancel: "Annuler", alert: /^Alerte de sécurité\s: N’exposez jamais cette clé/,
     inThreeMonths: "dans 3 mois", connect: "Se connecter", nameEmpty: "Donnez un nom à la clé.",
+    connectTitle: "Se connecter", generate: "Générer un jeton", rename: "Renommer",
   },
 };
 /** The app session of the scenario that runs now (each scenario starts its own). */
@@ -133,12 +135,17 @@ function createInTerminal(name) {
 }
 
 /** Connects the window to `server`, confirming in Rust's native dialog. */
-async function connectWindow(server) {
+async function connectWindow(server, words = WORDS.en) {
   secretsSeen.push(server.accountToken);
   await setValue("input[name=server-url]", server.url);
   await setValue("input[name=account-token]", server.accountToken);
   await (await browser.$("#connect-workspace")).click();
-  await answerNativeDialog(browser, CONNECT_TITLE, 0, 2);
+  try {
+    await answerNativeDialog(browser, words.connectTitle, 0, 2);
+  } catch (error) {
+    await screenshot(browser, "no-connection-question");
+    throw error;
+  }
   await (await browser.$("#workspace-url")).waitForExist({ timeout: 20_000 });
 }
 
@@ -713,7 +720,7 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
     const words = WORDS[language];
     const theme = `${language}, ${dark ? "dark" : "light"}`;
     await endSession();
-    browser = await freshStart({ dark, french: language === "fr" });
+    browser = await freshStart({ dark, french: language === "fr", firstRun: true });
     assert.equal(await browser.execute(() => matchMedia("(prefers-color-scheme: dark)").matches), dark, `the window isn't in the ${theme} theme`);
     assert.equal(await browser.execute(() => document.documentElement.lang), language);
     const found = {};
@@ -721,6 +728,11 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
       const violations = await axeViolations(browser);
       if (violations.length > 0) found[`${theme}: ${what}`] = violations;
     };
+    await (await browser.$(`h2=${words.welcome}`)).waitForDisplayed({ timeout: 10_000 });
+    await check("the welcome dialog");
+    await (await browser.$(".overlay input.field")).setValue("Ada Lovelace");
+    await clickButton(words.continue);
+    await (await browser.$(".profile-button=AL")).waitForExist({ timeout: 10_000 });
     await check("the empty screen");
 
     // A create with a bad name (the field error), then the reveal.
@@ -738,10 +750,16 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
     await clickButton(words.useInCode);
     await check("'Use this key in code'");
     await browser.keys("Escape");
-    await closeRevealWithoutCopy(words);
+    await clickButton(words.done);
+    await (await browser.$("[role=alertdialog]")).waitForExist({ timeout: 5_000 });
+    await check("'Have you saved it?'");
+    await clickButton(words.yesClose);
+    await (await browser.$(".secret-field")).waitForExist({ reverse: true, timeout: 10_000 });
 
     await createInWindow("Second key", words);
     await clickLabelled(`${words.revoke} Second key`);
+    await (await browser.$("[role=alertdialog]")).waitForExist({ timeout: 5_000 });
+    await check("the revoke confirmation");
     await clickButton(words.revokeKey);
     await (await browser.$("tr.revoked")).waitForExist({ timeout: 10_000 });
     await check("the list with an active and a revoked key");
@@ -755,12 +773,34 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
     await clickLabelled(`${words.roll} Accessible key`);
     await check("the roll dialog");
     await clickButton(words.cancel);
+    await clickLabelled(`${words.rename} Accessible key`);
+    await check("the rename dialog");
+    await clickButton(words.cancel);
     await (await browser.$("#identify-key")).click();
     await check("'Which key is this?'");
     await clickButton(words.close);
     await (await browser.$(".profile-button")).click();
     await check("the profile menu");
     await browser.keys("Escape");
+
+    // Connected to a workspace: the section, and the token panel with a token.
+    const server = await startEmbedServer();
+    try {
+      await connectWindow(server, words);
+      await check("the connected workspace");
+      await clickLabelled(`${words.generate} Accessible key`);
+      await (await browser.$("input[name=distinct-id]")).waitForDisplayed({ timeout: 10_000 });
+      await setValue("input[name=distinct-id]", "user-42");
+      // (A toast may cover the button for a moment; this scenario is about what axe finds.)
+      await browser.execute(() => document.getElementById("generate-token").click());
+      const token = await browser.$("textarea.token-field");
+      await token.waitForExist({ timeout: 15_000 });
+      secretsSeen.push(await token.getValue());
+      await check("the token panel with a token");
+      await clickButton(words.close);
+    } finally {
+      server.stop();
+    }
     await screenshot(browser, `accessibility-${language}-${dark ? "dark" : "light"}`);
     assert.deepEqual(found, {}, `axe found violations (${theme})`);
   }

@@ -235,9 +235,27 @@ export function startEmbedServer() {
  * in its bottom row. Saves a screenshot of the dialog first.
  */
 export async function answerNativeDialog(browser, title, index, count) {
-  const found = spawnSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], { encoding: "utf8", timeout: 20_000 });
-  const id = found.stdout.trim().split("\n")[0];
-  if (!id) throw new Error(`no native dialog titled "${title}" appeared`);
+  const search = (...args) =>
+    spawnSync("xdotool", ["search", ...args], { encoding: "utf8", timeout: 20_000 }).stdout.trim().split("\n").filter(Boolean);
+  // A title outside Latin-1 (French's ’) is only in _NET_WM_NAME, which xdotool can't match:
+  // then the dialog is the app's visible window that isn't its main window.
+  const find = () => {
+    const named = search("--onlyvisible", "--name", title)[0];
+    if (named) return named;
+    const main = new Set(search("--onlyvisible", "--name", "^Toucan Keys$"));
+    return search("--onlyvisible", "--class", "toucan-keys").find((window) => !main.has(window));
+  };
+  let id;
+  for (const deadline = Date.now() + 20_000; !id && Date.now() < deadline; ) {
+    id = find();
+    if (!id) await sleep(250);
+  }
+  if (!id) {
+    const visible = search("--onlyvisible", "--name", ".").map(
+      (window) => spawnSync("xdotool", ["getwindowname", window], { encoding: "utf8" }).stdout.trim(),
+    );
+    throw new Error(`no native dialog titled "${title}" appeared (visible windows: ${JSON.stringify(visible)})`);
+  }
   await sleep(500); // let it draw before the screenshot and the click
   spawnSync("import", ["-window", "root", join(ARTIFACTS, `native-${title.replace(/\W+/g, "-")}-${index}.png`)], { timeout: 10_000 });
   const geometry = Object.fromEntries(
