@@ -108,28 +108,52 @@ impl KeyManager {
         ensure_name_free(&self.records.load()?, &name, None)?;
 
         let secret = key_format::generate();
-        let mut record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
+        let record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
+        let record = self.add_in_steps(
+            record,
+            &secret,
+            &|keys| ensure_name_free(keys, &name, None),
+            &mut |_| Ok(()),
+        )?;
+        Ok(CreatedKey { record, secret })
+    }
+
+    /// Adds a new key in create's steps, all or nothing, even across a crash:
+    /// its pending record (after `admit` accepts it, under the registry lock),
+    /// then its secret in the keychain, then one registry write that completes
+    /// the record and applies `finish` (also under the lock). A failure undoes
+    /// what was done; after a crash `reconcile` removes the pending record and
+    /// its keychain entry. The hook sees each step.
+    fn add_in_steps(
+        &self,
+        mut record: KeyRecord,
+        secret: &SecretKey,
+        admit: &dyn Fn(&[KeyRecord]) -> Result<(), CoreError>,
+        finish: &mut dyn FnMut(&mut Vec<KeyRecord>) -> Result<(), CoreError>,
+    ) -> Result<KeyRecord, CoreError> {
         record.pending = true;
         self.records.update(&mut |keys| {
-            ensure_name_free(keys, &name, None)?;
+            admit(keys)?;
             keys.push(record.clone());
             Ok(())
         })?;
         self.step(CreateStep::IntentRecorded);
 
-        if let Err(error) = self.vault.store(&record.id, &keychain_label(name.as_str()), &secret) {
-            tracing::warn!(key = %record.id, %error, "create: the keychain refused the secret; dropping the pending record");
+        if let Err(error) = self.vault.store(&record.id, &keychain_label(&record.name), secret) {
+            tracing::warn!(key = %record.id, %error, "the keychain refused the new secret; dropping the pending record");
             let _ = self.drop_records(std::slice::from_ref(&record.id));
             return Err(error.into());
         }
         self.step(CreateStep::SecretStored);
 
-        if let Err(error) = self.change_record(&record.id, |keys, index| {
+        let completed = self.records.update(&mut |keys| {
+            let index = position(keys, &record.id)?;
             keys[index].pending = false;
-            Ok(())
-        }) {
+            finish(keys)
+        });
+        if let Err(error) = completed {
             // Undo both; if that fails too, reconcile finishes the job later.
-            tracing::warn!(key = %record.id, %error, "create: the record couldn't be completed; undoing the keychain entry");
+            tracing::warn!(key = %record.id, %error, "the new record couldn't be completed; undoing the keychain entry");
             if self.vault.remove(&record.id).is_ok() {
                 let _ = self.drop_records(std::slice::from_ref(&record.id));
             }
@@ -137,7 +161,7 @@ impl KeyManager {
         }
         self.step(CreateStep::Completed);
         record.pending = false;
-        Ok(CreatedKey { record, secret })
+        Ok(record)
     }
 
     fn step(&self, step: CreateStep) {

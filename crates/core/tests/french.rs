@@ -25,10 +25,18 @@ fn a_french_window_gets_french_messages_from_rust() {
         Box::new(MemoryClipboard::default()),
         Box::new(FixedAnswer(true)),
     );
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
 
     // English until the window asks for French.
-    let english = json!(runtime.block_on(app.create_key("  ".into(), Expiry::Days90)).err().unwrap());
+    let english = json!(
+        runtime
+            .block_on(app.create_key("  ".into(), Expiry::Days90))
+            .err()
+            .unwrap()
+    );
     assert_eq!(english["message"], "Give the key a name.");
     app.save_settings(Settings {
         language: Language::French,
@@ -37,15 +45,36 @@ fn a_french_window_gets_french_messages_from_rust() {
     .unwrap();
     assert_eq!(app.window_language().unwrap(), WindowLanguage::French);
 
-    let error: Value = json!(runtime.block_on(app.create_key("  ".into(), Expiry::Days90)).err().unwrap());
+    let error: Value = json!(
+        runtime
+            .block_on(app.create_key("  ".into(), Expiry::Days90))
+            .err()
+            .unwrap()
+    );
     assert_eq!(error["code"], "name_empty", "codes don't change with the language");
     assert_eq!(error["message"], "Donnez un nom à la clé.");
     let bad_key = json!(app.identify_key(PastedKey::from("tck_nope")).err().unwrap());
-    assert!(bad_key["message"].as_str().unwrap().starts_with("Cette clé compte 8 caractères"), "{bad_key}");
+    assert!(
+        bad_key["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cette clé compte 8 caractères"),
+        "{bad_key}"
+    );
 
-    let created = runtime.block_on(app.create_key("Production".into(), Expiry::OnDate("2031-03-05".parse().unwrap()))).unwrap();
+    let created = runtime
+        .block_on(app.create_key("Production".into(), Expiry::OnDate("2031-03-05".parse().unwrap())))
+        .unwrap();
     let secret = json!(created)["secret"].as_str().unwrap().to_owned();
     let identified = app.identify_key(PastedKey::from(secret.as_str())).unwrap();
-    assert!(identified.message.starts_with("C’est «\u{a0}Production\u{a0}»"), "{}", identified.message);
-    assert!(identified.message.contains("expire le 5 mars 2031"), "{}", identified.message);
+    assert!(
+        identified.message.starts_with("C’est «\u{a0}Production\u{a0}»"),
+        "{}",
+        identified.message
+    );
+    assert!(
+        identified.message.contains("expire le 5 mars 2031"),
+        "{}",
+        identified.message
+    );
 }

@@ -5,7 +5,7 @@
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::{CreateStep, CreatedKey, KeyManager, ensure_name_free, keychain_label, position};
+use super::{CreatedKey, KeyManager, ensure_name_free, position};
 use crate::error::CoreError;
 use crate::key_format;
 use crate::names::{KeyName, MAX_NAME_CHARS};
@@ -68,48 +68,31 @@ impl KeyManager {
 
         let secret = key_format::generate();
         let mut record = KeyRecord::new(name.as_str(), &secret, now, lifetime.map(|life| now + life));
-        record.pending = true;
         record.replaces = Some(old.id.clone());
-        self.records.update(&mut |keys| {
-            ensure_rollable(&keys[position(keys, id)?], keys)?;
-            ensure_name_free(keys, &name, Some(id))?;
-            keys.push(record.clone());
-            Ok(())
-        })?;
-        self.step(CreateStep::IntentRecorded);
-
-        if let Err(error) = self.vault.store(&record.id, &keychain_label(name.as_str()), &secret) {
-            tracing::warn!(key = %record.id, %error, "roll: the keychain refused the new secret; dropping the pending record");
-            let _ = self.drop_records(std::slice::from_ref(&record.id));
-            return Err(error.into());
-        }
-        self.step(CreateStep::SecretStored);
-
         let retires_at = old
             .expires_at
             .map_or(now + overlap.duration(), |at| at.min(now + overlap.duration()));
+        let new_id = record.id.clone();
         let mut old_after = None;
-        let completed = self.records.update(&mut |keys| {
-            let old_index = position(keys, id)?;
-            let old_name = retired_name(keys, &keys[old_index].name);
-            let old = &mut keys[old_index];
-            old.name = old_name;
-            old.replaced_by = Some(record.id.clone());
-            old.expires_at = Some(retires_at);
-            old_after = Some(old.clone());
-            let new_index = position(keys, &record.id)?;
-            keys[new_index].pending = false;
-            Ok(())
-        });
-        if let Err(error) = completed {
-            tracing::warn!(key = %record.id, %error, "roll: the records couldn't be completed; undoing the new key");
-            if self.vault.remove(&record.id).is_ok() {
-                let _ = self.drop_records(std::slice::from_ref(&record.id));
-            }
-            return Err(error);
-        }
-        self.step(CreateStep::Completed);
-        record.pending = false;
+        let record = self.add_in_steps(
+            record,
+            &secret,
+            &|keys| {
+                ensure_rollable(&keys[position(keys, id)?], keys)?;
+                ensure_name_free(keys, &name, Some(id))
+            },
+            // Completing the new key renames the old one and ends it with the overlap.
+            &mut |keys| {
+                let old_index = position(keys, id)?;
+                let old_name = retired_name(keys, &keys[old_index].name);
+                let old = &mut keys[old_index];
+                old.name = old_name;
+                old.replaced_by = Some(new_id.clone());
+                old.expires_at = Some(retires_at);
+                old_after = Some(old.clone());
+                Ok(())
+            },
+        )?;
         let mut old = old_after.expect("set when the update succeeds");
         if overlap == RollOverlap::Now {
             match self.revoke(id) {
