@@ -179,34 +179,28 @@ impl PostgresStore {
     }
 
     pub(super) async fn revoke_key(&self, id: &str, now: i64) -> StoreResult<bool> {
-        // The notification goes out when this statement commits.
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "WITH changed AS (
-                       UPDATE keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING fingerprint)
-                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
-                ),
-                &[&id, &now],
-            )
-            .await?;
-        Ok(rows.len() == 1)
+        self.change_key(id, "revoked_at = COALESCE(revoked_at, $2)", now).await
     }
 
     pub(super) async fn shorten_expiry(&self, id: &str, at: i64) -> StoreResult<bool> {
+        self.change_key(id, "expires_at = LEAST(COALESCE(expires_at, $2), $2)", at)
+            .await
+    }
+
+    /// Applies `set` (which reads `$2` = `value`) to the key `id` and
+    /// announces the change to every server on this database: the
+    /// notification goes out when the statement commits. False if no key has
+    /// this id.
+    async fn change_key(&self, id: &str, set: &str, value: i64) -> StoreResult<bool> {
         let rows = self
             .client()
             .await?
             .query(
                 &format!(
-                    "WITH changed AS (
-                       UPDATE keys SET expires_at = LEAST(COALESCE(expires_at, $2), $2) WHERE id = $1
-                       RETURNING fingerprint)
+                    "WITH changed AS (UPDATE keys SET {set} WHERE id = $1 RETURNING fingerprint)
                      SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
                 ),
-                &[&id, &at],
+                &[&id, &value],
             )
             .await?;
         Ok(rows.len() == 1)
