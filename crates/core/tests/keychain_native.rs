@@ -39,9 +39,19 @@ fn running_under_wine() -> bool {
 /// (which prints the item's attributes, not its password, without `-w`).
 fn outside_view(service: &str, account: &str) -> String {
     let output = if running_under_wine() {
-        Command::new("reg")
-            .args(["query", r"HKCU\Software\Wine\Credential Manager", "/s"])
-            .output()
+        // By its full path: Wine's program search has now and then failed to find
+        // it ("program not found") on a busy machine.
+        let root = std::env::var("SystemRoot").unwrap_or_else(|_| r"C:\windows".to_owned());
+        let reg = format!(r"{root}\system32\reg.exe");
+        let query = || {
+            Command::new(&reg)
+                .args(["query", r"HKCU\Software\Wine\Credential Manager", "/s"])
+                .output()
+        };
+        query().or_else(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            query()
+        })
     } else if cfg!(target_os = "windows") {
         Command::new("cmdkey")
             .arg(format!("/list:{}", listed_name(service, account)))
