@@ -13,10 +13,26 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+/** Intl formatters cost far more to make than to use: one of each per language, made on first use. */
+const formatters = new Map<string, { relative: Intl.RelativeTimeFormat; day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function formattersFor(locale: string) {
+  let made = formatters.get(locale);
+  if (!made) {
+    made = {
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
+      day: new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+      time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }),
+    };
+    formatters.set(locale, made);
+  }
+  return made;
+}
+
 /** "just now", "5 minutes ago", "in 3 months", "yesterday", "tomorrow" (or in French). */
 export function relativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const words = new Intl.RelativeTimeFormat(intlLocale(), { numeric: "auto" });
+  const words = formattersFor(intlLocale()).relative;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
       const count = Math.round(Math.abs(seconds) / size);
@@ -32,8 +48,9 @@ export function exactTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, "0");
   const offset = -date.getTimezoneOffset();
   const zone = `UTC${offset < 0 ? "-" : "+"}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
-  const day = new Intl.DateTimeFormat(intlLocale(), { weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
-  const time = new Intl.DateTimeFormat(intlLocale(), { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(date);
+  const { day: days, time: times } = formattersFor(intlLocale());
+  const day = days.format(date);
+  const time = times.format(date);
   return t("time-exact", { day, time, zone });
 }
 
