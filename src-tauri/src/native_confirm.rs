@@ -5,9 +5,9 @@
 
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
-use toucan_keys_core::workspace::Confirm;
+use toucan_keys_core::workspace::{Confirm, ConnectQuestion};
 
-use toucan_keys_core::i18n::{Arg, message};
+use toucan_keys_core::i18n::{language, message};
 
 /// Asks the person at the computer, in a native dialog.
 pub struct NativeConfirm<R: Runtime> {
@@ -22,22 +22,8 @@ impl<R: Runtime> NativeConfirm<R> {
 }
 
 impl<R: Runtime> Confirm for NativeConfirm<R> {
-    fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool {
-        let why = message("connect-why", &[]);
-        let text = match replacing {
-            Some(previous) if previous != server => message(
-                "connect-switch",
-                &[
-                    ("server", Arg::Text(server)),
-                    ("previous", Arg::Text(previous)),
-                    ("why", Arg::Text(&why)),
-                ],
-            ),
-            _ => message(
-                "connect-new",
-                &[("server", Arg::Text(server)), ("why", Arg::Text(&why))],
-            ),
-        };
+    fn connect_to(&self, question: &ConnectQuestion) -> bool {
+        let text = question.text_in(language());
         // Blocks this (command) thread, never the main thread, until answered.
         self.app
             .dialog()

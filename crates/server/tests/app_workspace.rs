@@ -13,7 +13,7 @@ use serde_json::Value;
 use toucan_embed_server::ServerConfig;
 use toucan_embed_server::local::LocalServer;
 use toucan_keys_core::workspace::{
-    Attribute, Level, Permission, Resource, Role, ServerError, Timeouts, TokenRequest, Workspace,
+    Attribute, ConnectQuestion, Level, Permission, Resource, Role, ServerError, Timeouts, TokenRequest, Workspace,
 };
 use toucan_keys_core::{CoreError, Expiry, FileRegistry, KeyManager, KeyRecord, MemoryVault, RollOverlap, Vault};
 
@@ -287,11 +287,19 @@ async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch()
         (s.base.as_str(), "Roams")
     );
 
-    // Another server: it isn't told, and the first server's entry stays.
+    // Another server: the person is told the key still works on the first
+    // one; the new server isn't told, and the first server's entry stays.
+    let yes = answering(true);
     s.workspace
-        .connect(&other, &other_account, &s.records(), &YES)
+        .connect(&other, &other_account, &s.records(), &yes)
         .await
         .unwrap();
+    let asked = yes.questions.lock().unwrap().clone();
+    assert_eq!(
+        asked[0].still_working_elsewhere,
+        [(s.base.clone(), vec!["Roams".to_owned()])],
+        "the question names the key that still works on the first server"
+    );
     assert_eq!(s.workspace.pending_revocations().unwrap(), pending);
     s.workspace.disconnect().unwrap();
 
@@ -345,15 +353,23 @@ async fn one_failed_registration_does_not_hold_back_revocations() {
 /// What the person was asked, and the answer they gave.
 struct Asked {
     answer: bool,
-    questions: std::sync::Mutex<Vec<(String, Option<String>)>>,
+    questions: std::sync::Mutex<Vec<ConnectQuestion>>,
+}
+
+impl Asked {
+    /// Each question's server and the server it would replace.
+    fn servers(&self) -> Vec<(String, Option<String>)> {
+        let questions = self.questions.lock().unwrap();
+        questions
+            .iter()
+            .map(|q| (q.server.clone(), q.replacing.clone()))
+            .collect()
+    }
 }
 
 impl toucan_keys_core::workspace::Confirm for Asked {
-    fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool {
-        self.questions
-            .lock()
-            .unwrap()
-            .push((server.to_owned(), replacing.map(str::to_owned)));
+    fn connect_to(&self, question: &ConnectQuestion) -> bool {
+        self.questions.lock().unwrap().push(question.clone());
         self.answer
     }
 }
@@ -374,7 +390,7 @@ async fn an_unconfirmed_connection_changes_nothing() {
     let no = answering(false);
     let refused = s.workspace.connect(&s.base, &s.account, &[], &no).await.unwrap_err();
     assert_eq!(code(&refused), "connection_not_confirmed");
-    assert_eq!(*no.questions.lock().unwrap(), [(s.base.clone(), None)]);
+    assert_eq!(no.servers(), [(s.base.clone(), None)]);
     assert!(s.vault.read_account_token().unwrap().is_none());
     assert_eq!(s.workspace.server_url().unwrap(), None);
 
@@ -382,7 +398,7 @@ async fn an_unconfirmed_connection_changes_nothing() {
     let no = answering(false);
     s.workspace.connect(&other, &other_account, &[], &no).await.unwrap_err();
     assert_eq!(
-        *no.questions.lock().unwrap(),
+        no.servers(),
         [(other.clone(), Some(s.base.clone()))],
         "the old server is named"
     );

@@ -60,5 +60,11 @@ connect-new = Connect to { $server }?
 connect-switch = Connect to { $server } instead of { $previous }?
 
     { $why } Keys registered with { $previous } are still sent only there.
+connect-still-working = { $count ->
+    [one] Revoked here but not yet on { $server }: { $names }. It keeps working there until you connect to that server again.
+   *[other] Revoked here but not yet on { $server }: { $names }. They keep working there until you connect to that server again.
+}
+quoted-name = “{ $name }”
+list-and = { " and " }
 connect-button = Connect
 cancel-button = Cancel

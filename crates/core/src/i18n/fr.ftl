@@ -60,6 +60,12 @@ connect-new = Se connecter à { $server } ?
 connect-switch = Se connecter à { $server } à la place de { $previous } ?
 
     { $why } Les clés enregistrées sur { $previous } ne sont toujours envoyées que là-bas.
+connect-still-working = { $count ->
+    [one] Révoquée ici mais pas encore sur { $server } : { $names }. Elle y fonctionne encore jusqu’à ce que vous vous reconnectiez à ce serveur.
+   *[other] Révoquées ici mais pas encore sur { $server } : { $names }. Elles y fonctionnent encore jusqu’à ce que vous vous reconnectiez à ce serveur.
+}
+quoted-name = « { $name } »
+list-and = { " et " }
 connect-button = Se connecter
 cancel-button = Annuler
 

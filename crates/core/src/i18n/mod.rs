@@ -98,7 +98,12 @@ pub fn long_date(at: chrono::DateTime<chrono::Utc>) -> String {
 
 /// The message `id` in the language spoken now (English if French lacks it).
 pub fn message(id: &str, args: &[(&str, Arg)]) -> String {
-    message_in(language(), id, args)
+    message_for(language(), id, args)
+}
+
+/// The message `id` in `language`, in English where that catalogue lacks it.
+pub fn message_for(language: WindowLanguage, id: &str, args: &[(&str, Arg)]) -> String {
+    message_in(language, id, args)
         .or_else(|| message_in(WindowLanguage::English, id, args))
         .unwrap_or_else(|| id.to_owned())
 }

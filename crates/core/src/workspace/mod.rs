@@ -5,10 +5,12 @@
 //! - [`ServerUrl`] and [`AccountToken`]: what a person types to connect.
 //! - [`EmbedClient`]: the HTTP client (rustls, timeouts, clear errors).
 //! - [`Workspace`]: the connection, kept in step with this computer's keys.
+//! - [`ConnectQuestion`]: what the person confirms before a connection.
 //! - [`TokenRequest`] and [`GeneratedToken`]: the "Generate token" panel.
 
 pub mod client;
 mod config;
+mod connect_question;
 mod error;
 mod server_url;
 mod service;
@@ -16,6 +18,7 @@ mod token_request;
 
 pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
 pub use config::{PendingRevocation, WorkspaceConfig, WorkspaceFile};
+pub use connect_question::ConnectQuestion;
 pub use error::ServerError;
 pub use server_url::ServerUrl;
 pub use service::{Confirm, FixedAnswer, ServerKeyState, Workspace, WorkspaceStatus};

@@ -9,7 +9,10 @@ use serde::Serialize;
 
 use super::client::{EmbedClient, ServerKey, Timeouts};
 use super::config::WorkspaceFile;
-use super::{AccountToken, DeclaredAttribute, GeneratedToken, PendingRevocation, ServerError, ServerUrl, TokenRequest};
+use super::{
+    AccountToken, ConnectQuestion, DeclaredAttribute, GeneratedToken, PendingRevocation, ServerError, ServerUrl,
+    TokenRequest,
+};
 use crate::error::CoreError;
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::SecretKey;
@@ -52,10 +55,10 @@ impl WorkspaceStatus {
 /// web page (the desktop app draws a native dialog), so a script in the page
 /// can't answer it, nor connect the app to a server of its choosing.
 pub trait Confirm: Send + Sync {
-    /// Whether to connect to `server`, which will receive this computer's keys
-    /// when tokens are generated; `replacing` is the server connected (or last
-    /// connected) before, if any.
-    fn connect_to(&self, server: &str, replacing: Option<&str>) -> bool;
+    /// Whether to connect to `question.server`, which will receive this
+    /// computer's keys when tokens are generated ([`ConnectQuestion::text_in`]
+    /// gives the words to ask with).
+    fn connect_to(&self, question: &ConnectQuestion) -> bool;
 }
 
 /// The same answer every time (tests, and tools where the person typed the
@@ -63,7 +66,7 @@ pub trait Confirm: Send + Sync {
 pub struct FixedAnswer(pub bool);
 
 impl Confirm for FixedAnswer {
-    fn connect_to(&self, _server: &str, _replacing: Option<&str>) -> bool {
+    fn connect_to(&self, _question: &ConnectQuestion) -> bool {
         self.0
     }
 }
@@ -119,7 +122,12 @@ impl Workspace {
         let client = self.client_for(&url)?;
         client.list_keys(&token).await?;
         let previous = self.file.load()?;
-        if !confirm.connect_to(url.as_str(), previous.revocation_server()) {
+        let question = ConnectQuestion::new(
+            url.as_str(),
+            previous.revocation_server(),
+            &previous.pending_revocations,
+        );
+        if !confirm.connect_to(&question) {
             return Err(ServerError::ConnectionNotConfirmed { host: url.host_label() }.into());
         }
         let previous_token = self.vault.read_account_token()?;
