@@ -41,7 +41,8 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   # What lintian still reports is at "info" level, and expected of a Rust app:
   # hardening-no-fortify-functions (Rust has no C string functions to fortify),
   # binary-has-unneeded-section (.comment, from the linker), and
-  # spelling-error-in-binary (words inside dependencies' strings).
+  # spelling-error-in-binary (French words of the app's own catalogues, such as
+  # "exemple" and "certificat", and words inside dependencies' strings).
   lintian --fail-on error,warning --display-level ">=info" "$deb" 2>/dev/null | tee "$artifacts/lintian.txt"
   for page in toucan-keys toucan-keys-cli; do
     cmp -s <(gzip -dc "src-tauri/linux/$page.1.gz") "src-tauri/linux/$page.1" \
