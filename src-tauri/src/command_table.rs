@@ -5,8 +5,9 @@
 // `build.rs`, where the names become the app's permission manifest
 // (`capabilities/main.json` grants exactly these; a test keeps it equal).
 //
-// `sync` runs on a worker thread, `async` awaits the core, and `shell` is a
-// command written by hand in the shell (the updater plugin lives there).
+// `sync` calls the core, `async` awaits it (both where they may block: see
+// `may_block`), and `shell` is a command written by hand in the shell (the
+// updater plugin lives there).
 command_table! {
     sync list_keys() -> Vec<KeySummary>;
     sync check_keychain() -> Vec<KeySummary>;

@@ -55,23 +55,33 @@ macro_rules! command_table {
         }
     };
     (@command sync $name:ident ($($arg:ident : $ty:ty),*) -> $reply:ty) => {
-        #[doc = concat!("`ToucanApp::", stringify!($name), "`, on a worker thread.")]
-        #[tauri::command(async)]
-        pub fn $name(app: State<'_, ToucanApp>, $($arg: $ty),*) -> Reply<$reply> {
-            app.$name($($arg),*)
+        #[doc = concat!("`ToucanApp::", stringify!($name), "`, where it may block (see [`may_block`]).")]
+        #[tauri::command]
+        pub async fn $name(app: State<'_, ToucanApp>, $($arg: $ty),*) -> Reply<$reply> {
+            may_block(|| app.$name($($arg),*))
         }
     };
     (@command async $name:ident ($($arg:ident : $ty:ty),*) -> $reply:ty) => {
-        #[doc = concat!("`ToucanApp::", stringify!($name), "`.")]
+        #[doc = concat!("`ToucanApp::", stringify!($name), "`, where it may block (see [`may_block`]).")]
         #[tauri::command]
         pub async fn $name(app: State<'_, ToucanApp>, $($arg: $ty),*) -> Reply<$reply> {
-            app.$name($($arg),*).await
+            may_block(|| tokio::runtime::Handle::current().block_on(app.$name($($arg),*)))
         }
     };
     (@command shell $name:ident ($($arg:ident : $ty:ty),*) -> $reply:ty) => {};
 }
 
 include!("command_table.rs");
+
+/// Runs a command's work on this thread, first telling the async runtime that
+/// the thread may block, so the runtime moves its other tasks to another
+/// thread meanwhile. A command can wait a long time: for the keychain (a
+/// locked keychain asks for its password), for the native dialog that
+/// confirms a connection, or for the disk. It then holds up no other command,
+/// and no other part of the app that runs on the runtime.
+fn may_block<T>(work: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(work)
+}
 
 /// Whether the app starts when the person logs in (to remind them of expiring keys).
 #[tauri::command]

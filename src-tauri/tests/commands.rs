@@ -6,16 +6,20 @@
 
 mod support;
 
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use tauri::test::{MockRuntime, mock_builder};
 use tauri::{App, WebviewWindow};
 use toucan_embed_server::local::BackgroundServer;
 use toucan_keys_core::clipboard::MemoryClipboard;
-use toucan_keys_core::vault::{MemoryVault, VaultOp};
+use toucan_keys_core::secret::SecretKey;
+use toucan_keys_core::vault::{MemoryVault, Vault, VaultOp};
+use toucan_keys_core::workspace::AccountToken;
 use toucan_keys_core::workspace::FixedAnswer;
-use toucan_keys_core::{Host, ToucanApp, VaultError};
+use toucan_keys_core::{Host, KeyId, ToucanApp, VaultError};
 
 struct Harness {
     dirs: tempfile::TempDir,
@@ -29,19 +33,7 @@ fn harness() -> Harness {
     let dirs = tempfile::tempdir().unwrap();
     let vault = Arc::new(MemoryVault::new());
     let clipboard = MemoryClipboard::default();
-    let host = Host {
-        vault: vault.clone(),
-        clipboard: Box::new(clipboard.clone()),
-        confirm: Box::new(FixedAnswer(true)),
-    };
-    let toucan = ToucanApp::new(host, &dirs.path().join("data"), &dirs.path().join("config"));
-    let app = toucan_keys_app::with_commands(mock_builder())
-        .manage(toucan)
-        .build(tauri::generate_context!())
-        .expect("build the app");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (app, window) = app_on(vault.clone(), clipboard.clone(), dirs.path());
     Harness {
         dirs,
         _app: app,
@@ -49,6 +41,29 @@ fn harness() -> Harness {
         vault,
         clipboard,
     }
+}
+
+/// The app with the real context and capability, on `vault` and `clipboard`,
+/// its files in `dir`, and its main window.
+fn app_on(
+    vault: Arc<dyn Vault>,
+    clipboard: MemoryClipboard,
+    dir: &Path,
+) -> (App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let host = Host {
+        vault,
+        clipboard: Box::new(clipboard),
+        confirm: Box::new(FixedAnswer(true)),
+    };
+    let toucan = ToucanApp::new(host, &dir.join("data"), &dir.join("config"));
+    let app = toucan_keys_app::with_commands(mock_builder())
+        .manage(toucan)
+        .build(tauri::generate_context!())
+        .expect("build the app");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, window)
 }
 
 impl Harness {
@@ -207,4 +222,110 @@ fn key_and_workspace_commands_take_the_pages_argument_names() {
     let copied = h.call("copy_key", json!({ "id": created["key"]["id"] })).unwrap();
     assert!(!copied.to_string().contains(&secret[4..]));
     assert_eq!(h.clipboard.contents().as_deref(), Some(secret.as_str()));
+}
+
+/// A keychain whose reads of key secrets wait until the test opens it, as a
+/// locked keychain waits for its password; it counts the reads waiting.
+struct SlowKeychain {
+    inner: MemoryVault,
+    /// Whether reads may go on, and how many are waiting.
+    gate: Mutex<(bool, usize)>,
+    changed: Condvar,
+}
+
+impl SlowKeychain {
+    fn closed() -> Self {
+        Self {
+            inner: MemoryVault::new(),
+            gate: Mutex::new((false, 0)),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Waits until `count` reads are waiting (at most a minute).
+    fn wait_for_readers(&self, count: usize) -> bool {
+        let gate = self.gate.lock().unwrap();
+        let (gate, timeout) = self
+            .changed
+            .wait_timeout_while(gate, Duration::from_secs(60), |(_, waiting)| *waiting < count)
+            .unwrap();
+        drop(gate);
+        !timeout.timed_out()
+    }
+
+    fn open(&self) {
+        self.gate.lock().unwrap().0 = true;
+        self.changed.notify_all();
+    }
+}
+
+impl Vault for SlowKeychain {
+    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
+        self.inner.store(id, label, secret)
+    }
+    fn read(&self, id: &KeyId) -> Result<SecretKey, VaultError> {
+        let mut gate = self.gate.lock().unwrap();
+        gate.1 += 1;
+        self.changed.notify_all();
+        let mut gate = self.changed.wait_while(gate, |(open, _)| !*open).unwrap();
+        gate.1 -= 1;
+        drop(gate);
+        self.inner.read(id)
+    }
+    fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
+        self.inner.remove(id)
+    }
+    fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
+        self.inner.store_account_token(token)
+    }
+    fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
+        self.inner.read_account_token()
+    }
+    fn remove_account_token(&self) -> Result<(), VaultError> {
+        self.inner.remove_account_token()
+    }
+    fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
+        self.inner.key_ids()
+    }
+}
+
+/// Commands waiting on the keychain (as many as the runtime has worker
+/// threads) hold up no other command: the window keeps answering while a
+/// locked keychain asks for its password.
+#[test]
+fn commands_waiting_on_the_keychain_hold_up_no_other_command() {
+    let dirs = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(SlowKeychain::closed());
+    let (_app, window) = app_on(keychain.clone(), MemoryClipboard::default(), dirs.path());
+    let created = support::invoke(
+        &window,
+        "create_key",
+        json!({ "name": "Slow", "expiry": { "kind": "days90" } }),
+    )
+    .expect("create");
+    let id = created["key"]["id"].clone();
+
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    let copies: Vec<_> = (0..workers)
+        .map(|_| {
+            let (window, id) = (window.clone(), id.clone());
+            std::thread::spawn(move || support::invoke(&window, "copy_key", json!({ "id": id })))
+        })
+        .collect();
+    assert!(keychain.wait_for_readers(workers), "the copies reached the keychain");
+
+    let (answered, answer) = std::sync::mpsc::channel();
+    let probe = window.clone();
+    std::thread::spawn(move || {
+        let _ = answered.send(support::invoke(&probe, "get_settings", json!({})));
+    });
+    let settings = answer.recv_timeout(Duration::from_secs(30));
+    keychain.open();
+    for copy in copies {
+        copy.join()
+            .unwrap()
+            .expect("each copy finishes once the keychain answers");
+    }
+    let settings = settings.expect("another command was answered while the copies waited on the keychain");
+    assert!(settings.is_ok(), "{settings:?}");
 }
