@@ -11,6 +11,8 @@ for_tests=false
 . scripts/lib.sh
 
 packages=(
+  # build: a C compiler and linker for Rust, and what fetches Rust itself when it is missing
+  build-essential curl ca-certificates
   # build: the Tauri window (WebKitGTK), tray and SVG support
   pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev
   # run: the Secret Service keychain (and secret-tool to read it back)
@@ -31,8 +33,8 @@ if $for_tests; then
     # the embed server: a throwaway PostgreSQL cluster (scripts/with-postgres.sh), an
     # independent JWE reader, the container files' parser, schemathesis's virtual environment
     postgresql python3-jwcrypto python3-yaml python3-venv
-    # "Use this key in code": the curl snippet is run against the server
-    curl
+    # the scripts written in Python
+    python3
   )
 fi
 missing=()
@@ -50,9 +52,20 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Rust, through rustup, when it is missing: rustup-init is fetched from
+# static.rust-lang.org and checked against its published SHA-256.
 if ! command -v cargo >/dev/null; then
-  echo "Rust is missing: install it from https://rustup.rs (Rust 1.90 or newer), then run this again." >&2
-  exit 1
+  echo "Installing Rust (rustup, stable toolchain) into ~/.cargo"
+  arch=$(uname -m)
+  url="https://static.rust-lang.org/rustup/dist/${arch}-unknown-linux-gnu/rustup-init"
+  dir=$(mktemp -d)
+  curl --proto '=https' --tlsv1.2 -sSf -o "$dir/rustup-init" "$url"
+  expected=$(curl --proto '=https' --tlsv1.2 -sSf "$url.sha256" | cut -d' ' -f1)
+  echo "$expected  $dir/rustup-init" | sha256sum --check --quiet
+  chmod +x "$dir/rustup-init"
+  "$dir/rustup-init" -y --quiet --no-modify-path --profile minimal --default-toolchain stable
+  rm -rf "$dir"
+  export PATH="$HOME/.cargo/bin:$PATH"
 fi
 
 $for_tests || exit 0

@@ -1,5 +1,8 @@
 # Shared by the scripts: source it (`. scripts/lib.sh`) from the repository root.
 
+# Rust's tools, also right after scripts/install-deps.sh installed them with rustup.
+case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+
 # Runs a command as root: directly when already root, else through sudo.
 sudo_if_needed() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
 
