@@ -32,6 +32,35 @@ fn number(value: impl TryInto<i64>) -> Arg<'static> {
     Arg::Number(value.try_into().unwrap_or(i64::MAX))
 }
 
+/// A refusal by the embed server, in French: the server's codes it is known
+/// to send get the app's own words (with the date the server gave); any
+/// other refusal quotes the server's English, which names a field or value.
+fn refused_in_french(server_code: &str, message: &str) -> String {
+    use toucan_keys_protocol::wire::codes;
+    let dated = |id: &str| {
+        let date = date_in(message).map(|at| super::long_date_in(WindowLanguage::French, at));
+        match date {
+            Some(date) => fr(&format!("{id}-on"), &[("date", text(&date))]),
+            None => fr(id, &[]),
+        }
+    };
+    match server_code {
+        codes::KEY_REVOKED => dated("server-key-revoked"),
+        codes::KEY_EXPIRED => dated("server-key-expired"),
+        codes::UNKNOWN_KEY => fr("server-key-unknown", &[]),
+        codes::RATE_LIMITED => fr("server-rate-limited", &[]),
+        codes::REQUEST_TIMEOUT => fr("server-request-timeout", &[]),
+        codes::INTERNAL => fr("server-internal", &[]),
+        _ => fr("server-refused", &[("message", text(message))]),
+    }
+}
+
+/// The time a server's message ends with ("… revoked on 2026-12-01T10:00:00+00:00."), if it does.
+fn date_in(message: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (_, date) = message.trim_end_matches('.').rsplit_once(" on ")?;
+    chrono::DateTime::parse_from_rfc3339(date).ok().map(|at| at.to_utc())
+}
+
 impl CoreError {
     /// What the person reads, in the window's language.
     pub fn message(&self) -> String {
@@ -113,8 +142,7 @@ impl ServerError {
             Self::Timeout { host } => fr("server-timeout", &[("host", text(host))]),
             Self::Tls { host, reason } => fr("server-tls", &[("host", text(host)), ("reason", text(reason))]),
             Self::AccountTokenRejected { host } => fr("account-token-rejected", &[("host", text(host))]),
-            // The server's own words (in English) follow.
-            Self::Refused { message, .. } => fr("server-refused", &[("message", text(message))]),
+            Self::Refused { server_code, message } => refused_in_french(server_code, message),
             Self::Redirected { host, location } => fr(
                 "server-redirected",
                 &[("host", text(host)), ("location", text(location))],
@@ -227,6 +255,53 @@ mod tests {
             UpdateError::AuthenticationCancelled.into(),
             UpdateError::InstallFailed { detail: s() }.into(),
         ]
+    }
+
+    /// The refusals the embed server sends (crates/server: auth.rs, error.rs)
+    /// read as French sentences, with the server's date in French; a refusal
+    /// naming a field keeps the server's words.
+    #[test]
+    fn the_servers_refusals_are_in_french_words() {
+        use toucan_keys_protocol::wire::codes;
+        let refused = |code: &str, message: &str| {
+            CoreError::from(ServerError::Refused {
+                server_code: code.into(),
+                message: message.into(),
+            })
+            .french()
+        };
+        let revoked = refused(
+            codes::KEY_REVOKED,
+            "This API key was revoked on 2026-12-01T10:00:00+00:00.",
+        );
+        assert!(revoked.contains("révoquée le 1"), "{revoked}");
+        assert!(revoked.contains("décembre 2026"), "{revoked}");
+        let expired = refused(codes::KEY_EXPIRED, "This API key expired on 2027-02-28T00:00:00+00:00.");
+        assert!(expired.contains("expiré le 28 février 2027"), "{expired}");
+        for (code, english) in [
+            (codes::KEY_REVOKED, "This API key was revoked."),
+            (codes::UNKNOWN_KEY, "This API key is not registered with this server."),
+            (
+                codes::RATE_LIMITED,
+                "Too many requests with this API key. Wait a minute and try again.",
+            ),
+            (
+                codes::REQUEST_TIMEOUT,
+                "The request took too long to arrive. Send it again.",
+            ),
+            (codes::INTERNAL, "The server couldn't complete the request."),
+        ] {
+            let french = refused(code, english);
+            assert!(
+                !french.starts_with("error-") && !french.contains(english),
+                "{code}: {french}"
+            );
+        }
+        let field = refused(codes::INVALID_BODY, "user.distinctId: is required");
+        assert!(
+            field.starts_with("Le serveur a refusé") && field.contains("user.distinctId: is required"),
+            "{field}"
+        );
     }
 
     #[test]

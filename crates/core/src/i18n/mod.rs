@@ -84,9 +84,15 @@ pub fn message_in(language: WindowLanguage, id: &str, args: &[(&str, Arg)]) -> O
 
 /// A day as people write it in the language spoken now: "28 November 2026", "28 novembre 2026".
 pub fn long_date(at: chrono::DateTime<chrono::Utc>) -> String {
+    long_date_in(language(), at)
+}
+
+/// A day as people write it in `language`.
+pub fn long_date_in(language: WindowLanguage, at: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::Datelike;
-    let month = message(&format!("month-{}", at.month()), &[]);
-    message(
+    let month = message_for(language, &format!("month-{}", at.month()), &[]);
+    message_for(
+        language,
         "long-date",
         &[
             ("day", Arg::Number(i64::from(at.day()))),
