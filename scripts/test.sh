@@ -9,7 +9,8 @@
 #   3. Windows: the core's tests under Wine against its Credential Manager, and
 #      the app checked for Windows; macOS: the core and the app checked for
 #      Apple silicon and Intel (no SDK here, so nothing is linked);
-#   4. end to end: the real app in a real window, keychain and clipboard;
+#   4. end to end: the real app (its release build) in a real window, keychain
+#      and clipboard;
 #   5. the .deb and .rpm: built, validated, installed with apt, launched from
 #      the desktop entry, removed (needs root or sudo for apt).
 # Keychain tests run inside a private, throwaway gnome-keyring.
@@ -60,7 +61,9 @@ echo "== macOS: the core (with tests) and the app checked for Apple silicon and 
 scripts/check-macos.sh
 
 echo "== End to end (real window, keychain and clipboard)"
-tests/e2e/run.sh
+# The release build, as shipped: the package step below then packs these same
+# binaries instead of building them again.
+TOUCAN_E2E_PROFILE=release tests/e2e/run.sh
 
 echo "== Linux packages: build, install with apt, launch, remove"
 scripts/check-packages.sh

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 . scripts/lib.sh
 target="${CARGO_TARGET_DIR:-$root/target}"
-# The app and the command line in the debug profile, or TOUCAN_E2E_PROFILE=release (benchmarks).
+# The app and the command line in the debug profile, or TOUCAN_E2E_PROFILE=release (scripts/test.sh
+# and the benchmarks: the build that ships).
 profile="${TOUCAN_E2E_PROFILE:-debug}"
 profile_flag=(); [[ "$profile" == release ]] && profile_flag=(--release)
 
