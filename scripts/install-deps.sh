@@ -35,6 +35,9 @@ if $for_tests; then
     postgresql python3-jwcrypto python3-yaml python3-venv
     # the scripts written in Python
     python3
+    # "Use this key in code": its Go example is run against the embed server (curl, Node.js
+    # and Python are already here)
+    golang-go
   )
 fi
 missing=()

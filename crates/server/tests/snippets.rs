@@ -1,8 +1,7 @@
 //! "Use this key in code": the snippets the app shows are run as a developer
-//! would run them (curl, Node.js, Python), against the real server on
+//! would run them (curl, Node.js, Python, Go), against the real server on
 //! 127.0.0.1, with the key only in `TOUCAN_API_KEY`. Each must print a token
-//! that the server's introspection accepts. (The Go snippet is checked for
-//! shape only: Debian's Go toolchain isn't installed by `.ci/run`.)
+//! that the server's introspection accepts.
 
 mod support;
 
@@ -13,17 +12,20 @@ use toucan_embed_server::local::LocalServer;
 use toucan_keys_core::key_format;
 use toucan_keys_core::snippets::{KEY_VARIABLE, SnippetLanguage, snippets};
 
-/// How to run a snippet saved as `file`.
-fn runner(language: SnippetLanguage, file: &std::path::Path) -> Option<Command> {
-    let (program, args): (&str, Vec<&std::ffi::OsStr>) = match language {
-        SnippetLanguage::Curl => ("sh", vec![file.as_os_str()]),
-        SnippetLanguage::Node => ("node", vec![file.as_os_str()]),
-        SnippetLanguage::Python => ("python3", vec![file.as_os_str()]),
-        SnippetLanguage::Go => return None,
+/// The file name a developer would save a snippet as, and how they would run it.
+fn runner(language: SnippetLanguage, dir: &std::path::Path) -> (std::path::PathBuf, Command) {
+    let (name, program, first_args): (&str, &str, &[&str]) = match language {
+        SnippetLanguage::Curl => ("token.sh", "sh", &[]),
+        SnippetLanguage::Node => ("token.mjs", "node", &[]),
+        SnippetLanguage::Python => ("token.py", "python3", &[]),
+        SnippetLanguage::Go => ("main.go", "go", &["run"]),
     };
+    let file = dir.join(name);
     let mut command = Command::new(program);
-    command.args(args);
-    Some(command)
+    command.args(first_args).arg(&file);
+    // Go keeps its build cache in the test's folder, not in the home folder.
+    command.env("GOCACHE", dir.join("go-cache"));
+    (file, command)
 }
 
 #[tokio::test]
@@ -44,11 +46,8 @@ async fn the_snippets_get_a_token_with_the_key_from_the_environment() {
     let mut ran = Vec::new();
     for snippet in snippets(Some(&server.base_url)) {
         assert!(!snippet.code.contains(key.expose_secret()));
-        let file = dir.path().join(format!("snippet-{:?}", snippet.language));
+        let (file, mut command) = runner(snippet.language, dir.path());
         std::fs::write(&file, &snippet.code).unwrap();
-        let Some(mut command) = runner(snippet.language, &file) else {
-            continue;
-        };
         let secret = key.expose_secret().to_owned();
         let output = tokio::task::spawn_blocking(move || command.env(KEY_VARIABLE, secret).output())
             .await
@@ -81,5 +80,5 @@ async fn the_snippets_get_a_token_with_the_key_from_the_environment() {
         assert_eq!(introspected["claims"]["sub"], "user-42");
         ran.push(snippet.label);
     }
-    assert_eq!(ran, ["curl", "Node.js", "Python"]);
+    assert_eq!(ran, ["curl", "Node.js", "Python", "Go"]);
 }
