@@ -1,19 +1,35 @@
 //! A crash during Create leaves no secret nobody can see, and no key listed
 //! as usable that was never shown. A child process (this test binary) creates
-//! a key with the real keychain (the private Secret Service of
-//! scripts/with-keychain.sh) and aborts right after one step; the parent then
-//! starts as the app would (reconcile) and checks keychain and registry from
-//! outside: `secret-tool` and the registry file.
+//! a key with the real keychain and aborts right after one step; the parent
+//! then starts as the app would (reconcile) and checks keychain and registry
+//! from outside the child: the registry file, and the keychain through
+//! `secret-tool` on Linux (the private Secret Service of
+//! scripts/with-keychain.sh) or the system's own keychain calls on Windows
+//! (Credential Manager, also under Wine) and macOS.
 
-#![cfg(target_os = "linux")]
+#![cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
 
 use std::process::Command;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use keychain_testkit::{require_test_keychain, secret_tool_lookup};
 use toucan_keys_core::registry::RecordStore;
-use toucan_keys_core::{CreateStep, Expiry, FileRegistry, KeyManager, KeyRecord, KeychainVault};
+use toucan_keys_core::{CreateStep, Expiry, FileRegistry, KeyId, KeyManager, KeyRecord, KeychainVault, Vault};
+
+/// Whether the keychain holds a secret for `id` under `service`, read by this
+/// (parent) process: with `secret-tool` on Linux, else through the keychain.
+fn stored(service: &str, id: &KeyId) -> bool {
+    #[cfg(target_os = "linux")]
+    return keychain_testkit::secret_tool_lookup(service, id.as_str()).is_some();
+    #[cfg(not(target_os = "linux"))]
+    return KeychainVault::new(service).contains(id).expect("the keychain answers");
+}
+
+/// On Linux, the private keychain of scripts/with-keychain.sh must be running.
+fn require_test_keychain() {
+    #[cfg(target_os = "linux")]
+    keychain_testkit::require_test_keychain();
+}
 
 const CHILD_DIR: &str = "TOUCAN_TEST_CRASH_DIR";
 const CHILD_STEP: &str = "TOUCAN_TEST_CRASH_STEP";
@@ -82,7 +98,7 @@ fn a_crash_before_or_after_the_keychain_write_leaves_nothing_behind() {
         assert!(left[0].pending, "{step}: the record is pending");
         let id = left[0].id.clone();
         assert_eq!(
-            secret_tool_lookup(SERVICE, id.as_str()).is_some(),
+            stored(SERVICE, &id),
             step == "stored",
             "{step}: the keychain holds the secret only after the keychain step"
         );
@@ -90,11 +106,7 @@ fn a_crash_before_or_after_the_keychain_write_leaves_nothing_behind() {
         assert!(app.list().unwrap().is_empty(), "{step}: a pending key is listed");
 
         app.reconcile().unwrap();
-        assert_eq!(
-            secret_tool_lookup(SERVICE, id.as_str()),
-            None,
-            "{step}: a secret nobody saw is left"
-        );
+        assert!(!stored(SERVICE, &id), "{step}: a secret nobody saw is left");
         assert!(
             FileRegistry::in_dir(dir.path()).load().unwrap().is_empty(),
             "{step}: the pending record is left"
@@ -111,7 +123,7 @@ fn a_crash_after_the_record_is_completed_keeps_a_working_key() {
     app.reconcile().unwrap();
     let listed = app.list().unwrap();
     assert_eq!(listed.len(), 1);
-    assert!(secret_tool_lookup(SERVICE, listed[0].record.id.as_str()).is_some());
+    assert!(stored(SERVICE, &listed[0].record.id));
     app.revoke(&listed[0].record.id).unwrap();
 }
 
@@ -132,12 +144,11 @@ fn a_create_under_way_in_another_process_is_left_alone() {
 #[test]
 fn a_secret_no_record_claims_is_found_in_the_keychain_and_removed() {
     require_test_keychain();
-    use toucan_keys_core::Vault;
     let dir = tempfile::tempdir().unwrap();
     let service = format!("{SERVICE}.orphans");
     let manager = KeyManager::new(KeychainVault::new(service.clone()), FileRegistry::in_dir(dir.path()));
     let kept = manager.create("Kept", Expiry::Days90).unwrap();
-    let orphan = toucan_keys_core::KeyId::random();
+    let orphan = KeyId::random();
     KeychainVault::new(service.clone())
         .store(
             &orphan,
@@ -145,10 +156,10 @@ fn a_secret_no_record_claims_is_found_in_the_keychain_and_removed() {
             &toucan_keys_core::key_format::generate(),
         )
         .unwrap();
-    assert!(secret_tool_lookup(&service, orphan.as_str()).is_some());
+    assert!(stored(&service, &orphan));
 
     assert_eq!(manager.remove_unclaimed_secrets().unwrap(), vec![orphan.clone()]);
-    assert_eq!(secret_tool_lookup(&service, orphan.as_str()), None);
-    assert!(secret_tool_lookup(&service, kept.record.id.as_str()).is_some());
+    assert!(!stored(&service, &orphan));
+    assert!(stored(&service, &kept.record.id));
     manager.revoke(&kept.record.id).unwrap();
 }
