@@ -18,7 +18,15 @@ profile_flag=(); [[ "$profile" == release ]] && profile_flag=(--release)
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   build_ui_once
   npm --prefix tests/e2e ci --no-fund --no-audit --silent
-  cargo build --locked -p toucan-keys --features custom-protocol "${profile_flag[@]}"
+  if [[ "$profile" == release ]]; then
+    # Through Tauri's CLI, as scripts/check-packages.sh builds the packages: the
+    # same build, so packing it afterwards compiles nothing again (a plain cargo
+    # build records other paths in tauri-build's build script, and the CLI's
+    # build would start over).
+    (cd src-tauri && CI=true ../ui/node_modules/.bin/tauri build --no-bundle --ci)
+  else
+    cargo build --locked -p toucan-keys --features custom-protocol
+  fi
   cargo build --locked -p keychain-testkit --bin keychain-ctl
   cargo build --locked -p toucan-embed-server
   cargo build --locked -p toucan-keys-cli "${profile_flag[@]}"
