@@ -35,10 +35,10 @@ fn number(value: impl TryInto<i64>) -> Arg<'static> {
 /// A refusal by the embed server, in French: the server's codes it is known
 /// to send get the app's own words (with the date the server gave); any
 /// other refusal quotes the server's English, which names a field or value.
-fn refused_in_french(server_code: &str, message: &str) -> String {
+fn refused_in_french(server_code: &str, message: &str, on: Option<chrono::DateTime<chrono::Utc>>) -> String {
     use toucan_keys_protocol::wire::codes;
     let dated = |id: &str| {
-        let date = date_in(message).map(|at| super::long_date_in(WindowLanguage::French, at));
+        let date = on.map(|on| super::long_date_in(WindowLanguage::French, on));
         match date {
             Some(date) => fr(&format!("{id}-on"), &[("date", text(&date))]),
             None => fr(id, &[]),
@@ -53,12 +53,6 @@ fn refused_in_french(server_code: &str, message: &str) -> String {
         codes::INTERNAL => fr("server-internal", &[]),
         _ => fr("server-refused", &[("message", text(message))]),
     }
-}
-
-/// The time a server's message ends with ("… revoked on 2026-12-01T10:00:00+00:00."), if it does.
-fn date_in(message: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let (_, date) = message.trim_end_matches('.').rsplit_once(" on ")?;
-    chrono::DateTime::parse_from_rfc3339(date).ok().map(|at| at.to_utc())
 }
 
 impl CoreError {
@@ -142,7 +136,11 @@ impl ServerError {
             Self::Timeout { host } => fr("server-timeout", &[("host", text(host))]),
             Self::Tls { host, reason } => fr("server-tls", &[("host", text(host)), ("reason", text(reason))]),
             Self::AccountTokenRejected { host } => fr("account-token-rejected", &[("host", text(host))]),
-            Self::Refused { server_code, message } => refused_in_french(server_code, message),
+            Self::Refused {
+                server_code,
+                message,
+                on,
+            } => refused_in_french(server_code, message, *on),
             Self::Redirected { host, location } => fr(
                 "server-redirected",
                 &[("host", text(host)), ("location", text(location))],
@@ -239,6 +237,7 @@ mod tests {
             ServerError::Refused {
                 server_code: s(),
                 message: s(),
+                on: None,
             }
             .into(),
             ServerError::Redirected {
@@ -263,13 +262,7 @@ mod tests {
     #[test]
     fn the_servers_refusals_are_in_french_words() {
         use toucan_keys_protocol::wire::codes;
-        let refused = |code: &str, message: &str| {
-            CoreError::from(ServerError::Refused {
-                server_code: code.into(),
-                message: message.into(),
-            })
-            .french()
-        };
+        let refused = |code: &str, message: &str| CoreError::from(ServerError::refused(code, message)).french();
         let revoked = refused(
             codes::KEY_REVOKED,
             "This API key was revoked on 2026-12-01T10:00:00+00:00.",
@@ -301,6 +294,20 @@ mod tests {
         assert!(
             field.starts_with("Le serveur a refusé") && field.contains("user.distinctId: is required"),
             "{field}"
+        );
+
+        // In English, the same dates as people write them.
+        let english = |code: &str, message: &str| ServerError::refused(code, message).to_string();
+        assert_eq!(
+            english(
+                codes::KEY_REVOKED,
+                "This API key was revoked on 2026-12-01T10:00:00+00:00."
+            ),
+            "The server refuses this API key: it was revoked on 1 December 2026. Create a new key to keep generating tokens."
+        );
+        assert_eq!(
+            english(codes::KEY_EXPIRED, "This API key expired on 2027-02-28T00:00:00+00:00."),
+            "The server refuses this API key: it expired on 28 February 2027. Roll it to get a key that works."
         );
     }
 

@@ -81,6 +81,8 @@ pub enum ServerError {
         server_code: String,
         /// What to tell the person.
         message: String,
+        /// When the key was revoked or expired, as the server said.
+        on: Option<chrono::DateTime<chrono::Utc>>,
     },
     /// The server answered with a redirect, which is never followed: it
     /// would carry the key or account token to another address.
@@ -145,21 +147,38 @@ impl ServerError {
         }
     }
 
-    /// A refusal, with advice added to the server's own message.
+    /// A refusal, in the app's words where the server's code is one it knows
+    /// (with the date the server gave, as people write it), else with advice
+    /// added to the server's own message.
     pub(crate) fn refused(server_code: &str, server_message: &str) -> Self {
-        let message = match server_code {
-            "key_revoked" | "key_expired" => {
+        let on = date_at_the_end(server_message);
+        let date = on.map(|on| crate::i18n::long_date_in(crate::settings::WindowLanguage::English, on));
+        let message = match (server_code, date) {
+            ("key_revoked", Some(date)) => {
+                format!("The server refuses this API key: it was revoked on {date}. Create a new key to keep generating tokens.")
+            }
+            ("key_expired", Some(date)) => {
+                format!("The server refuses this API key: it expired on {date}. Roll it to get a key that works.")
+            }
+            ("key_revoked" | "key_expired", None) => {
                 format!("{server_message} Create a new key to keep generating tokens.")
             }
-            "unknown_key" => "The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.".to_owned(),
-            "rate_limited" => server_message.to_owned(),
+            ("unknown_key", _) => "The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.".to_owned(),
+            ("rate_limited", _) => server_message.to_owned(),
             _ => format!("The server refused the request: {server_message}"),
         };
         Self::Refused {
             server_code: server_code.to_owned(),
             message,
+            on,
         }
     }
+}
+
+/// The time a server's message ends with ("… revoked on 2026-12-01T10:00:00+00:00."), if it does.
+fn date_at_the_end(message: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let (_, date) = message.trim_end_matches('.').rsplit_once(" on ")?;
+    chrono::DateTime::parse_from_rfc3339(date).ok().map(|at| at.to_utc())
 }
 
 impl From<toucan_keys_protocol::InvalidAccountToken> for ServerError {
