@@ -151,20 +151,21 @@ impl ServerError {
     /// (with the date the server gave, as people write it), else with advice
     /// added to the server's own message.
     pub(crate) fn refused(server_code: &str, server_message: &str) -> Self {
+        use toucan_keys_protocol::wire::codes;
         let on = date_at_the_end(server_message);
         let date = on.map(|on| crate::i18n::long_date_in(crate::settings::WindowLanguage::English, on));
         let message = match (server_code, date) {
-            ("key_revoked", Some(date)) => {
+            (codes::KEY_REVOKED, Some(date)) => {
                 format!("The server refuses this API key: it was revoked on {date}. Create a new key to keep generating tokens.")
             }
-            ("key_expired", Some(date)) => {
+            (codes::KEY_EXPIRED, Some(date)) => {
                 format!("The server refuses this API key: it expired on {date}. Roll it to get a key that works.")
             }
-            ("key_revoked" | "key_expired", None) => {
+            (codes::KEY_REVOKED | codes::KEY_EXPIRED, None) => {
                 format!("{server_message} Create a new key to keep generating tokens.")
             }
-            ("unknown_key", _) => "The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.".to_owned(),
-            ("rate_limited", _) => server_message.to_owned(),
+            (codes::UNKNOWN_KEY, _) => "The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.".to_owned(),
+            (codes::RATE_LIMITED, _) => server_message.to_owned(),
             _ => format!("The server refused the request: {server_message}"),
         };
         Self::Refused {
