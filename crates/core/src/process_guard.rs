@@ -7,8 +7,12 @@
 //!   core dump, and other processes of the same user can't attach to it or
 //!   read its memory through /proc. The core-file size limit is set to 0 too.
 //! - **macOS:** the core-file size limit is set to 0.
-//! - **Windows:** crash dumps are Windows Error Reporting's, configured by the
-//!   machine's policy; nothing is changed.
+//! - **Windows:** the app is excluded from Windows Error Reporting for this
+//!   user (`WerAddExcludedApplication`), so a crash writes no report or dump
+//!   of its memory (WER's reports can include one, kept on disk and sent to
+//!   Microsoft). The exclusion is a value in the user's registry, set again at
+//!   each start; a machine-wide debugger an administrator sets up still sees
+//!   everything, as it would any program.
 
 /// Turns core dumps off for this process (see the module's notes per OS).
 pub fn disable_core_dumps() -> std::io::Result<()> {
@@ -30,7 +34,24 @@ pub fn disable_core_dumps() -> std::io::Result<()> {
             return Err(std::io::Error::last_os_error());
         }
     }
+    #[cfg(windows)]
+    {
+        let program = wide(std::env::current_exe()?.as_os_str());
+        // SAFETY: the name is a NUL-terminated UTF-16 string that outlives the call.
+        let result =
+            unsafe { windows_sys::Win32::System::ErrorReporting::WerAddExcludedApplication(program.as_ptr(), 0) };
+        if result < 0 {
+            return Err(std::io::Error::from_raw_os_error(result));
+        }
+    }
     Ok(())
+}
+
+/// `text` as a NUL-terminated UTF-16 string, as Windows' calls take it.
+#[cfg(windows)]
+fn wide(text: &std::ffi::OsStr) -> Vec<u16> {
+    use std::os::windows::ffi::OsStrExt;
+    text.encode_wide().chain(std::iter::once(0)).collect()
 }
 
 #[cfg(all(test, unix))]
@@ -65,5 +86,59 @@ mod tests {
             .status()
             .unwrap();
         assert!(status.success());
+    }
+}
+
+#[cfg(all(test, windows))]
+mod windows_tests {
+    use super::*;
+    use windows_sys::Win32::System::Registry::{HKEY_CURRENT_USER, RRF_RT_REG_DWORD, RegGetValueW};
+
+    /// Where Windows Error Reporting keeps the programs a user excluded: the
+    /// key Windows documents, and the one Wine's wer.dll writes.
+    const EXCLUDED: [&str; 2] = [
+        r"Software\Microsoft\Windows\Windows Error Reporting\ExcludedApplications",
+        r"Software\Microsoft\Windows Error Reporting\ExcludedApplications",
+    ];
+
+    /// Whether `program` is listed under the user's `key` of excluded programs.
+    fn excluded(key: &str, program: &std::ffi::OsStr) -> bool {
+        let (key, name) = (wide(key.as_ref()), wide(program));
+        let (mut value, mut size) = (0u32, 4u32);
+        // SAFETY: both strings are NUL-terminated; value and size are ours, size giving value's bytes.
+        let status = unsafe {
+            RegGetValueW(
+                HKEY_CURRENT_USER,
+                key.as_ptr(),
+                name.as_ptr(),
+                RRF_RT_REG_DWORD,
+                std::ptr::null_mut(),
+                (&raw mut value).cast(),
+                &mut size,
+            )
+        };
+        status == 0 && value != 0
+    }
+
+    /// The app (here, this test program) leaves Windows Error Reporting, so
+    /// a crash writes no dump of its memory; read back from the registry.
+    #[test]
+    fn a_guarded_program_is_excluded_from_windows_error_reporting() {
+        let program = std::env::current_exe().unwrap();
+        let never_excluded = std::ffi::OsStr::new("toucan-keys-never-excluded.exe");
+        assert!(
+            !EXCLUDED.iter().any(|key| excluded(key, never_excluded)),
+            "the registry read is wrong"
+        );
+        disable_core_dumps().unwrap();
+        let names = [program.as_os_str(), program.file_name().unwrap()];
+        assert!(
+            EXCLUDED.iter().any(|key| names.iter().any(|name| excluded(key, name))),
+            "{} is not in the user's ExcludedApplications",
+            program.display()
+        );
+        let name = wide(program.as_os_str());
+        // SAFETY: as above. The test leaves the user's registry as it found it.
+        unsafe { windows_sys::Win32::System::ErrorReporting::WerRemoveExcludedApplication(name.as_ptr(), 0) };
     }
 }
