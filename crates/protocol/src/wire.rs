@@ -226,6 +226,10 @@ pub struct ErrorBody {
     pub code: String,
     /// What went wrong, for people.
     pub message: String,
+    /// For a revoked or expired key (`key_revoked`, `key_expired`): when that
+    /// happened, so a client can say it in its own words and language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// The error codes a server answers with.

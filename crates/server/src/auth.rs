@@ -37,13 +37,15 @@ pub fn usable(key: &KeyInfo, now: i64) -> Result<(), ApiError> {
         return Err(ApiError::unauthorized(
             codes::KEY_REVOKED,
             format!("This API key was revoked on {}.", date(revoked_at)),
-        ));
+        )
+        .at(revoked_at));
     }
     if let Some(expires_at) = key.expires_at.filter(|&at| at <= now) {
         return Err(ApiError::unauthorized(
             codes::KEY_EXPIRED,
             format!("This API key expired on {}.", date(expires_at)),
-        ));
+        )
+        .at(expires_at));
     }
     Ok(())
 }

@@ -12,15 +12,25 @@ pub struct ApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
+    /// When the refused key was revoked or expired (unix seconds).
+    at: Option<i64>,
 }
 
 impl ApiError {
+    /// The same error, saying when the refused key was revoked or expired
+    /// (unix seconds), for clients to say in their own words.
+    pub fn at(mut self, seconds: i64) -> Self {
+        self.at = Some(seconds);
+        self
+    }
+
     /// 401: the API key or account token is missing, malformed, unknown, revoked or expired.
     pub fn unauthorized(code: &'static str, message: impl Into<String>) -> Self {
         Self {
             status: StatusCode::UNAUTHORIZED,
             code,
             message: message.into(),
+            at: None,
         }
     }
 
@@ -30,6 +40,7 @@ impl ApiError {
             status: StatusCode::BAD_REQUEST,
             code: codes::INVALID_BODY,
             message: format!("{field}: {problem}"),
+            at: None,
         }
     }
 
@@ -39,6 +50,7 @@ impl ApiError {
             status: StatusCode::FORBIDDEN,
             code,
             message: message.into(),
+            at: None,
         }
     }
 
@@ -48,6 +60,7 @@ impl ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             code,
             message: message.into(),
+            at: None,
         }
     }
 
@@ -57,6 +70,7 @@ impl ApiError {
             status: StatusCode::NOT_FOUND,
             code: codes::NOT_FOUND,
             message: message.into(),
+            at: None,
         }
     }
 
@@ -66,6 +80,7 @@ impl ApiError {
             status: StatusCode::CONFLICT,
             code: codes::CONFLICT,
             message: message.into(),
+            at: None,
         }
     }
 
@@ -75,6 +90,7 @@ impl ApiError {
             status: StatusCode::TOO_MANY_REQUESTS,
             code: codes::RATE_LIMITED,
             message: "Too many requests with this API key. Wait a minute and try again.".into(),
+            at: None,
         }
     }
 
@@ -84,6 +100,7 @@ impl ApiError {
             status: StatusCode::REQUEST_TIMEOUT,
             code: codes::REQUEST_TIMEOUT,
             message: "The request took too long to arrive. Send it again.".into(),
+            at: None,
         }
     }
 
@@ -95,6 +112,7 @@ impl ApiError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             code: codes::INTERNAL,
             message: "The server couldn't complete the request. Try again; if it keeps failing, the server's operator can find the cause in its log.".into(),
+            at: None,
         }
     }
 
@@ -116,6 +134,7 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             code: self.code.to_owned(),
             message: self.message,
+            at: self.at.and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)),
         };
         (self.status, Json(body)).into_response()
     }

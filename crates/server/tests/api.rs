@@ -231,6 +231,10 @@ async fn an_expired_key_is_refused_with_its_reason() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(body["code"], "key_expired");
+    assert_eq!(
+        body["at"], "2020-01-01T00:00:00Z",
+        "the error says when, for clients to word it"
+    );
 }
 
 /// The expiry the server lists for key `id`.

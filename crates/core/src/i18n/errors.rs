@@ -257,19 +257,24 @@ mod tests {
     }
 
     /// The refusals the embed server sends (crates/server: auth.rs, error.rs)
-    /// read as French sentences, with the server's date in French; a refusal
-    /// naming a field keeps the server's words.
+    /// read as French sentences, with the date the server gave (its error's
+    /// `at`) in French; a refusal naming a field keeps the server's words.
     #[test]
     fn the_servers_refusals_are_in_french_words() {
         use toucan_keys_protocol::wire::codes;
-        let refused = |code: &str, message: &str| CoreError::from(ServerError::refused(code, message)).french();
+        let day = |text: &str| Some(text.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+        let refused = |code: &str, message: &str, on| CoreError::from(ServerError::refused(code, message, on)).french();
         let revoked = refused(
             codes::KEY_REVOKED,
             "This API key was revoked on 2026-12-01T10:00:00+00:00.",
+            day("2026-12-01T10:00:00Z"),
         );
-        assert!(revoked.contains("révoquée le 1"), "{revoked}");
-        assert!(revoked.contains("décembre 2026"), "{revoked}");
-        let expired = refused(codes::KEY_EXPIRED, "This API key expired on 2027-02-28T00:00:00+00:00.");
+        assert!(revoked.contains("révoquée le 1 décembre 2026"), "{revoked}");
+        let expired = refused(
+            codes::KEY_EXPIRED,
+            "This API key expired on 2027-02-28T00:00:00+00:00.",
+            day("2027-02-28T00:00:00Z"),
+        );
         assert!(expired.contains("expiré le 28 février 2027"), "{expired}");
         for (code, english) in [
             (codes::KEY_REVOKED, "This API key was revoked."),
@@ -284,29 +289,26 @@ mod tests {
             ),
             (codes::INTERNAL, "The server couldn't complete the request."),
         ] {
-            let french = refused(code, english);
+            let french = refused(code, english, None);
             assert!(
                 !french.starts_with("error-") && !french.contains(english),
                 "{code}: {french}"
             );
         }
-        let field = refused(codes::INVALID_BODY, "user.distinctId: is required");
+        let field = refused(codes::INVALID_BODY, "user.distinctId: is required", None);
         assert!(
             field.starts_with("Le serveur a refusé") && field.contains("user.distinctId: is required"),
             "{field}"
         );
 
         // In English, the same dates as people write them.
-        let english = |code: &str, message: &str| ServerError::refused(code, message).to_string();
+        let english = |code: &str, on| ServerError::refused(code, "(the server's words)", on).to_string();
         assert_eq!(
-            english(
-                codes::KEY_REVOKED,
-                "This API key was revoked on 2026-12-01T10:00:00+00:00."
-            ),
+            english(codes::KEY_REVOKED, day("2026-12-01T10:00:00Z")),
             "The server refuses this API key: it was revoked on 1 December 2026. Create a new key to keep generating tokens."
         );
         assert_eq!(
-            english(codes::KEY_EXPIRED, "This API key expired on 2027-02-28T00:00:00+00:00."),
+            english(codes::KEY_EXPIRED, day("2027-02-28T00:00:00Z")),
             "The server refuses this API key: it expired on 28 February 2027. Roll it to get a key that works."
         );
     }

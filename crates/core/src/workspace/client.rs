@@ -264,7 +264,9 @@ impl EmbedClient {
             Some(refusal) if refusal.code == codes::INVALID_ACCOUNT_TOKEN => Err(ServerError::AccountTokenRejected {
                 host: self.base.host_label(),
             }),
-            Some(refusal) if status.is_client_error() => Err(ServerError::refused(&refusal.code, &refusal.message)),
+            Some(refusal) if status.is_client_error() => {
+                Err(ServerError::refused(&refusal.code, &refusal.message, refusal.at))
+            }
             _ => Err(ServerError::BadResponse {
                 host: self.base.host_label(),
                 status: status.as_u16(),

@@ -148,11 +148,10 @@ impl ServerError {
     }
 
     /// A refusal, in the app's words where the server's code is one it knows
-    /// (with the date the server gave, as people write it), else with advice
-    /// added to the server's own message.
-    pub(crate) fn refused(server_code: &str, server_message: &str) -> Self {
+    /// (with the date the server gave, `on`, as people write it), else with
+    /// advice added to the server's own message.
+    pub(crate) fn refused(server_code: &str, server_message: &str, on: Option<chrono::DateTime<chrono::Utc>>) -> Self {
         use toucan_keys_protocol::wire::codes;
-        let on = date_at_the_end(server_message);
         let date = on.map(|on| crate::i18n::long_date_in(crate::settings::WindowLanguage::English, on));
         let message = match (server_code, date) {
             (codes::KEY_REVOKED, Some(date)) => {
@@ -174,12 +173,6 @@ impl ServerError {
             on,
         }
     }
-}
-
-/// The time a server's message ends with ("… revoked on 2026-12-01T10:00:00+00:00."), if it does.
-fn date_at_the_end(message: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    let (_, date) = message.trim_end_matches('.').rsplit_once(" on ")?;
-    chrono::DateTime::parse_from_rfc3339(date).ok().map(|at| at.to_utc())
 }
 
 impl From<toucan_keys_protocol::InvalidAccountToken> for ServerError {
