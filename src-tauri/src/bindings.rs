@@ -35,8 +35,8 @@ mod tests {
         Role, ServerKeyState, TokenRequest,
     };
     use toucan_keys_core::{
-        Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, KeyId, KeyRecord, KeyStatus, KeySummary,
-        Language, RollOverlap, Settings, WindowLanguage,
+        Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, FoundKey, KeyId, KeyRecord, KeyStatus,
+        KeySummary, Language, RollOverlap, SettingChange, Settings, WindowLanguage,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -53,10 +53,12 @@ mod tests {
             declaration::<KeyRecord>(&config),
             declaration::<KeyStatus>(&config),
             declaration::<KeySummary>(&config),
+            declaration::<FoundKey>(&config),
             declaration::<Expiry>(&config),
             declaration::<ExpiryKind>(&config),
             declaration::<ClipboardClear>(&config),
             declaration::<Language>(&config),
+            declaration::<SettingChange>(&config),
             declaration::<WindowLanguage>(&config),
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),

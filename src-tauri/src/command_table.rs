@@ -11,6 +11,9 @@
 command_table! {
     sync list_keys() -> Vec<KeySummary>;
     sync check_keychain() -> Vec<KeySummary>;
+    sync found_keys() -> Vec<FoundKey>;
+    sync restore_found_key(id: KeyId) -> KeySummary;
+    async delete_found_key(id: KeyId) -> DeleteReply;
     async create_key(name: String, expiry: Expiry) -> CreatedKeyReply;
     async roll_key(id: KeyId, overlap: RollOverlap) -> RolledKeyReply;
     async retire_due_keys() -> Vec<KeySummary>;
@@ -25,7 +28,7 @@ command_table! {
     async revoke_key(id: KeyId) -> RevokeReply;
     async delete_key(id: KeyId) -> DeleteReply;
     sync get_settings() -> Settings;
-    sync save_settings(settings: Settings) -> Settings;
+    sync change_setting(change: SettingChange) -> Settings;
     sync window_language() -> WindowLanguage;
     sync get_workspace() -> WorkspaceView;
     async sync_workspace() -> WorkspaceView;

@@ -15,7 +15,9 @@ use toucan_keys_core::app::{
 };
 use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
 use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};
-use toucan_keys_core::{Expiry, KeyId, KeySummary, Reply, RollOverlap, Settings, ToucanApp, WindowLanguage};
+use toucan_keys_core::{
+    Expiry, FoundKey, KeyId, KeySummary, Reply, RollOverlap, SettingChange, Settings, ToucanApp, WindowLanguage,
+};
 
 use crate::updates::UpdateCheck;
 

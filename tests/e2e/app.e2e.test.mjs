@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
@@ -520,6 +520,13 @@ test("11. app and command line at once: a key made with toucan-keys-cli appears 
   copying.kill("SIGINT");
   assert.equal(await ended, 0, "Ctrl+C ends the copy cleanly");
   assert.ok(await waitForClipboard("", 5), "Ctrl+C cleared the key from the clipboard");
+  // The terminal closing (a hang-up) clears it too.
+  const hungUp = spawn(CLI_BINARY, ["copy", "From the terminal"], { stdio: ["ignore", "ignore", "pipe"] });
+  assert.ok(await waitForClipboard(key, 10), "toucan-keys-cli copy put the key on the clipboard again");
+  const hungUpEnded = new Promise((resolve) => hungUp.on("exit", resolve));
+  hungUp.kill("SIGHUP");
+  assert.equal(await hungUpEnded, 0, "a hang-up ends the copy cleanly");
+  assert.ok(await waitForClipboard("", 5), "a hang-up cleared the key from the clipboard");
 
   await clickLabelled("Revoke From the terminal");
   await clickButton("Revoke key");
@@ -804,6 +811,36 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
     await screenshot(browser, `accessibility-${language}-${dark ? "dark" : "light"}`);
     assert.deepEqual(found, {}, `axe found violations (${theme})`);
   }
+});
+
+test("15b. a moved key list: its keys stay in the keychain, the window offers them as found, and Restore makes them usable again", async () => {
+  await start();
+  const first = await createInWindow("Moved backend");
+  const second = await createInWindow("Moved staging");
+  await endSession();
+  // The data folder goes elsewhere (a restored profile, a moved keys.json), and a key is made in the new, empty list.
+  renameSync(DATA_DIR, `${DATA_DIR}.moved-${Date.now()}`);
+  browser = await launchApp();
+  await createInWindow("Made after the move");
+  await endSession();
+  browser = await launchApp();
+  const panel = await browser.$("#found-keys");
+  await panel.waitForExist({ timeout: 20_000, timeoutMsg: "the window didn't offer the keys its list doesn't know" });
+  assert.match(await panel.getText(), /Found in your keychain: 2 keys this computer's list doesn't know/);
+  assert.equal(keychainLookup(first.id), first.key, "the keychain check removed a secret no list claims");
+  assert.equal(keychainLookup(second.id), second.key, "the keychain check removed a secret no list claims");
+  assert.equal(keychainEntryCount(), 3, "every secret is still in the keychain");
+  await screenshot(browser, "found-keys");
+
+  await clickLabelled("Restore Moved backend");
+  const row = await browser.$(`tr[data-key-id="${first.id}"]`);
+  await row.waitForExist({ timeout: 10_000, timeoutMsg: "the restored key isn't in the list" });
+  await clickLabelled("Copy Moved backend");
+  assert.ok(await waitForClipboard(first.key, 5), "a restored key copies exactly its secret");
+  const ran = spawnSync(CLI_BINARY, ["run", "--key", "Moved backend", "--", "sh", "-c", 'printf %s "$TOUCAN_API_KEY" | sha256sum'], { encoding: "utf8" });
+  assert.equal(ran.status, 0, ran.stderr);
+  assert.equal(ran.stdout.split(" ")[0], createHash("sha256").update(first.key).digest("hex"), "`run` hands over the restored key");
+  assert.match(await (await browser.$("#found-keys")).getText(), /1 key this computer's list doesn't know/);
 });
 
 test("16. secret hygiene: no key or token on disk (the app's data, config, cache and log folders, WebKit's storage, every earlier scenario's folders)", async () => {

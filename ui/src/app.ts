@@ -3,7 +3,8 @@
 // each part is drawn by its own module (sections/, views/), and what a key's
 // buttons do is in actions.ts.
 
-import type { KeySummary } from "./bindings";
+import type { FoundKey, KeySummary } from "./bindings";
+import { confirmDialog } from "./dialog";
 import { equivalentOf, h } from "./dom";
 import { api, asCommandError } from "./ipc";
 import { keyActions } from "./actions";
@@ -15,7 +16,7 @@ import { languageSection } from "./sections/language";
 import { intlLocale, localeFor, setLocale, t, type Locale } from "./i18n";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
-import { showError, showToast } from "./toast";
+import { showError, showToast, showWarning } from "./toast";
 import { KeyFinder } from "./views/key-finder";
 import { openTextDialog } from "./views/text-dialog";
 import { updateBanner } from "./views/update-banner";
@@ -163,16 +164,18 @@ export class App {
   }
 
   private async checkKeychain(): Promise<void> {
-    if (this.state.keys.every((k) => k.status === "revoked")) return;
-    const before = JSON.stringify([this.state.keys, this.state.keychainWarning]);
+    const seen = () => JSON.stringify([this.state.keys, this.state.keychainWarning, this.state.foundKeys]);
+    const before = seen();
     try {
-      this.state.keys = await api.checkKeychain();
+      if (!this.state.keys.every((k) => k.status === "revoked")) this.state.keys = await api.checkKeychain();
+      // Asked even with an empty list: a list that was moved or lost leaves its keys behind.
+      this.state.foundKeys = await api.foundKeys();
       this.state.keychainWarning = null;
     } catch (caught) {
       this.state.keychainWarning = errorMessage(caught);
     }
     // Redraw only if something changed: the first screen stays as drawn.
-    if (JSON.stringify([this.state.keys, this.state.keychainWarning]) !== before) this.redraw("keys");
+    if (seen() !== before) this.redraw("keys");
     performance.mark("toucan:keychain-checked");
   }
 
@@ -186,6 +189,39 @@ export class App {
     document.title = t("app-name");
     this.finder.relabel();
     this.connectForm = connectForm(this.workspaceHandlers);
+  }
+
+  /** Brings a key found in the keychain back into the list. */
+  private async restoreFound(found: FoundKey): Promise<void> {
+    try {
+      const key = await api.restoreFoundKey(found.id);
+      this.state.foundKeys = this.state.foundKeys.filter((k) => k.id !== found.id);
+      this.keyChanged(key);
+      showToast(t("found-restored", { name: key.name }));
+    } catch (caught) {
+      showError(errorMessage(caught));
+    }
+  }
+
+  /** Deletes a key found in the keychain, once the person confirms. */
+  private async deleteFound(found: FoundKey): Promise<void> {
+    const name = found.name ?? found.hint ?? found.id;
+    const sure = await confirmDialog({
+      title: t("found-delete-title", { name }),
+      message: t("found-delete-message"),
+      confirmLabel: t("action-delete"),
+      danger: true,
+    });
+    if (!sure) return;
+    try {
+      const reply = await api.deleteFoundKey(found.id);
+      this.state.foundKeys = this.state.foundKeys.filter((k) => k.id !== found.id);
+      this.redraw("keys");
+      if (reply.serverWarning) showWarning(reply.serverWarning);
+      else showToast(t("found-deleted", { name }));
+    } catch (caught) {
+      showError(errorMessage(caught));
+    }
   }
 
   /** A key changed, or was added (created, or made by a roll): the server is asked about a new one. */
@@ -206,7 +242,7 @@ export class App {
       // The welcome can be skipped (Escape or "Later"); it asks again at the next start.
       cancelLabel: t(firstRun ? "later" : "cancel"),
       onSubmit: async (value) => {
-        this.state.settings = await api.saveSettings({ ...this.state.settings, displayName: value });
+        this.state.settings = await api.changeSetting({ setting: "displayName", value });
         this.redraw("menu", "profile", "clipboard");
       },
     });
@@ -231,6 +267,8 @@ export class App {
         return keysSection(state, this.actions, {
           created: (key) => this.keyChanged(key),
           retryKeychain: () => void this.checkKeychain(),
+          restoreFound: (found) => void this.restoreFound(found),
+          deleteFound: (found) => void this.deleteFound(found),
         }, this.finder);
       case "workspace":
         return workspaceSection(state.workspace, state.workspaceSynced, this.connectForm, this.workspaceHandlers);

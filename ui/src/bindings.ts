@@ -1,6 +1,6 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
 export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime";
 
@@ -52,7 +52,13 @@ replacedBy: KeyId | null,
 /**
  * The key this one replaced, if a roll made it.
  */
-replaces: KeyId | null, };
+replaces: KeyId | null, 
+/**
+ * Set when the record was made again from a keychain entry no record
+ * claimed (a "found" key): its creation and expiry dates are unknown, and
+ * `created_at` is then the day it was restored.
+ */
+restoredAt: string | null, };
 
 export type KeyStatus = "active" | "expiresSoon" | "retiring" | "expired" | "revoked" | "missing";
 
@@ -106,7 +112,27 @@ replacedBy: KeyId | null,
 /**
  * The key this one replaced, if a roll made it.
  */
-replaces: KeyId | null, };
+replaces: KeyId | null, 
+/**
+ * Set when the record was made again from a keychain entry no record
+ * claimed (a "found" key): its creation and expiry dates are unknown, and
+ * `created_at` is then the day it was restored.
+ */
+restoredAt: string | null, };
+
+export type FoundKey = { 
+/**
+ * The keychain entry's account: the key's id.
+ */
+id: KeyId, 
+/**
+ * The key's name, from the keychain label where the keychain keeps one.
+ */
+name: string | null, 
+/**
+ * `tck_…` and its last four characters; `None` if the entry doesn't hold a valid key.
+ */
+hint: string | null, };
 
 export type Expiry = { "kind": "days30" } | { "kind": "days60" } | { "kind": "days90" } | { "kind": "onDate", "value": string } | { "kind": "never" };
 
@@ -119,6 +145,8 @@ export type ClipboardClear = { "kind": "after",
 seconds: number, } | { "kind": "never" };
 
 export type Language = "system" | "english" | "french";
+
+export type SettingChange = { "setting": "displayName", "value": string | null } | { "setting": "clipboardClear", "value": ClipboardClear } | { "setting": "language", "value": Language };
 
 export type WindowLanguage = "en" | "fr";
 
@@ -190,7 +218,7 @@ replacement: KeyId, } | { "kind": "rolledFrom",
 /**
  * The key it replaces.
  */
-replaced: KeyId, } | { "kind": "revoked" } | { "kind": "registered", 
+replaced: KeyId, } | { "kind": "revoked" } | { "kind": "restored" } | { "kind": "registered", 
 /**
  * The server's address.
  */
@@ -483,6 +511,9 @@ export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10}
 export type Commands = {
   list_keys: { args: {}; reply: Array<KeySummary> };
   check_keychain: { args: {}; reply: Array<KeySummary> };
+  found_keys: { args: {}; reply: Array<FoundKey> };
+  restore_found_key: { args: { id: KeyId }; reply: KeySummary };
+  delete_found_key: { args: { id: KeyId }; reply: DeleteReply };
   create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
   roll_key: { args: { id: KeyId; overlap: RollOverlap }; reply: RolledKeyReply };
   retire_due_keys: { args: {}; reply: Array<KeySummary> };
@@ -497,7 +528,7 @@ export type Commands = {
   revoke_key: { args: { id: KeyId }; reply: RevokeReply };
   delete_key: { args: { id: KeyId }; reply: DeleteReply };
   get_settings: { args: {}; reply: Settings };
-  save_settings: { args: { settings: Settings }; reply: Settings };
+  change_setting: { args: { change: SettingChange }; reply: Settings };
   window_language: { args: {}; reply: WindowLanguage };
   get_workspace: { args: {}; reply: WorkspaceView };
   sync_workspace: { args: {}; reply: WorkspaceView };

@@ -43,6 +43,9 @@ export async function call<C extends Command>(command: C, args: Args<C>): Promis
 export const api = {
   listKeys: () => call("list_keys", {}),
   checkKeychain: () => call("check_keychain", {}),
+  foundKeys: () => call("found_keys", {}),
+  restoreFoundKey: (id: Args<"restore_found_key">["id"]) => call("restore_found_key", { id }),
+  deleteFoundKey: (id: Args<"delete_found_key">["id"]) => call("delete_found_key", { id }),
   createKey: (name: string, expiry: Args<"create_key">["expiry"]) => call("create_key", { name, expiry }),
   rollKey: (id: Args<"roll_key">["id"], overlap: Args<"roll_key">["overlap"]) => call("roll_key", { id, overlap }),
   retireDueKeys: () => call("retire_due_keys", {}),
@@ -57,7 +60,8 @@ export const api = {
   revokeKey: (id: Args<"revoke_key">["id"]) => call("revoke_key", { id }),
   deleteKey: (id: Args<"delete_key">["id"]) => call("delete_key", { id }),
   getSettings: () => call("get_settings", {}),
-  saveSettings: (settings: Args<"save_settings">["settings"]) => call("save_settings", { settings }),
+  /** Changes one setting; the others stay as saved. */
+  changeSetting: (change: Args<"change_setting">["change"]) => call("change_setting", { change }),
   getWorkspace: () => call("get_workspace", {}),
   windowLanguage: () => call("window_language", {}),
   syncWorkspace: () => call("sync_workspace", {}),

@@ -2,7 +2,7 @@
 // workspace and the update on offer. Sections read it; App changes it and
 // redraws only the sections a change affects.
 
-import type { KeySummary, Settings, UpdateOffer, WorkspaceView } from "./bindings";
+import type { FoundKey, KeySummary, Settings, UpdateOffer, WorkspaceView } from "./bindings";
 import type { ServerKeys } from "./views/key-table";
 
 /** The workspace before anything is known: not connected. */
@@ -10,6 +10,8 @@ export const NO_WORKSPACE: WorkspaceView = { serverUrl: null, keys: [], problem:
 
 export class ScreenState {
   keys: KeySummary[] = [];
+  /** Keys in the keychain that this computer's list doesn't know (its list was moved or lost). */
+  foundKeys: FoundKey[] = [];
   settings: Settings = { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" };
   /** Why the key list couldn't be loaded, if it couldn't. */
   loadError: string | null = null;

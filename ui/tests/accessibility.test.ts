@@ -40,6 +40,20 @@ describe("accessibility (axe-core)", () => {
     expect(await violations()).toEqual([]);
   });
 
+  it("keys found in the keychain, and the question before deleting one", async () => {
+    const backend = withKeys();
+    backend.found = [
+      { id: "key_found0000000001", name: "Old backend", hint: "tck_…w1zz" },
+      { id: "key_found0000000002", name: null, hint: null },
+    ];
+    await mountApp();
+    expect(document.getElementById("found-keys")).not.toBeNull();
+    expect(await violations()).toEqual([]);
+    button("Delete Old backend").click();
+    await settle();
+    expect(await violations()).toEqual([]);
+  });
+
   it("the update banner, with a refused install, and the menu's update item", async () => {
     const backend = fakeBackend({
       update: { feedConfigured: true, offer: { version: "0.2.0", currentVersion: "0.1.0", notes: "Faster start-up.", published: null } },

@@ -523,7 +523,7 @@ describe("profile and settings", () => {
       await settle();
       expect(dialogs(), skip).toHaveLength(0);
       expect(backend.settings.displayName).toBeNull();
-      expect(backend.calls.some((call) => call.cmd === "save_settings")).toBe(false);
+      expect(backend.calls.some((call) => call.cmd === "change_setting")).toBe(false);
       expect(document.activeElement?.id, skip).toBe("create-key");
     }
   });
@@ -551,6 +551,32 @@ describe("profile and settings", () => {
     select.dispatchEvent(new Event("change"));
     await settle();
     expect(backend.settings.clipboardClear).toEqual({ kind: "never" });
+  });
+
+  it("changing the language keeps the name and the clipboard delay set before it", async () => {
+    const backend = fakeBackend({ settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
+    await mountApp();
+    button("AL").click();
+    button("Edit display name").click();
+    await settle();
+    type(topDialog().querySelector("input")!, "Grace Hopper");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    const delay = document.querySelector<HTMLSelectElement>("#clear-delay")!;
+    delay.value = "10";
+    delay.dispatchEvent(new Event("change"));
+    await settle();
+    const language = document.querySelector<HTMLSelectElement>("#language")!;
+    language.value = "french";
+    language.dispatchEvent(new Event("change"));
+    await settle();
+    expect(backend.settings).toEqual({ displayName: "Grace Hopper", clipboardClear: { kind: "after", seconds: 10 }, language: "french" });
+    const changes = backend.calls.filter((call) => call.cmd === "change_setting").map((call) => call.args.change);
+    expect(changes).toEqual([
+      { setting: "displayName", value: "Grace Hopper" },
+      { setting: "clipboardClear", value: { kind: "after", seconds: 10 } },
+      { setting: "language", value: "french" },
+    ]);
   });
 
   it("shows a locked keychain found at start-up as a banner, keeping the list", async () => {
@@ -696,5 +722,47 @@ describe("find and sort", () => {
     expect(names()).toEqual(["Staging two", "Staging"]);
     expect(document.querySelector<HTMLInputElement>("#key-search")!.value).toBe("stag");
     expect(document.activeElement?.id).toBe("key-search");
+  });
+});
+
+describe("keys found in the keychain that the list doesn't know", () => {
+  const found = () => [
+    { id: "key_found0000000001", name: "Old backend", hint: "tck_…w1zz" },
+    { id: "key_found0000000002", name: null, hint: "tck_…q9aa" },
+  ];
+
+  it("are offered apart, even with an empty list, and Restore brings one back with its date shown as unknown", async () => {
+    const backend = fakeBackend({ keys: [], found: found() });
+    await mountApp();
+    const panel = document.getElementById("found-keys")!;
+    expect(panel.textContent).toContain("Found in your keychain: 2 keys this computer's list doesn't know");
+    expect(panel.textContent).toContain("Old backend");
+    expect(panel.textContent).toContain("Key without a name");
+    button("Restore Old backend").click();
+    await settle();
+    expect(backend.calls.some((call) => call.cmd === "restore_found_key" && call.args.id === "key_found0000000001")).toBe(true);
+    expect(document.querySelector("tbody th .link-button")?.textContent).toBe("Old backend");
+    expect(document.getElementById("found-keys")?.textContent).toContain("1 key this computer's list doesn't know");
+    document.querySelector<HTMLButtonElement>("tbody th .link-button")!.click();
+    await settle();
+    expect(topDialog().textContent).toContain("Unknown (found in your keychain and restored");
+  });
+
+  it("Delete asks first, naming what stops working, and deletes only once confirmed", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Kept" })], found: found() });
+    await mountApp();
+    button("Delete Old backend").click();
+    await settle();
+    expect(topDialog().textContent).toContain("Delete “Old backend” from your keychain?");
+    expect(topDialog().textContent).toContain("Anything that still uses this key stops working");
+    button("Cancel", topDialog()).click();
+    await settle();
+    expect(backend.calls.some((call) => call.cmd === "delete_found_key")).toBe(false);
+    button("Delete Old backend").click();
+    await settle();
+    button("Delete", topDialog()).click();
+    await settle();
+    expect(backend.found.map((k) => k.id)).toEqual(["key_found0000000002"]);
+    expect(document.getElementById("found-keys")?.textContent).not.toContain("Old backend");
   });
 });

@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { DeclaredAttribute, IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
+import type { DeclaredAttribute, FoundKey, IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 import type { Args, Command, ReplyOf } from "../src/ipc";
 
@@ -15,6 +15,8 @@ export interface Call {
 
 export interface FakeBackend {
   keys: KeySummary[];
+  /** Keychain entries no record claims (a list moved or lost). */
+  found: FoundKey[];
   settings: Settings;
   calls: Call[];
   /** Makes the next call of `cmd` fail with this error. */
@@ -53,6 +55,7 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
     secretMissing: false,
     replacedBy: null,
     replaces: null,
+    restoredAt: null,
     status: "active",
     ...overrides,
   };
@@ -61,6 +64,7 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
 export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   const backend: FakeBackend = {
     keys: [],
+    found: [],
     settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "system" },
     calls: [],
     failNext: new Map(),
@@ -88,9 +92,26 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   // a command the app doesn't have, or a reply of the wrong shape, fails tsc.
   const handlers: { [C in Command]: (args: Args<C>) => ReplyOf<C> } = {
     get_settings: () => backend.settings,
-    save_settings: ({ settings }) => {
-      backend.settings = { ...settings, displayName: settings.displayName?.trim() ?? null };
+    change_setting: ({ change }) => {
+      const settings = { ...backend.settings };
+      if (change.setting === "displayName") settings.displayName = change.value?.trim() ?? null;
+      if (change.setting === "clipboardClear") settings.clipboardClear = change.value;
+      if (change.setting === "language") settings.language = change.value;
+      backend.settings = settings;
       return backend.settings;
+    },
+    found_keys: () => structuredClone(backend.found),
+    restore_found_key: ({ id }) => {
+      const found = backend.found.find((k) => k.id === id)!;
+      backend.found = backend.found.filter((k) => k.id !== id);
+      const now = new Date().toISOString();
+      const restored = key({ id, name: found.name ?? "Found key", hint: found.hint ?? "", createdAt: now, expiresAt: null, restoredAt: now });
+      backend.keys.unshift(restored);
+      return structuredClone(restored);
+    },
+    delete_found_key: ({ id }) => {
+      backend.found = backend.found.filter((k) => k.id !== id);
+      return { serverWarning: null };
     },
     list_keys: () => structuredClone(backend.keys),
     check_keychain: () => structuredClone(backend.keys),

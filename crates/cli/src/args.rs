@@ -16,6 +16,8 @@ const EXAMPLES: &str = "Examples:
   toucan-keys-cli token --key \"Production backend\" --user user-42 --role explorer \\
       --attr region=EMEA --permission dashboard:can_view --lifetime 1h
   echo \"$PASTED_KEY\" | toucan-keys-cli identify
+  toucan-keys-cli list --found
+  toucan-keys-cli restore key_3XkP9mQ2
 
 A key is named by its name or its id (key_…). Keys live in your computer's keychain, shared with
 the Toucan Keys app; the two can run at the same time.
@@ -38,6 +40,15 @@ pub enum Command {
         /// As JSON, for scripts.
         #[arg(long)]
         json: bool,
+        /// Instead, the keys found in your keychain that this computer's list
+        /// doesn't know (its list was moved or lost): restore or delete them.
+        #[arg(long)]
+        found: bool,
+    },
+    /// Brings a key found in your keychain back into the list, usable again.
+    Restore {
+        /// The found key's id (key_…), as `list --found` shows it.
+        key: String,
     },
     /// Creates a key. Its secret is shown once: printed when the output is not a
     /// terminal (or with --show); on a terminal, offered for the clipboard.
@@ -73,7 +84,8 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
-    /// Deletes a revoked key from the list.
+    /// Deletes a revoked key from the list, or a key found in your keychain
+    /// (`list --found`): its secret leaves the keychain and it is revoked.
     Delete {
         /// The key's name or id.
         key: String,

@@ -78,7 +78,16 @@ impl Command {
     async fn run(self, app: &Arc<ToucanApp>) -> Reply<ExitCode> {
         let ok = Ok(exit::code(exit::OK));
         match self {
-            Command::List { json } => {
+            Command::List { json, found: true } => {
+                let found = app.found_keys()?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&found).expect("keys serialize"));
+                } else {
+                    print_found(&found);
+                }
+                ok
+            }
+            Command::List { json, found: false } => {
                 let keys = app.list_keys()?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&keys).expect("keys serialize"));
@@ -141,7 +150,18 @@ impl Command {
                 }
                 ok
             }
+            Command::Restore { key } => {
+                let restored = app.restore_found_key(toucan_keys_core::KeyId(key))?;
+                eprintln!(
+                    "“{}” is back in your list ({}). Its creation and expiry dates are unknown.",
+                    restored.record.name, restored.record.hint
+                );
+                ok
+            }
             Command::Delete { key, yes } => {
+                if let Some(found) = found_key(app, &key)? {
+                    return delete_found(app, found, yes).await;
+                }
                 let key = app.find_key(&key)?;
                 let question = format!("Delete “{}” from the list? [y/N] ", key.record.name);
                 if !yes && !ask(&question, false) {
@@ -186,6 +206,62 @@ impl Command {
             Command::Completions { .. } => unreachable!("answered before the app opens"),
         }
     }
+}
+
+/// The found key (in the keychain, in no list) named `wanted` by its id or
+/// name, when no listed key is.
+fn found_key(app: &ToucanApp, wanted: &str) -> Reply<Option<toucan_keys_core::FoundKey>> {
+    if app.find_key(wanted).is_ok() {
+        return Ok(None);
+    }
+    let found = app.found_keys()?;
+    Ok(found
+        .into_iter()
+        .find(|key| key.id.as_str() == wanted || key.name.as_deref() == Some(wanted)))
+}
+
+/// Deletes a found key after asking: whatever uses it stops working.
+async fn delete_found(app: &ToucanApp, found: toucan_keys_core::FoundKey, yes: bool) -> Reply<ExitCode> {
+    let label = found.name.clone().unwrap_or_else(|| found.id.to_string());
+    let question = format!(
+        "Delete “{label}”, found in your keychain? Apps using it stop working, and its secret leaves your keychain for good. [y/N] "
+    );
+    if !yes && !ask(&question, false) {
+        eprintln!("Nothing was deleted.");
+        return Ok(exit::code(exit::FAILURE));
+    }
+    match app.delete_found_key(found.id).await?.server_warning {
+        Some(warning) => eprintln!("{warning}"),
+        None => eprintln!("“{label}” was deleted from your keychain."),
+    }
+    Ok(exit::code(exit::OK))
+}
+
+/// The keys found in the keychain that no list knows, and what to do.
+fn print_found(found: &[toucan_keys_core::FoundKey]) {
+    if found.is_empty() {
+        println!("Your keychain holds no key that this computer's list doesn't know.");
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "Found in your keychain: {} key(s) this computer's list doesn't know.",
+        found.len()
+    );
+    for key in found {
+        let _ = writeln!(
+            out,
+            "{}  {}  {}",
+            key.id,
+            key.hint.as_deref().unwrap_or("(not a valid key)"),
+            key.name.as_deref().unwrap_or("(no name)")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Restore one with: toucan-keys-cli restore <id>. Delete one with: toucan-keys-cli delete <id>"
+    );
 }
 
 /// Copies a key and stays until the clipboard is cleared (the clear happens in
@@ -250,7 +326,10 @@ fn print_table(keys: &[KeySummary]) {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default(),
-                record.created_at.format("%Y-%m-%d").to_string(),
+                match record.restored_at {
+                    Some(_) => "unknown".to_owned(),
+                    None => record.created_at.format("%Y-%m-%d").to_string(),
+                },
                 record
                     .expires_at
                     .map_or_else(|| "never".to_owned(), |at| at.format("%Y-%m-%d").to_string()),

@@ -247,3 +247,62 @@ fn help_shows_examples_and_completions_are_printed() {
     assert!(bash.status.success() && text(&bash.stdout).contains("toucan-keys-cli"));
     assert!(text(&home.run(&["--version"]).stdout).starts_with("toucan-keys-cli "));
 }
+
+/// A data folder removed (a new computer's profile, a deleted keys.json):
+/// the keys stay in the keychain, `list --found` offers them, `restore`
+/// brings one back usable by `run`, and `delete` removes another for good.
+#[test]
+fn keys_whose_list_was_lost_are_found_restored_and_deleted() {
+    let home = Home::new();
+    let kept = home.create("Lost and found");
+    let doomed = home.create("Lost for good");
+    let (kept_id, doomed_id) = (home.id_of("Lost and found"), home.id_of("Lost for good"));
+    std::fs::remove_dir_all(home.0.path().join("data")).unwrap();
+    home.create("Made after the loss");
+
+    let listed = home.run(&["list", "--json"]);
+    assert!(!text(&listed.stdout).contains(&kept_id));
+    let found = home.run(&["list", "--found", "--json"]);
+    assert!(found.status.success(), "{}", text(&found.stderr));
+    let found: serde_json::Value = serde_json::from_slice(&found.stdout).unwrap();
+    let ours = |id: &str| found.as_array().unwrap().iter().find(|k| k["id"] == id).cloned();
+    assert_eq!(ours(&kept_id).unwrap()["name"], "Lost and found");
+    assert!(ours(&doomed_id).is_some());
+    assert!(!found.to_string().contains(&kept[4..]), "list --found printed a secret");
+    for (id, key) in [(&kept_id, &kept), (&doomed_id, &doomed)] {
+        assert_eq!(secret_tool_lookup(SERVICE, id).as_deref(), Some(key.as_str()));
+    }
+    let table = text(&home.run(&["list", "--found"]).stdout);
+    assert!(
+        table.contains("Found in your keychain") && table.contains("restore"),
+        "{table}"
+    );
+
+    let restored = home.run(&["restore", &kept_id]);
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    let out = home.run(&[
+        "run",
+        "--key",
+        "Lost and found",
+        "--",
+        "sh",
+        "-c",
+        "printf %s \"$TOUCAN_API_KEY\"",
+    ]);
+    assert_eq!(text(&out.stdout), kept, "{}", text(&out.stderr));
+    assert!(
+        text(&home.run(&["list"]).stdout).contains("unknown"),
+        "a restored key's date is shown as unknown"
+    );
+
+    let refused = home.run(&["delete", &doomed_id]);
+    assert!(
+        !refused.status.success(),
+        "delete without a terminal to ask on must not delete"
+    );
+    assert!(secret_tool_lookup(SERVICE, &doomed_id).is_some());
+    let deleted = home.run(&["delete", &doomed_id, "--yes"]);
+    assert!(deleted.status.success(), "{}", text(&deleted.stderr));
+    assert_eq!(secret_tool_lookup(SERVICE, &doomed_id), None);
+    assert_eq!(secret_tool_lookup(SERVICE, &kept_id).as_deref(), Some(kept.as_str()));
+}

@@ -50,6 +50,8 @@ pub enum Activity {
     },
     /// The key was revoked.
     Revoked,
+    /// The key's record was made again from its keychain entry (a found key).
+    Restored,
     /// The key was registered with a workspace server.
     Registered {
         /// The server's address.

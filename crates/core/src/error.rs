@@ -62,6 +62,9 @@ pub enum CoreError {
     /// Only revoked keys may be deleted.
     #[error("Revoke this key before deleting it.")]
     KeyNotRevoked,
+    /// A keychain entry found without a record already has one again.
+    #[error("This key is already in your list. Look for it there.")]
+    KeyAlreadyListed,
     /// A pasted key is malformed.
     #[error(transparent)]
     InvalidKey(#[from] ParseKeyError),
@@ -194,6 +197,7 @@ impl CoreError {
             Self::KeyRevoked => ErrorCode::KeyRevoked,
             Self::KeyExpired { .. } => ErrorCode::KeyExpired,
             Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,
+            Self::KeyAlreadyListed => ErrorCode::KeyAlreadyListed,
             Self::KeyAlreadyRolled { .. } => ErrorCode::KeyAlreadyRolled,
             Self::InvalidKey(_) => ErrorCode::InvalidKey,
             Self::Keychain(error) => error.code(),

@@ -42,6 +42,7 @@ error_codes! {
     KeyRevoked = "key_revoked",
     KeyExpired = "key_expired",
     KeyNotRevoked = "key_not_revoked",
+    KeyAlreadyListed = "key_already_listed",
     KeyAlreadyRolled = "key_already_rolled",
     InvalidKey = "invalid_key",
     KeychainLocked = "keychain_locked",

@@ -44,6 +44,20 @@ pub struct KeySummary {
     pub status: KeyStatus,
 }
 
+/// A key secret in the keychain that no record claims: shown apart, to be
+/// restored or deleted by the person, never removed on its own.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FoundKey {
+    /// The keychain entry's account: the key's id.
+    pub id: KeyId,
+    /// The key's name, from the keychain label where the keychain keeps one.
+    pub name: Option<String>,
+    /// `tck_…` and its last four characters; `None` if the entry doesn't hold a valid key.
+    pub hint: Option<String>,
+}
+
 /// The steps of [`KeyManager::create`], in order, for tests that stop the
 /// process at one of them (see [`KeyManager::with_create_hook`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,23 +322,77 @@ impl KeyManager {
         })
     }
 
-    /// Removes key secrets filed under this app's service in the keychain that
-    /// no record claims (left by an older version that crashed while creating
-    /// a key: that key was never shown). Every create records its intent
-    /// before writing the keychain, so a create under way is never taken for
-    /// one. The app runs this at start; it assumes one key list per keychain
-    /// service, as the app has. Returns the ids removed.
-    pub fn remove_unclaimed_secrets(&self) -> Result<Vec<KeyId>, CoreError> {
-        let stored = self.vault.key_ids()?;
+    /// The keychain entries filed under this app's service that no record
+    /// claims: keys made by this computer whose list was lost, moved or
+    /// replaced (another data folder, a restored profile, a deleted
+    /// `keys.json`). They are never removed for that: only the person may,
+    /// with [`Self::delete_found`], or bring them back with
+    /// [`Self::restore_found`]. A pending record claims its entry (a create
+    /// under way, or one `reconcile` will undo).
+    pub fn found_in_keychain(&self) -> Result<Vec<FoundKey>, CoreError> {
         let records = self.records.load()?;
-        let unclaimed: Vec<KeyId> = stored
-            .into_iter()
-            .filter(|id| !records.iter().any(|r| &r.id == id))
-            .collect();
-        for id in &unclaimed {
-            self.vault.remove(id)?;
+        let mut found = Vec::new();
+        for id in self.vault.key_ids()? {
+            if records.iter().any(|record| record.id == id) {
+                continue;
+            }
+            let hint = match self.vault.read(&id) {
+                Ok(secret) => Some(secret.hint()),
+                Err(VaultError::SecretMissing) => continue,
+                Err(VaultError::SecretUnreadable) => None,
+                Err(error) => return Err(error.into()),
+            };
+            let name = self.vault.label(&id)?.as_deref().and_then(name_from_label);
+            found.push(FoundKey { id, name, hint });
         }
-        Ok(unclaimed)
+        found.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        Ok(found)
+    }
+
+    /// Makes a record again for a keychain entry no record claims: its id,
+    /// the name from its keychain label where the keychain keeps one (else
+    /// "Found key …" and its last characters), its hint and fingerprint from
+    /// the secret. Its creation and expiry dates are unknown: it never
+    /// expires here, and `restored_at` says so. A name an active key already
+    /// has gets " (restored)" added.
+    pub fn restore_found(&self, id: &KeyId) -> Result<KeyRecord, CoreError> {
+        let secret = match self.vault.read(id) {
+            Ok(secret) => secret,
+            Err(VaultError::SecretMissing) => return Err(CoreError::KeyNotFound),
+            Err(error) => return Err(error.into()),
+        };
+        let label_name = self.vault.label(id)?.as_deref().and_then(name_from_label);
+        let now = (self.clock)();
+        let mut restored = None;
+        self.records.update(&mut |keys| {
+            if keys.iter().any(|record| &record.id == id) {
+                return Err(CoreError::KeyAlreadyListed);
+            }
+            let wanted = label_name.clone().unwrap_or_else(|| found_key_name(&secret.hint()));
+            let name = free_name(keys, &wanted);
+            let mut record = KeyRecord::new(name, &secret, now, None);
+            record.id = id.clone();
+            record.restored_at = Some(now);
+            keys.push(record.clone());
+            restored = Some(record);
+            Ok(())
+        })?;
+        Ok(restored.expect("set when the update succeeds"))
+    }
+
+    /// Removes a keychain entry no record claims, at the person's request.
+    /// An entry a record claims is never removed this way.
+    pub fn delete_found(&self, id: &KeyId) -> Result<(), CoreError> {
+        // Under the registry's lock, so no other process restores it meanwhile.
+        self.records.update(&mut |keys| {
+            if keys.iter().any(|record| &record.id == id) {
+                return Err(CoreError::KeyAlreadyListed);
+            }
+            if !self.vault.key_ids()?.contains(id) {
+                return Err(CoreError::KeyNotFound);
+            }
+            Ok(self.vault.remove(id)?)
+        })
     }
 
     /// First undoes creates a crash interrupted ([`Self::undo_interrupted_creates`]).
@@ -379,7 +447,50 @@ impl KeyManager {
 
 /// What keychain apps (Seahorse, Keychain Access) show for a key's entry.
 fn keychain_label(name: &str) -> String {
-    format!("Toucan API key: {name}")
+    format!("{KEYCHAIN_LABEL_PREFIX}{name}")
+}
+
+/// What every key entry's keychain label starts with.
+const KEYCHAIN_LABEL_PREFIX: &str = "Toucan API key: ";
+
+/// The key's name in a keychain label written by [`keychain_label`], if it
+/// is a valid name.
+fn name_from_label(label: &str) -> Option<String> {
+    let name = label.strip_prefix(KEYCHAIN_LABEL_PREFIX)?;
+    KeyName::parse(name).ok().map(|name| name.as_str().to_owned())
+}
+
+/// The name a found key gets when its keychain keeps no label: "Found key"
+/// and the last characters of its secret, as the list's hint shows them.
+fn found_key_name(hint: &str) -> String {
+    let tail: String = hint
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("Found key {tail}")
+}
+
+/// `wanted`, or `wanted (restored)`, `wanted (restored 2)`… if an active key
+/// has it.
+fn free_name(keys: &[KeyRecord], wanted: &str) -> String {
+    let taken = |name: &str| KeyName::parse(name).is_ok_and(|name| ensure_name_free(keys, &name, None).is_err());
+    if !taken(wanted) {
+        return wanted.to_owned();
+    }
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                format!("{wanted} (restored)")
+            } else {
+                format!("{wanted} (restored {n})")
+            }
+        })
+        .find(|name| !taken(name))
+        .expect("some number is free")
 }
 
 fn position(keys: &[KeyRecord], id: &KeyId) -> Result<usize, CoreError> {

@@ -68,6 +68,11 @@ pub struct KeyRecord {
     /// The key this one replaced, if a roll made it.
     #[serde(default)]
     pub replaces: Option<KeyId>,
+    /// Set when the record was made again from a keychain entry no record
+    /// claimed (a "found" key): its creation and expiry dates are unknown, and
+    /// `created_at` is then the day it was restored.
+    #[serde(default)]
+    pub restored_at: Option<DateTime<Utc>>,
     /// Set while `create` is under way: the key is not yet (or, after a
     /// crash, never) shown. Such a record is not listed, and `reconcile`
     /// removes it and its keychain entry.
@@ -116,6 +121,7 @@ impl KeyRecord {
             secret_missing: false,
             replaced_by: None,
             replaces: None,
+            restored_at: None,
             pending: false,
         }
     }

@@ -137,6 +137,33 @@ impl Settings {
     }
 }
 
+/// One setting the person changed. Only that setting is written: the others
+/// are kept as the file has them, so a section drawn before another section
+/// changed its setting can't undo that change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "setting", content = "value", rename_all = "camelCase")]
+pub enum SettingChange {
+    /// The name shown in the profile menu.
+    DisplayName(Option<String>),
+    /// When copied keys are cleared from the clipboard.
+    ClipboardClear(ClipboardClear),
+    /// The window's language.
+    Language(Language),
+}
+
+impl SettingChange {
+    /// `settings` with this one change made.
+    pub fn applied_to(self, mut settings: Settings) -> Settings {
+        match self {
+            Self::DisplayName(name) => settings.display_name = name,
+            Self::ClipboardClear(clear) => settings.clipboard_clear = clear,
+            Self::Language(language) => settings.language = language,
+        }
+        settings
+    }
+}
+
 /// The settings file `settings.json` in a config folder.
 #[derive(Debug, Clone)]
 pub struct SettingsFile {
@@ -157,9 +184,21 @@ impl SettingsFile {
         self.file.load()
     }
 
-    /// Validates and saves the settings; returns what was saved.
+    /// Validates and saves the settings, under the file's lock; returns
+    /// what was saved.
     pub fn save(&self, settings: Settings) -> Result<Settings, CoreError> {
         let settings = settings.validated()?;
+        let _lock = self.file.lock()?;
+        self.file.save(&settings)?;
+        Ok(settings)
+    }
+
+    /// Makes one change to the settings as the file has them now, under the
+    /// file's lock (the app and the command line share it); returns them.
+    /// A damaged file is reported, not replaced.
+    pub fn change(&self, change: SettingChange) -> Result<Settings, CoreError> {
+        let _lock = self.file.lock()?;
+        let settings = change.applied_to(self.file.load()?).validated()?;
         self.file.save(&settings)?;
         Ok(settings)
     }
@@ -239,6 +278,52 @@ mod tests {
         let file = SettingsFile::in_dir(dir.path());
         std::fs::write(dir.path().join("settings.json"), "{oops").unwrap();
         assert!(matches!(file.load(), Err(CoreError::SettingsCorrupt { .. })));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
+            "{oops"
+        );
+    }
+
+    /// Each setting changed after each other one: a change touches only its
+    /// own setting (choosing French once erased the name and the delay).
+    #[test]
+    fn a_change_to_one_setting_keeps_every_other() {
+        let changes = [
+            SettingChange::DisplayName(Some("Grace Hopper".into())),
+            SettingChange::ClipboardClear(ClipboardClear::After { seconds: 10 }),
+            SettingChange::Language(Language::French),
+        ];
+        for first in 0..changes.len() {
+            for second in 0..changes.len() {
+                let dir = tempfile::tempdir().unwrap();
+                let file = SettingsFile::in_dir(dir.path());
+                file.change(changes[first].clone()).unwrap();
+                let after = file.change(changes[second].clone()).unwrap();
+                let expected = changes[second]
+                    .clone()
+                    .applied_to(changes[first].clone().applied_to(Settings::default()));
+                assert_eq!(after, expected, "{:?} then {:?}", changes[first], changes[second]);
+                assert_eq!(file.load().unwrap(), expected);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        for change in changes.clone() {
+            file.change(change).unwrap();
+        }
+        let all = file.load().unwrap();
+        assert_eq!(all.display_name.as_deref(), Some("Grace Hopper"));
+        assert_eq!(all.clipboard_clear, ClipboardClear::After { seconds: 10 });
+        assert_eq!(all.language, Language::French);
+    }
+
+    #[test]
+    fn a_change_to_a_damaged_file_is_refused_and_the_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("settings.json"), "{oops").unwrap();
+        let file = SettingsFile::in_dir(dir.path());
+        let refused = file.change(SettingChange::Language(Language::French));
+        assert!(matches!(refused, Err(CoreError::SettingsCorrupt { .. })), "{refused:?}");
         assert_eq!(
             std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
             "{oops"

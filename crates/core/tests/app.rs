@@ -13,8 +13,8 @@ use toucan_keys_core::clipboard::MemoryClipboard;
 use toucan_keys_core::vault::{MemoryVault, VaultOp};
 use toucan_keys_core::workspace::{FixedAnswer, TokenRequest, Workspace};
 use toucan_keys_core::{
-    CoreError, CreateStep, Expiry, FileRegistry, KeyId, KeyManager, KeyRecord, RecordStore, Settings, SettingsFile,
-    ToucanApp, Vault, VaultError,
+    CoreError, CreateStep, Expiry, FileRegistry, KeyId, KeyManager, KeyRecord, RecordStore, SettingChange,
+    SettingsFile, ToucanApp, Vault, VaultError,
 };
 
 struct Harness {
@@ -220,17 +220,19 @@ fn copy_puts_the_key_on_the_clipboard_and_never_returns_it() {
 #[test]
 fn the_clear_delay_setting_is_used_and_validated() {
     let h = harness();
-    let settings: Settings =
-        serde_json::from_value(json!({ "displayName": " Ada ", "clipboardClear": { "kind": "never" } })).unwrap();
-    assert_eq!(json!(h.app.save_settings(settings).unwrap())["displayName"], "Ada");
+    let name: SettingChange = serde_json::from_value(json!({ "setting": "displayName", "value": " Ada " })).unwrap();
+    assert_eq!(json!(h.app.change_setting(name).unwrap())["displayName"], "Ada");
+    let never: SettingChange =
+        serde_json::from_value(json!({ "setting": "clipboardClear", "value": { "kind": "never" } })).unwrap();
+    h.app.change_setting(never).unwrap();
     let created = h.create("Production");
     let reply = json!(h.app.copy_key(created.key.record.id.clone()).unwrap());
     assert_eq!(reply["clearsInSeconds"], Value::Null);
-    let too_short: Settings =
-        serde_json::from_value(json!({ "displayName": null, "clipboardClear": { "kind": "after", "seconds": 5 } }))
+    let too_short: SettingChange =
+        serde_json::from_value(json!({ "setting": "clipboardClear", "value": { "kind": "after", "seconds": 5 } }))
             .unwrap();
     assert_eq!(
-        code(&h.app.save_settings(too_short).unwrap_err()),
+        code(&h.app.change_setting(too_short).unwrap_err()),
         "clear_delay_out_of_range"
     );
     assert_eq!(json!(h.app.get_settings().unwrap())["displayName"], "Ada");
@@ -579,4 +581,82 @@ fn the_fingerprint_and_the_snippets_are_copied_as_plain_text_and_hold_no_key() {
         h.app.copy_snippet(snippet.language).unwrap();
         assert_eq!(h.clipboard.contents().as_deref(), Some(snippet.code.as_str()));
     }
+}
+
+/// The app over `vault` with its key list in `data` (another data folder:
+/// a restored or migrated profile, a second install, a moved `keys.json`).
+fn app_over(vault: &Arc<MemoryVault>, clipboard: &MemoryClipboard, root: &std::path::Path, data: &str) -> ToucanApp {
+    let shared: Arc<dyn Vault> = vault.clone();
+    ToucanApp::from_parts(
+        KeyManager::new(vault.clone(), FileRegistry::in_dir(&root.join(data))),
+        &root.join(data),
+        Workspace::new(&root.join("config"), shared),
+        SettingsFile::in_dir(&root.join("config")),
+        Box::new(clipboard.clone()),
+        Box::new(FixedAnswer(true)),
+    )
+}
+
+/// A key list that went missing (the data folder replaced by an empty one)
+/// used to wipe every key from the keychain at the next keychain check once
+/// one key was made there. The secrets now stay, are offered as found, and a
+/// restored key copies again.
+#[test]
+fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
+    let h = harness();
+    let made: Vec<CreatedKeyReply> = ["One", "Two", "Three"].iter().map(|name| h.create(name)).collect();
+    let moved = app_over(&h.vault, &h.clipboard, h.dirs.path(), "elsewhere");
+    h.block(moved.create_key("New here".into(), Expiry::Days90)).unwrap();
+    moved.check_keychain().unwrap();
+    assert_eq!(h.vault.len(), 4, "the keychain check removed secrets no list claims");
+
+    let found = moved.found_keys().unwrap();
+    let mut names: Vec<_> = found.iter().map(|k| k.name.clone().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["One", "Three", "Two"]);
+    let two = &made[1];
+    let restored = moved.restore_found_key(two.key.record.id.clone()).unwrap();
+    assert_eq!(restored.record.name, "Two");
+    assert!(json!(restored)["restoredAt"].is_string());
+    moved.copy_key(two.key.record.id.clone()).unwrap();
+    assert_eq!(
+        h.clipboard.contents().as_deref(),
+        json!(two)["secret"].as_str(),
+        "a restored key copies its own secret"
+    );
+    let history = moved.key_details(two.key.record.id.clone()).unwrap();
+    assert!(json!(history).to_string().contains("restored"), "{}", json!(history));
+    assert_eq!(moved.found_keys().unwrap().len(), 2);
+
+    // Deleting a found key removes its secret, and only that one.
+    h.block(moved.delete_found_key(made[0].key.record.id.clone())).unwrap();
+    assert_eq!(h.vault.len(), 3);
+    assert_eq!(
+        code(&h.block(moved.delete_found_key(two.key.record.id.clone())).unwrap_err()),
+        "key_not_found",
+        "a listed key is not a found one"
+    );
+    assert_eq!(h.vault.len(), 3);
+    // The first list still works: its keys' secrets are all there but One's.
+    h.app.check_keychain().unwrap();
+    let first: Vec<_> = h.app.list_keys().unwrap();
+    let missing: Vec<_> = first
+        .iter()
+        .filter(|k| k.record.secret_missing)
+        .map(|k| k.record.name.clone())
+        .collect();
+    assert_eq!(missing, ["One"]);
+}
+
+/// A damaged settings file is reported when a key is copied, not read as the
+/// default delay; nothing reaches the clipboard.
+#[test]
+fn a_copy_with_a_damaged_settings_file_is_reported() {
+    let h = harness();
+    let created = h.create("Production");
+    std::fs::create_dir_all(h.dirs.path().join("config")).unwrap();
+    std::fs::write(h.dirs.path().join("config/settings.json"), "{oops").unwrap();
+    let error = h.app.copy_key(created.key.record.id.clone()).unwrap_err();
+    assert_eq!(code(&error), "settings_corrupt");
+    assert_eq!(h.clipboard.contents(), None);
 }

@@ -139,10 +139,11 @@ fn a_create_under_way_in_another_process_is_left_alone() {
     restarted_app(dir.path()).reconcile().unwrap();
 }
 
-/// An entry left by an older version (a secret with no record) is found by
-/// searching the keychain by service, and removed; the others stay.
+/// An entry no record claims (a list moved or lost) is found by searching
+/// the real keychain by service, with its label's name, and is never removed
+/// by the keychain check; the person deletes it.
 #[test]
-fn a_secret_no_record_claims_is_found_in_the_keychain_and_removed() {
+fn a_secret_no_record_claims_is_found_in_the_keychain_and_kept() {
     require_test_keychain();
     let dir = tempfile::tempdir().unwrap();
     let service = format!("{SERVICE}.orphans");
@@ -158,7 +159,17 @@ fn a_secret_no_record_claims_is_found_in_the_keychain_and_removed() {
         .unwrap();
     assert!(stored(&service, &orphan));
 
-    assert_eq!(manager.remove_unclaimed_secrets().unwrap(), vec![orphan.clone()]);
+    manager.reconcile().unwrap();
+    assert!(stored(&service, &orphan), "the keychain check removed a found key");
+    let found = manager.found_in_keychain().unwrap();
+    assert_eq!(found.iter().map(|k| &k.id).collect::<Vec<_>>(), vec![&orphan]);
+    let expected_name = if cfg!(any(target_os = "macos", windows)) {
+        None
+    } else {
+        Some("lost")
+    };
+    assert_eq!(found[0].name.as_deref(), expected_name);
+    manager.delete_found(&orphan).unwrap();
     assert!(!stored(&service, &orphan));
     assert!(stored(&service, &kept.record.id));
     manager.revoke(&kept.record.id).unwrap();

@@ -9,7 +9,8 @@ use toucan_keys_core::app::PastedKey;
 use toucan_keys_core::clipboard::MemoryClipboard;
 use toucan_keys_core::workspace::{FixedAnswer, Workspace};
 use toucan_keys_core::{
-    Expiry, FileRegistry, KeyManager, Language, MemoryVault, Settings, SettingsFile, ToucanApp, Vault, WindowLanguage,
+    Expiry, FileRegistry, KeyManager, Language, MemoryVault, SettingChange, SettingsFile, ToucanApp, Vault,
+    WindowLanguage,
 };
 
 #[test]
@@ -38,11 +39,7 @@ fn a_french_window_gets_french_messages_from_rust() {
             .unwrap()
     );
     assert_eq!(english["message"], "Give the key a name.");
-    app.save_settings(Settings {
-        language: Language::French,
-        ..Settings::default()
-    })
-    .unwrap();
+    app.change_setting(SettingChange::Language(Language::French)).unwrap();
     assert_eq!(app.window_language().unwrap(), WindowLanguage::French);
 
     let error: Value = json!(

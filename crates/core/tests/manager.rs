@@ -323,19 +323,73 @@ fn an_expired_key_can_be_neither_copied_nor_used() {
     );
 }
 
-/// Secrets no record claims (from an older version's crash) are removed;
-/// claimed ones, a pending create's, and the account token stay.
+/// Secrets no record claims (a list that was moved, replaced or lost) are
+/// never removed on their own: they are offered as found keys, restored
+/// (usable again, under the keychain label's name) or deleted on request.
 #[test]
-fn secrets_no_record_claims_are_removed() {
+fn secrets_no_record_claims_are_found_restored_or_deleted_never_removed_on_their_own() {
     let f = fixture();
     let kept = f.manager.create("Kept", Expiry::Days90).unwrap();
     let orphan = toucan_keys_core::KeyId::random();
+    let orphan_secret = key_format::generate();
+    f.vault.store(&orphan, "Toucan API key: lost", &orphan_secret).unwrap();
+    let unlabelled = toucan_keys_core::KeyId::random();
     f.vault
-        .store(&orphan, "Toucan API key: lost", &key_format::generate())
+        .store(&unlabelled, "something else", &key_format::generate())
         .unwrap();
-    assert_eq!(f.manager.remove_unclaimed_secrets().unwrap(), vec![orphan.clone()]);
-    assert!(!f.vault.contains(&orphan).unwrap());
+
+    f.manager.reconcile().unwrap();
+    assert!(
+        f.vault.contains(&orphan).unwrap(),
+        "reconcile must not remove a found key"
+    );
+    let found = f.manager.found_in_keychain().unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+    let lost = found.iter().find(|k| k.id == orphan).unwrap();
+    assert_eq!(lost.name.as_deref(), Some("lost"));
+    assert_eq!(lost.hint.as_deref(), Some(orphan_secret.hint().as_str()));
+    assert_eq!(found.iter().find(|k| k.id == unlabelled).unwrap().name, None);
+
+    let restored = f.manager.restore_found(&orphan).unwrap();
+    assert_eq!(restored.name, "lost");
+    assert_eq!(restored.fingerprint, orphan_secret.fingerprint());
+    assert!(restored.restored_at.is_some());
+    assert_eq!(restored.expires_at, None);
+    assert_eq!(f.manager.read_secret(&orphan).unwrap(), orphan_secret);
+    assert_eq!(
+        f.manager.restore_found(&orphan).unwrap_err(),
+        toucan_keys_core::CoreError::KeyAlreadyListed
+    );
+    assert_eq!(
+        f.manager.delete_found(&kept.record.id).unwrap_err(),
+        toucan_keys_core::CoreError::KeyAlreadyListed,
+        "a listed key's secret is never deleted as a found one"
+    );
     assert!(f.vault.contains(&kept.record.id).unwrap());
+
+    let other = f.manager.restore_found(&unlabelled).unwrap();
+    assert!(other.name.starts_with("Found key "), "{}", other.name);
+    f.manager.revoke(&other.id).unwrap();
+    f.manager.delete(&other.id).unwrap();
+    assert!(f.manager.found_in_keychain().unwrap().is_empty());
+}
+
+/// A found key whose name an active key has gets " (restored)".
+#[test]
+fn a_found_key_keeps_its_label_name_unless_an_active_key_has_it() {
+    let f = fixture();
+    f.manager.create("Backend", Expiry::Days90).unwrap();
+    let orphan = toucan_keys_core::KeyId::random();
+    f.vault
+        .store(&orphan, "Toucan API key: Backend", &key_format::generate())
+        .unwrap();
+    assert_eq!(f.manager.restore_found(&orphan).unwrap().name, "Backend (restored)");
+    let deleted = toucan_keys_core::KeyId::random();
+    f.vault
+        .store(&deleted, "Toucan API key: Gone", &key_format::generate())
+        .unwrap();
+    f.manager.delete_found(&deleted).unwrap();
+    assert!(!f.vault.contains(&deleted).unwrap());
 }
 
 // Rolling: each step's failure leaves the old key as it was and no replacement.

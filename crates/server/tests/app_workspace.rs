@@ -325,6 +325,61 @@ async fn a_revocation_waits_for_its_own_server_through_disconnect_and_a_switch()
     assert_eq!(code(&refused), "server_key_revoked");
 }
 
+/// A key registered with server A and revoked (then deleted) while the app is
+/// connected to server B is never sent to B: B's "not found" would confirm
+/// nothing. The revocation stays queued for A, by id and name, through the
+/// delete, and A refuses the key once the app is back on it.
+#[tokio::test]
+async fn a_revocation_made_while_on_another_server_waits_for_the_keys_own_server() {
+    let s = setup().await;
+    let (other, other_account, other_server) = another_server(&s._dirs.path().join("other")).await;
+    let key = s.keys.create("roam", Expiry::Days90).unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    s.workspace.disconnect().unwrap();
+    s.workspace
+        .connect(&other, &other_account, &s.records(), &YES)
+        .await
+        .unwrap();
+
+    let record = s.keys.revoke(&key.record.id).unwrap();
+    s.workspace.revoke(&record).await.unwrap();
+    s.workspace.forget_deleted(&record).unwrap();
+    s.keys.delete(&key.record.id).unwrap();
+    s.workspace.send_pending_revocations().await.unwrap();
+    s.workspace.sync(&s.records()).await.unwrap();
+    let pending = s.workspace.pending_revocations().unwrap();
+    assert_eq!(
+        pending
+            .iter()
+            .map(|p| (p.server_url.as_str(), p.key_id.as_str(), p.key_name.as_str()))
+            .collect::<Vec<_>>(),
+        [(s.base.as_str(), key.record.id.as_str(), "roam")],
+        "the revocation must stay queued for the key's own server"
+    );
+    let on_other = keys_on(&other, &other_account).await;
+    assert!(
+        on_other.iter().all(|id| id != key.record.id.as_str()),
+        "the key was sent to a server it doesn't belong to: {on_other:?}"
+    );
+    drop(other_server);
+    // A still accepts the key until it is told.
+    s.workspace.disconnect().unwrap();
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    assert!(s.workspace.pending_revocations().unwrap().is_empty());
+    let refused = s
+        .workspace
+        .generate_token(&record, &key.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "server_key_revoked");
+}
+
 /// A registration the server refuses doesn't stop the revocations: they are
 /// sent first, and the sync still reports the failure.
 #[tokio::test]
@@ -353,6 +408,20 @@ async fn one_failed_registration_does_not_hold_back_revocations() {
         .await
         .unwrap_err();
     assert_eq!(code(&refused_key), "server_key_revoked");
+}
+
+/// The ids of the keys a server knows, asked with its account token.
+async fn keys_on(base: &str, account: &str) -> Vec<String> {
+    use toucan_keys_core::workspace::{AccountToken, EmbedClient, ServerUrl};
+    let client = EmbedClient::new(ServerUrl::parse(base).unwrap()).unwrap();
+    let token = AccountToken::parse(account).unwrap();
+    client
+        .list_keys(&token)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|key| key.id.as_str().to_owned())
+        .collect()
 }
 
 /// What the person was asked, and the answer they gave.

@@ -83,6 +83,7 @@ copied-fingerprint = Copied the fingerprint.
 details-key = Key
 details-fingerprint = Fingerprint
 details-created = Created
+details-created-unknown = Unknown (found in your keychain and restored { $restored })
 details-not-registered = Not registered with the server yet
 details-replaces = Replaces
 details-replaced-by = Replaced by
@@ -96,6 +97,7 @@ activity-renamed = Renamed from “{ $from }” to “{ $to }”
 activity-rolledInto = Rolled: a new key replaces it
 activity-rolledFrom = Made by rolling an older key
 activity-revoked = Revoked
+activity-restored = Restored from your keychain
 activity-registered = Registered with { $server }
 use-in-code = Use this key in code
 
@@ -225,6 +227,22 @@ revoke-confirm = Revoke key
 revoked-toast = “{ $name }” was revoked.
 delete-title = Delete “{ $name }”?
 delete-message = This revoked key will be removed from the list.
+
+## Keys found in the keychain that the list doesn't know
+
+found-title = { $count ->
+    [one] Found in your keychain: 1 key this computer's list doesn't know
+   *[other] Found in your keychain: { $count } keys this computer's list doesn't know
+}
+found-intro = They were made with Toucan Keys, but the key list was moved, replaced or lost. Restore a key to use it again; its creation and expiry dates are unknown. Nothing here is removed unless you delete it.
+found-no-name = Key without a name
+found-not-a-key = not a valid key
+found-restore = Restore
+found-restore-named = Restore { $name }
+found-restored = “{ $name }” is back in your list.
+found-delete-title = Delete “{ $name }” from your keychain?
+found-delete-message = Its secret leaves this computer's keychain for good, and it is revoked on the server it was registered with. Anything that still uses this key stops working. This can't be undone.
+found-deleted = “{ $name }” was deleted from your keychain.
 
 ## Workspace
 

@@ -81,6 +81,7 @@ copied-fingerprint = Empreinte copiée.
 details-key = Clé
 details-fingerprint = Empreinte
 details-created = Créée
+details-created-unknown = Inconnue (trouvée dans votre trousseau et restaurée { $restored })
 details-not-registered = Pas encore enregistrée sur le serveur
 details-replaces = Remplace
 details-replaced-by = Remplacée par
@@ -94,6 +95,7 @@ activity-renamed = Renommée de « { $from } » en « { $to } »
 activity-rolledInto = Renouvelée : une nouvelle clé la remplace
 activity-rolledFrom = Créée en renouvelant une clé plus ancienne
 activity-revoked = Révoquée
+activity-restored = Restaurée depuis votre trousseau
 activity-registered = Enregistrée sur { $server }
 use-in-code = Utiliser cette clé dans du code
 
@@ -222,6 +224,22 @@ revoke-confirm = Révoquer la clé
 revoked-toast = « { $name } » a été révoquée.
 delete-title = Supprimer « { $name } » ?
 delete-message = Cette clé révoquée sera retirée de la liste.
+
+## Clés trouvées dans le trousseau que la liste ne connaît pas
+
+found-title = { $count ->
+    [one] Trouvée dans votre trousseau : 1 clé que la liste de cet ordinateur ne connaît pas
+   *[other] Trouvées dans votre trousseau : { $count } clés que la liste de cet ordinateur ne connaît pas
+}
+found-intro = Elles ont été créées avec Toucan Keys, mais la liste des clés a été déplacée, remplacée ou perdue. Restaurez une clé pour l’utiliser à nouveau ; ses dates de création et d’expiration sont inconnues. Rien n’est supprimé ici sans que vous le demandiez.
+found-no-name = Clé sans nom
+found-not-a-key = clé non valide
+found-restore = Restaurer
+found-restore-named = Restaurer { $name }
+found-restored = « { $name } » est de retour dans votre liste.
+found-delete-title = Supprimer « { $name } » de votre trousseau ?
+found-delete-message = Son secret quitte définitivement le trousseau de cet ordinateur, et elle est révoquée sur le serveur où elle était enregistrée. Tout ce qui utilise encore cette clé cesse de fonctionner. C’est irréversible.
+found-deleted = « { $name } » a été supprimée de votre trousseau.
 
 ## Espace de travail
 

@@ -30,7 +30,7 @@ export function clipboardSection(settings: Settings, saved: (settings: Settings)
     const choice = CLEAR_CHOICES.find((c) => clearValue(c.value) === select.value);
     if (!choice) return;
     try {
-      saved(await api.saveSettings({ ...settings, clipboardClear: choice.value }));
+      saved(await api.changeSetting({ setting: "clipboardClear", value: choice.value }));
       showToast(t("saved"));
     } catch (caught) {
       showError(asCommandError(caught).message);

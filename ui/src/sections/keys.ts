@@ -2,7 +2,7 @@
 // more), the key table, and a banner when the keys or the keychain couldn't
 // be read.
 
-import type { KeySummary } from "../bindings";
+import type { FoundKey, KeySummary } from "../bindings";
 import { h } from "../dom";
 import { t } from "../i18n";
 import type { ScreenState } from "../state";
@@ -16,6 +16,42 @@ export interface KeysHandlers {
   created(key: KeySummary): void;
   /** Checks the keychain again. */
   retryKeychain(): void;
+  /** Brings a key found in the keychain back into the list. */
+  restoreFound(found: FoundKey): void;
+  /** Deletes a key found in the keychain (after asking). */
+  deleteFound(found: FoundKey): void;
+}
+
+/**
+ * "Found in your keychain: 3 keys this computer's list doesn't know", each
+ * with Restore and Delete; nothing when there are none. They are never
+ * removed without the person asking.
+ */
+function foundKeysPanel(found: FoundKey[], handlers: KeysHandlers): HTMLElement | null {
+  if (found.length === 0) return null;
+  const rows = found.map((key) => {
+    const name = key.name ?? t("found-no-name");
+    return h(
+      "li",
+      { class: "found-key", "data-id": key.id },
+      h("span", { class: "found-name" }, name),
+      " ",
+      h("code", { class: "muted" }, key.hint ?? t("found-not-a-key")),
+      h(
+        "span",
+        { class: "found-actions" },
+        h("button", { type: "button", class: "button small", "aria-label": t("found-restore-named", { name }), onclick: () => handlers.restoreFound(key) }, t("found-restore")),
+        h("button", { type: "button", class: "button small danger", "aria-label": t("action-delete-named", { name }), onclick: () => handlers.deleteFound(key) }, t("action-delete")),
+      ),
+    );
+  });
+  return h(
+    "div",
+    { class: "banner banner-warning found-keys", id: "found-keys", role: "region", "aria-labelledby": "found-keys-title" },
+    h("p", { id: "found-keys-title", class: "found-title" }, t("found-title", { count: found.length })),
+    h("p", {}, t("found-intro")),
+    h("ul", { class: "found-list" }, ...rows),
+  );
 }
 
 function banner(message: string, retry?: () => void): HTMLElement {
@@ -121,6 +157,7 @@ export function keysSection(state: ScreenState, actions: RowActions, handlers: K
       ),
     ),
     state.keychainWarning ? banner(state.keychainWarning, handlers.retryKeychain) : null,
+    foundKeysPanel(state.foundKeys, handlers),
     attention,
     state.loadError ? banner(state.loadError) : null,
     !state.loadError && state.keys.length > 1 ? finder.element : null,

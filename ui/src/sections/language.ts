@@ -18,7 +18,7 @@ export function languageSection(settings: Settings, changed: (settings: Settings
   }
   select.addEventListener("change", async () => {
     try {
-      await changed(await api.saveSettings({ ...settings, language: select.value as Language }));
+      await changed(await api.changeSetting({ setting: "language", value: select.value as Language }));
     } catch (caught) {
       showError(asCommandError(caught).message);
       select.value = settings.language;

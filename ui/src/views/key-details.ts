@@ -56,7 +56,7 @@ export async function openKeyDetails(id: string, server: ServerKeyState | null |
     ...row(t("column-status"), statusLabel(key.status)),
     ...row(t("details-key"), h("code", {}, key.hint)),
     ...row(t("details-fingerprint"), h("code", { class: "fingerprint" }, key.fingerprint), " ", copyFingerprint),
-    ...row(t("details-created"), when(key.createdAt, "")),
+    ...row(t("details-created"), key.restoredAt ? h("span", {}, t("details-created-unknown", { restored: exactTime(key.restoredAt) })) : when(key.createdAt, "")),
     ...row(t("column-expires"), when(key.expiresAt, t("never"))),
     ...(key.revokedAt ? row(t("status-revoked"), when(key.revokedAt, "")) : []),
     ...row(t("column-last-copied"), when(key.lastCopiedAt, t("never"))),

@@ -7,7 +7,7 @@ use super::{
 use crate::activity::Activity;
 use crate::error::CoreError;
 use crate::expiry::Expiry;
-use crate::manager::{KeySummary, RollOverlap};
+use crate::manager::{FoundKey, KeySummary, RollOverlap};
 use crate::record::KeyId;
 
 impl ToucanApp {
@@ -17,17 +17,65 @@ impl ToucanApp {
     }
 
     /// Checks the keychain still holds every active key's secret; flags those
-    /// it doesn't. First finishes what a crash interrupted: creates under way,
-    /// and secrets no record claims (a keychain that can't be searched skips
-    /// that). Returns the list afterwards.
+    /// it doesn't. First undoes creates a crash interrupted before their key
+    /// was shown. Secrets no record claims are left alone: they are offered
+    /// as found keys ([`Self::found_keys`]). Returns the list afterwards.
     pub fn check_keychain(&self) -> Reply<Vec<KeySummary>> {
         logged(
             "check_keychain",
             (|| -> Reply<Vec<KeySummary>> {
                 self.keys.reconcile()?;
-                let _ = self.keys.remove_unclaimed_secrets();
                 self.keys.list()
             })(),
+        )
+    }
+
+    /// The keys in the keychain that this computer's list doesn't know (its
+    /// list was moved, replaced or lost): to restore or delete, never removed
+    /// on their own.
+    pub fn found_keys(&self) -> Reply<Vec<FoundKey>> {
+        logged("found_keys", self.keys.found_in_keychain())
+    }
+
+    /// Brings a found key back into the list, usable again (copy, run,
+    /// tokens). Its dates are unknown and shown as such.
+    pub fn restore_found_key(&self, id: KeyId) -> Reply<KeySummary> {
+        logged(
+            "restore_found_key",
+            (|| -> Reply<KeySummary> {
+                let record = self.keys.restore_found(&id)?;
+                self.note(&id, Activity::Restored);
+                Ok(self.keys.summarize(record))
+            })(),
+        )
+    }
+
+    /// Deletes a found key at the person's request (the window confirms
+    /// first: whatever uses the key stops working): its secret leaves the
+    /// keychain, and the server it was registered with, if any, is told to
+    /// revoke it (queued first, like a deleted key's revocation).
+    pub async fn delete_found_key(&self, id: KeyId) -> Reply<DeleteReply> {
+        logged(
+            "delete_found_key",
+            async {
+                let name = self
+                    .keys
+                    .found_in_keychain()?
+                    .into_iter()
+                    .find(|found| found.id == id)
+                    .ok_or(CoreError::KeyNotFound)?
+                    .name
+                    .unwrap_or_else(|| id.to_string());
+                self.workspace.forget_found(&id, &name)?;
+                self.keys.delete_found(&id)?;
+                let server_warning = not_on_server_yet(
+                    "delete_found_key",
+                    self.workspace.send_pending_revocations().await,
+                    "deleted-not-confirmed",
+                );
+                Ok(DeleteReply { server_warning })
+            }
+            .await,
         )
     }
 

@@ -31,7 +31,7 @@ use crate::record::KeyId;
 use crate::registry::FileRegistry;
 use crate::reminders::{Reminder, ReminderLog};
 use crate::secret::ExposeSecret;
-use crate::settings::{Settings, SettingsFile, WindowLanguage};
+use crate::settings::{SettingChange, Settings, SettingsFile, WindowLanguage};
 use crate::vault::Vault;
 use crate::workspace::{Confirm, GeneratedToken, Workspace};
 
@@ -140,9 +140,9 @@ impl ToucanApp {
         )
     }
 
-    /// Saves the person's settings; returns what was saved.
-    pub fn save_settings(&self, settings: Settings) -> Reply<Settings> {
-        logged("save_settings", self.settings.save(settings))
+    /// Changes one setting, keeping the others as saved; returns the settings.
+    pub fn change_setting(&self, change: SettingChange) -> Reply<Settings> {
+        logged("change_setting", self.settings.change(change))
     }
 
     /// The expiry reminders due now (14 days left, 3 days left, expired), each
@@ -180,9 +180,10 @@ impl ToucanApp {
     }
 
     /// Copies `secret` with the person's clear delay; returns the seconds
-    /// until it is cleared, if it will be.
+    /// until it is cleared, if it will be. A damaged settings file is
+    /// reported (nothing is copied), not read as the default delay.
     fn copy_to_clipboard(&self, secret: &dyn ExposeSecret) -> Reply<Option<u32>> {
-        let clear = self.settings.load().unwrap_or_default().clipboard_clear;
+        let clear = self.settings.load()?.clipboard_clear;
         self.clipboard.copy(secret, clear.delay())?;
         Ok(clear.delay().map(|delay| delay.as_secs() as u32))
     }

@@ -82,6 +82,7 @@ error-key-revoked = Cette clé a été révoquée et ne peut plus être utilisé
 error-key-expired = Cette clé a expiré le { $on } et ne peut plus être utilisée. Créez une nouvelle clé pour la remplacer.
 error-key-already-rolled = Cette clé est déjà en cours de remplacement par « { $replacement } ». Renouvelez plutôt celle-là.
 error-key-not-revoked = Révoquez cette clé avant de la supprimer.
+error-key-already-listed = Cette clé est déjà dans votre liste. Cherchez-la là.
 error-key-wrong-prefix = Ce n’est pas une clé d’API Toucan : elle devrait commencer par « tck_ ».
 error-key-wrong-length = Cette clé compte { $found } caractères, mais une clé d’API Toucan en compte { $expected }. Une partie manque peut-être ; copiez-la à nouveau.
 error-key-bad-character = Cette clé contient un caractère impossible dans une clé, en position { $position }. Copiez-la à nouveau.

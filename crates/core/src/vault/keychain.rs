@@ -153,6 +153,16 @@ impl Vault for KeychainVault {
             .collect())
     }
 
+    fn label(&self, id: &KeyId) -> Result<Option<String>, VaultError> {
+        if !USES_SECRET_SERVICE {
+            return Ok(None);
+        }
+        let store = self.connected_store()?;
+        let spec = HashMap::from([("service", self.service.as_str()), ("username", id.as_str())]);
+        let entries = Entry::search_in_store(&store, &spec).map_err(|error| self.classify(error))?;
+        Ok(entries.iter().find_map(secret_service_label))
+    }
+
     fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {
         self.store_text(
             ACCOUNT_TOKEN_ENTRY,
@@ -244,6 +254,21 @@ pub(crate) fn entry_modifiers(label: Option<&str>) -> HashMap<&'static str, &str
         modifiers.insert("label", label);
     }
     modifiers
+}
+
+/// The label of a Secret Service item found by a search.
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
+fn secret_service_label(entry: &Entry) -> Option<String> {
+    let item = entry
+        .as_any()
+        .downcast_ref::<zbus_secret_service_keyring_store::cred::Wrapper>()?;
+    item.get_label().ok()
+}
+
+/// Other platforms' keychains keep no label Toucan Keys sets.
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
+fn secret_service_label(_entry: &Entry) -> Option<String> {
+    None
 }
 
 /// `text` with the regular expression's special characters escaped.

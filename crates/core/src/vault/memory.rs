@@ -23,6 +23,7 @@ pub enum VaultOp {
 #[derive(Default)]
 pub struct MemoryVault {
     secrets: Mutex<HashMap<KeyId, SecretKey>>,
+    labels: Mutex<HashMap<KeyId, String>>,
     account_token: Mutex<Option<AccountToken>>,
     failures: Mutex<HashMap<VaultOp, VaultError>>,
 }
@@ -55,6 +56,7 @@ impl MemoryVault {
 
     /// Removes a secret behind the app's back (as a person might in a keychain app).
     pub fn forget(&self, id: &KeyId) {
+        self.labels.lock().unwrap().remove(id);
         self.secrets.lock().unwrap().remove(id);
     }
 
@@ -67,9 +69,10 @@ impl MemoryVault {
 }
 
 impl Vault for MemoryVault {
-    fn store(&self, id: &KeyId, _label: &str, secret: &SecretKey) -> Result<(), VaultError> {
+    fn store(&self, id: &KeyId, label: &str, secret: &SecretKey) -> Result<(), VaultError> {
         self.check(VaultOp::Store)?;
         self.secrets.lock().unwrap().insert(id.clone(), secret.clone());
+        self.labels.lock().unwrap().insert(id.clone(), label.to_owned());
         Ok(())
     }
 
@@ -86,12 +89,18 @@ impl Vault for MemoryVault {
     fn remove(&self, id: &KeyId) -> Result<(), VaultError> {
         self.check(VaultOp::Remove)?;
         self.secrets.lock().unwrap().remove(id);
+        self.labels.lock().unwrap().remove(id);
         Ok(())
     }
 
     fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
         self.check(VaultOp::Read)?;
         Ok(self.secrets.lock().unwrap().keys().cloned().collect())
+    }
+
+    fn label(&self, id: &KeyId) -> Result<Option<String>, VaultError> {
+        self.check(VaultOp::Read)?;
+        Ok(self.labels.lock().unwrap().get(id).cloned())
     }
 
     fn store_account_token(&self, token: &AccountToken) -> Result<(), VaultError> {

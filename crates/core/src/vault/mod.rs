@@ -100,6 +100,12 @@ pub trait Vault: Send + Sync {
     /// The ids of every key secret this vault holds (its search by service),
     /// so secrets that no record claims can be found.
     fn key_ids(&self) -> Result<Vec<KeyId>, VaultError>;
+    /// The label keychain apps show for `id`'s entry ("Toucan API key: <name>"),
+    /// where this platform's keychain keeps one (the Secret Service does; macOS
+    /// and Windows don't, and answer `None`).
+    fn label(&self, _id: &KeyId) -> Result<Option<String>, VaultError> {
+        Ok(None)
+    }
     /// Whether a secret is stored for `id`.
     fn contains(&self, id: &KeyId) -> Result<bool, VaultError> {
         match self.read(id) {
@@ -127,6 +133,9 @@ impl<V: Vault + ?Sized> Vault for std::sync::Arc<V> {
     }
     fn key_ids(&self) -> Result<Vec<KeyId>, VaultError> {
         (**self).key_ids()
+    }
+    fn label(&self, id: &KeyId) -> Result<Option<String>, VaultError> {
+        (**self).label(id)
     }
     fn read_account_token(&self) -> Result<Option<AccountToken>, VaultError> {
         (**self).read_account_token()

@@ -314,9 +314,10 @@ impl Workspace {
         Ok(())
     }
 
-    /// Revokes a key on the server. The revocation is first queued, durably,
-    /// for the connected server (or, while disconnected, the last one): when
-    /// the server can't be reached it stays queued, through disconnecting or
+    /// Revokes a key on its server. The revocation is first queued, durably,
+    /// for the server the key was registered with (see `queue_revocation`),
+    /// then sent if that server is the connected one. Otherwise, or when the
+    /// server can't be reached, it stays queued, through disconnecting or
     /// switching servers, until that server confirms it.
     pub async fn revoke(&self, record: &KeyRecord) -> Result<(), CoreError> {
         let Some(server) = self.queue_revocation(record)? else {
@@ -343,17 +344,34 @@ impl Workspace {
         self.queue_revocation(record).map(|_| ())
     }
 
-    /// Queues `record`'s revocation for the server revocations go to now;
-    /// returns that server, or `None` if the app never connected to one.
+    /// Queues `record`'s revocation for the server the key was registered
+    /// with, whichever server is connected now: only that server can stop it,
+    /// and only its answer confirms it. A key no server is known to have
+    /// (made while disconnected, never synced) is queued for the server
+    /// revocations go to now, in case it learnt of it. Returns the server, or
+    /// `None` if the app never connected to one.
     fn queue_revocation(&self, record: &KeyRecord) -> Result<Option<String>, CoreError> {
         let mut server = None;
         self.file.update(|config| {
-            if let Some(url) = config.revocation_server().map(str::to_owned) {
+            let own = config.key_servers.get(&record.id).cloned();
+            if let Some(url) = own.or_else(|| config.revocation_server().map(str::to_owned)) {
                 config.queue(&url, &record.id, &record.name);
                 server = Some(url);
             }
         })?;
         Ok(server)
+    }
+
+    /// Queues the revocation of a found key (a keychain entry no record
+    /// claims) that the person deletes, for the server it was registered
+    /// with, if any: deleted here, it must stop working there too.
+    pub fn forget_found(&self, id: &KeyId, name: &str) -> Result<(), CoreError> {
+        self.file.update(|config| {
+            if let Some(url) = config.key_servers.get(id).cloned() {
+                config.queue(&url, id, name);
+            }
+        })?;
+        Ok(())
     }
 
     /// Asks the server for a session token signed for `request`, sending the
