@@ -285,3 +285,20 @@ fn token_body() -> toucan_keys_protocol::wire::TokenRequestBody {
     .unwrap();
     request.to_body().unwrap()
 }
+
+/// A hostile server's message carries terminal control sequences (a new
+/// window title, a cleared screen, a right-to-left override): the error a
+/// person reads, on a terminal too, holds none of them. (A redirect's
+/// `Location` is only ever shown when it is plain visible ASCII.)
+#[tokio::test]
+async fn a_hostile_servers_text_reaches_no_terminal_as_control_characters() {
+    const REFUSAL: &[u8] = b"HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: 93\r\nconnection: close\r\n\r\n{\"code\":\"invalid_body\",\"message\":\"no\\u001b]0;pwned\\u0007\\u001b[2J\\u202ertl\\r\\nfake prompt$ \"}";
+    let address = answering(REFUSAL).await;
+    let error = client(&format!("http://{address}"))
+        .list_keys(&account())
+        .await
+        .unwrap_err();
+    let shown = error.to_string();
+    assert!(shown.contains("no ]0;pwned"), "{shown:?}");
+    assert!(!shown.chars().any(|c| c.is_control() || c == '\u{202e}'), "{shown:?}");
+}

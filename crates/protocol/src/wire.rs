@@ -131,6 +131,11 @@ pub struct IssuedToken {
 pub struct IntrospectionRequest {
     /// A token this key issued.
     pub token: String,
+    /// The web origin of the page the token is used on. A token limited to
+    /// some origins is active only on one of them (also read from the
+    /// request's `Origin` header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// Whether a token still works, and its claims when it does.

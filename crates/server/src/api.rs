@@ -55,7 +55,7 @@ pub async fn generate_token(
         return Err(ApiError::rate_limited());
     }
     let request = token_request::parse(&body, state.config.max_token_lifetime_seconds)?;
-    token_request::check_origin(&key.allowed_origins, request.origin.as_deref())?;
+    token_request::check_origin(&key.allowed_origins, request.origin.as_deref(), origin_header(&headers))?;
     let declared = state.keys.declared_attributes(&state.store).await?;
     token_request::check_attributes(&declared, &request.attributes)?;
     let jti = state.token_ids.next();
@@ -104,7 +104,29 @@ pub async fn introspect(State(state): State<Arc<AppState>>, headers: HeaderMap, 
     if expired || auth::usable(&key, now).is_err() {
         return inactive;
     }
+    // A token limited to some origins works only on a page of one of them:
+    // the page's origin comes in the request's `origin` field or its `Origin`
+    // header, and each one given must be allowed.
+    if let Some(origins) = claims["origins"].as_array().filter(|origins| !origins.is_empty()) {
+        let allowed: Vec<String> = origins.iter().filter_map(|o| o.as_str().map(str::to_owned)).collect();
+        let page = [request.origin.as_deref(), origin_header(&headers)];
+        let given: Vec<&str> = page.into_iter().flatten().collect();
+        if given.is_empty()
+            || !given
+                .iter()
+                .all(|origin| token_request::origin_allowed(&allowed, origin))
+        {
+            return inactive;
+        }
+    }
     Ok(Json(json!({ "active": true, "claims": claims })))
+}
+
+/// The request's HTTP `Origin` header, when a browser sent one.
+fn origin_header(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::ORIGIN)
+        .and_then(|value| value.to_str().ok())
 }
 
 /// `GET /healthz`: the process is up and answering.

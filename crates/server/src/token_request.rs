@@ -152,24 +152,55 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
     })
 }
 
-/// Refuses a request that names an origin the key doesn't allow. A key
-/// with no origins allows any; a request that names none is not checked
-/// here (its token carries the allowed origins for the embed to enforce).
-pub fn check_origin(allowed: &[String], origin: Option<&str>) -> Result<(), ApiError> {
-    let allows = |origin: &str| {
-        let origin = origin.trim().trim_end_matches('/');
-        allowed.iter().any(|one| one.eq_ignore_ascii_case(origin))
-    };
-    match origin {
-        Some(origin) if !allowed.is_empty() && !allows(origin) => Err(ApiError::forbidden(
+/// Refuses a token request for a key limited to some web origins unless it
+/// names one of them: in its `origin` field, and in its HTTP `Origin` header
+/// when it has one (a browser's). A key with no origins allows any. Origins
+/// compare as [`normalized_origin`] writes them.
+pub fn check_origin(allowed: &[String], named: Option<&str>, header: Option<&str>) -> Result<(), ApiError> {
+    if allowed.is_empty() {
+        return Ok(());
+    }
+    if named.is_none() && header.is_none() {
+        return Err(ApiError::forbidden(
             codes::ORIGIN_NOT_ALLOWED,
             format!(
-                "This API key's tokens may not be used from {origin}. Allowed: {}.",
+                "This API key's tokens may be used only from {}. Name the page's origin in the request's \"origin\" field.",
                 allowed.join(", ")
             ),
-        )),
-        _ => Ok(()),
+        ));
     }
+    for origin in [named, header].into_iter().flatten() {
+        if !origin_allowed(allowed, origin) {
+            return Err(ApiError::forbidden(
+                codes::ORIGIN_NOT_ALLOWED,
+                format!(
+                    "This API key's tokens may not be used from {origin}. Allowed: {}.",
+                    allowed.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `origin` is one of `allowed` (already normalised), once normalised.
+pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
+    normalized_origin(origin).is_some_and(|origin| allowed.contains(&origin))
+}
+
+/// An origin as it is stored and compared: scheme and host in lower case,
+/// no default port (`:443` for https, `:80` for http), no trailing slash.
+/// `None` when it isn't a web origin this server accepts (see `is_origin`).
+pub fn normalized_origin(origin: &str) -> Option<String> {
+    let origin = origin.trim();
+    let origin = origin.strip_suffix('/').unwrap_or(origin);
+    let (scheme, authority) = origin.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = authority.to_ascii_lowercase();
+    let default_port = if scheme == "https" { ":443" } else { ":80" };
+    let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
+    let normalized = format!("{scheme}://{authority}");
+    is_origin(&normalized).then_some(normalized)
 }
 
 /// A key may name this many origins, at most.
@@ -188,9 +219,8 @@ pub fn checked_origins(origins: &[String]) -> Result<Vec<String>, ApiError> {
         .iter()
         .enumerate()
         .map(|(index, origin)| {
-            let origin = origin.trim().trim_end_matches('/');
-            if is_origin(origin) {
-                Ok(origin.to_ascii_lowercase())
+            if let Some(origin) = normalized_origin(origin) {
+                Ok(origin)
             } else {
                 Err(ApiError::bad_request(
                     &format!("allowedOrigins[{index}]"),
@@ -346,6 +376,67 @@ fn check_permissions(permissions: &Map<String, Value>) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Origins compare after normalisation: scheme and host case, default
+    /// ports, a trailing slash. Other ports, schemes and hosts stay apart.
+    #[test]
+    fn origins_compare_after_normalisation() {
+        let equal = [
+            ("https://app.example.com", "https://app.example.com"),
+            ("https://app.example.com", "https://app.example.com:443"),
+            ("https://app.example.com", "HTTPS://APP.Example.COM"),
+            ("https://app.example.com", "https://app.example.com/"),
+            ("https://app.example.com:8443", "https://APP.example.com:8443/"),
+            ("http://localhost", "http://localhost:80"),
+            ("http://localhost:3000", "http://LOCALHOST:3000/"),
+            ("https://[::1]", "https://[::1]:443"),
+        ];
+        for (a, b) in equal {
+            assert_eq!(
+                normalized_origin(a),
+                normalized_origin(b),
+                "{a} and {b} are the same origin"
+            );
+            assert!(normalized_origin(a).is_some(), "{a}");
+        }
+        let unequal = [
+            ("https://app.example.com", "http://app.example.com"),
+            ("https://app.example.com", "https://app.example.com:8443"),
+            ("https://app.example.com", "https://www.app.example.com"),
+            ("https://app.example.com", "https://app.example.com.evil.net"),
+            ("http://localhost:3000", "http://localhost"),
+            ("https://app.example.com:443", "https://app.example.com:4430"),
+        ];
+        for (a, b) in unequal {
+            assert_ne!(
+                normalized_origin(a),
+                normalized_origin(b),
+                "{a} and {b} are different origins"
+            );
+        }
+        for not_an_origin in [
+            "app.example.com",
+            "https://",
+            "https://a.example/path",
+            "ftp://a.example",
+            "http://a.example",
+        ] {
+            assert_eq!(normalized_origin(not_an_origin), None, "{not_an_origin}");
+        }
+        let allowed = vec![normalized_origin("https://shop.example:443").unwrap()];
+        assert_eq!(allowed, ["https://shop.example"]);
+        assert!(check_origin(&allowed, Some("https://SHOP.example/"), None).is_ok());
+        assert!(check_origin(&allowed, None, Some("https://shop.example:443")).is_ok());
+        assert!(
+            check_origin(&allowed, None, None).is_err(),
+            "a limited key needs an origin"
+        );
+        assert!(check_origin(&allowed, Some("https://shop.example"), Some("https://evil.example")).is_err());
+        assert!(
+            check_origin(&[], None, None).is_ok(),
+            "a key with no origins allows any"
+        );
+    }
 
     fn error_of(body: &str) -> String {
         format!("{:?}", parse(body.as_bytes(), 86_400).unwrap_err())

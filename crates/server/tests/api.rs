@@ -829,8 +829,109 @@ async fn a_key_s_tokens_are_limited_to_its_origins() {
         .await
         .unwrap();
     assert_eq!(claims["origins"], keys["keys"][0]["allowedOrigins"]);
-    let introspection = server.introspect(&key, reply["token"].as_str().unwrap()).await.1;
-    assert_eq!(introspection["claims"]["origins"], claims["origins"]);
+    let token = reply["token"].as_str().unwrap().to_owned();
+
+    // Where the token is used: active only on a page of an allowed origin.
+    let introspect = |body: Value, origin: Option<&'static str>| {
+        let mut post = server
+            .http
+            .post(format!("{}/embed/introspect", server.base))
+            .header("x-api-key", key.expose_secret())
+            .json(&body);
+        if let Some(origin) = origin {
+            post = post.header("origin", origin);
+        }
+        async move { post.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let on_page = introspect(json!({ "token": token, "origin": "https://app.example.com:443" }), None).await;
+    assert_eq!(on_page["active"], true, "{on_page}");
+    assert_eq!(on_page["claims"]["origins"], claims["origins"]);
+    let by_header = introspect(json!({ "token": token }), Some("https://admin.example.com:8443")).await;
+    assert_eq!(by_header["active"], true, "{by_header}");
+    for (body, header) in [
+        (json!({ "token": token }), None),
+        (json!({ "token": token, "origin": "https://evil.example.net" }), None),
+        (json!({ "token": token }), Some("https://evil.example.net")),
+        (
+            json!({ "token": token, "origin": "https://app.example.com" }),
+            Some("https://evil.example.net"),
+        ),
+    ] {
+        let reply = introspect(body.clone(), header).await;
+        assert_eq!(reply, json!({ "active": false }), "{body} {header:?}");
+    }
+}
+
+/// A key limited to origins refuses a token request that names none, and a
+/// browser's `Origin` header must be allowed too; default ports are the same
+/// origin. A cross-origin preflight gets no CORS permission: browsers can't
+/// call the server from a page at all.
+#[tokio::test]
+async fn a_key_limited_to_origins_needs_one_and_the_origin_header_counts() {
+    let server = start().await;
+    let key = key_format::generate();
+    let registered = server
+        .http
+        .post(format!("{}/api/keys", server.base))
+        .bearer_auth(&server.account)
+        .json(&json!({
+            "id": "key_needs_origin", "name": "Shop", "fingerprint": key.fingerprint(),
+            "allowedOrigins": ["https://shop.example.com"]
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), StatusCode::CREATED);
+
+    let (status, reply) = server
+        .post("/embed/generate-token", key.expose_secret(), user_request())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{reply}");
+    assert_eq!(reply["code"], "origin_not_allowed");
+    assert!(
+        reply["message"].as_str().unwrap().contains("https://shop.example.com"),
+        "{reply}"
+    );
+
+    let ask = |origin_field: Option<&'static str>, header: Option<&'static str>| {
+        let mut body = user_request();
+        if let Some(origin) = origin_field {
+            body["origin"] = json!(origin);
+        }
+        let mut post = server
+            .http
+            .post(format!("{}/embed/generate-token", server.base))
+            .header("x-api-key", key.expose_secret())
+            .json(&body);
+        if let Some(origin) = header {
+            post = post.header("origin", origin);
+        }
+        async move { post.send().await.unwrap().status() }
+    };
+    assert_eq!(ask(Some("https://shop.example.com:443"), None).await, StatusCode::OK);
+    assert_eq!(ask(None, Some("https://shop.example.com")).await, StatusCode::OK);
+    assert_eq!(
+        ask(Some("https://shop.example.com"), Some("https://evil.example.net")).await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(ask(None, Some("http://shop.example.com")).await, StatusCode::FORBIDDEN);
+
+    let preflight = server
+        .http
+        .request(
+            reqwest::Method::OPTIONS,
+            format!("{}/embed/generate-token", server.base),
+        )
+        .header("origin", "https://shop.example.com")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        preflight.headers().get("access-control-allow-origin").is_none(),
+        "the server must not let pages call it: {:?}",
+        preflight.headers()
+    );
 }
 
 /// Once a workspace declares its attributes, a token request may carry only
@@ -943,4 +1044,26 @@ async fn the_longest_lifetime_is_the_server_s_choice() {
     let token = server.token(&key).await;
     let claims = verify_independently(&server, &token).await.unwrap();
     assert_eq!(claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap(), 600);
+}
+
+/// A well-formed key the server doesn't know (its checksum is public, so
+/// anyone can make one) is rate-limited like a registered one.
+#[tokio::test]
+async fn unknown_keys_are_rate_limited_too() {
+    let server = start_with(|config| config.requests_per_minute = 4).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let made_up = key_format::generate();
+        statuses.push(
+            server
+                .post("/embed/generate-token", made_up.expose_secret(), user_request())
+                .await
+                .0,
+        );
+    }
+    assert_eq!(&statuses[..4], [StatusCode::UNAUTHORIZED; 4], "{statuses:?}");
+    assert_eq!(&statuses[4..], [StatusCode::TOO_MANY_REQUESTS; 2], "{statuses:?}");
+    // A registered key keeps its own budget.
+    let (_, key) = server.register("Own budget").await;
+    server.token(&key).await;
 }

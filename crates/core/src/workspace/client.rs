@@ -219,6 +219,7 @@ impl EmbedClient {
     pub async fn introspect(&self, key: &SecretKey, token: &str) -> Result<Introspection, ServerError> {
         let request = self.key_request("embed/introspect", key).json(&IntrospectionRequest {
             token: token.to_owned(),
+            origin: None,
         });
         let response = self.send(request).await?;
         self.json(response).await
@@ -252,7 +253,7 @@ impl EmbedClient {
                 .unwrap_or("another address");
             return Err(ServerError::Redirected {
                 host: self.base.host_label(),
-                location: location.chars().take(200).collect(),
+                location: printable(location).chars().take(200).collect(),
             });
         }
         let refusal = self
@@ -264,9 +265,11 @@ impl EmbedClient {
             Some(refusal) if refusal.code == codes::INVALID_ACCOUNT_TOKEN => Err(ServerError::AccountTokenRejected {
                 host: self.base.host_label(),
             }),
-            Some(refusal) if status.is_client_error() => {
-                Err(ServerError::refused(&refusal.code, &refusal.message, refusal.at))
-            }
+            Some(refusal) if status.is_client_error() => Err(ServerError::refused(
+                &printable(&refusal.code),
+                &printable(&refusal.message),
+                refusal.at,
+            )),
             _ => Err(ServerError::BadResponse {
                 host: self.base.host_label(),
                 status: status.as_u16(),
@@ -371,5 +374,38 @@ fn describe_tls(error: &rustls::Error) -> String {
             "the server doesn't speak HTTPS at this address".into()
         }
         other => format!("{other}"),
+    }
+}
+
+/// Text from a server as it may be shown: without control characters (C0,
+/// DEL, C1, and the bidirectional overrides), so a hostile server can't move
+/// a terminal's cursor, change its title or colours, or hide text, when the
+/// command line prints its message.
+pub(crate) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() || is_bidi_control(c) { ' ' } else { c })
+        .collect()
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn a_servers_text_loses_its_terminal_control_characters() {
+        let hostile = "Refused\u{1b}]0;pwned\u{7}\u{1b}[2J\r\nrm -rf\u{9b}31m\u{202E}txt.exe";
+        let shown = printable(hostile);
+        assert!(
+            shown
+                .chars()
+                .all(|c| !c.is_control() && !('\u{202A}'..='\u{202E}').contains(&c)),
+            "{shown:?}"
+        );
+        assert!(shown.starts_with("Refused ]0;pwned  [2J  rm -rf"), "{shown:?}");
+        assert_eq!(printable("Le serveur a refusé « x »."), "Le serveur a refusé « x ».");
     }
 }
