@@ -32,7 +32,7 @@ if $for_tests; then
     clang llvm
     # the embed server: a throwaway PostgreSQL cluster (scripts/with-postgres.sh), an
     # independent JWE reader, the container files' parser, schemathesis's virtual environment
-    postgresql python3-jwcrypto python3-yaml python3-venv
+    postgresql openssl python3-jwcrypto python3-yaml python3-venv
     # the scripts written in Python
     python3
     # "Use this key in code": its Go example is run against the embed server (curl, Node.js

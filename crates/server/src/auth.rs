@@ -13,6 +13,10 @@ use crate::AppState;
 use crate::error::ApiError;
 use crate::store::KeyInfo;
 
+/// The rate limiter's entry for every key this server doesn't know (key ids
+/// start with `key_`, so none is named this).
+const UNKNOWN_KEYS: &str = "unknown keys";
+
 /// The registered key that sent this request, whatever its status. A
 /// malformed key or a failed checksum is refused before the database is touched.
 pub async fn identify(state: &AppState, headers: &HeaderMap) -> Result<Arc<KeyInfo>, ApiError> {
@@ -24,11 +28,15 @@ pub async fn identify(state: &AppState, headers: &HeaderMap) -> Result<Arc<KeyIn
     let key = key_format::parse(sent).map_err(|error| ApiError::unauthorized(codes::INVALID_KEY, error.to_string()))?;
     let fingerprint = key.fingerprint();
     let unknown = || ApiError::unauthorized(codes::UNKNOWN_KEY, "This API key is not registered with this server.");
-    let found = state.keys.find(&state.store, &fingerprint).await?.ok_or_else(unknown)?;
-    if !bool::from(found.fingerprint.as_bytes().ct_eq(fingerprint.as_bytes())) {
-        return Err(unknown());
+    let found = state.keys.find(&state.store, &fingerprint).await?;
+    match found {
+        Some(found) if bool::from(found.fingerprint.as_bytes().ct_eq(fingerprint.as_bytes())) => Ok(found),
+        // Keys this server doesn't know share one budget: a well-formed key
+        // (its checksum is public) is rate-limited like any other, and a flood
+        // of made-up keys can't grow the limiter's table.
+        _ if !state.limiter.allow(UNKNOWN_KEYS) => Err(ApiError::rate_limited()),
+        _ => Err(unknown()),
     }
-    Ok(found)
 }
 
 /// Refuses a revoked or expired key, saying which and when.

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod local;
 pub mod logging;
 mod private_files;
+pub mod process_guard;
 pub mod rate_limit;
 pub mod serve;
 pub mod signing_keys;
@@ -116,12 +117,13 @@ pub async fn open(data_dir: &Path, config: ServerConfig) -> Result<Opened, Store
     // when the database is elsewhere.
     private_files::create_folder(data_dir)?;
     let store = Store::open(&config.location(data_dir)).await?;
-    let mut signer = signing_keys::load_signer(&store, chrono::Utc::now().timestamp()).await?;
+    let now = chrono::Utc::now().timestamp();
+    let mut signer = signing_keys::load_signer(&store, now).await?;
     if config.encrypt_tokens {
-        let encryption = signing_keys::load_encryption(&store).await?;
+        let (encryption, retired) = signing_keys::load_encryption(&store, now).await?;
         let jwk = serde_json::to_vec_pretty(&encryption.jwk()).expect("a JWK serializes");
         private_files::write(&data_dir.join(TOKEN_ENCRYPTION_KEY_FILE), &jwk)?;
-        signer = signer.encrypting(encryption);
+        signer = signer.encrypting(encryption).also_decrypting(retired);
     }
     let token = AccountToken::generate();
     let new_account_token = store
@@ -179,6 +181,13 @@ pub async fn rotate_signing_key(location: &DatabaseLocation, now: i64) -> Result
     signing_keys::rotate(&Store::open(location).await?, now).await
 }
 
+/// Makes a new token-encryption key current (see
+/// [`signing_keys::rotate_encryption`]); returns its id. For
+/// `--rotate-encryption-key`; `now` is in Unix seconds.
+pub async fn rotate_encryption_key(location: &DatabaseLocation, now: i64) -> Result<String, StoreError> {
+    signing_keys::rotate_encryption(&Store::open(location).await?, now).await
+}
+
 /// The token encryption key (a JWK, 0600 on Unix) in the data folder, when
 /// tokens are encrypted.
 pub const TOKEN_ENCRYPTION_KEY_FILE: &str = "token-encryption-key.jwk";
@@ -211,7 +220,8 @@ pub fn hand_over_account_token(token: &str, data_dir: &Path, to_terminal: bool) 
     let path = data_dir.join(ACCOUNT_TOKEN_FILE);
     private_files::write(&path, token.as_bytes())?;
     Ok(format!(
-        "Account token written to {} (readable by this user only; not printed, since the output isn't a terminal).",
+        "Account token written to {} (readable by this user only; not printed, since the output isn't a terminal). Once you have it, delete the file (rm {}): the server keeps only its hash and never reads the file.",
+        path.display(),
         path.display()
     ))
 }

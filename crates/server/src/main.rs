@@ -3,8 +3,11 @@
 //! Options:
 //! - `--data-dir DIR`: the data folder (SQLite database, account-token file);
 //!   `toucan-server-data` by default.
-//! - `--database-url postgres://…` (or `TOUCAN_EMBED_DATABASE_URL`): use a shared
-//!   PostgreSQL database instead of SQLite, so several servers can serve one workspace.
+//! - `TOUCAN_EMBED_DATABASE_URL` (or `--database-url-file FILE`): use a shared
+//!   PostgreSQL database instead of SQLite, so several servers can serve one
+//!   workspace; `sslmode=verify-full` (with `sslrootcert=<CA file>`) or
+//!   `require` for TLS. `--database-url URL` works too, but refuses an address
+//!   with a password: a command line is visible to every local user (`ps`).
 //! - `--host ADDRESS` (127.0.0.1 by default; 0.0.0.0 in a container) and
 //!   `--port PORT` (8787; 0 picks a free one).
 //! - `--requests-per-minute N`: per key, per server process (600).
@@ -23,7 +26,8 @@
 //!
 //! `--rotate-account-token` replaces the account token and exits;
 //! `--rotate-signing-key` makes a new token-signing key (the old one stays
-//! accepted until its tokens expire) and exits. A new account token is printed
+//! accepted until its tokens expire) and exits; `--rotate-encryption-key`
+//! does the same for the token-encryption key (the old one still decrypts). A new account token is printed
 //! once on a terminal, or written to a 0600 file in the data folder when the
 //! output is a log (`hand_over_account_token`). SIGTERM or Ctrl+C stop the
 //! server after the requests under way, writing what was pending.
@@ -43,6 +47,7 @@ struct Options {
     config: ServerConfig,
     rotate_account: bool,
     rotate_signing: bool,
+    rotate_encryption: bool,
     print_json: bool,
     log_format: LogFormat,
 }
@@ -60,6 +65,7 @@ fn options() -> Options {
         },
         rotate_account: false,
         rotate_signing: false,
+        rotate_encryption: false,
         print_json: false,
         log_format: LogFormat::for_stderr(),
     };
@@ -69,10 +75,34 @@ fn options() -> Options {
         match arg.as_str() {
             "--rotate-account-token" => options.rotate_account = true,
             "--rotate-signing-key" => options.rotate_signing = true,
+            "--rotate-encryption-key" => options.rotate_encryption = true,
             "--print-json" => options.print_json = true,
             "--encrypt-tokens" => options.config.encrypt_tokens = true,
             "--data-dir" => options.data_dir = PathBuf::from(value()),
-            "--database-url" => options.config.database_url = Some(value()),
+            "--database-url" => {
+                let url = value();
+                if toucan_embed_server::store::postgres_tls::has_password(&url) {
+                    eprintln!(
+                        "The database address on the command line holds a password, which every user of this computer can read (ps, /proc). Put the address in TOUCAN_EMBED_DATABASE_URL, or in a file only this user can read named with --database-url-file."
+                    );
+                    std::process::exit(2);
+                }
+                options.config.database_url = Some(url);
+            }
+            "--database-url-file" => {
+                let file = value();
+                match std::fs::read_to_string(&file) {
+                    Ok(url) if !url.trim().is_empty() => options.config.database_url = Some(url.trim().to_owned()),
+                    Ok(_) => {
+                        eprintln!("{file} holds no database address.");
+                        std::process::exit(2);
+                    }
+                    Err(error) => {
+                        eprintln!("Can't read the database address from {file}: {error}");
+                        std::process::exit(2);
+                    }
+                }
+            }
             "--host" => options.host = value(),
             "--port" => options.port = value().parse().unwrap_or_else(|_| usage()),
             "--requests-per-minute" => options.config.requests_per_minute = value().parse().unwrap_or_else(|_| usage()),
@@ -99,6 +129,9 @@ fn options() -> Options {
 async fn main() {
     let options = options();
     logging::start(options.log_format, log_level());
+    if let Err(error) = toucan_embed_server::process_guard::disable_core_dumps() {
+        tracing::warn!(%error, "core dumps couldn't be turned off");
+    }
     let location = options.config.location(&options.data_dir);
     let cannot_open = |error: &dyn std::fmt::Display| -> ! {
         eprintln!("Can't open the database ({}): {error}", describe(&options));
@@ -118,6 +151,21 @@ async fn main() {
                     } else {
                         rotation.still_accepted.join(", ")
                     }
+                );
+                return;
+            }
+            Err(error) => cannot_open(&error),
+        }
+    }
+    if options.rotate_encryption {
+        match toucan_embed_server::rotate_encryption_key(&location, chrono::Utc::now().timestamp()).await {
+            Ok(kid) => {
+                println!(
+                    "New token-encryption key: {kid}. It encrypts tokens from the servers' next start, which write it to {}.",
+                    toucan_embed_server::TOKEN_ENCRYPTION_KEY_FILE
+                );
+                println!(
+                    "The previous key still decrypts its tokens until they expire (24 hours at most): keep its JWK file until then."
                 );
                 return;
             }
@@ -253,11 +301,12 @@ fn log_level() -> tracing::Level {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: toucan-embed-server [--data-dir DIR] [--database-url postgres://…] [--host ADDRESS] [--port PORT]
+        "usage: toucan-embed-server [--data-dir DIR] [--database-url-file FILE] [--host ADDRESS] [--port PORT]
                            [--requests-per-minute N] [--max-token-lifetime SECONDS] [--encrypt-tokens]
                            [--write-uses-every SECONDS] [--log-format json|text] [--print-json]
        toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-account-token
-       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key"
+       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key
+       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-encryption-key"
     );
     std::process::exit(2);
 }

@@ -9,8 +9,8 @@ use crate::tokens::{TokenEncryption, TokenSigner};
 const SIGNING_KEY: &str = "ed25519_signing_key";
 const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
 
-/// A retired signing key: it signs nothing, but tokens it signed stay valid
-/// until they expire, so it stays in the JWKS until then.
+/// A retired signing (or encryption) key: it signs (or encrypts) nothing,
+/// but tokens it made stay valid until they expire, so it is kept until then.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 struct RetiredKey {
     #[serde(with = "secret_base64")]
@@ -49,22 +49,52 @@ pub fn random_secret() -> [u8; 32] {
 pub async fn load_signer(store: &Store, now: i64) -> StoreResult<TokenSigner> {
     store.add_setting(SIGNING_KEY, &random_secret()).await?;
     let secret = current_secret(store).await?.expect("the signing key was just stored");
-    let retired = drop_expired_retired_keys(store, now).await?;
+    let retired = drop_expired(store, RETIRED_SIGNING_KEYS, now).await?;
     Ok(TokenSigner::with_retired(secret, &secrets(&retired)))
 }
 
 const ENCRYPTION_KEY: &str = "a256gcm_token_encryption_key";
+const RETIRED_ENCRYPTION_KEYS: &str = "a256gcm_retired_token_encryption_keys";
 
-/// The key that encrypts tokens, created on first use; every server on one
-/// database shares it.
-pub async fn load_encryption(store: &Store) -> StoreResult<TokenEncryption> {
+/// The key that encrypts tokens, created on first use, and the retired ones
+/// whose tokens may still be live (they only decrypt); every server on one
+/// database shares them.
+pub async fn load_encryption(store: &Store, now: i64) -> StoreResult<(TokenEncryption, Vec<TokenEncryption>)> {
     store.add_setting(ENCRYPTION_KEY, &random_secret()).await?;
-    let secret = store
+    let secret = current_encryption_secret(store)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("the token encryption key isn't 32 bytes".to_owned()))?;
+    let retired = drop_expired(store, RETIRED_ENCRYPTION_KEYS, now).await?;
+    Ok((
+        TokenEncryption::new(secret),
+        retired.iter().map(|key| TokenEncryption::new(key.secret)).collect(),
+    ))
+}
+
+async fn current_encryption_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {
+    Ok(store
         .setting(ENCRYPTION_KEY)
         .await?
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok())
-        .ok_or_else(|| StoreError::Corrupt("the token encryption key isn't 32 bytes".to_owned()))?;
-    Ok(TokenEncryption::new(secret))
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok()))
+}
+
+/// Makes a new token-encryption key current; returns its id. The previous
+/// one encrypts nothing more but still decrypts (for introspection) until
+/// every token it encrypted has expired (24 hours at most); keys retired
+/// longer ago are deleted. Servers pick the new key up, and write it to their
+/// JWK file, when they restart. `now` is in Unix seconds.
+pub async fn rotate_encryption(store: &Store, now: i64) -> StoreResult<String> {
+    let mut retired = drop_expired(store, RETIRED_ENCRYPTION_KEYS, now).await?;
+    if let Some(previous) = current_encryption_secret(store).await? {
+        retired.push(RetiredKey {
+            secret: previous,
+            retired_at: now,
+        });
+    }
+    let secret = random_secret();
+    save_retired(store, RETIRED_ENCRYPTION_KEYS, &retired).await?;
+    store.set_setting(ENCRYPTION_KEY, &secret).await?;
+    Ok(TokenEncryption::new(secret).kid().to_owned())
 }
 
 async fn current_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {
@@ -78,24 +108,24 @@ fn secrets(keys: &[RetiredKey]) -> Vec<[u8; 32]> {
     keys.iter().map(|key| key.secret).collect()
 }
 
-async fn retired_keys(store: &Store) -> StoreResult<Vec<RetiredKey>> {
+async fn retired_keys(store: &Store, name: &str) -> StoreResult<Vec<RetiredKey>> {
     Ok(store
-        .setting(RETIRED_SIGNING_KEYS)
+        .setting(name)
         .await?
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default())
 }
 
-async fn save_retired_keys(store: &Store, keys: &[RetiredKey]) -> StoreResult<()> {
+async fn save_retired(store: &Store, name: &str, keys: &[RetiredKey]) -> StoreResult<()> {
     store
-        .set_setting(RETIRED_SIGNING_KEYS, &serde_json::to_vec(keys).expect("keys serialize"))
+        .set_setting(name, &serde_json::to_vec(keys).expect("keys serialize"))
         .await
 }
 
 /// The retired keys that may still have valid tokens at `now`; the others
 /// (retired longer ago than the longest token lifetime) are deleted.
-async fn drop_expired_retired_keys(store: &Store, now: i64) -> StoreResult<Vec<RetiredKey>> {
-    let all = retired_keys(store).await?;
+async fn drop_expired(store: &Store, name: &str, now: i64) -> StoreResult<Vec<RetiredKey>> {
+    let all = retired_keys(store, name).await?;
     let longest = *token_request::LIFETIME_RANGE.end();
     let live: Vec<RetiredKey> = all
         .iter()
@@ -103,7 +133,7 @@ async fn drop_expired_retired_keys(store: &Store, now: i64) -> StoreResult<Vec<R
         .cloned()
         .collect();
     if live.len() != all.len() {
-        save_retired_keys(store, &live).await?;
+        save_retired(store, name, &live).await?;
     }
     Ok(live)
 }
@@ -122,7 +152,7 @@ pub struct Rotation {
 /// deleted. Running servers pick the new key up when they restart. `now` is
 /// in Unix seconds.
 pub async fn rotate(store: &Store, now: i64) -> StoreResult<Rotation> {
-    let mut retired = drop_expired_retired_keys(store, now).await?;
+    let mut retired = drop_expired(store, RETIRED_SIGNING_KEYS, now).await?;
     if let Some(previous) = current_secret(store).await? {
         retired.push(RetiredKey {
             secret: previous,
@@ -130,7 +160,7 @@ pub async fn rotate(store: &Store, now: i64) -> StoreResult<Rotation> {
         });
     }
     let secret = random_secret();
-    save_retired_keys(store, &retired).await?;
+    save_retired(store, RETIRED_SIGNING_KEYS, &retired).await?;
     store.set_setting(SIGNING_KEY, &secret).await?;
     let signer = TokenSigner::with_retired(secret, &secrets(&retired));
     let kids = signer.jwks()["keys"]

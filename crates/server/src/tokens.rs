@@ -17,6 +17,7 @@ pub const MAX_TOKEN_BYTES: usize = 32 * 1024;
 pub struct TokenSigner {
     /// Set when the server issues encrypted tokens (`--encrypt-tokens`).
     encryption: Option<TokenEncryption>,
+    retired_encryption: Vec<TokenEncryption>,
     kid: String,
     key: SigningKey,
     /// The JWS header, base64url: the same for every token.
@@ -63,6 +64,7 @@ impl TokenSigner {
         let encoded_header = encode_json(&json!({ "alg": "EdDSA", "typ": "JWT", "kid": kid }));
         Self {
             encryption: None,
+            retired_encryption: Vec::new(),
             kid,
             key,
             encoded_header,
@@ -73,6 +75,13 @@ impl TokenSigner {
     /// From now on, tokens are also encrypted (JWE, see [`TokenEncryption`]).
     pub fn encrypting(mut self, encryption: TokenEncryption) -> Self {
         self.encryption = Some(encryption);
+        self
+    }
+
+    /// Tokens encrypted with these retired keys are still read (until they
+    /// expire); nothing new is encrypted with them.
+    pub fn also_decrypting(mut self, retired: Vec<TokenEncryption>) -> Self {
+        self.retired_encryption = retired;
         self
     }
 
@@ -118,7 +127,12 @@ impl TokenSigner {
         }
         if token.split('.').count() == 5 {
             let encryption = self.encryption.as_ref().ok_or(TokenProblem::WrongKey)?;
-            return self.verify(&encryption.decrypt(token)?);
+            let decrypted = std::iter::once(encryption)
+                .chain(&self.retired_encryption)
+                .map(|key| key.decrypt(token))
+                .find(|result| !matches!(result, Err(TokenProblem::WrongKey)))
+                .unwrap_or(Err(TokenProblem::WrongKey))?;
+            return self.verify(&decrypted);
         }
         self.verify(token)
     }
@@ -204,6 +218,11 @@ impl TokenEncryption {
             kid,
             encoded_header,
         }
+    }
+
+    /// The key's id, in each token's header and in the JWK.
+    pub fn kid(&self) -> &str {
+        &self.kid
     }
 
     /// The key as a JSON Web Key, for whoever decrypts tokens. Secret.

@@ -19,6 +19,14 @@ fn print_json_names_the_address_and_the_private_token_file() {
         .spawn()
         .unwrap();
     let line = ready_line(&mut child);
+    #[cfg(target_os = "linux")]
+    assert!(
+        std::fs::read_to_string(format!("/proc/{}/limits", child.id()))
+            .unwrap()
+            .lines()
+            .any(|line| line.starts_with("Max core file size") && line.split_whitespace().nth(4) == Some("0")),
+        "the server must turn core dumps off"
+    );
     child.kill().unwrap();
     child.wait().unwrap();
 
@@ -154,4 +162,74 @@ fn ready_line(child: &mut std::process::Child) -> String {
         .read_line(&mut line)
         .unwrap();
     line
+}
+
+/// The account-token file is only a hand-over: once it is deleted, the server
+/// starts again in the same folder and still accepts the token.
+#[tokio::test]
+async fn the_account_token_file_can_be_deleted_once_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_toucan-embed-server"))
+            .args(["--port", "0", "--print-json", "--data-dir"])
+            .arg(&data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = start();
+    let ready: serde_json::Value = serde_json::from_str(&ready_line(&mut first)).unwrap();
+    let token_file = std::path::PathBuf::from(ready["accountTokenFile"].as_str().unwrap());
+    let token = std::fs::read_to_string(&token_file).unwrap().trim().to_owned();
+    first.kill().unwrap();
+    first.wait().unwrap();
+    std::fs::remove_file(&token_file).unwrap();
+
+    let mut second = start();
+    let ready: serde_json::Value = serde_json::from_str(&ready_line(&mut second)).unwrap();
+    let base = ready["address"].as_str().unwrap().to_owned();
+    let listed = reqwest::Client::new()
+        .get(format!("{base}/api/keys"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    second.kill().unwrap();
+    second.wait().unwrap();
+    assert_eq!(listed, 200, "the token stopped working once its file was deleted");
+    assert!(!token_file.exists(), "the server wrote the token again");
+}
+
+/// A database address with a password is refused on the command line, where
+/// every local user can read it (`ps`); the environment or a file is the way.
+#[test]
+fn a_database_password_on_the_command_line_is_refused() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_toucan-embed-server"))
+            .args(args)
+            .env_remove("TOUCAN_EMBED_DATABASE_URL")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap()
+    };
+    for address in [
+        "postgres://toucan:s3cret@db.example/toucan",
+        "host=db.example user=toucan password=s3cret",
+    ] {
+        let refused = run(&["--database-url", address, "--port", "0"]);
+        assert_eq!(refused.status.code(), Some(2), "{address}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            said.contains("TOUCAN_EMBED_DATABASE_URL") && said.contains("--database-url-file"),
+            "{said}"
+        );
+        assert!(!said.contains("s3cret"), "the password was printed: {said}");
+    }
+    let missing = run(&["--database-url-file", "/nonexistent/toucan-db-url", "--port", "0"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Can't read the database address"));
 }

@@ -116,3 +116,68 @@ async fn encrypted_tokens_are_read_by_jwcrypto_and_by_introspection_only() {
         .unwrap();
     assert!(!refused.status.success(), "jwcrypto accepted a changed token");
 }
+
+/// `--rotate-encryption-key`: after the restart, new tokens are encrypted with
+/// the new key (its id in their header and in the JWK file), and a token the
+/// previous key encrypted still introspects as active until it expires.
+#[tokio::test]
+async fn the_encryption_key_rotates_and_the_previous_one_still_reads_its_tokens() {
+    let mut config = support::config().await;
+    config.encrypt_tokens = true;
+    let dir = tempfile::tempdir().unwrap();
+    let server = LocalServer::start(dir.path(), config.clone()).await.unwrap();
+    let http = reqwest::Client::new();
+    let key = key_format::generate();
+    let registered = http
+        .post(format!("{}/api/keys", server.base_url))
+        .bearer_auth(server.account_token())
+        .json(&json!({ "id": "key_rotating", "name": "Rotating", "fingerprint": key.fingerprint() }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    let issue = |base: String| {
+        let http = http.clone();
+        let secret = key.expose_secret().to_owned();
+        async move {
+            let issued: Value = support::json_of(
+                http.post(format!("{base}/embed/generate-token"))
+                    .header("x-api-key", secret)
+                    .json(&json!({ "user": { "distinctId": "u-1", "role": "explorer" } })),
+            )
+            .await;
+            issued["token"].as_str().unwrap().to_owned()
+        }
+    };
+    let kid_of = |token: &str| -> Value {
+        let header = URL_SAFE_NO_PAD.decode(token.split('.').next().unwrap()).unwrap();
+        serde_json::from_slice::<Value>(&header).unwrap()["kid"].clone()
+    };
+    let jwk_kid = || -> Value {
+        let jwk = std::fs::read(dir.path().join(toucan_embed_server::TOKEN_ENCRYPTION_KEY_FILE)).unwrap();
+        serde_json::from_slice::<Value>(&jwk).unwrap()["kid"].clone()
+    };
+    let before = issue(server.base_url.clone()).await;
+    let old_kid = kid_of(&before);
+    assert_eq!(old_kid, jwk_kid());
+    drop(server);
+
+    let location = config.location(dir.path());
+    let new_kid = toucan_embed_server::rotate_encryption_key(&location, chrono::Utc::now().timestamp())
+        .await
+        .unwrap();
+    assert_ne!(json!(new_kid), old_kid);
+    let server = LocalServer::start(dir.path(), config).await.unwrap();
+    let after = issue(server.base_url.clone()).await;
+    assert_eq!(kid_of(&after), json!(new_kid), "new tokens use the new key");
+    assert_eq!(jwk_kid(), json!(new_kid), "the JWK file holds the new key");
+    for token in [&before, &after] {
+        let reply: Value = support::json_of(
+            http.post(format!("{}/embed/introspect", server.base_url))
+                .header("x-api-key", key.expose_secret())
+                .json(&json!({ "token": token })),
+        )
+        .await;
+        assert_eq!(reply["active"], true, "{reply}");
+    }
+}

@@ -6,6 +6,7 @@
 //! server processes sharing it). Both create or update their tables on start.
 
 pub mod postgres;
+pub mod postgres_tls;
 pub mod sqlite;
 
 use serde::Serialize;
@@ -38,8 +39,10 @@ pub enum StoreError {
     /// SQLite failed.
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// PostgreSQL failed, or can't be reached.
-    #[error("PostgreSQL: {0}")]
+    /// PostgreSQL failed, or can't be reached. The message gives every cause
+    /// (tokio-postgres's own says only "db error" or "error performing TLS
+    /// handshake"; why is in its sources).
+    #[error("PostgreSQL: {}", with_causes(.0))]
     Postgres(#[from] tokio_postgres::Error),
     /// The data folder couldn't be prepared.
     #[error("the data folder: {0}")]
@@ -47,6 +50,20 @@ pub enum StoreError {
     /// The database holds something this version can't read.
     #[error("{0}")]
     Corrupt(String),
+}
+
+/// An error and each of its causes, joined with ": ".
+fn with_causes(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        let next_text = next.to_string();
+        if !text.contains(&next_text) {
+            text = format!("{text}: {next_text}");
+        }
+        cause = next.source();
+    }
+    text
 }
 
 /// What [`Store`] results carry.

@@ -7,8 +7,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::RwLock;
-use tokio_postgres::{Client, NoTls, Row};
+use tokio_postgres::tls::MakeTlsConnect;
+use tokio_postgres::{Client, NoTls, Row, Socket};
 
+use super::postgres_tls::{self, Connector, DatabaseTls};
 use super::{KeyInfo, StoreError, StoreResult};
 
 /// The channel key changes are announced on.
@@ -36,6 +38,7 @@ const KEY_COLUMNS: &str = "id, name, fingerprint, created_at, expires_at, revoke
 /// are pipelined on it; a lost connection is made again on the next query.
 pub struct PostgresStore {
     config: tokio_postgres::Config,
+    tls: Connector,
     client: RwLock<Arc<Client>>,
 }
 
@@ -50,8 +53,19 @@ pub enum Feed {
     Lost,
 }
 
-async fn connect(config: &tokio_postgres::Config) -> StoreResult<Client> {
-    let (client, connection) = config.connect(NoTls).await?;
+async fn connect(config: &tokio_postgres::Config, tls: &Connector) -> StoreResult<Client> {
+    match tls {
+        Connector::Plain => connect_with(config, NoTls).await,
+        Connector::Rustls(tls) => connect_with(config, tls.clone()).await,
+    }
+}
+
+async fn connect_with<T>(config: &tokio_postgres::Config, tls: T) -> StoreResult<Client>
+where
+    T: MakeTlsConnect<Socket>,
+    T::Stream: Send + 'static,
+{
+    let (client, connection) = config.connect(tls).await?;
     tokio::spawn(async move {
         if let Err(error) = connection.await {
             tracing::warn!(%error, "the PostgreSQL connection closed");
@@ -61,17 +75,25 @@ async fn connect(config: &tokio_postgres::Config) -> StoreResult<Client> {
 }
 
 impl PostgresStore {
-    /// Connects to `url` and brings its tables up to date.
+    /// Connects to `url` (over TLS as its `sslmode` asks: see
+    /// `postgres_tls`) and brings its tables up to date.
     pub async fn open(url: &str) -> StoreResult<Self> {
-        let mut config: tokio_postgres::Config = url.parse()?;
+        let (mut config, tls) = postgres_tls::parse(url)?;
+        if tls == DatabaseTls::Off && reached_over_the_network(&config) {
+            tracing::warn!(
+                "the connection to PostgreSQL is not encrypted: the signing and encryption keys cross it at each start; add sslmode=verify-full (and sslrootcert=<CA file>) to the database address"
+            );
+        }
+        let tls = postgres_tls::connector(&tls)?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
         }
         config.application_name("toucan-embed-server");
-        let mut client = connect(&config).await?;
+        let mut client = connect(&config, &tls).await?;
         migrate(&mut client).await?;
         Ok(Self {
             config,
+            tls,
             client: RwLock::new(Arc::new(client)),
         })
     }
@@ -84,7 +106,7 @@ impl PostgresStore {
         }
         let mut slot = self.client.write().await;
         if slot.is_closed() {
-            *slot = Arc::new(connect(&self.config).await?);
+            *slot = Arc::new(connect(&self.config, &self.tls).await?);
         }
         Ok(slot.clone())
     }
@@ -94,9 +116,10 @@ impl PostgresStore {
     /// lost connection is reported as [`Feed::Lost`] and made again every second.
     pub fn watch_changes(&self, on_change: impl Fn(Feed) -> bool + Send + Sync + 'static) {
         let config = self.config.clone();
+        let tls = self.tls.clone();
         tokio::spawn(async move {
             loop {
-                match listen(&config, &on_change).await {
+                match listen(&config, &tls, &on_change).await {
                     Ok(Listened::Unwanted) => return,
                     Ok(Listened::Ended) => tracing::warn!("the PostgreSQL change feed ended"),
                     Err(error) => tracing::warn!(%error, "the PostgreSQL change feed failed"),
@@ -268,6 +291,16 @@ impl PostgresStore {
     }
 }
 
+/// Whether the address reaches PostgreSQL over TCP on another computer
+/// (not a Unix socket, not this computer).
+fn reached_over_the_network(config: &tokio_postgres::Config) -> bool {
+    config.get_hosts().iter().any(|host| match host {
+        tokio_postgres::config::Host::Tcp(name) => !matches!(name.as_str(), "localhost" | "127.0.0.1" | "::1"),
+        #[cfg(unix)]
+        tokio_postgres::config::Host::Unix(_) => false,
+    })
+}
+
 /// How a session of the change feed ended.
 enum Listened {
     /// Its connection closed.
@@ -279,9 +312,25 @@ enum Listened {
 /// One session of the change feed: LISTEN, then report each notification.
 async fn listen(
     config: &tokio_postgres::Config,
+    tls: &Connector,
     on_change: &(impl Fn(Feed) -> bool + Send + Sync),
 ) -> StoreResult<Listened> {
-    let (client, mut connection) = config.connect(NoTls).await?;
+    match tls {
+        Connector::Plain => listen_with(config, NoTls, on_change).await,
+        Connector::Rustls(tls) => listen_with(config, tls.clone(), on_change).await,
+    }
+}
+
+async fn listen_with<T>(
+    config: &tokio_postgres::Config,
+    tls: T,
+    on_change: &(impl Fn(Feed) -> bool + Send + Sync),
+) -> StoreResult<Listened>
+where
+    T: MakeTlsConnect<Socket>,
+    T::Stream: Send + 'static,
+{
+    let (client, mut connection) = config.connect(tls).await?;
     let (messages, mut received) = tokio::sync::mpsc::unbounded_channel();
     let driver = tokio::spawn(async move {
         while let Some(message) = std::future::poll_fn(|cx| connection.poll_message(cx)).await {
