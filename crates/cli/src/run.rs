@@ -21,11 +21,16 @@ pub fn with_key_in_environment(variable: &str, key: SecretKey, command: &[OsStri
     let Some((program, args)) = command.split_first() else {
         return exit::code(exit::USAGE);
     };
+    // Before the child starts: a signal that comes while it starts is kept
+    // and passed on once it has started, not lost.
+    forward_signals();
     let spawned = Command::new(program)
         .args(args)
         .env(variable, key.expose_secret())
         .spawn();
-    // The child has its own copy now; ours is zeroed.
+    // Our `SecretKey` is zeroed here. The copy std's `Command` made for the
+    // child's environment block was freed with it, not zeroed: std offers no
+    // way to zero it.
     drop(key);
     let mut child = match spawned {
         Ok(child) => child,
@@ -37,7 +42,7 @@ pub fn with_key_in_environment(variable: &str, key: SecretKey, command: &[OsStri
             return exit::code(exit::FAILURE);
         }
     };
-    forward_signals_to(child.id());
+    child_started(child.id());
     match child.wait() {
         Ok(status) => exit::code(exit_code_of(status)),
         Err(error) => {
@@ -59,41 +64,85 @@ fn exit_code_of(status: std::process::ExitStatus) -> u8 {
 
 #[cfg(not(unix))]
 fn exit_code_of(status: std::process::ExitStatus) -> u8 {
-    status.code().map_or(exit::FAILURE, |code| code as u8)
+    status.code().map_or(exit::FAILURE, windows_exit_code)
+}
+
+/// A Windows exit code (32 bits: 259, or 0xC0000005 for a crash) as one this
+/// process can return: itself when it fits, else 1. Never 0 for a failure.
+#[cfg_attr(unix, allow(dead_code))]
+fn windows_exit_code(code: i32) -> u8 {
+    u8::try_from(code).unwrap_or(exit::FAILURE)
 }
 
 /// The signals `run` passes on to its child.
 #[cfg(unix)]
 const FORWARDED: [libc::c_int; 4] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGQUIT];
 
+/// The child's pid once it has started; 0 before.
 #[cfg(unix)]
 static CHILD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
-
+/// A signal that came before the child started, to pass on when it has.
 #[cfg(unix)]
-extern "C" fn forward(signal: libc::c_int) {
-    let child = CHILD.load(std::sync::atomic::Ordering::SeqCst);
+static PENDING: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// Passes a signal on to the child, once. A signal the terminal sent (Ctrl+C,
+/// Ctrl+\, a hang-up) went to the whole foreground process group, the child
+/// included, so it isn't sent again: only a signal another process sent to
+/// this one (`kill`, a service manager) is. The kernel's signals carry no
+/// sender pid.
+#[cfg(unix)]
+extern "C" fn forward(signal: libc::c_int, info: *mut libc::siginfo_t, _context: *mut libc::c_void) {
+    use std::sync::atomic::Ordering;
+    // SAFETY: the kernel passes a valid siginfo to an SA_SIGINFO handler.
+    let sender = if info.is_null() { 1 } else { unsafe { (*info).si_pid() } };
+    if sender == 0 {
+        return;
+    }
+    let child = CHILD.load(Ordering::SeqCst);
     if child > 0 {
         // kill is async-signal-safe.
         unsafe { libc::kill(child, signal) };
+    } else {
+        PENDING.store(signal, Ordering::SeqCst);
     }
 }
 
-/// From now on, the signals in [`FORWARDED`] go to `child` instead of ending
-/// this process (which then ends when the child does).
+/// From now on, the signals in [`FORWARDED`] go to the child (once it has
+/// started) instead of ending this process, which ends when the child does.
 #[cfg(unix)]
-fn forward_signals_to(child: u32) {
-    CHILD.store(child as i32, std::sync::atomic::Ordering::SeqCst);
+fn forward_signals() {
     for signal in FORWARDED {
-        // A plain handler that only calls kill: safe to install this way.
-        unsafe { libc::signal(signal, forward as *const () as libc::sighandler_t) };
+        // SAFETY: a handler that only reads and writes atomics and calls kill.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = forward as *const () as libc::sighandler_t;
+            action.sa_flags = libc::SA_SIGINFO | libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
+    }
+}
+
+/// The child has started: signals go to it, and one that came meanwhile goes now.
+#[cfg(unix)]
+fn child_started(child: u32) {
+    use std::sync::atomic::Ordering;
+    CHILD.store(child as i32, Ordering::SeqCst);
+    let pending = PENDING.swap(0, Ordering::SeqCst);
+    if pending != 0 {
+        unsafe { libc::kill(child as i32, pending) };
     }
 }
 
 /// On Windows, Ctrl+C reaches every process of the console, the child too.
 #[cfg(not(unix))]
-fn forward_signals_to(_child: u32) {}
+fn forward_signals() {}
 
-/// While a copy waits for its clear: Ctrl+C (or a terminate signal) clears
+#[cfg(not(unix))]
+fn child_started(_child: u32) {}
+
+/// While a copy waits for its clear: Ctrl+C (or a terminate, hang-up or quit
+/// signal) clears
 /// the clipboard now, if it still holds what was copied, and ends the command.
 pub fn clear_clipboard_on_interrupt(app: &Arc<ToucanApp>) {
     #[cfg(unix)]
@@ -104,6 +153,9 @@ pub fn clear_clipboard_on_interrupt(app: &Arc<ToucanApp>) {
             libc::sigemptyset(&mut set);
             libc::sigaddset(&mut set, libc::SIGINT);
             libc::sigaddset(&mut set, libc::SIGTERM);
+            // The terminal closing, and Ctrl+\, clear it too.
+            libc::sigaddset(&mut set, libc::SIGHUP);
+            libc::sigaddset(&mut set, libc::SIGQUIT);
             libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
         }
         let app = Arc::clone(app);
@@ -126,4 +178,21 @@ pub fn clear_clipboard_on_interrupt(app: &Arc<ToucanApp>) {
     // until something else is copied (noted in the README).
     #[cfg(not(unix))]
     let _ = app;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Windows exit code above 255 used to wrap (256 became 0: success).
+    #[test]
+    fn a_windows_exit_code_that_does_not_fit_is_a_failure_never_zero() {
+        assert_eq!(windows_exit_code(0), 0);
+        assert_eq!(windows_exit_code(42), 42);
+        assert_eq!(windows_exit_code(255), 255);
+        assert_eq!(windows_exit_code(256), exit::FAILURE);
+        assert_eq!(windows_exit_code(259), exit::FAILURE);
+        assert_eq!(windows_exit_code(0xC000_0005_u32 as i32), exit::FAILURE);
+        assert_eq!(windows_exit_code(-1), exit::FAILURE);
+    }
 }
