@@ -47,6 +47,18 @@ pub fn disable_core_dumps() -> std::io::Result<()> {
     Ok(())
 }
 
+/// Makes every file and folder this process creates from now on private to
+/// its user (umask 077 on Unix: files 0600, folders 0700), the log files a
+/// library rolls over included. On Windows, the user's AppData folders are
+/// already private to them.
+pub fn keep_new_files_private() {
+    #[cfg(unix)]
+    // SAFETY: umask only changes this process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+}
+
 /// `text` as a NUL-terminated UTF-16 string, as Windows' calls take it.
 #[cfg(windows)]
 fn wide(text: &std::ffi::OsStr) -> Vec<u16> {
