@@ -17,22 +17,47 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+
+# Each stage's time, printed at the end (also when a stage fails), so a slow
+# stage shows itself.
+stage_names=() stage_seconds=() stage_started=$SECONDS
+stage() {
+  stage_end
+  stage_names+=("$1")
+  stage_started=$SECONDS
+  echo "== $1"
+}
+stage_end() {
+  (( ${#stage_names[@]} > ${#stage_seconds[@]} )) && stage_seconds+=($((SECONDS - stage_started)))
+  return 0
+}
+stage_report() {
+  stage_end
+  echo "-- Time per stage"
+  for i in "${!stage_seconds[@]}"; do
+    printf '%5d s  %s\n' "${stage_seconds[$i]}" "${stage_names[$i]}"
+  done
+  printf '%5d s  in all\n' "$SECONDS"
+}
+trap stage_report EXIT
+
+stage "Installing what is missing"
 scripts/install-deps.sh --for-tests
 
-echo "== UI: build and unit tests"
+stage "UI: build and unit tests"
 build_ui_once
 npm --prefix ui test --silent
 
-echo "== Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
+stage "Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
 cargo deny --log-level error check licenses bans sources
 
-echo "== Rust workspace (inside a private keychain, the embed server on a throwaway PostgreSQL)"
+stage "Rust workspace (inside a private keychain, the embed server on a throwaway PostgreSQL)"
 # The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
 # whole build (scripts/bench-startup.py builds it with the app's release tree).
 workspace_tests=(cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked)
 scripts/with-keychain.sh scripts/with-postgres.sh "${workspace_tests[@]}"
 
-echo "== Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
+stage "Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
 # The same test binaries, run again without PostgreSQL. Cargo names them without
 # building anything; a cargo run that picked these targets alone would build
 # them again, with other features.
@@ -54,16 +79,16 @@ done
 scripts/check-container.py
 scripts/check-openapi.sh
 
-echo "== Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
+stage "Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
 scripts/test-windows.sh
 
-echo "== macOS: the core (with tests) and the app checked for Apple silicon and Intel"
+stage "macOS: the core (with tests) and the app checked for Apple silicon and Intel"
 scripts/check-macos.sh
 
-echo "== End to end (real window, keychain and clipboard)"
+stage "End to end (real window, keychain and clipboard)"
 # The release build, as shipped: the package step below then packs these same
 # binaries instead of building them again.
 TOUCAN_E2E_PROFILE=release tests/e2e/run.sh
 
-echo "== Linux packages: build, install with apt, launch, remove"
+stage "Linux packages: build, install with apt, launch, remove"
 scripts/check-packages.sh
