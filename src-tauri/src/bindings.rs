@@ -25,8 +25,8 @@ mod tests {
     use crate::updates::UpdateCheck;
     use toucan_keys_core::activity::{Activity, ActivityEvent};
     use toucan_keys_core::app::{
-        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, PastedKey, RevokeReply,
-        RolledKeyReply, WorkspaceView,
+        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
+        RevokeReply, RolledKeyReply, WorkspaceView,
     };
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
@@ -71,6 +71,7 @@ mod tests {
             declaration::<CodeSnippet>(&config),
             declaration::<CopyReply>(&config),
             declaration::<RevokeReply>(&config),
+            declaration::<OriginsReply>(&config),
             declaration::<DeleteReply>(&config),
             declaration::<Identified>(&config),
             declaration::<PastedKey>(&config),

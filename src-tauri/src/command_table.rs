@@ -12,9 +12,10 @@ command_table! {
     sync list_keys() -> Vec<KeySummary>;
     sync check_keychain() -> Vec<KeySummary>;
     sync found_keys() -> Vec<FoundKey>;
-    sync restore_found_key(id: KeyId) -> KeySummary;
+    async restore_found_key(id: KeyId) -> KeySummary;
     async delete_found_key(id: KeyId) -> DeleteReply;
-    async create_key(name: String, expiry: Expiry) -> CreatedKeyReply;
+    async create_key(name: String, expiry: Expiry, origins: Vec<String>) -> CreatedKeyReply;
+    async set_key_origins(id: KeyId, origins: Vec<String>) -> OriginsReply;
     async roll_key(id: KeyId, overlap: RollOverlap) -> RolledKeyReply;
     async retire_due_keys() -> Vec<KeySummary>;
     sync copy_key(id: KeyId) -> CopyReply;

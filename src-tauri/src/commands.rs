@@ -10,8 +10,8 @@
 
 use tauri::State;
 use toucan_keys_core::app::{
-    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, PastedKey, RevokeReply,
-    RolledKeyReply, WorkspaceView,
+    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
+    RevokeReply, RolledKeyReply, WorkspaceView,
 };
 use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
 use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};

@@ -38,7 +38,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         showError(asCommandError(caught).message);
       }
     },
-    details: (key) => void openKeyDetails(key.id, host.serverState(key.id), host.connected()),
+    details: (key) => void openKeyDetails(key.id, host.serverState(key.id), host.connected(), host.keyChanged),
     roll: (key) => openRollDialog(key, { keyChanged: host.keyChanged, finishRolling: host.syncWorkspace }),
     rename: (key) =>
       openTextDialog({

@@ -1,8 +1,8 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "origin_invalid" | "origin_not_allowed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
-export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime";
+export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime" | "origins" | "origin";
 
 export type KeyId = string;
 
@@ -53,6 +53,11 @@ replacedBy: KeyId | null,
  * The key this one replaced, if a roll made it.
  */
 replaces: KeyId | null, 
+/**
+ * The web origins its session tokens may be used from (normalised:
+ * `https://shop.example.com`); empty: any. The server enforces them.
+ */
+allowedOrigins: Array<string>, 
 /**
  * Set when the record was made again from a keychain entry no record
  * claimed (a "found" key): its creation and expiry dates are unknown, and
@@ -113,6 +118,11 @@ replacedBy: KeyId | null,
  * The key this one replaced, if a roll made it.
  */
 replaces: KeyId | null, 
+/**
+ * The web origins its session tokens may be used from (normalised:
+ * `https://shop.example.com`); empty: any. The server enforces them.
+ */
+allowedOrigins: Array<string>, 
 /**
  * Set when the record was made again from a keychain entry no record
  * claimed (a "found" key): its creation and expiry dates are unknown, and
@@ -218,7 +228,11 @@ replacement: KeyId, } | { "kind": "rolledFrom",
 /**
  * The key it replaces.
  */
-replaced: KeyId, } | { "kind": "revoked" } | { "kind": "restored" } | { "kind": "registered", 
+replaced: KeyId, } | { "kind": "revoked" } | { "kind": "restored" } | { "kind": "originsChanged", 
+/**
+ * The origins now.
+ */
+origins: Array<string>, } | { "kind": "registered", 
 /**
  * The server's address.
  */
@@ -289,6 +303,16 @@ export type RevokeReply = {
 key: KeySummary, 
 /**
  * Why the server hasn't revoked it yet, if it hasn't.
+ */
+serverWarning: string | null, };
+
+export type OriginsReply = { 
+/**
+ * The key, with its new origins.
+ */
+key: KeySummary, 
+/**
+ * Why the server doesn't enforce them yet, if it doesn't (the next sync sends them).
  */
 serverWarning: string | null, };
 
@@ -406,7 +430,12 @@ permissions: Array<Permission>,
 /**
  * How long the token lasts.
  */
-lifetimeMinutes: number, };
+lifetimeMinutes: number, 
+/**
+ * The web origin of the page the token will be used on; required when
+ * the key is limited to origins, and then one of them.
+ */
+origin: string | null, };
 
 export type AttributeType = "string" | "integer" | "number" | "boolean" | "date";
 
@@ -514,7 +543,8 @@ export type Commands = {
   found_keys: { args: {}; reply: Array<FoundKey> };
   restore_found_key: { args: { id: KeyId }; reply: KeySummary };
   delete_found_key: { args: { id: KeyId }; reply: DeleteReply };
-  create_key: { args: { name: string; expiry: Expiry }; reply: CreatedKeyReply };
+  create_key: { args: { name: string; expiry: Expiry; origins: Array<string> }; reply: CreatedKeyReply };
+  set_key_origins: { args: { id: KeyId; origins: Array<string> }; reply: OriginsReply };
   roll_key: { args: { id: KeyId; overlap: RollOverlap }; reply: RolledKeyReply };
   retire_due_keys: { args: {}; reply: Array<KeySummary> };
   copy_key: { args: { id: KeyId }; reply: CopyReply };

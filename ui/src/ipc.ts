@@ -46,7 +46,9 @@ export const api = {
   foundKeys: () => call("found_keys", {}),
   restoreFoundKey: (id: Args<"restore_found_key">["id"]) => call("restore_found_key", { id }),
   deleteFoundKey: (id: Args<"delete_found_key">["id"]) => call("delete_found_key", { id }),
-  createKey: (name: string, expiry: Args<"create_key">["expiry"]) => call("create_key", { name, expiry }),
+  createKey: (name: string, expiry: Args<"create_key">["expiry"], origins: string[] = []) =>
+    call("create_key", { name, expiry, origins }),
+  setKeyOrigins: (id: Args<"set_key_origins">["id"], origins: string[]) => call("set_key_origins", { id, origins }),
   rollKey: (id: Args<"roll_key">["id"], overlap: Args<"roll_key">["overlap"]) => call("roll_key", { id, overlap }),
   retireDueKeys: () => call("retire_due_keys", {}),
   copyKey: (id: Args<"copy_key">["id"]) => call("copy_key", { id }),

@@ -64,6 +64,7 @@ describe("creating a key", () => {
     expect(backend.calls.find((c) => c.cmd === "create_key")?.args).toEqual({
       name: "Dated",
       expiry: { kind: "onDate", value: "2031-05-01" },
+      origins: [],
     });
   });
 
@@ -764,5 +765,36 @@ describe("keys found in the keychain that the list doesn't know", () => {
     await settle();
     expect(backend.found.map((k) => k.id)).toEqual(["key_found0000000002"]);
     expect(document.getElementById("found-keys")?.textContent).not.toContain("Old backend");
+  });
+});
+
+describe("web addresses a key may be used from", () => {
+  it("are asked for at creation, changed in the details, and the token panel asks which one", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    await openCreateDialog();
+    type(topDialog().querySelector<HTMLInputElement>('input[name="name"]')!, "Shop");
+    type(topDialog().querySelector<HTMLInputElement>('input[name="origins"]')!, "https://shop.example.com, https://admin.example.com");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    const created = backend.calls.find((call) => call.cmd === "create_key")!;
+    expect(created.args.origins).toEqual(["https://shop.example.com", "https://admin.example.com"]);
+    expect(backend.keys[0].allowedOrigins).toEqual(["https://shop.example.com", "https://admin.example.com"]);
+  });
+
+  it("shows a key's web addresses in its details, and Change saves new ones", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Shop", allowedOrigins: ["https://shop.example.com"] })] });
+    await mountApp();
+    document.querySelector<HTMLButtonElement>("tbody th .link-button")!.click();
+    await settle();
+    expect(topDialog().textContent).toContain("https://shop.example.com");
+    button("Change", topDialog()).click();
+    await settle();
+    type(topDialog().querySelector("input")!, "https://shop.example.com https://new.example.com/");
+    submit(topDialog().querySelector("form")!);
+    await settle();
+    const call = backend.calls.find((c) => c.cmd === "set_key_origins")!;
+    expect(call.args.origins).toEqual(["https://shop.example.com", "https://new.example.com/"]);
+    expect(backend.keys[0].allowedOrigins).toEqual(["https://shop.example.com", "https://new.example.com"]);
   });
 });

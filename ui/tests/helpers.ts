@@ -55,6 +55,7 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
     secretMissing: false,
     replacedBy: null,
     replaces: null,
+    allowedOrigins: [],
     restoredAt: null,
     status: "active",
     ...overrides,
@@ -101,6 +102,11 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       return backend.settings;
     },
     found_keys: () => structuredClone(backend.found),
+    set_key_origins: ({ id, origins }) => {
+      const changed = find(id);
+      changed.allowedOrigins = origins.map((origin) => origin.toLowerCase().replace(/\/$/, ""));
+      return { key: structuredClone(changed), serverWarning: null };
+    },
     restore_found_key: ({ id }) => {
       const found = backend.found.find((k) => k.id === id)!;
       backend.found = backend.found.filter((k) => k.id !== id);
@@ -115,8 +121,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     },
     list_keys: () => structuredClone(backend.keys),
     check_keychain: () => structuredClone(backend.keys),
-    create_key: ({ name }) => {
-      const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}` });
+    create_key: ({ name, origins }) => {
+      const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}`, allowedOrigins: origins });
       backend.keys.unshift(created);
       return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
     },

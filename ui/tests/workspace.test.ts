@@ -203,8 +203,27 @@ describe("the Generate token panel", () => {
           { resource: "ai", level: "can_query" },
         ],
         lifetimeMinutes: 60,
+        origin: null,
       },
     });
+  });
+
+  it("asks, for a key limited to web addresses, which one the token is for", async () => {
+    const backend = await connected([
+      key({ name: "Production backend", allowedOrigins: ["https://shop.example.com", "https://admin.example.com"] }),
+    ]);
+    button("Generate token Production backend").click();
+    await settle();
+    const panel = topDialog();
+    const origin = panel.querySelector<HTMLSelectElement>("select[id^='token-origin']")!;
+    expect([...origin.options].map((o) => o.value)).toEqual(["https://shop.example.com", "https://admin.example.com"]);
+    expect(panel.textContent).toContain("The page's web address");
+    origin.value = "https://admin.example.com";
+    type(input(panel, "distinct-id"), "user-42");
+    submit(panel.querySelector("form")!);
+    await settle();
+    const call = backend.calls.find((c) => c.cmd === "generate_token")!;
+    expect((call.args.request as { origin: string }).origin).toBe("https://admin.example.com");
   });
 
   it("offers the attributes the workspace declares, each typed as its type", async () => {

@@ -62,6 +62,18 @@ pub enum Command {
         /// Print the key even on a terminal.
         #[arg(long)]
         show: bool,
+        /// A web origin its session tokens may be used from (repeatable), for
+        /// example https://shop.example.com; none: anywhere.
+        #[arg(long = "origin", value_name = "ORIGIN")]
+        origins: Vec<String>,
+    },
+    /// Limits a key's session tokens to these web origins (none: anywhere),
+    /// here and on your workspace server.
+    Origins {
+        /// The key's name or id.
+        key: String,
+        /// The web origins, for example https://shop.example.com.
+        origins: Vec<String>,
     },
     /// Copies a key to the clipboard, cleared after your clipboard delay
     /// (if it still holds the key); waits until then.
@@ -144,6 +156,10 @@ pub struct TokenArgs {
     /// How long the token lasts: 15m, 1h, 24h (1 minute to 24 hours).
     #[arg(long, default_value = "1h", value_parser = parse_lifetime)]
     lifetime: u32,
+    /// The web origin of the page the token is for (needed when the key is
+    /// limited to origins), for example https://shop.example.com.
+    #[arg(long)]
+    origin: Option<String>,
 }
 
 impl TokenArgs {
@@ -166,6 +182,7 @@ impl TokenArgs {
             attributes,
             permissions: self.permissions,
             lifetime_minutes: self.lifetime,
+            origin: self.origin,
         }
     }
 }

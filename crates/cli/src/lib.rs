@@ -96,8 +96,13 @@ impl Command {
                 }
                 ok
             }
-            Command::Create { name, expires, show } => {
-                let created = app.create_key(name, expires).await?;
+            Command::Create {
+                name,
+                expires,
+                show,
+                origins,
+            } => {
+                let created = app.create_key(name, expires, origins).await?;
                 if let Some(warning) = &created.server_warning {
                     eprintln!("{warning}");
                 }
@@ -150,8 +155,26 @@ impl Command {
                 }
                 ok
             }
+            Command::Origins { key, origins } => {
+                let key = app.find_key(&key)?;
+                let changed = app.set_key_origins(key.record.id, origins).await?;
+                let record = &changed.key.record;
+                if record.allowed_origins.is_empty() {
+                    eprintln!("“{}” may be used from anywhere.", record.name);
+                } else {
+                    eprintln!(
+                        "“{}” may be used only from {}.",
+                        record.name,
+                        record.allowed_origins.join(", ")
+                    );
+                }
+                if let Some(warning) = changed.server_warning {
+                    eprintln!("{warning}");
+                }
+                ok
+            }
             Command::Restore { key } => {
-                let restored = app.restore_found_key(toucan_keys_core::KeyId(key))?;
+                let restored = app.restore_found_key(toucan_keys_core::KeyId(key)).await?;
                 eprintln!(
                     "“{}” is back in your list ({}). Its creation and expiry dates are unknown.",
                     restored.record.name, restored.record.hint

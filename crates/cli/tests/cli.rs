@@ -306,3 +306,37 @@ fn keys_whose_list_was_lost_are_found_restored_and_deleted() {
     assert_eq!(secret_tool_lookup(SERVICE, &doomed_id), None);
     assert_eq!(secret_tool_lookup(SERVICE, &kept_id).as_deref(), Some(kept.as_str()));
 }
+
+/// `create --origin` limits a key to web origins (normalised), `origins`
+/// changes them, and something that isn't a web origin is refused by name.
+#[test]
+fn keys_can_be_limited_to_web_origins() {
+    let home = Home::new();
+    let out = home.run(&["create", "--name", "Shop", "--origin", "https://Shop.example.com:443/"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listed: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(
+        listed[0]["allowedOrigins"],
+        serde_json::json!(["https://shop.example.com"])
+    );
+
+    let changed = home.run(&["origins", "Shop", "https://a.example", "https://b.example"]);
+    assert!(changed.status.success(), "{}", text(&changed.stderr));
+    assert!(text(&changed.stderr).contains("may be used only from https://a.example, https://b.example"));
+    let anywhere = home.run(&["origins", "Shop"]);
+    assert!(
+        text(&anywhere.stderr).contains("may be used from anywhere"),
+        "{}",
+        text(&anywhere.stderr)
+    );
+
+    let refused = home.run(&["create", "--name", "Bad", "--origin", "shop.example.com/path"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("“shop.example.com/path” isn't a web address"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "a refused create made a key");
+}

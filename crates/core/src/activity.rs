@@ -52,6 +52,11 @@ pub enum Activity {
     Revoked,
     /// The key's record was made again from its keychain entry (a found key).
     Restored,
+    /// The web origins its tokens may be used from were set (none: anywhere).
+    OriginsChanged {
+        /// The origins now.
+        origins: Vec<String>,
+    },
     /// The key was registered with a workspace server.
     Registered {
         /// The server's address.

@@ -62,6 +62,27 @@ pub enum CoreError {
     /// Only revoked keys may be deleted.
     #[error("Revoke this key before deleting it.")]
     KeyNotRevoked,
+    /// A web origin a key was to be limited to isn't one.
+    #[error(
+        "“{origin}” isn't a web address a page can have. Write it as https://shop.example.com (http:// only for localhost), with no path."
+    )]
+    OriginInvalid {
+        /// What was typed.
+        origin: String,
+    },
+    /// A session token was asked for an origin its key isn't limited to, or
+    /// for none when the key is.
+    #[error("{}", origin_not_allowed(allowed))]
+    OriginNotAllowed {
+        /// The key's origins.
+        allowed: Vec<String>,
+    },
+    /// More origins than a key may have.
+    #[error("A key can be limited to {max} web addresses at most.")]
+    TooManyOrigins {
+        /// The most.
+        max: usize,
+    },
     /// A keychain entry found without a record already has one again.
     #[error("This key is already in your list. Look for it there.")]
     KeyAlreadyListed,
@@ -184,6 +205,14 @@ pub enum CoreError {
     },
 }
 
+/// "Choose where the token will be used: https://a.example or https://b.example."
+fn origin_not_allowed(allowed: &[String]) -> String {
+    format!(
+        "This key may be used only from {}. Choose where the token will be used.",
+        allowed.join(", ")
+    )
+}
+
 impl CoreError {
     /// A stable, machine-readable code.
     pub fn code(&self) -> ErrorCode {
@@ -198,6 +227,8 @@ impl CoreError {
             Self::KeyExpired { .. } => ErrorCode::KeyExpired,
             Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,
             Self::KeyAlreadyListed => ErrorCode::KeyAlreadyListed,
+            Self::OriginInvalid { .. } | Self::TooManyOrigins { .. } => ErrorCode::OriginInvalid,
+            Self::OriginNotAllowed { .. } => ErrorCode::OriginNotAllowed,
             Self::KeyAlreadyRolled { .. } => ErrorCode::KeyAlreadyRolled,
             Self::InvalidKey(_) => ErrorCode::InvalidKey,
             Self::Keychain(error) => error.code(),
@@ -234,6 +265,8 @@ impl CoreError {
             Self::DistinctIdInvalid => ErrorField::DistinctId,
             Self::AttributeInvalid { .. } => ErrorField::Attributes,
             Self::LifetimeOutOfRange => ErrorField::Lifetime,
+            Self::OriginInvalid { .. } | Self::TooManyOrigins { .. } => ErrorField::Origins,
+            Self::OriginNotAllowed { .. } => ErrorField::Origin,
             Self::Server(error) => return error.field(),
             _ => return None,
         })

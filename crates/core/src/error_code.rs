@@ -43,6 +43,8 @@ error_codes! {
     KeyExpired = "key_expired",
     KeyNotRevoked = "key_not_revoked",
     KeyAlreadyListed = "key_already_listed",
+    OriginInvalid = "origin_invalid",
+    OriginNotAllowed = "origin_not_allowed",
     KeyAlreadyRolled = "key_already_rolled",
     InvalidKey = "invalid_key",
     KeychainLocked = "keychain_locked",
@@ -131,6 +133,10 @@ pub enum ErrorField {
     Attributes,
     /// A session token's lifetime.
     Lifetime,
+    /// The web origins a key is limited to (create, details).
+    Origins,
+    /// The web origin a session token is asked for.
+    Origin,
 }
 
 #[cfg(test)]

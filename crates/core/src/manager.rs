@@ -116,13 +116,21 @@ impl KeyManager {
     /// done; after a crash, [`Self::reconcile`] removes the pending record and
     /// its keychain entry, since that key was never shown to anyone.
     pub fn create(&self, name: &str, expiry: Expiry) -> Result<CreatedKey, CoreError> {
+        self.create_for(name, expiry, &[])
+    }
+
+    /// [`Self::create`] for a key whose session tokens may be used only from
+    /// `origins` (web origins, checked and normalised; none: anywhere).
+    pub fn create_for(&self, name: &str, expiry: Expiry, origins: &[String]) -> Result<CreatedKey, CoreError> {
+        let origins = checked_origins(origins)?;
         let name = KeyName::parse(name)?;
         let now = (self.clock)();
         let expires_at = expiry.expires_at(now)?;
         ensure_name_free(&self.records.load()?, &name, None)?;
 
         let secret = key_format::generate();
-        let record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
+        let mut record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
+        record.allowed_origins = origins;
         let record = self.add_in_steps(
             record,
             &secret,
@@ -251,6 +259,19 @@ impl KeyManager {
         self.change_record(id, |keys, index| {
             ensure_name_free(keys, &name, Some(id))?;
             keys[index].name = name.as_str().to_owned();
+            Ok(())
+        })
+    }
+
+    /// Replaces the web origins a key's session tokens may be used from
+    /// (checked and normalised; none: anywhere).
+    pub fn set_origins(&self, id: &KeyId, origins: &[String]) -> Result<KeyRecord, CoreError> {
+        let origins = checked_origins(origins)?;
+        self.change_record(id, |keys, index| {
+            if !keys[index].is_active() {
+                return Err(CoreError::KeyRevoked);
+            }
+            keys[index].allowed_origins = origins.clone();
             Ok(())
         })
     }
@@ -443,6 +464,30 @@ impl KeyManager {
         })?;
         Ok(changed.expect("set when the update succeeds"))
     }
+}
+
+/// Web origins as a person typed them, normalised (`https://Shop.example:443/`
+/// is `https://shop.example`), each once, blank lines left out; the first one
+/// that isn't a web origin is refused, by name.
+pub fn checked_origins(origins: &[String]) -> Result<Vec<String>, CoreError> {
+    use toucan_keys_protocol::origins::{MAX_ORIGINS, normalized_origin};
+    let mut checked: Vec<String> = Vec::new();
+    for origin in origins
+        .iter()
+        .map(|origin| origin.trim())
+        .filter(|origin| !origin.is_empty())
+    {
+        let normalized = normalized_origin(origin).ok_or_else(|| CoreError::OriginInvalid {
+            origin: origin.chars().take(80).collect(),
+        })?;
+        if !checked.contains(&normalized) {
+            checked.push(normalized);
+        }
+    }
+    if checked.len() > MAX_ORIGINS {
+        return Err(CoreError::TooManyOrigins { max: MAX_ORIGINS });
+    }
+    Ok(checked)
 }
 
 /// What keychain apps (Seahorse, Keychain Access) show for a key's entry.

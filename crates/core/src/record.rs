@@ -68,6 +68,10 @@ pub struct KeyRecord {
     /// The key this one replaced, if a roll made it.
     #[serde(default)]
     pub replaces: Option<KeyId>,
+    /// The web origins its session tokens may be used from (normalised:
+    /// `https://shop.example.com`); empty: any. The server enforces them.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
     /// Set when the record was made again from a keychain entry no record
     /// claimed (a "found" key): its creation and expiry dates are unknown, and
     /// `created_at` is then the day it was restored.
@@ -121,6 +125,7 @@ impl KeyRecord {
             secret_missing: false,
             replaced_by: None,
             replaces: None,
+            allowed_origins: Vec::new(),
             restored_at: None,
             pending: false,
         }

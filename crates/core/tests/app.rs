@@ -101,7 +101,7 @@ impl Harness {
     }
 
     fn create(&self, name: &str) -> CreatedKeyReply {
-        self.block(self.app.create_key(name.into(), Expiry::Days90))
+        self.block(self.app.create_key(name.into(), Expiry::Days90, Vec::new()))
             .expect("create")
     }
 
@@ -171,7 +171,7 @@ fn errors_say_what_happened_and_change_nothing() {
     let h = harness();
     h.create("Production");
     let error = h
-        .block(h.app.create_key("production".into(), Expiry::Never))
+        .block(h.app.create_key("production".into(), Expiry::Never, Vec::new()))
         .err()
         .unwrap();
     assert_eq!(code(&error), "name_taken");
@@ -180,7 +180,10 @@ fn errors_say_what_happened_and_change_nothing() {
         "You already have an active key named \"Production\". Choose another name."
     );
     h.vault.fail(VaultOp::Store, VaultError::Locked);
-    let error = h.block(h.app.create_key("Other".into(), Expiry::Days30)).err().unwrap();
+    let error = h
+        .block(h.app.create_key("Other".into(), Expiry::Days30, Vec::new()))
+        .err()
+        .unwrap();
     assert_eq!(code(&error), "keychain_locked");
     assert!(error.to_string().starts_with("Your keychain is locked."));
     assert_eq!(h.app.list_keys().unwrap().len(), 1);
@@ -195,7 +198,7 @@ fn a_failure_after_the_key_exists_never_loses_its_reveal() {
     let server = h.server();
     h.connect(&server);
     server.server.stop();
-    let created = h.block(h.app.create_key("Production".into(), Expiry::Days30));
+    let created = h.block(h.app.create_key("Production".into(), Expiry::Days30, Vec::new()));
     let created = json!(created.expect("the reveal survives a registry that can't be read"));
     assert!(created["secret"].as_str().unwrap().starts_with("tck_"));
     assert!(created["serverWarning"].as_str().is_some(), "{created}");
@@ -606,7 +609,8 @@ fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
     let h = harness();
     let made: Vec<CreatedKeyReply> = ["One", "Two", "Three"].iter().map(|name| h.create(name)).collect();
     let moved = app_over(&h.vault, &h.clipboard, h.dirs.path(), "elsewhere");
-    h.block(moved.create_key("New here".into(), Expiry::Days90)).unwrap();
+    h.block(moved.create_key("New here".into(), Expiry::Days90, Vec::new()))
+        .unwrap();
     moved.check_keychain().unwrap();
     assert_eq!(h.vault.len(), 4, "the keychain check removed secrets no list claims");
 
@@ -615,7 +619,7 @@ fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
     names.sort();
     assert_eq!(names, ["One", "Three", "Two"]);
     let two = &made[1];
-    let restored = moved.restore_found_key(two.key.record.id.clone()).unwrap();
+    let restored = h.block(moved.restore_found_key(two.key.record.id.clone())).unwrap();
     assert_eq!(restored.record.name, "Two");
     assert!(json!(restored)["restoredAt"].is_string());
     moved.copy_key(two.key.record.id.clone()).unwrap();

@@ -34,7 +34,7 @@ fn a_french_window_gets_french_messages_from_rust() {
     // English until the window asks for French.
     let english = json!(
         runtime
-            .block_on(app.create_key("  ".into(), Expiry::Days90))
+            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new()))
             .err()
             .unwrap()
     );
@@ -44,7 +44,7 @@ fn a_french_window_gets_french_messages_from_rust() {
 
     let error: Value = json!(
         runtime
-            .block_on(app.create_key("  ".into(), Expiry::Days90))
+            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new()))
             .err()
             .unwrap()
     );
@@ -60,7 +60,11 @@ fn a_french_window_gets_french_messages_from_rust() {
     );
 
     let created = runtime
-        .block_on(app.create_key("Production".into(), Expiry::OnDate("2031-03-05".parse().unwrap())))
+        .block_on(app.create_key(
+            "Production".into(),
+            Expiry::OnDate("2031-03-05".parse().unwrap()),
+            Vec::new(),
+        ))
         .unwrap();
     let secret = json!(created)["secret"].as_str().unwrap().to_owned();
     let identified = app.identify_key(PastedKey::from(secret.as_str())).unwrap();

@@ -55,7 +55,10 @@ fn nothing_secret_is_ever_logged() {
         app.connect_workspace(server.server.base_url.clone(), account.clone())
             .await
             .unwrap();
-        let created = app.create_key("Logged".into(), Expiry::Days30).await.unwrap();
+        let created = app
+            .create_key("Logged".into(), Expiry::Days30, Vec::new())
+            .await
+            .unwrap();
         let id = created.key.record.id.clone();
         let secret = serde_json::to_value(&created).unwrap()["secret"]
             .as_str()

@@ -19,7 +19,9 @@
 //! (CI: the default below). Failures proptest shrinks are kept as the
 //! regression tests at the end of this file.
 
-use std::collections::BTreeSet;
+#![cfg(not(toucan_no_sdk))] // needs the embed server (see Cargo.toml)
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -35,8 +37,7 @@ use toucan_keys_core::workspace::{
     AccountToken, EmbedClient, FixedAnswer, ServerUrl, Timeouts, Workspace, WorkspaceFile,
 };
 use toucan_keys_core::{
-    CreateStep, Expiry, FileRegistry, KeyId, KeyManager, MemoryVault, RollOverlap, SettingsFile,
-    ToucanApp, Vault,
+    CreateStep, Expiry, FileRegistry, KeyId, KeyManager, MemoryVault, RollOverlap, SettingsFile, ToucanApp, Vault,
 };
 
 /// One thing a person (or the computer) does.
@@ -65,6 +66,11 @@ enum Op {
     /// Revoke, then delete at once (the window's two steps, one after the other).
     RevokeAndDelete {
         key: usize,
+    },
+    /// Limits a key to some web origins (the details view).
+    SetOrigins {
+        key: usize,
+        which: usize,
     },
     RestoreFound {
         key: usize,
@@ -109,6 +115,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => key.clone().prop_map(|key| Op::Revoke { key }),
         2 => key.clone().prop_map(|key| Op::Delete { key }),
         2 => key.clone().prop_map(|key| Op::RevokeAndDelete { key }),
+        1 => (key.clone(), 0..ORIGIN_SETS.len()).prop_map(|(key, which)| Op::SetOrigins { key, which }),
         1 => key.clone().prop_map(|key| Op::RestoreFound { key }),
         1 => key.clone().prop_map(|key| Op::DeleteFound { key }),
         3 => (0..2usize).prop_map(|server| Op::Connect { server }),
@@ -122,6 +129,7 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
+const ORIGIN_SETS: [&[&str]; 3] = [&[], &["https://a.example"], &["https://a.example", "https://b.example"]];
 const NAMES: [&str; 6] = ["Backend", "Staging", "roam", "CI", "Partner portal", "backend"];
 const STEPS: [CreateStep; 3] = [
     CreateStep::IntentRecorded,
@@ -166,14 +174,17 @@ impl Server {
 
     /// Every key the server knows: id and whether it is revoked.
     fn keys(&self, runtime: &tokio::runtime::Runtime) -> Vec<(String, bool)> {
-        let client = EmbedClient::new(ServerUrl::parse(&self.base_url).unwrap()).unwrap();
-        let token = AccountToken::parse(&self.account_token).unwrap();
-        runtime
-            .block_on(client.list_keys(&token))
-            .unwrap()
+        self.known(runtime)
             .into_iter()
             .map(|key| (key.id.as_str().to_owned(), key.revoked_at.is_some()))
             .collect()
+    }
+
+    /// Every key the server knows, as it knows it.
+    fn known(&self, runtime: &tokio::runtime::Runtime) -> Vec<toucan_keys_core::workspace::ServerKey> {
+        let client = EmbedClient::new(ServerUrl::parse(&self.base_url).unwrap()).unwrap();
+        let token = AccountToken::parse(&self.account_token).unwrap();
+        runtime.block_on(client.list_keys(&token)).unwrap()
     }
 }
 
@@ -199,6 +210,8 @@ struct World {
     runtime: tokio::runtime::Runtime,
     /// Every key whose secret was revealed, in order, with its secret and fate.
     keys: Vec<(KeyId, String, Fate)>,
+    /// The origins each key was last given in the app (at create, roll, or in its details).
+    origins: BTreeMap<String, Vec<String>>,
 }
 
 const NO_CRASH: u8 = u8::MAX;
@@ -228,6 +241,7 @@ impl World {
                 .build()
                 .unwrap(),
             keys: Vec::new(),
+            origins: BTreeMap::new(),
         }
     }
 
@@ -261,7 +275,13 @@ impl World {
         let reply = json!(reply);
         let id = KeyId(reply[id_path]["id"].as_str().unwrap().to_owned());
         let secret = reply["secret"].as_str().unwrap().to_owned();
+        self.given_origins(&reply[id_path]);
         self.keys.push((id, secret, Fate::Kept));
+    }
+
+    fn given_origins(&mut self, key: &serde_json::Value) {
+        let origins = serde_json::from_value(key["allowedOrigins"].clone()).unwrap();
+        self.origins.insert(key["id"].as_str().unwrap().to_owned(), origins);
     }
 
     fn revoked(&mut self, id: &str) {
@@ -273,7 +293,11 @@ impl World {
     fn apply(&mut self, op: &Op) {
         match op.clone() {
             Op::Create { name } => {
-                if let Ok(created) = self.block(self.app.create_key(NAMES[name as usize].into(), Expiry::Days90)) {
+                if let Ok(created) = self.block(self.app.create_key(
+                    NAMES[name as usize].into(),
+                    Expiry::Days90,
+                    Vec::new(),
+                )) {
                     self.revealed(&created, "key");
                 }
             }
@@ -314,10 +338,30 @@ impl World {
                 self.apply(&Op::Revoke { key });
                 self.apply(&Op::Delete { key });
             }
+            Op::SetOrigins { key, which } => {
+                if let Some(id) = self.key(key) {
+                    let origins = ORIGIN_SETS[which].iter().map(|o| (*o).to_owned()).collect();
+                    if let Ok(changed) = self.block(self.app.set_key_origins(id, origins)) {
+                        self.given_origins(&json!(changed.key));
+                    }
+                }
+            }
             Op::RestoreFound { key } => {
                 let found = self.app.found_keys().unwrap_or_default();
-                if !found.is_empty() {
-                    let _ = self.app.restore_found_key(found[key % found.len()].id.clone());
+                if !found.is_empty()
+                    && let Ok(restored) = self.block(self.app.restore_found_key(found[key % found.len()].id.clone()))
+                {
+                    // The origins were in the lost list. A key its server knows keeps the
+                    // ones the server enforces (a restore never changes them there); one no
+                    // server knows starts again with what the restored record says.
+                    let bound = WorkspaceFile::in_dir(&self.root.path().join("config"))
+                        .load()
+                        .unwrap()
+                        .key_servers
+                        .contains_key(&restored.record.id);
+                    if !bound {
+                        self.given_origins(&json!(restored));
+                    }
                 }
             }
             Op::DeleteFound { key } => {
@@ -345,7 +389,7 @@ impl World {
                 let app = &self.app;
                 let runtime = &self.runtime;
                 let crashed = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    runtime.block_on(app.create_key("Interrupted".into(), Expiry::Days90))
+                    runtime.block_on(app.create_key("Interrupted".into(), Expiry::Days90, Vec::new()))
                 }));
                 self.crash_at.store(NO_CRASH, Ordering::SeqCst);
                 if let Ok(Ok(created)) = crashed {
@@ -457,6 +501,22 @@ impl World {
             .filter(|(.., fate)| *fate == Fate::Revoked)
             .map(|(id, ..)| id.as_str())
             .collect();
+        // Each key's server enforces the origins it was last given in the app.
+        for server in &self.servers {
+            for known in server.known(&self.runtime) {
+                if let Some(expected) = self
+                    .origins
+                    .get(known.id.as_str())
+                    .filter(|_| known.revoked_at.is_none())
+                {
+                    assert_eq!(
+                        &known.allowed_origins, expected,
+                        "{} is limited to other origins on {}: {history:#?}",
+                        known.id, server.base_url
+                    );
+                }
+            }
+        }
         for server in &self.servers {
             for (id, is_revoked) in server.keys(&self.runtime) {
                 assert!(
@@ -517,18 +577,19 @@ fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// Runs `ops` from a fresh world, checking after each step and at the end.
-fn run(ops: &[Op]) {
-    run_over(Arc::new(MemoryVault::new()), ops);
+fn run(ops: &[Op]) -> World {
+    run_over(Arc::new(MemoryVault::new()), ops)
 }
 
 /// The same over `vault`.
-fn run_over(vault: Arc<dyn Vault>, ops: &[Op]) {
+fn run_over(vault: Arc<dyn Vault>, ops: &[Op]) -> World {
     let mut world = World::new(vault);
     for (n, op) in ops.iter().enumerate() {
         world.apply(op);
         world.check(&ops[..=n]);
     }
     world.settle_and_check(ops);
+    world
 }
 
 /// The simulated crashes unwind through the app; their panic message is noise.
@@ -549,6 +610,7 @@ fn cases() -> u32 {
 }
 
 /// The real keychain's runs: fewer, and shorter (each step is a D-Bus call).
+#[cfg(target_os = "linux")]
 fn keychain_cases() -> u32 {
     (cases() / 8).max(3)
 }
@@ -561,7 +623,10 @@ struct RunKeychain(Arc<toucan_keys_core::KeychainVault>);
 impl RunKeychain {
     fn new() -> Self {
         keychain_testkit::require_test_keychain();
-        let service = format!("cloud.toucanai.keys.model-{}", toucan_keys_core::key_format::random_base62(8));
+        let service = format!(
+            "cloud.toucanai.keys.model-{}",
+            toucan_keys_core::key_format::random_base62(8)
+        );
         Self(Arc::new(toucan_keys_core::KeychainVault::new(service)))
     }
 }
@@ -651,4 +716,38 @@ fn found_a_key_registered_on_connect_is_revoked_on_its_server_after_a_switch() {
         Op::Connect { server: 0 },
         Op::RevokeAndDelete { key: 0 },
     ]);
+}
+
+/// Found by the random test once origins joined it: a key limited to an
+/// origin before any server knew it, its list lost, restored. (The origins
+/// were only in the lost list; the model now expects what the restored record
+/// says for a key no server knows, and the server's own for one it knows.)
+#[test]
+fn found_a_restored_key_no_server_knew_is_registered_as_restored() {
+    run(&[
+        Op::Create { name: 0 },
+        Op::SetOrigins { key: 0, which: 1 },
+        Op::UseDataFolder { folder: 1 },
+        Op::Create { name: 0 },
+        Op::RestoreFound { key: 0 },
+    ]);
+}
+
+/// The same for a key its server knew: restoring it changes nothing there,
+/// and the restored record takes the server's origins.
+#[test]
+fn found_a_restored_key_keeps_the_origins_its_server_enforces() {
+    let world = run(&[
+        Op::Connect { server: 0 },
+        Op::Create { name: 0 },
+        Op::SetOrigins { key: 0, which: 2 },
+        Op::UseDataFolder { folder: 1 },
+        Op::RestoreFound { key: 0 },
+        Op::Sync,
+    ]);
+    let restored = &world.app.list_keys().unwrap()[0];
+    assert_eq!(
+        restored.record.allowed_origins,
+        ["https://a.example", "https://b.example"]
+    );
 }

@@ -18,6 +18,7 @@
 
 pub mod account_token;
 pub mod key_format;
+pub mod origins;
 pub mod secret;
 pub mod vocabulary;
 pub mod wire;

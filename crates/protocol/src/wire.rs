@@ -4,7 +4,7 @@
 //!
 //! Account API (header `Authorization: Bearer tka_…`): `GET /api/keys` →
 //! [`KeyList`]; `POST /api/keys` with [`KeyRegistration`] → [`RegisteredKey`];
-//! `PATCH /api/keys/{id}` with [`ExpiryChange`]; `DELETE /api/keys/{id}`. Embed API (header `x-api-key: tck_…`):
+//! `PATCH /api/keys/{id}` with [`KeyChange`]; `DELETE /api/keys/{id}`. Embed API (header `x-api-key: tck_…`):
 //! `POST /embed/generate-token` with [`TokenRequestBody`] → [`IssuedToken`];
 //! `POST /embed/introspect` with [`IntrospectionRequest`] → [`Introspection`].
 //! Every failure: an HTTP status and [`ErrorBody`].
@@ -49,13 +49,18 @@ pub struct Retirement {
     pub at: String,
 }
 
-/// `PATCH /api/keys/{id}`: brings a key's expiry forward. A key's expiry is
-/// never moved later: the server keeps the sooner of the two.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `PATCH /api/keys/{id}`: brings a key's expiry forward, and/or replaces the
+/// web origins its tokens may be used from. A key's expiry is never moved
+/// later: the server keeps the sooner of the two. At least one is given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ExpiryChange {
+pub struct KeyChange {
     /// When the key stops working, in RFC 3339.
-    pub expires_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
+    /// The web origins its tokens may be used from from now on; empty: any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_origins: Option<Vec<String>>,
 }
 
 /// A key as the server knows it.

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value, json};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList, KeyRegistration,
+    AttributeList, DeclaredAttribute, IntrospectionRequest, IssuedToken, KeyChange, KeyList, KeyRegistration,
     RegisteredKey,
 };
 
@@ -216,19 +216,42 @@ pub async fn register_key(
     Ok((StatusCode::CREATED, Json(json!(registered(&key)))))
 }
 
-/// `PATCH /api/keys/{id}`: brings a key's expiry forward (never later).
-pub async fn change_expiry(
+/// `PATCH /api/keys/{id}`: brings a key's expiry forward (never later),
+/// and/or replaces its allowed origins. Every server on the database applies
+/// the change from its next request.
+pub async fn change_key(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Result<StatusCode, ApiError> {
     auth::account(&state, &headers).await?;
-    let change: ExpiryChange = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::bad_request("body", &format!("must be {{expiresAt}}: {e}")))?;
-    let at = unix_time(&change.expires_at, "expiresAt")?;
-    let changed = state.store.shorten_expiry(&id, at).await?;
-    // Before the reply: the next request with this key reads its new expiry.
+    let change: KeyChange = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("body", &format!("must be {{expiresAt, allowedOrigins}}: {e}")))?;
+    if change.expires_at.is_none() && change.allowed_origins.is_none() {
+        return Err(ApiError::bad_request(
+            "body",
+            "must name expiresAt, allowedOrigins or both",
+        ));
+    }
+    let at = change
+        .expires_at
+        .as_deref()
+        .map(|at| unix_time(at, "expiresAt"))
+        .transpose()?;
+    let origins = change
+        .allowed_origins
+        .as_deref()
+        .map(token_request::checked_origins)
+        .transpose()?;
+    let mut changed = true;
+    if let Some(at) = at {
+        changed &= state.store.shorten_expiry(&id, at).await?;
+    }
+    if let Some(origins) = &origins {
+        changed &= state.store.set_origins(&id, origins).await?;
+    }
+    // Before the reply: the next request with this key reads the change.
     state.keys.invalidate();
     if changed {
         Ok(StatusCode::NO_CONTENT)

@@ -245,7 +245,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/.well-known/jwks.json", get(api::jwks))
         .route("/openapi.json", get(api::openapi))
         .route("/api/keys", post(api::register_key).get(api::list_keys))
-        .route("/api/keys/{id}", delete(api::revoke_key).patch(api::change_expiry))
+        .route("/api/keys/{id}", delete(api::revoke_key).patch(api::change_key))
         .route(
             "/api/attributes",
             get(api::list_attributes).put(api::declare_attributes),

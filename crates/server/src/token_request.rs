@@ -15,8 +15,7 @@ pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
 /// Lifetimes a server may allow, in seconds; its `--max-token-lifetime`
 /// (24 hours by default) lowers the end.
 pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> = 60..=86_400;
-/// An origin, in bytes, at most.
-pub const MAX_ORIGIN_BYTES: usize = 256;
+pub use toucan_keys_protocol::origins::{MAX_ORIGIN_BYTES, MAX_ORIGINS, normalized_origin};
 
 /// Row-level-security attributes per token, at most.
 pub const MAX_ATTRIBUTES: usize = 32;
@@ -188,24 +187,6 @@ pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
     normalized_origin(origin).is_some_and(|origin| allowed.contains(&origin))
 }
 
-/// An origin as it is stored and compared: scheme and host in lower case,
-/// no default port (`:443` for https, `:80` for http), no trailing slash.
-/// `None` when it isn't a web origin this server accepts (see `is_origin`).
-pub fn normalized_origin(origin: &str) -> Option<String> {
-    let origin = origin.trim();
-    let origin = origin.strip_suffix('/').unwrap_or(origin);
-    let (scheme, authority) = origin.split_once("://")?;
-    let scheme = scheme.to_ascii_lowercase();
-    let authority = authority.to_ascii_lowercase();
-    let default_port = if scheme == "https" { ":443" } else { ":80" };
-    let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
-    let normalized = format!("{scheme}://{authority}");
-    is_origin(&normalized).then_some(normalized)
-}
-
-/// A key may name this many origins, at most.
-pub const MAX_ORIGINS: usize = 20;
-
 /// The origins of a key registration, checked and normalised (no trailing
 /// slash): `https://host[:port]`, or `http://` for localhost only.
 pub fn checked_origins(origins: &[String]) -> Result<Vec<String>, ApiError> {
@@ -229,31 +210,6 @@ pub fn checked_origins(origins: &[String]) -> Result<Vec<String>, ApiError> {
             }
         })
         .collect()
-}
-
-fn is_origin(origin: &str) -> bool {
-    let Some((scheme, authority)) = origin.split_once("://") else {
-        return false;
-    };
-    if !matches!(scheme, "https" | "http") || origin.len() > MAX_ORIGIN_BYTES {
-        return false;
-    }
-    let host = match authority.rsplit_once(':') {
-        Some((host, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => {
-            if port.parse::<u16>().is_err() {
-                return false;
-            }
-            host
-        }
-        _ => authority,
-    };
-    let bracketed = host.starts_with('[') && host.ends_with(']');
-    let valid_host = !host.is_empty()
-        && host.bytes().all(|b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || (bracketed && matches!(b, b'[' | b']' | b':'))
-        });
-    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
-    valid_host && (scheme == "https" || local)
 }
 
 /// The declared attributes of `PUT /api/attributes`, checked: names of 1 to

@@ -76,6 +76,7 @@ fn request() -> TokenRequest {
             level: Level::CanView,
         }],
         lifetime_minutes: 15,
+        origin: None,
     }
 }
 
@@ -722,4 +723,97 @@ async fn a_roll_the_server_missed_is_finished_by_the_next_sync() {
     let ends = on_server.unwrap().expires_at.unwrap();
     assert_eq!(ends.timestamp(), rolled.old.expires_at.unwrap().timestamp());
     assert!(ends < chrono::Utc::now() + chrono::Duration::minutes(61));
+}
+
+/// A key limited to web origins in the app: the server learns them at
+/// registration, a token needs one of them (checked here before anything is
+/// sent, and by the server), a change in the details reaches the server at
+/// once, and one made while disconnected reaches it at the next sync.
+#[tokio::test]
+async fn a_keys_origins_set_in_the_app_are_enforced_by_its_server() {
+    let s = setup().await;
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    let created = s
+        .keys
+        .create_for(
+            "Shop",
+            Expiry::Days90,
+            &[
+                "https://Shop.example.com:443/".to_owned(),
+                "https://admin.example.com".to_owned(),
+            ],
+        )
+        .unwrap();
+    assert_eq!(
+        created.record.allowed_origins,
+        ["https://shop.example.com", "https://admin.example.com"]
+    );
+    s.workspace.register(&created.record).await.unwrap();
+
+    // No origin, or another one: refused here, naming the key's origins.
+    let refused = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "origin_not_allowed");
+    assert!(refused.to_string().contains("https://shop.example.com"), "{refused}");
+    let mut for_page = request();
+    for_page.origin = Some("https://evil.example.net".into());
+    let refused = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &for_page)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "origin_not_allowed");
+    for_page.origin = Some("https://SHOP.example.com".into());
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &for_page)
+        .await
+        .unwrap();
+    assert_eq!(
+        token.claims["origins"],
+        serde_json::json!(["https://shop.example.com", "https://admin.example.com"])
+    );
+
+    // Changed in the details: the server refuses the old origin at once.
+    let narrowed = s
+        .keys
+        .set_origins(&created.record.id, &["https://admin.example.com".to_owned()])
+        .unwrap();
+    s.workspace.change_origins(&narrowed).await.unwrap();
+    let mut old_page = request();
+    old_page.origin = Some("https://shop.example.com".into());
+    let by_server = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &old_page)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code(&by_server),
+        "server_refused",
+        "the server still allowed the old origin: {by_server}"
+    );
+
+    // Changed while disconnected: the next sync tells the server.
+    s.workspace.disconnect().unwrap();
+    let widened = s.keys.set_origins(&created.record.id, &[]).unwrap();
+    let queued = s.workspace.change_origins(&widened).await.unwrap_err();
+    assert_eq!(code(&queued), "workspace_not_connected");
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    s.workspace
+        .generate_token(&widened, &created.secret, &request())
+        .await
+        .expect("a key allowed anywhere again gets a token without an origin");
+    assert_eq!(
+        code(&toucan_keys_core::manager::checked_origins(&["shop.example.com".to_owned()]).unwrap_err()),
+        "origin_invalid"
+    );
 }

@@ -98,6 +98,16 @@ activity-rolledInto = Rolled: a new key replaces it
 activity-rolledFrom = Made by rolling an older key
 activity-revoked = Revoked
 activity-restored = Restored from your keychain
+details-origins = Web addresses
+details-origins-any = Any
+details-origins-change = Change
+details-origins-title = Where may “{ $name }” be used?
+details-origins-saved = Saved: the server refuses this key's tokens for other web addresses.
+create-origins = Web addresses its tokens may be used from (optional)
+create-origins-help = Pages on other web addresses get no token from this key, even if the key leaks. Write each as https://shop.example.com, separated by commas; leave empty to allow any.
+token-origin = The page's web address
+activity-originsChanged = Limited to { $origins }
+activity-originsAny = Allowed on any web address
 activity-registered = Registered with { $server }
 use-in-code = Use this key in code
 

@@ -96,6 +96,16 @@ activity-rolledInto = Renouvelée : une nouvelle clé la remplace
 activity-rolledFrom = Créée en renouvelant une clé plus ancienne
 activity-revoked = Révoquée
 activity-restored = Restaurée depuis votre trousseau
+details-origins = Adresses web
+details-origins-any = Toutes
+details-origins-change = Modifier
+details-origins-title = Où « { $name } » peut-elle servir ?
+details-origins-saved = Enregistré : le serveur refuse les jetons de cette clé pour les autres adresses web.
+create-origins = Adresses web où ses jetons peuvent servir (facultatif)
+create-origins-help = Les pages d’autres adresses web n’obtiennent aucun jeton de cette clé, même si elle fuite. Écrivez chacune sous la forme https://boutique.exemple.fr, séparées par des virgules ; laissez vide pour toutes les autoriser.
+token-origin = L’adresse web de la page
+activity-originsChanged = Limitée à { $origins }
+activity-originsAny = Autorisée sur toutes les adresses web
 activity-registered = Enregistrée sur { $server }
 use-in-code = Utiliser cette clé dans du code
 

@@ -20,6 +20,11 @@ function tomorrow(): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Web addresses as typed: separated by commas, spaces or new lines. */
+export function originList(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
 /** Opens the dialog. `onChange` is told of the new key (and of copies). */
 export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   let revealing = false;
@@ -36,6 +41,11 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     required: true,
   });
   const name = nameField.input;
+  const originsField = fieldWithError("key-origins", {
+    name: "origins",
+    placeholder: "https://shop.example.com",
+  });
+  const origins = originsField.input;
   const dateField = fieldWithError("expiry-date", {
     type: "date",
     class: "date-field",
@@ -64,6 +74,10 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     name,
     nameField.error,
     h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("column-expires")), expiryOptions, date, dateField.error, neverWarning),
+    h("label", { for: origins.id, class: "label" }, t("create-origins")),
+    origins,
+    originsField.error,
+    h("p", { class: "help" }, t("create-origins-help")),
     formError,
     h(
       "div",
@@ -86,9 +100,10 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     return { kind: value } as Expiry;
   }
 
-  function showError(target: "name" | "date" | "form", message: string) {
+  function showError(target: "name" | "date" | "origins" | "form", message: string) {
     if (target === "name") nameField.showError(message);
     else if (target === "date") dateField.showError(message);
+    else if (target === "origins") originsField.showError(message);
     else {
       formError.textContent = message;
       formError.hidden = false;
@@ -98,6 +113,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   function clearErrors() {
     nameField.clearError();
     dateField.clearError();
+    originsField.clearError();
     formError.hidden = true;
   }
 
@@ -108,7 +124,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     if (expiry.kind === "onDate" && !date.value) return showError("date", t("create-pick-a-day"));
     await whileBusy(submit, t("create-busy"), async () => {
       try {
-        const created = await api.createKey(name.value, expiry);
+        const created = await api.createKey(name.value, expiry, originList(origins.value));
         onChange(created.key);
         revealing = true;
         showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
@@ -116,6 +132,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
         const error = asCommandError(caught);
         if (error.field === "name") showError("name", error.message);
         else if (error.field === "expiryDate") showError("date", error.message);
+        else if (error.field === "origins") showError("origins", error.message);
         else showError("form", error.message);
       }
     });

@@ -2,13 +2,15 @@
 // revealing it), dates, the server's view, what it replaced or what replaces
 // it, and its history, newest first.
 
-import type { Activity, KeyDetails, ServerKeyState } from "../bindings";
+import type { Activity, KeyDetails, KeySummary, ServerKeyState } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
 import { exactTime, relativeTime, statusLabel } from "../format";
 import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
-import { showError, showToast } from "../toast";
+import { showError, showToast, showWarning } from "../toast";
+import { originList } from "./create-key";
+import { openTextDialog } from "./text-dialog";
 import { openSnippetsDialog } from "./snippets-dialog";
 
 /** One event in words. */
@@ -20,6 +22,10 @@ export function activityLabel(activity: Activity): string {
       return t("activity-renamed", { from: activity.from, to: activity.to });
     case "registered":
       return t("activity-registered", { server: activity.server });
+    case "originsChanged":
+      return activity.origins.length
+        ? t("activity-originsChanged", { origins: activity.origins.join(", ") })
+        : t("activity-originsAny");
     default:
       return t(`activity-${activity.kind}`);
   }
@@ -30,7 +36,12 @@ function when(iso: string | null, empty: string): HTMLElement | string {
 }
 
 /** Opens the details of key `id`; `server` is the server's view of it when connected. */
-export async function openKeyDetails(id: string, server: ServerKeyState | null | undefined, connected: boolean): Promise<void> {
+export async function openKeyDetails(
+  id: string,
+  server: ServerKeyState | null | undefined,
+  connected: boolean,
+  onChanged?: (key: KeySummary) => void,
+): Promise<void> {
   let details: KeyDetails;
   try {
     details = await api.keyDetails(id);
@@ -58,12 +69,34 @@ export async function openKeyDetails(id: string, server: ServerKeyState | null |
     ...row(t("details-fingerprint"), h("code", { class: "fingerprint" }, key.fingerprint), " ", copyFingerprint),
     ...row(t("details-created"), key.restoredAt ? h("span", {}, t("details-created-unknown", { restored: exactTime(key.restoredAt) })) : when(key.createdAt, "")),
     ...row(t("column-expires"), when(key.expiresAt, t("never"))),
+    ...row(
+      t("details-origins"),
+      key.allowedOrigins.length ? key.allowedOrigins.join(", ") : t("details-origins-any"),
+      " ",
+      key.status === "revoked" ? "" : h("button", { type: "button", class: "button small", onclick: () => void changeOrigins() }, t("details-origins-change")),
+    ),
     ...(key.revokedAt ? row(t("status-revoked"), when(key.revokedAt, "")) : []),
     ...row(t("column-last-copied"), when(key.lastCopiedAt, t("never"))),
     ...(connected ? row(t("column-last-used"), server ? when(server.lastUsedAt, t("never")) : t("details-not-registered")) : []),
     ...(details.replaces ? row(t("details-replaces"), details.replaces) : []),
     ...(details.replacedBy ? row(t("details-replaced-by"), details.replacedBy) : []),
   );
+  async function changeOrigins(): Promise<void> {
+    await openTextDialog({
+      title: t("details-origins-title", { name: key.name }),
+      intro: t("create-origins-help"),
+      label: t("create-origins"),
+      initial: key.allowedOrigins.join(", "),
+      submitLabel: t("save"),
+      onSubmit: async (value) => {
+        const reply = await api.setKeyOrigins(key.id, originList(value));
+        dialog.close();
+        onChanged?.(reply.key);
+        if (reply.serverWarning) showWarning(reply.serverWarning);
+        else showToast(t("details-origins-saved"));
+      },
+    });
+  }
   const history = details.activityProblem
     ? h("p", { class: "hint warning" }, details.activityProblem)
     : details.activity.length === 0

@@ -124,6 +124,10 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     ),
   );
 
+  // A key limited to web addresses: the token is for a page on one of them.
+  const origin = key.allowedOrigins.length ? h("select", { id: uniqueId("token-origin"), class: "field select" }) : null;
+  for (const allowed of key.allowedOrigins) origin?.append(h("option", { value: allowed }, allowed));
+
   const lifetime = h("select", { id: uniqueId("lifetime"), class: "field select" });
   for (const choice of lifetimes()) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === 60 }, choice.label));
 
@@ -150,6 +154,8 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       addButton,
     ),
     h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("token-permissions")), grid),
+    origin ? h("label", { for: origin.id, class: "label" }, t("token-origin")) : null,
+    origin,
     h("label", { for: lifetime.id, class: "label" }, t("token-lifetime")),
     lifetime,
     formError,
@@ -180,6 +186,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
           attributes,
           permissions,
           lifetimeMinutes: Number(lifetime.value),
+          origin: origin?.value ?? null,
         });
         showResult(token);
         onUsed();

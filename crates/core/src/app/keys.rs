@@ -2,7 +2,8 @@
 //! revoke, delete.
 
 use super::{
-    CopyReply, CreatedKeyReply, DeleteReply, Reply, RevokeReply, RolledKeyReply, ToucanApp, logged, not_on_server_yet,
+    CopyReply, CreatedKeyReply, DeleteReply, OriginsReply, Reply, RevokeReply, RolledKeyReply, ToucanApp, logged,
+    not_on_server_yet,
 };
 use crate::activity::Activity;
 use crate::error::CoreError;
@@ -38,15 +39,26 @@ impl ToucanApp {
     }
 
     /// Brings a found key back into the list, usable again (copy, run,
-    /// tokens). Its dates are unknown and shown as such.
-    pub fn restore_found_key(&self, id: KeyId) -> Reply<KeySummary> {
+    /// tokens). Its dates are unknown and shown as such. The web origins it
+    /// was limited to were in the lost list: when its own server is connected
+    /// and knows it, the record takes the origins that server enforces (a
+    /// restore never widens them there: only a change in the details is sent).
+    pub async fn restore_found_key(&self, id: KeyId) -> Reply<KeySummary> {
         logged(
             "restore_found_key",
-            (|| -> Reply<KeySummary> {
-                let record = self.keys.restore_found(&id)?;
+            async {
+                let mut record = self.keys.restore_found(&id)?;
                 self.note(&id, Activity::Restored);
+                match self.workspace.origins_on_its_server(&id).await {
+                    Ok(Some(origins)) if !origins.is_empty() => record = self.keys.set_origins(&id, &origins)?,
+                    Ok(_) => {}
+                    Err(error) => {
+                        tracing::warn!(key = %id, code = %error.code(), "restore: the server's origins couldn't be read")
+                    }
+                }
                 Ok(self.keys.summarize(record))
-            })(),
+            }
+            .await,
         )
     }
 
@@ -83,11 +95,11 @@ impl ToucanApp {
     /// connected. The reply holds its secret, once: once the key exists, no
     /// later step can turn the reply into an error (the secret would be lost
     /// with it); a server failure is a warning.
-    pub async fn create_key(&self, name: String, expiry: Expiry) -> Reply<CreatedKeyReply> {
+    pub async fn create_key(&self, name: String, expiry: Expiry, origins: Vec<String>) -> Reply<CreatedKeyReply> {
         logged(
             "create_key",
             async {
-                let created = self.keys.create(&name, expiry)?;
+                let created = self.keys.create_for(&name, expiry, &origins)?;
                 self.note(&created.record.id, Activity::Created);
                 let registered = self.workspace.register(&created.record).await;
                 if registered.is_ok() {
@@ -195,6 +207,34 @@ impl ToucanApp {
                     clears_in_seconds,
                 })
             })(),
+        )
+    }
+
+    /// Limits a key's session tokens to these web origins (none: anywhere),
+    /// here and on its server; a server that can't be told now is a warning,
+    /// and the next sync tells it.
+    pub async fn set_key_origins(&self, id: KeyId, origins: Vec<String>) -> Reply<OriginsReply> {
+        logged(
+            "set_key_origins",
+            async {
+                let record = self.keys.set_origins(&id, &origins)?;
+                self.note(
+                    &id,
+                    Activity::OriginsChanged {
+                        origins: record.allowed_origins.clone(),
+                    },
+                );
+                let server_warning = not_on_server_yet(
+                    "set_key_origins",
+                    self.workspace.change_origins(&record).await,
+                    "origins-not-on-server",
+                );
+                Ok(OriginsReply {
+                    key: self.keys.summarize(record),
+                    server_warning,
+                })
+            }
+            .await,
         )
     }
 

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 pub use details::KeyDetails;
 pub use identify::{Identified, PastedKey};
 pub use replies::{
-    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, RevokeReply, RolledKeyReply, WorkspaceView,
+    CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, OriginsReply, RevokeReply, RolledKeyReply, WorkspaceView,
 };
 
 use crate::activity::{Activity, ActivityLog};

@@ -49,6 +49,17 @@ pub struct RevokeReply {
     pub server_warning: Option<String>,
 }
 
+/// A key whose web origins changed here, and whether its server knows yet.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct OriginsReply {
+    /// The key, with its new origins.
+    pub key: KeySummary,
+    /// Why the server doesn't enforce them yet, if it doesn't (the next sync sends them).
+    pub server_warning: Option<String>,
+}
+
 /// A deleted key, and whether the server has been told it is revoked.
 #[derive(Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

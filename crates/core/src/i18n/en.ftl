@@ -20,6 +20,7 @@ long-date = { $day } { $month } { $year }
 ## A change made here that the server doesn't know yet
 
 not-registered-yet = Not registered with the workspace server yet; it will be the next time the server can be reached.
+origins-not-on-server = Saved on this computer. The server hasn't been told yet, so it still accepts the key from the web addresses it knew until Toucan Keys can reach it.
 revoked-not-on-server = Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it.
 deleted-not-confirmed = Deleted on this computer. The server hasn't confirmed the revocation yet; Toucan Keys will tell it the next time it can reach it.
 roll-not-on-server = The server doesn't know the new key yet, nor when the old one should stop working. Use “Finish rolling” once the server can be reached.

@@ -20,6 +20,7 @@ long-date = { $day } { $month } { $year }
 ## Un changement fait ici que le serveur ne connaît pas encore
 
 not-registered-yet = Pas encore enregistrée sur le serveur de l’espace de travail ; elle le sera dès que le serveur sera joignable.
+origins-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il accepte donc la clé depuis les adresses web qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
 revoked-not-on-server = Révoquée sur cet ordinateur. Le serveur n’a pas encore été prévenu : la clé y fonctionne donc jusqu’à ce que Toucan Keys puisse le joindre.
 deleted-not-confirmed = Supprimée sur cet ordinateur. Le serveur n’a pas encore confirmé la révocation ; Toucan Keys le préviendra dès qu’il pourra le joindre.
 roll-not-on-server = Le serveur ne connaît pas encore la nouvelle clé, ni le moment où l’ancienne doit cesser de fonctionner. Utilisez « Terminer le renouvellement » dès que le serveur est joignable.
@@ -83,6 +84,9 @@ error-key-expired = Cette clé a expiré le { $on } et ne peut plus être utilis
 error-key-already-rolled = Cette clé est déjà en cours de remplacement par « { $replacement } ». Renouvelez plutôt celle-là.
 error-key-not-revoked = Révoquez cette clé avant de la supprimer.
 error-key-already-listed = Cette clé est déjà dans votre liste. Cherchez-la là.
+error-origin-invalid = « { $origin } » n’est pas une adresse web qu’une page peut avoir. Écrivez-la sous la forme https://boutique.exemple.fr (http:// seulement pour localhost), sans chemin.
+error-too-many-origins = Une clé peut être limitée à { $max } adresses web au plus.
+error-origin-not-allowed = Cette clé ne peut servir que depuis { $allowed }. Choisissez où le jeton sera utilisé.
 error-key-wrong-prefix = Ce n’est pas une clé d’API Toucan : elle devrait commencer par « tck_ ».
 error-key-wrong-length = Cette clé compte { $found } caractères, mais une clé d’API Toucan en compte { $expected }. Une partie manque peut-être ; copiez-la à nouveau.
 error-key-bad-character = Cette clé contient un caractère impossible dans une clé, en position { $position }. Copiez-la à nouveau.

@@ -69,6 +69,8 @@ impl KeyManager {
         let secret = key_format::generate();
         let mut record = KeyRecord::new(name.as_str(), &secret, now, lifetime.map(|life| now + life));
         record.replaces = Some(old.id.clone());
+        // The replacement may be used from the same places, no more.
+        record.allowed_origins = old.allowed_origins.clone();
         let retires_at = old
             .expires_at
             .map_or(now + overlap.duration(), |at| at.min(now + overlap.duration()));

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use reqwest::header::HeaderValue;
 use reqwest::{Method, RequestBuilder, Response};
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ErrorBody, ExpiryChange, IntrospectionRequest, IssuedToken, KeyList,
+    AttributeList, DeclaredAttribute, ErrorBody, IntrospectionRequest, IssuedToken, KeyChange, KeyList,
     KeyRegistration, RegisteredKey, Retirement, TokenRequestBody, codes,
 };
 
@@ -55,6 +55,8 @@ pub struct ServerKey {
     pub revoked_at: Option<DateTime<Utc>>,
     /// When it last requested a token.
     pub last_used_at: Option<DateTime<Utc>>,
+    /// The web origins its tokens may be used from on the server; empty: any.
+    pub allowed_origins: Vec<String>,
 }
 
 impl From<RegisteredKey> for ServerKey {
@@ -66,6 +68,7 @@ impl From<RegisteredKey> for ServerKey {
             expires_at: key.expires_at,
             revoked_at: key.revoked_at,
             last_used_at: key.last_used_at,
+            allowed_origins: key.allowed_origins,
         }
     }
 }
@@ -152,7 +155,7 @@ impl EmbedClient {
             name: record.name.clone(),
             fingerprint: record.fingerprint.clone(),
             expires_at: record.expires_at.map(|at| at.to_rfc3339()),
-            allowed_origins: Vec::new(),
+            allowed_origins: record.allowed_origins.clone(),
             retires: retires.map(|(id, at)| Retirement {
                 id: id.as_str().to_owned(),
                 at: at.to_rfc3339(),
@@ -175,8 +178,9 @@ impl EmbedClient {
         at: DateTime<Utc>,
     ) -> Result<(), ServerError> {
         let path = format!("api/keys/{}", id.as_str());
-        let body = ExpiryChange {
-            expires_at: at.to_rfc3339(),
+        let body = KeyChange {
+            expires_at: Some(at.to_rfc3339()),
+            ..KeyChange::default()
         };
         match self
             .send(self.account_request(Method::PATCH, &path, account).json(&body))
@@ -186,6 +190,24 @@ impl EmbedClient {
             Err(ServerError::Refused { server_code, .. }) if server_code == codes::NOT_FOUND => Ok(()),
             Err(error) => Err(error),
         }
+    }
+
+    /// `PATCH /api/keys/{id}` with the web origins the key's tokens may be
+    /// used from from now on (empty: any).
+    pub async fn change_origins(
+        &self,
+        account: &AccountToken,
+        id: &KeyId,
+        origins: &[String],
+    ) -> Result<(), ServerError> {
+        let path = format!("api/keys/{}", id.as_str());
+        let body = KeyChange {
+            allowed_origins: Some(origins.to_vec()),
+            ..KeyChange::default()
+        };
+        self.send(self.account_request(Method::PATCH, &path, account).json(&body))
+            .await
+            .map(|_| ())
     }
 
     /// `DELETE /api/keys/{id}`: revokes a key on the server (and every token

@@ -25,6 +25,19 @@ pub struct PendingRevocation {
     pub key_name: String,
 }
 
+/// Web origins a key's server hasn't confirmed yet (set in the details view
+/// while that server couldn't be told).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingOrigins {
+    /// The server that must be told.
+    pub server_url: String,
+    /// The key.
+    pub key_id: KeyId,
+    /// Its origins from now on (empty: any).
+    pub origins: Vec<String>,
+}
+
 /// One entry of `pendingRevocations` as files have held it: a plain key id
 /// (before entries named their server) or a full entry.
 #[derive(Deserialize)]
@@ -50,6 +63,9 @@ pub struct WorkspaceConfig {
     /// The server each key was registered with: the only one it is sent to.
     #[serde(default)]
     pub key_servers: std::collections::BTreeMap<KeyId, String>,
+    /// Origin changes not yet confirmed by the key's server, one per key.
+    #[serde(default)]
+    pub pending_origins: Vec<PendingOrigins>,
 }
 
 /// The file's content as read, before legacy entries get their server.
@@ -63,6 +79,8 @@ struct StoredConfig {
     pending_revocations: Vec<StoredRevocation>,
     #[serde(default)]
     key_servers: std::collections::BTreeMap<KeyId, String>,
+    #[serde(default)]
+    pending_origins: Vec<PendingOrigins>,
 }
 
 impl From<StoredConfig> for WorkspaceConfig {
@@ -85,6 +103,7 @@ impl From<StoredConfig> for WorkspaceConfig {
             previous_server_url: stored.previous_server_url,
             pending_revocations,
             key_servers: stored.key_servers,
+            pending_origins: stored.pending_origins,
         }
     }
 }
@@ -106,6 +125,17 @@ impl WorkspaceConfig {
                 key_name: key_name.to_owned(),
             });
         }
+    }
+
+    /// Queues `key_id`'s new origins for `server_url`, replacing an earlier
+    /// change not yet sent.
+    pub fn queue_origins(&mut self, server_url: &str, key_id: &KeyId, origins: &[String]) {
+        self.pending_origins.retain(|p| &p.key_id != key_id);
+        self.pending_origins.push(PendingOrigins {
+            server_url: server_url.to_owned(),
+            key_id: key_id.clone(),
+            origins: origins.to_vec(),
+        });
     }
 
     /// The revocations still to send to `server_url`.

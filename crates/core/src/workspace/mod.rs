@@ -17,7 +17,7 @@ mod service;
 mod token_request;
 
 pub use client::{EmbedClient, Introspection, ServerKey, Timeouts};
-pub use config::{PendingRevocation, WorkspaceConfig, WorkspaceFile};
+pub use config::{PendingOrigins, PendingRevocation, WorkspaceConfig, WorkspaceFile};
 pub use connect_question::ConnectQuestion;
 pub use error::ServerError;
 pub use server_url::ServerUrl;

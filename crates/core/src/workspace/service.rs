@@ -177,6 +177,9 @@ impl Workspace {
         };
         let server = client.server().to_string();
         let (confirmed, mut first_error) = self.flush_revocations(&client, &token).await?;
+        if let Err(error) = self.flush_origins(&client, &token).await? {
+            first_error.get_or_insert(error);
+        }
 
         let known = match client.list_keys(&token).await {
             Ok(known) => known,
@@ -374,15 +377,103 @@ impl Workspace {
         Ok(())
     }
 
+    /// Tells the key's server its new origins. The change is first queued,
+    /// durably, for the server the key was registered with, then sent if
+    /// that server is the connected one; otherwise it waits for the next sync
+    /// with it (an error says the server hasn't been told yet). A key no
+    /// server knows needs nothing: its registration will carry them.
+    pub async fn change_origins(&self, record: &KeyRecord) -> Result<(), CoreError> {
+        let mut server = None;
+        self.file.update(|config| {
+            if let Some(own) = config.key_servers.get(&record.id).cloned() {
+                config.queue_origins(&own, &record.id, &record.allowed_origins);
+                server = Some(own);
+            }
+        })?;
+        let Some(server) = server else {
+            return Ok(());
+        };
+        match self.connection()? {
+            Some((client, token)) if client.server().to_string() == server => {
+                self.flush_origins(&client, &token).await?
+            }
+            Some(_) => Err(ServerError::KeyBoundElsewhere { server }.into()),
+            None => Err(ServerError::NotConnected.into()),
+        }
+    }
+
+    /// The web origins the key's own server enforces for it, when that
+    /// server is the connected one and knows the key; `None` otherwise.
+    pub async fn origins_on_its_server(&self, id: &KeyId) -> Result<Option<Vec<String>>, CoreError> {
+        let Some((client, token)) = self.connection()? else {
+            return Ok(None);
+        };
+        let server = client.server().to_string();
+        if self.file.load()?.key_servers.get(id) != Some(&server) {
+            return Ok(None);
+        }
+        let known = client.list_keys(&token).await?;
+        Ok(known
+            .into_iter()
+            .find(|key| &key.id == id)
+            .map(|key| key.allowed_origins))
+    }
+
+    /// Sends the origin changes queued for `client`'s server and drops those
+    /// it confirms (a server that no longer has the key needs none); the
+    /// first failure is the inner error.
+    async fn flush_origins(
+        &self,
+        client: &EmbedClient,
+        token: &AccountToken,
+    ) -> Result<Result<(), CoreError>, CoreError> {
+        let server = client.server().to_string();
+        let mut outcome = Ok(());
+        let mut confirmed = Vec::new();
+        let queued: Vec<_> = self
+            .file
+            .load()?
+            .pending_origins
+            .into_iter()
+            .filter(|p| p.server_url == server)
+            .collect();
+        for pending in queued {
+            match client.change_origins(token, &pending.key_id, &pending.origins).await {
+                Ok(()) => confirmed.push(pending),
+                Err(ServerError::Refused { server_code, .. })
+                    if server_code == toucan_keys_protocol::wire::codes::NOT_FOUND =>
+                {
+                    confirmed.push(pending)
+                }
+                Err(error) => {
+                    if outcome.is_ok() {
+                        outcome = Err(error.into());
+                    }
+                }
+            }
+        }
+        if !confirmed.is_empty() {
+            self.file
+                .update(|config| config.pending_origins.retain(|p| !confirmed.contains(p)))?;
+        }
+        Ok(outcome)
+    }
+
     /// Asks the server for a session token signed for `request`, sending the
     /// key from Rust. A key the server doesn't know yet is registered first.
+    /// A key limited to origins needs the request to name one of them.
     pub async fn generate_token(
         &self,
         record: &KeyRecord,
         key: &SecretKey,
         request: &TokenRequest,
     ) -> Result<GeneratedToken, CoreError> {
-        request.to_body()?;
+        let asked = request.to_body()?.origin;
+        if !record.allowed_origins.is_empty() && !asked.is_some_and(|origin| record.allowed_origins.contains(&origin)) {
+            return Err(CoreError::OriginNotAllowed {
+                allowed: record.allowed_origins.clone(),
+            });
+        }
         let Some((client, token)) = self.connection()? else {
             return Err(ServerError::NotConnected.into());
         };

@@ -35,6 +35,10 @@ pub struct TokenRequest {
     pub permissions: Vec<Permission>,
     /// How long the token lasts.
     pub lifetime_minutes: u32,
+    /// The web origin of the page the token will be used on; required when
+    /// the key is limited to origins, and then one of them.
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 impl TokenRequest {
@@ -100,7 +104,17 @@ impl TokenRequest {
             },
             permissions,
             lifetime_seconds: u64::from(self.lifetime_minutes) * 60,
-            origin: None,
+            origin: self
+                .origin
+                .as_deref()
+                .map(str::trim)
+                .filter(|origin| !origin.is_empty())
+                .map(|origin| {
+                    toucan_keys_protocol::origins::normalized_origin(origin).ok_or_else(|| CoreError::OriginInvalid {
+                        origin: origin.chars().take(80).collect(),
+                    })
+                })
+                .transpose()?,
         })
     }
 }
@@ -278,6 +292,7 @@ mod tests {
                 },
             ],
             lifetime_minutes: 60,
+            origin: None,
         }
     }
 

@@ -141,6 +141,12 @@ impl Store {
         either!(self, store => store.shorten_expiry(id, at))
     }
 
+    /// Replaces a key's allowed origins (already checked and normalised);
+    /// false if no key has this id.
+    pub async fn set_origins(&self, id: &str, origins: &[String]) -> StoreResult<bool> {
+        either!(self, store => store.set_origins(id, origins))
+    }
+
     /// The key with this fingerprint.
     pub async fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {
         either!(self, store => store.key_by_fingerprint(fingerprint))

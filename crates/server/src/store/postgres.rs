@@ -210,6 +210,21 @@ impl PostgresStore {
             .await
     }
 
+    pub(super) async fn set_origins(&self, id: &str, origins: &[String]) -> StoreResult<bool> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "WITH changed AS (UPDATE keys SET allowed_origins = $2 WHERE id = $1 RETURNING fingerprint)
+                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
+                ),
+                &[&id, &origins],
+            )
+            .await?;
+        Ok(rows.len() == 1)
+    }
+
     /// Applies `set` (which reads `$2` = `value`) to the key `id` and
     /// announces the change to every server on this database: the
     /// notification goes out when the statement commits. False if no key has

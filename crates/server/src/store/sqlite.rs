@@ -113,6 +113,14 @@ impl SqliteStore {
         Ok(changed == 1)
     }
 
+    pub(super) fn set_origins(&self, id: &str, origins: &[String]) -> StoreResult<bool> {
+        let changed = self.conn().execute(
+            "UPDATE keys SET allowed_origins = ?2 WHERE id = ?1",
+            params![id, serde_json::to_string(origins).expect("strings serialize")],
+        )?;
+        Ok(changed == 1)
+    }
+
     pub(super) fn shorten_expiry(&self, id: &str, at: i64) -> StoreResult<bool> {
         let changed = self.conn().execute(
             "UPDATE keys SET expires_at = MIN(COALESCE(expires_at, ?2), ?2) WHERE id = ?1",
