@@ -72,8 +72,11 @@ impl Harness {
     }
 
     fn create(&self, name: &str) -> Value {
-        self.call("create_key", json!({ "name": name, "expiry": { "kind": "days90" } }))
-            .expect("create")
+        self.call(
+            "create_key",
+            json!({ "name": name, "expiry": { "kind": "days90" }, "origins": [] }),
+        )
+        .expect("create")
     }
 }
 
@@ -84,7 +87,7 @@ fn errors_cross_as_code_and_message() {
     let error = h
         .call(
             "create_key",
-            json!({ "name": "production", "expiry": { "kind": "never" } }),
+            json!({ "name": "production", "expiry": { "kind": "never" }, "origins": [] }),
         )
         .unwrap_err();
     assert_eq!(error["code"], "name_taken");
@@ -95,7 +98,10 @@ fn errors_cross_as_code_and_message() {
 
     h.vault.fail(VaultOp::Store, VaultError::Locked);
     let error = h
-        .call("create_key", json!({ "name": "Other", "expiry": { "kind": "days30" } }))
+        .call(
+            "create_key",
+            json!({ "name": "Other", "expiry": { "kind": "days30" }, "origins": [] }),
+        )
         .unwrap_err();
     assert_eq!(error["code"], "keychain_locked");
     assert!(
@@ -222,6 +228,22 @@ fn key_and_workspace_commands_take_the_pages_argument_names() {
     let copied = h.call("copy_key", json!({ "id": created["key"]["id"] })).unwrap();
     assert!(!copied.to_string().contains(&secret[4..]));
     assert_eq!(h.clipboard.contents().as_deref(), Some(secret.as_str()));
+    let limited = h
+        .call(
+            "set_key_origins",
+            json!({ "id": created["key"]["id"], "origins": ["https://Shop.example.com"] }),
+        )
+        .unwrap();
+    assert_eq!(limited["key"]["allowedOrigins"], json!(["https://shop.example.com"]));
+    assert_eq!(limited["serverWarning"], Value::Null, "the connected server was told");
+    assert_eq!(h.call("found_keys", json!({})).unwrap(), json!([]));
+    let saved = h
+        .call(
+            "change_setting",
+            json!({ "change": { "setting": "displayName", "value": "Ada" } }),
+        )
+        .unwrap();
+    assert_eq!(saved["displayName"], "Ada");
 }
 
 /// A keychain whose reads of key secrets wait until the test opens it, as a
@@ -300,7 +322,7 @@ fn commands_waiting_on_the_keychain_hold_up_no_other_command() {
     let created = support::invoke(
         &window,
         "create_key",
-        json!({ "name": "Slow", "expiry": { "kind": "days90" } }),
+        json!({ "name": "Slow", "expiry": { "kind": "days90" }, "origins": [] }),
     )
     .expect("create");
     let id = created["key"]["id"].clone();

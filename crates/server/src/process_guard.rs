@@ -4,6 +4,8 @@
 //! and on Linux the process is made non-dumpable (`PR_SET_DUMPABLE` = 0),
 //! so other processes of the same user can't read its memory through /proc.
 //! Windows has no core files; a crash dump there is the machine's policy.
+//! (The desktop core has the same guard for the app and the command line;
+//! the server depends on the protocol crate only, not on the core.)
 
 /// Turns core dumps off for this process.
 pub fn disable_core_dumps() -> std::io::Result<()> {
