@@ -747,6 +747,7 @@ describe("keys found in the keychain that the list doesn't know", () => {
     document.querySelector<HTMLButtonElement>("tbody th .link-button")!.click();
     await settle();
     expect(topDialog().textContent).toContain("Unknown (found in your keychain and restored");
+    expect(topDialog().textContent).toContain("Not known here: they were in the key list that was lost.");
   });
 
   it("Delete asks first, naming what stops working, and deletes only once confirmed", async () => {

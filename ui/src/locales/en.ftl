@@ -100,6 +100,7 @@ activity-revoked = Revoked
 activity-restored = Restored from your keychain
 details-origins = Web addresses
 details-origins-any = Any
+details-origins-unknown = Not known here: they were in the key list that was lost. Your workspace server still enforces any it had.
 details-origins-change = Change
 details-origins-title = Where may “{ $name }” be used?
 details-origins-saved = Saved: the server refuses this key's tokens for other web addresses.

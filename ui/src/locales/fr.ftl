@@ -98,6 +98,7 @@ activity-revoked = Révoquée
 activity-restored = Restaurée depuis votre trousseau
 details-origins = Adresses web
 details-origins-any = Toutes
+details-origins-unknown = Inconnues ici : elles étaient dans la liste de clés perdue. Votre serveur d’espace de travail applique toujours celles qu’il avait.
 details-origins-change = Modifier
 details-origins-title = Où « { $name } » peut-elle servir ?
 details-origins-saved = Enregistré : le serveur refuse les jetons de cette clé pour les autres adresses web.

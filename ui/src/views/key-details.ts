@@ -71,7 +71,9 @@ export async function openKeyDetails(
     ...row(t("column-expires"), when(key.expiresAt, t("never"))),
     ...row(
       t("details-origins"),
-      key.allowedOrigins.length ? key.allowedOrigins.join(", ") : t("details-origins-any"),
+      key.allowedOrigins.length
+        ? key.allowedOrigins.join(", ")
+        : t(key.restoredAt ? "details-origins-unknown" : "details-origins-any"),
       " ",
       key.status === "revoked" ? "" : h("button", { type: "button", class: "button small", onclick: () => void changeOrigins() }, t("details-origins-change")),
     ),
