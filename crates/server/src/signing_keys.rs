@@ -6,8 +6,21 @@ use crate::store::{Store, StoreError, StoreResult};
 use crate::token_request;
 use crate::tokens::{TokenEncryption, TokenSigner};
 
-const SIGNING_KEY: &str = "ed25519_signing_key";
-const RETIRED_SIGNING_KEYS: &str = "ed25519_retired_signing_keys";
+/// Where one kind of key lives in the store: the current one, and the
+/// retired ones whose tokens may still be live.
+struct KeySlot {
+    current: &'static str,
+    retired: &'static str,
+}
+
+const SIGNING: KeySlot = KeySlot {
+    current: "ed25519_signing_key",
+    retired: "ed25519_retired_signing_keys",
+};
+const ENCRYPTION: KeySlot = KeySlot {
+    current: "a256gcm_token_encryption_key",
+    retired: "a256gcm_retired_token_encryption_keys",
+};
 
 /// A retired signing (or encryption) key: it signs (or encrypts) nothing,
 /// but tokens it made stay valid until they expire, so it is kept until then.
@@ -47,35 +60,27 @@ pub fn random_secret() -> [u8; 32] {
 /// The signer for the stored keys, creating the signing key on first start
 /// (if two servers start at once on one database, both use the one stored first).
 pub async fn load_signer(store: &Store, now: i64) -> StoreResult<TokenSigner> {
-    store.add_setting(SIGNING_KEY, &random_secret()).await?;
-    let secret = current_secret(store).await?.expect("the signing key was just stored");
-    let retired = drop_expired(store, RETIRED_SIGNING_KEYS, now).await?;
+    store.add_setting(SIGNING.current, &random_secret()).await?;
+    let secret = current(store, &SIGNING)
+        .await?
+        .expect("the signing key was just stored");
+    let retired = drop_expired(store, &SIGNING, now).await?;
     Ok(TokenSigner::with_retired(secret, &secrets(&retired)))
 }
-
-const ENCRYPTION_KEY: &str = "a256gcm_token_encryption_key";
-const RETIRED_ENCRYPTION_KEYS: &str = "a256gcm_retired_token_encryption_keys";
 
 /// The key that encrypts tokens, created on first use, and the retired ones
 /// whose tokens may still be live (they only decrypt); every server on one
 /// database shares them.
 pub async fn load_encryption(store: &Store, now: i64) -> StoreResult<(TokenEncryption, Vec<TokenEncryption>)> {
-    store.add_setting(ENCRYPTION_KEY, &random_secret()).await?;
-    let secret = current_encryption_secret(store)
+    store.add_setting(ENCRYPTION.current, &random_secret()).await?;
+    let secret = current(store, &ENCRYPTION)
         .await?
         .ok_or_else(|| StoreError::Corrupt("the token encryption key isn't 32 bytes".to_owned()))?;
-    let retired = drop_expired(store, RETIRED_ENCRYPTION_KEYS, now).await?;
+    let retired = drop_expired(store, &ENCRYPTION, now).await?;
     Ok((
         TokenEncryption::new(secret),
         retired.iter().map(|key| TokenEncryption::new(key.secret)).collect(),
     ))
-}
-
-async fn current_encryption_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {
-    Ok(store
-        .setting(ENCRYPTION_KEY)
-        .await?
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok()))
 }
 
 /// Makes a new token-encryption key current; returns its id. The previous
@@ -84,48 +89,56 @@ async fn current_encryption_secret(store: &Store) -> StoreResult<Option<[u8; 32]
 /// longer ago are deleted. Servers pick the new key up, and write it to their
 /// JWK file, when they restart. `now` is in Unix seconds.
 pub async fn rotate_encryption(store: &Store, now: i64) -> StoreResult<String> {
-    let mut retired = drop_expired(store, RETIRED_ENCRYPTION_KEYS, now).await?;
-    if let Some(previous) = current_encryption_secret(store).await? {
+    let (secret, _) = replace_current(store, &ENCRYPTION, now).await?;
+    Ok(TokenEncryption::new(secret).kid().to_owned())
+}
+
+/// The slot's current key, if it holds a valid one.
+async fn current(store: &Store, slot: &KeySlot) -> StoreResult<Option<[u8; 32]>> {
+    Ok(store
+        .setting(slot.current)
+        .await?
+        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok()))
+}
+
+/// Retires the slot's current key (kept until its tokens have expired) and
+/// makes a new one current; returns it and the retired keys still live.
+async fn replace_current(store: &Store, slot: &KeySlot, now: i64) -> StoreResult<([u8; 32], Vec<RetiredKey>)> {
+    let mut retired = drop_expired(store, slot, now).await?;
+    if let Some(previous) = current(store, slot).await? {
         retired.push(RetiredKey {
             secret: previous,
             retired_at: now,
         });
     }
     let secret = random_secret();
-    save_retired(store, RETIRED_ENCRYPTION_KEYS, &retired).await?;
-    store.set_setting(ENCRYPTION_KEY, &secret).await?;
-    Ok(TokenEncryption::new(secret).kid().to_owned())
-}
-
-async fn current_secret(store: &Store) -> StoreResult<Option<[u8; 32]>> {
-    Ok(store
-        .setting(SIGNING_KEY)
-        .await?
-        .and_then(|bytes| <[u8; 32]>::try_from(bytes.as_slice()).ok()))
+    save_retired(store, slot, &retired).await?;
+    store.set_setting(slot.current, &secret).await?;
+    Ok((secret, retired))
 }
 
 fn secrets(keys: &[RetiredKey]) -> Vec<[u8; 32]> {
     keys.iter().map(|key| key.secret).collect()
 }
 
-async fn retired_keys(store: &Store, name: &str) -> StoreResult<Vec<RetiredKey>> {
+async fn retired_keys(store: &Store, slot: &KeySlot) -> StoreResult<Vec<RetiredKey>> {
     Ok(store
-        .setting(name)
+        .setting(slot.retired)
         .await?
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default())
 }
 
-async fn save_retired(store: &Store, name: &str, keys: &[RetiredKey]) -> StoreResult<()> {
+async fn save_retired(store: &Store, slot: &KeySlot, keys: &[RetiredKey]) -> StoreResult<()> {
     store
-        .set_setting(name, &serde_json::to_vec(keys).expect("keys serialize"))
+        .set_setting(slot.retired, &serde_json::to_vec(keys).expect("keys serialize"))
         .await
 }
 
 /// The retired keys that may still have valid tokens at `now`; the others
 /// (retired longer ago than the longest token lifetime) are deleted.
-async fn drop_expired(store: &Store, name: &str, now: i64) -> StoreResult<Vec<RetiredKey>> {
-    let all = retired_keys(store, name).await?;
+async fn drop_expired(store: &Store, slot: &KeySlot, now: i64) -> StoreResult<Vec<RetiredKey>> {
+    let all = retired_keys(store, slot).await?;
     let longest = *token_request::LIFETIME_RANGE.end();
     let live: Vec<RetiredKey> = all
         .iter()
@@ -133,7 +146,7 @@ async fn drop_expired(store: &Store, name: &str, now: i64) -> StoreResult<Vec<Re
         .cloned()
         .collect();
     if live.len() != all.len() {
-        save_retired(store, name, &live).await?;
+        save_retired(store, slot, &live).await?;
     }
     Ok(live)
 }
@@ -152,16 +165,7 @@ pub struct Rotation {
 /// deleted. Running servers pick the new key up when they restart. `now` is
 /// in Unix seconds.
 pub async fn rotate(store: &Store, now: i64) -> StoreResult<Rotation> {
-    let mut retired = drop_expired(store, RETIRED_SIGNING_KEYS, now).await?;
-    if let Some(previous) = current_secret(store).await? {
-        retired.push(RetiredKey {
-            secret: previous,
-            retired_at: now,
-        });
-    }
-    let secret = random_secret();
-    save_retired(store, RETIRED_SIGNING_KEYS, &retired).await?;
-    store.set_setting(SIGNING_KEY, &secret).await?;
+    let (secret, retired) = replace_current(store, &SIGNING, now).await?;
     let signer = TokenSigner::with_retired(secret, &secrets(&retired));
     let kids = signer.jwks()["keys"]
         .as_array()
