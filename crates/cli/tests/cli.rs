@@ -160,6 +160,55 @@ fn run_passes_exit_codes_and_signals_through() {
     assert_eq!(status.code(), Some(99), "the child's trap ran, and its code came back");
 }
 
+/// Ctrl+C in a terminal reaches the whole foreground group, the CLI and its
+/// child alike. The CLI must not forward that one too: the child would be
+/// interrupted twice (a second Ctrl+C to a tool like `psql` or a REPL ends it).
+/// A real terminal (a pty, through Python's `pty` module) types Ctrl+C; the
+/// child counts the interrupts it gets and exits with that count.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_in_a_terminal_reaches_the_child_once() {
+    const TERMINAL: &str = r#"
+import os, pty, sys, time
+cli = sys.argv[1]
+child = "import signal, sys, time\n" \
+        "count = [0]\n" \
+        "signal.signal(signal.SIGINT, lambda *_: count.__setitem__(0, count[0] + 1))\n" \
+        "print('ready', flush=True)\n" \
+        "end = time.time() + 2\n" \
+        "while time.time() < end: time.sleep(0.05)\n" \
+        "sys.exit(count[0])\n"
+pid, terminal = pty.fork()
+if pid == 0:
+    os.execv(cli, [cli, "run", "--key", "Backend", "--", sys.executable, "-c", child])
+seen = b""
+while b"ready" not in seen:
+    seen += os.read(terminal, 1024)
+time.sleep(0.3)
+os.write(terminal, b"\x03")
+while True:
+    try:
+        os.read(terminal, 1024)
+    except OSError:
+        break
+_, status = os.waitpid(pid, 0)
+sys.exit(os.waitstatus_to_exitcode(status))
+"#;
+    let home = Home::new();
+    home.create("Backend");
+    let status = Command::new("python3")
+        .args(["-c", TERMINAL, env!("CARGO_BIN_EXE_toucan-keys-cli")])
+        .envs(home.cli().get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .stdin(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "the child counted this many interrupts for one Ctrl+C (0: none reached it; 2: the CLI forwarded the terminal's)"
+    );
+}
+
 fn unsafe_kill(pid: u32, signal: &str) {
     assert!(
         Command::new("kill")

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 /// The environment variable every snippet reads the key from.
 pub const KEY_VARIABLE: &str = "TOUCAN_API_KEY";
 
+/// The web address of the page that shows the dashboard, as the snippets
+/// name it: a key limited to some web addresses refuses a request without one.
+pub const EXAMPLE_ORIGIN: &str = "https://app.example.com";
+
 /// Where snippets send requests when no workspace server is connected.
 pub const PLACEHOLDER_SERVER: &str = "https://toucan.example.com";
 
@@ -55,7 +59,7 @@ pub fn snippets(server: Option<&str>) -> Vec<CodeSnippet> {
         .map(|(language, label, template)| CodeSnippet {
             language: *language,
             label: (*label).to_owned(),
-            code: template.replace("{{SERVER}}", server),
+            code: template.replace("{{SERVER}}", server).replace("{{ORIGIN}}", EXAMPLE_ORIGIN),
         })
         .collect()
 }
@@ -73,6 +77,7 @@ mod tests {
             );
             assert!(snippet.code.contains(KEY_VARIABLE), "{snippet:?}");
             assert!(snippet.code.contains("x-api-key"), "{snippet:?}");
+            assert!(snippet.code.contains(EXAMPLE_ORIGIN), "each snippet names its page: {snippet:?}");
             assert!(!snippet.code.contains("{{"), "a placeholder is left: {snippet:?}");
             assert!(!snippet.code.contains("tck_"), "a snippet holds no key: {snippet:?}");
         }

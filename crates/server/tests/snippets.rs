@@ -1,7 +1,8 @@
 //! "Use this key in code": the snippets the app shows are run as a developer
 //! would run them (curl, Node.js, Python, Go), against the real server on
 //! 127.0.0.1, with the key only in `TOUCAN_API_KEY`. Each must print a token
-//! that the server's introspection accepts.
+//! that the server's introspection accepts. The key is limited to one web
+//! address, so a snippet that leaves out its page's origin fails.
 
 mod support;
 
@@ -10,7 +11,7 @@ use std::process::Command;
 use serde_json::json;
 use toucan_embed_server::local::LocalServer;
 use toucan_keys_core::key_format;
-use toucan_keys_core::snippets::{KEY_VARIABLE, SnippetLanguage, snippets};
+use toucan_keys_core::snippets::{EXAMPLE_ORIGIN, KEY_VARIABLE, SnippetLanguage, snippets};
 
 /// The file name a developer would save a snippet as, and how they would run it.
 fn runner(language: SnippetLanguage, dir: &std::path::Path) -> (std::path::PathBuf, Command) {
@@ -37,7 +38,8 @@ async fn the_snippets_get_a_token_with_the_key_from_the_environment() {
     let registered = http
         .post(format!("{}/api/keys", server.base_url))
         .bearer_auth(server.account_token())
-        .json(&json!({ "id": "key_snippetsnippet01", "name": "Snippets", "fingerprint": key.fingerprint() }))
+        .json(&json!({ "id": "key_snippetsnippet01", "name": "Snippets", "fingerprint": key.fingerprint(),
+                       "allowedOrigins": [EXAMPLE_ORIGIN] }))
         .send()
         .await
         .unwrap();
@@ -69,7 +71,7 @@ async fn the_snippets_get_a_token_with_the_key_from_the_environment() {
         let introspected: serde_json::Value = http
             .post(format!("{}/embed/introspect", server.base_url))
             .header("x-api-key", key.expose_secret())
-            .json(&json!({ "token": token }))
+            .json(&json!({ "token": token, "origin": EXAMPLE_ORIGIN }))
             .send()
             .await
             .unwrap()

@@ -14,6 +14,8 @@ func main() {
 		"user":            map[string]any{"distinctId": "user-42", "role": "explorer", "attributes": map[string]any{"region": "EMEA"}},
 		"permissions":     map[string][]string{"dashboard": {"can_view"}},
 		"lifetimeSeconds": 3600,
+		// The web address of the page that shows the dashboard (the key may be limited to it).
+		"origin": "{{ORIGIN}}",
 	})
 	request, _ := http.NewRequest("POST", "{{SERVER}}/embed/generate-token", bytes.NewReader(body))
 	request.Header.Set("x-api-key", os.Getenv("TOUCAN_API_KEY"))

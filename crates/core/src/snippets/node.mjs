@@ -6,6 +6,8 @@ const reply = await fetch("{{SERVER}}/embed/generate-token", {
     user: { distinctId: "user-42", role: "explorer", attributes: { region: "EMEA" } },
     permissions: { dashboard: ["can_view"] },
     lifetimeSeconds: 3600,
+    // The web address of the page that shows the dashboard (the key may be limited to it).
+    origin: "{{ORIGIN}}",
   }),
 });
 if (!reply.ok) throw new Error(`Toucan refused: ${await reply.text()}`);

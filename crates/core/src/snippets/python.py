@@ -5,6 +5,8 @@ body = {
     "user": {"distinctId": "user-42", "role": "explorer", "attributes": {"region": "EMEA"}},
     "permissions": {"dashboard": ["can_view"]},
     "lifetimeSeconds": 3600,
+    # The web address of the page that shows the dashboard (the key may be limited to it).
+    "origin": "{{ORIGIN}}",
 }
 request = urllib.request.Request(
     "{{SERVER}}/embed/generate-token",
