@@ -59,7 +59,9 @@ pub fn snippets(server: Option<&str>) -> Vec<CodeSnippet> {
         .map(|(language, label, template)| CodeSnippet {
             language: *language,
             label: (*label).to_owned(),
-            code: template.replace("{{SERVER}}", server).replace("{{ORIGIN}}", EXAMPLE_ORIGIN),
+            code: template
+                .replace("{{SERVER}}", server)
+                .replace("{{ORIGIN}}", EXAMPLE_ORIGIN),
         })
         .collect()
 }
@@ -77,7 +79,10 @@ mod tests {
             );
             assert!(snippet.code.contains(KEY_VARIABLE), "{snippet:?}");
             assert!(snippet.code.contains("x-api-key"), "{snippet:?}");
-            assert!(snippet.code.contains(EXAMPLE_ORIGIN), "each snippet names its page: {snippet:?}");
+            assert!(
+                snippet.code.contains(EXAMPLE_ORIGIN),
+                "each snippet names its page: {snippet:?}"
+            );
             assert!(!snippet.code.contains("{{"), "a placeholder is left: {snippet:?}");
             assert!(!snippet.code.contains("tck_"), "a snippet holds no key: {snippet:?}");
         }

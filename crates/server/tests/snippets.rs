@@ -38,8 +38,10 @@ async fn the_snippets_get_a_token_with_the_key_from_the_environment() {
     let registered = http
         .post(format!("{}/api/keys", server.base_url))
         .bearer_auth(server.account_token())
-        .json(&json!({ "id": "key_snippetsnippet01", "name": "Snippets", "fingerprint": key.fingerprint(),
-                       "allowedOrigins": [EXAMPLE_ORIGIN] }))
+        .json(
+            &json!({ "id": "key_snippetsnippet01", "name": "Snippets", "fingerprint": key.fingerprint(),
+                       "allowedOrigins": [EXAMPLE_ORIGIN] }),
+        )
         .send()
         .await
         .unwrap();
