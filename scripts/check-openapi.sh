@@ -21,23 +21,14 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf
   --requests-per-minute 100000000 --log-format json >"$work/ready.json" 2>"$work/server.log" &
 server=$!
 for _ in $(seq 100); do [[ -s "$work/ready.json" ]] && break; sleep 0.1; done
-# A key made and registered here, for the embed endpoints (never printed).
-read -r address key account < <(python3 - "$work/ready.json" <<'PY'
-import hashlib, json, secrets, sys, urllib.request, zlib
-ready = json.load(open(sys.argv[1]))
-account = open(ready["accountTokenFile"]).read().strip()
-A = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-body = "".join(secrets.choice(A) for _ in range(30))
-n, check = zlib.crc32(body.encode()), ""
-while n:
-    n, d = divmod(n, 62); check = A[d] + check
-key = f"tck_{body}{check.rjust(6, '0')}"
-registration = json.dumps({"id": "key_schemathesis", "name": "schemathesis", "fingerprint": hashlib.sha256(key.encode()).hexdigest()})
-urllib.request.urlopen(urllib.request.Request(f"{ready['address']}/api/keys", registration.encode(),
-    {"authorization": f"Bearer {account}", "content-type": "application/json"})).read()
-print(ready["address"], key, account)
-PY
-)
+# A key made by the protocol crate and registered here, for the embed
+# endpoints (never printed).
+read -r key fingerprint < <(cargo run --locked -q -p toucan-keys-protocol --example test_key)
+read -r address token_file < <(python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(r["address"], r["accountTokenFile"])' "$work/ready.json")
+account=$(cat "$token_file")
+curl --silent --show-error --fail --output /dev/null "$address/api/keys" \
+  -H "authorization: Bearer $account" -H "content-type: application/json" \
+  --data "{\"id\": \"key_schemathesis\", \"name\": \"schemathesis\", \"fingerprint\": \"$fingerprint\"}"
 "$venv/bin/st" run "$address/openapi.json" --url "$address" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
   --max-examples "$examples" --seed 1 --generation-deterministic \

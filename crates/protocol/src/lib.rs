@@ -19,6 +19,8 @@
 pub mod account_token;
 pub mod key_format;
 pub mod origins;
+#[cfg(feature = "openapi")]
+pub mod schemas;
 pub mod secret;
 pub mod vocabulary;
 pub mod wire;

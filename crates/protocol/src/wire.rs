@@ -15,23 +15,32 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+#[cfg(feature = "openapi")]
+#[allow(unused_imports)]
+use crate::schemas::{AttributeValue, Origin, Permissions};
 use crate::vocabulary::{Level, Resource, Role};
 
 /// `POST /api/keys`: a key's metadata, never the key.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyRegistration {
     /// The app's id for the key (`key_…`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^key_", max_length = 64))]
     pub id: String,
     /// Its name, 1 to 64 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64, pattern = "\\S"))]
     pub name: String,
     /// SHA-256 of the key, 64 hex digits (see [`crate::SecretKey::fingerprint`]).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-f]{64}$"))]
     pub fingerprint: String,
     /// When it stops working, in RFC 3339; `None` for never.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: Option<String>,
     /// The web origins its tokens may be used from (`https://app.example.com`);
     /// empty: any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20, value_type = Vec<Origin>))]
     pub allowed_origins: Vec<String>,
     /// The key this one replaces (a roll), and when that key stops working.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,30 +49,36 @@ pub struct KeyRegistration {
 
 /// The older key a new one replaces, and the end of the overlap: the older key
 /// works until `at` (or its own expiry, if that is sooner), then never again.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Retirement {
     /// The older key's id.
     pub id: String,
     /// When it stops working, in RFC 3339.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
 }
 
 /// `PATCH /api/keys/{id}`: brings a key's expiry forward, and/or replaces the
 /// web origins its tokens may be used from. A key's expiry is never moved
 /// later: the server keeps the sooner of the two. At least one is given.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyChange {
     /// When the key stops working, in RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: Option<String>,
     /// The web origins its tokens may be used from from now on; empty: any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20, value_type = Option<Vec<Origin>>))]
     pub allowed_origins: Option<Vec<String>>,
 }
 
 /// A key as the server knows it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegisteredKey {
@@ -87,6 +102,7 @@ pub struct RegisteredKey {
 }
 
 /// `GET /api/keys`: every registered key.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyList {
     /// The keys, oldest first.
@@ -94,34 +110,50 @@ pub struct KeyList {
 }
 
 /// `POST /embed/generate-token`: the end user and what their session may do.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TokenRequestBody {
     /// The end user.
     pub user: EndUser,
-    /// Resource → the levels granted on it.
+    /// Resource → the levels granted on it (none: no permission).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Permissions))]
     pub permissions: BTreeMap<Resource, Vec<Level>>,
-    /// Seconds until the token expires.
+    /// Seconds until the token expires: 60 to the server's maximum
+    /// (`--max-token-lifetime`, 86400 by default); one hour when left out.
+    #[serde(default = "one_hour")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 60, maximum = 86400, default = 3600))]
     pub lifetime_seconds: u64,
     /// The web origin the token will be used from; refused if the key names
     /// origins and this isn't one of them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 256))]
     pub origin: Option<String>,
 }
 
+fn one_hour() -> u64 {
+    3600
+}
+
 /// The end user a session token is for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EndUser {
     /// Their stable id in the customer's own system.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
     pub distinct_id: String,
     /// Their role in the session.
     pub role: Role,
     /// Row-level-security attributes (name → value).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = HashMap<String, AttributeValue>))]
     pub attributes: Map<String, Value>,
 }
 
 /// A signed session token.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IssuedToken {
@@ -132,6 +164,7 @@ pub struct IssuedToken {
 }
 
 /// `POST /embed/introspect`: the token to check.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntrospectionRequest {
     /// A token this key issued.
@@ -144,16 +177,19 @@ pub struct IntrospectionRequest {
 }
 
 /// Whether a token still works, and its claims when it does.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Introspection {
     /// Whether the token still works.
     pub active: bool,
     /// Its claims, when active.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub claims: Option<Value>,
 }
 
 /// A row-level-security attribute's type, as a workspace declares it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
@@ -209,11 +245,13 @@ impl AttributeType {
 }
 
 /// One declared attribute.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DeclaredAttribute {
     /// Its name, as token requests send it.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_.-]{1,64}$"))]
     pub name: String,
     /// Its type.
     #[serde(rename = "type")]
@@ -222,14 +260,17 @@ pub struct DeclaredAttribute {
 
 /// `GET /api/attributes`, and the body of `PUT /api/attributes`: the
 /// attributes token requests may carry. None declared: any attribute.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeList {
     /// The attributes, by name.
+    #[cfg_attr(feature = "openapi", schema(max_items = 32))]
     pub attributes: Vec<DeclaredAttribute>,
 }
 
 /// Every failure's body.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// One of [`codes`].

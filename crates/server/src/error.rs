@@ -84,6 +84,16 @@ impl ApiError {
         }
     }
 
+    /// 413: the body is larger than axum's limit (2 MB).
+    pub fn too_large() -> Self {
+        Self {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: codes::INVALID_BODY,
+            message: "body: is larger than 2 MB".into(),
+            at: None,
+        }
+    }
+
     /// 429: too many requests for this key.
     pub fn rate_limited() -> Self {
         Self {

@@ -5,15 +5,16 @@
 //! session token (Ed25519 JWT). The desktop app registers keys by fingerprint
 //! through the account API; the server never receives or stores a key.
 
-pub mod api;
 pub mod auth;
 pub mod error;
+pub mod extract;
 pub mod keys;
 pub mod local;
 pub mod logging;
 mod private_files;
 pub mod process_guard;
 pub mod rate_limit;
+pub mod routes;
 pub mod serve;
 pub mod signing_keys;
 pub mod store;
@@ -24,7 +25,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{delete, get, post};
 use sha2::{Digest, Sha256};
 use toucan_keys_protocol::{AccountToken, ExposeSecret};
 
@@ -237,21 +237,7 @@ pub async fn log_request(request: axum::extract::Request, next: axum::middleware
     response
 }
 
-/// The server's routes.
+/// The server's routes (see [`routes`]), logging each request at debug.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/embed/generate-token", post(api::generate_token))
-        .route("/embed/introspect", post(api::introspect))
-        .route("/.well-known/jwks.json", get(api::jwks))
-        .route("/openapi.json", get(api::openapi))
-        .route("/api/keys", post(api::register_key).get(api::list_keys))
-        .route("/api/keys/{id}", delete(api::revoke_key).patch(api::change_key))
-        .route(
-            "/api/attributes",
-            get(api::list_attributes).put(api::declare_attributes),
-        )
-        .route("/healthz", get(api::healthz))
-        .route("/readyz", get(api::readyz))
-        .layer(axum::middleware::from_fn(log_request))
-        .with_state(state)
+    routes::router(state).layer(axum::middleware::from_fn(log_request))
 }

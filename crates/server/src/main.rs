@@ -1,28 +1,7 @@
 //! `toucan-embed-server [OPTIONS]`: serves the embed and account APIs.
 //!
-//! Options:
-//! - `--data-dir DIR`: the data folder (SQLite database, account-token file);
-//!   `toucan-server-data` by default.
-//! - `TOUCAN_EMBED_DATABASE_URL` (or `--database-url-file FILE`): use a shared
-//!   PostgreSQL database instead of SQLite, so several servers can serve one
-//!   workspace; `sslmode=verify-full` (with `sslrootcert=<CA file>`) or
-//!   `require` for TLS. `--database-url URL` works too, but refuses an address
-//!   with a password: a command line is visible to every local user (`ps`).
-//! - `--host ADDRESS` (127.0.0.1 by default; 0.0.0.0 in a container) and
-//!   `--port PORT` (8787; 0 picks a free one).
-//! - `--requests-per-minute N`: per key, per server process (600).
-//! - `--max-token-lifetime SECONDS`: the longest lifetime a request may ask
-//!   for, 60 to 86400 (86400).
-//! - `--encrypt-tokens`: issue encrypted tokens (JWE, A256GCM, around the
-//!   signed token); the key is written to `token-encryption-key.jwk` (0600) in
-//!   the data folder, for the host that must read them.
-//! - `--write-uses-every SECONDS`: how often keys' "last used" times are
-//!   written (2); also at a clean stop and before `GET /api/keys` answers.
-//! - `--log-format json|text`: JSON lines unless standard error is a terminal;
-//!   `TOUCAN_EMBED_LOG=debug` (or trace, info, warn, error) sets how much.
-//! - `--print-json`: standard output carries one JSON line for scripts once
-//!   the server listens: `{"address", "dataDir", "accountTokenFile"}` (the file
-//!   holds a new account token, 0600; `null` when the database had one).
+//! `--help` lists the options (data folder, database, address, limits,
+//! encrypted tokens, log format, `--print-json` for scripts).
 //!
 //! `--rotate-account-token` replaces the account token and exits;
 //! `--rotate-signing-key` makes a new token-signing key (the old one stays
@@ -35,10 +14,82 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use clap::Parser;
 use toucan_embed_server::logging::{self, LogFormat};
 use toucan_embed_server::{
     ACCOUNT_TOKEN_FILE, ServerConfig, hand_over_account_token, open, rotate_account_token, router, token_request,
 };
+
+/// Serves the embed API (API key in, signed session token out) and the
+/// account API the app registers keys with.
+#[derive(Parser)]
+#[command(name = "toucan-embed-server", version)]
+struct Args {
+    /// The data folder: SQLite database, account-token and encryption-key files.
+    #[arg(long, value_name = "DIR", default_value = "toucan-server-data")]
+    data_dir: PathBuf,
+    /// A PostgreSQL address without a password (a command line is visible to
+    /// every local user); else TOUCAN_EMBED_DATABASE_URL or --database-url-file.
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+    /// A file (readable by this user only) holding the PostgreSQL address.
+    #[arg(long, value_name = "FILE", conflicts_with = "database_url")]
+    database_url_file: Option<PathBuf>,
+    /// The address to listen on (0.0.0.0 in a container).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    host: String,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// Token requests per key per minute, counted by each server process.
+    #[arg(long, value_name = "N", default_value_t = ServerConfig::default().requests_per_minute)]
+    requests_per_minute: u32,
+    /// The longest lifetime a token request may ask for, in seconds (60 to 86400).
+    #[arg(long, value_name = "SECONDS", default_value_t = *token_request::LIFETIME_RANGE.end(),
+          value_parser = clap::value_parser!(i64).range(*token_request::LIFETIME_RANGE.start()..=*token_request::LIFETIME_RANGE.end()))]
+    max_token_lifetime: i64,
+    /// Issue encrypted tokens (JWE, A256GCM, around the signed token); the key
+    /// is written to token-encryption-key.jwk (0600) in the data folder.
+    #[arg(long)]
+    encrypt_tokens: bool,
+    /// How often keys' "last used" times are written, in seconds; also at a
+    /// clean stop and before GET /api/keys answers.
+    #[arg(long, value_name = "SECONDS", default_value_t = ServerConfig::default().write_uses_every.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    write_uses_every: u64,
+    /// json or text; JSON lines unless standard error is a terminal.
+    /// TOUCAN_EMBED_LOG=debug (or trace, info, warn, error) sets how much.
+    #[arg(long, value_name = "FORMAT", value_parser = log_format)]
+    log_format: Option<LogFormat>,
+    /// Once listening, print one JSON line for scripts:
+    /// {"address", "dataDir", "accountTokenFile"}.
+    #[arg(long)]
+    print_json: bool,
+    /// Replace the account token and exit.
+    #[arg(long, group = "rotation")]
+    rotate_account_token: bool,
+    /// Make a new token-signing key and exit (the old one stays accepted until its tokens expire).
+    #[arg(long, group = "rotation")]
+    rotate_signing_key: bool,
+    /// Make a new token-encryption key and exit (the old one still decrypts its tokens).
+    #[arg(long, group = "rotation")]
+    rotate_encryption_key: bool,
+}
+
+/// Exits (code 2) when an address given on the command line holds a
+/// password, without repeating it (clap's own error would print the value).
+fn refuse_password_on_command_line(url: &str) {
+    if toucan_embed_server::store::postgres_tls::has_password(url) {
+        eprintln!(
+            "The database address on the command line holds a password, which every user of this computer can read (ps, /proc). Put the address in TOUCAN_EMBED_DATABASE_URL, or in a file only this user can read named with --database-url-file."
+        );
+        std::process::exit(2);
+    }
+}
+
+fn log_format(name: &str) -> Result<LogFormat, String> {
+    LogFormat::from_name(name).ok_or_else(|| "must be json or text".to_owned())
+}
 
 struct Options {
     data_dir: PathBuf,
@@ -52,77 +103,51 @@ struct Options {
     log_format: LogFormat,
 }
 
+/// The arguments, with the database address from wherever it was given.
 fn options() -> Options {
-    let mut options = Options {
-        data_dir: PathBuf::from("toucan-server-data"),
-        host: "127.0.0.1".to_owned(),
-        port: 8787,
-        config: ServerConfig {
-            database_url: std::env::var("TOUCAN_EMBED_DATABASE_URL")
-                .ok()
-                .filter(|url| !url.is_empty()),
-            ..ServerConfig::default()
-        },
-        rotate_account: false,
-        rotate_signing: false,
-        rotate_encryption: false,
-        print_json: false,
-        log_format: LogFormat::for_stderr(),
+    let args = Args::parse();
+    let database_url = match (&args.database_url, &args.database_url_file) {
+        (Some(url), _) => {
+            refuse_password_on_command_line(url);
+            Some(url.clone())
+        }
+        (None, Some(file)) => Some(read_address(file)),
+        (None, None) => std::env::var("TOUCAN_EMBED_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty()),
     };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        let mut value = || args.next().unwrap_or_else(|| usage());
-        match arg.as_str() {
-            "--rotate-account-token" => options.rotate_account = true,
-            "--rotate-signing-key" => options.rotate_signing = true,
-            "--rotate-encryption-key" => options.rotate_encryption = true,
-            "--print-json" => options.print_json = true,
-            "--encrypt-tokens" => options.config.encrypt_tokens = true,
-            "--data-dir" => options.data_dir = PathBuf::from(value()),
-            "--database-url" => {
-                let url = value();
-                if toucan_embed_server::store::postgres_tls::has_password(&url) {
-                    eprintln!(
-                        "The database address on the command line holds a password, which every user of this computer can read (ps, /proc). Put the address in TOUCAN_EMBED_DATABASE_URL, or in a file only this user can read named with --database-url-file."
-                    );
-                    std::process::exit(2);
-                }
-                options.config.database_url = Some(url);
-            }
-            "--database-url-file" => {
-                let file = value();
-                match std::fs::read_to_string(&file) {
-                    Ok(url) if !url.trim().is_empty() => options.config.database_url = Some(url.trim().to_owned()),
-                    Ok(_) => {
-                        eprintln!("{file} holds no database address.");
-                        std::process::exit(2);
-                    }
-                    Err(error) => {
-                        eprintln!("Can't read the database address from {file}: {error}");
-                        std::process::exit(2);
-                    }
-                }
-            }
-            "--host" => options.host = value(),
-            "--port" => options.port = value().parse().unwrap_or_else(|_| usage()),
-            "--requests-per-minute" => options.config.requests_per_minute = value().parse().unwrap_or_else(|_| usage()),
-            "--max-token-lifetime" => {
-                options.config.max_token_lifetime_seconds = value()
-                    .parse()
-                    .ok()
-                    .filter(|seconds| token_request::LIFETIME_RANGE.contains(seconds))
-                    .unwrap_or_else(|| usage())
-            }
-            "--write-uses-every" => {
-                options.config.write_uses_every = std::time::Duration::from_secs(
-                    value().parse().ok().filter(|&s: &u64| s > 0).unwrap_or_else(|| usage()),
-                )
-            }
-            "--log-format" => options.log_format = LogFormat::from_name(&value()).unwrap_or_else(|| usage()),
-            _ => usage(),
+    Options {
+        data_dir: args.data_dir,
+        host: args.host,
+        port: args.port,
+        config: ServerConfig {
+            requests_per_minute: args.requests_per_minute,
+            database_url,
+            max_token_lifetime_seconds: args.max_token_lifetime,
+            encrypt_tokens: args.encrypt_tokens,
+            write_uses_every: std::time::Duration::from_secs(args.write_uses_every),
+        },
+        rotate_account: args.rotate_account_token,
+        rotate_signing: args.rotate_signing_key,
+        rotate_encryption: args.rotate_encryption_key,
+        print_json: args.print_json,
+        log_format: args.log_format.unwrap_or_else(LogFormat::for_stderr),
+    }
+}
+
+/// The address in `file`, or exits (code 2) saying why there is none.
+fn read_address(file: &Path) -> String {
+    match std::fs::read_to_string(file) {
+        Ok(url) if !url.trim().is_empty() => url.trim().to_owned(),
+        Ok(_) => {
+            eprintln!("{} holds no database address.", file.display());
+            std::process::exit(2);
+        }
+        Err(error) => {
+            eprintln!("Can't read the database address from {}: {error}", file.display());
+            std::process::exit(2);
         }
     }
-    options
 }
 
 #[tokio::main]
@@ -297,16 +322,4 @@ fn log_level() -> tracing::Level {
         .ok()
         .and_then(|level| level.parse::<tracing::Level>().ok())
         .unwrap_or(tracing::Level::INFO)
-}
-
-fn usage() -> ! {
-    eprintln!(
-        "usage: toucan-embed-server [--data-dir DIR] [--database-url-file FILE] [--host ADDRESS] [--port PORT]
-                           [--requests-per-minute N] [--max-token-lifetime SECONDS] [--encrypt-tokens]
-                           [--write-uses-every SECONDS] [--log-format json|text] [--print-json]
-       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-account-token
-       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-signing-key
-       toucan-embed-server [--data-dir DIR | --database-url URL] --rotate-encryption-key"
-    );
-    std::process::exit(2);
 }

@@ -1,0 +1,151 @@
+//! What a handler needs from a request, checked before it runs: who is
+//! calling (an API key, or the account token) and its body, typed. Each one
+//! refuses with the server's `{code, message}` error, in the order the
+//! checks have always run: caller first, then its budget, then the body.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use toucan_keys_protocol::wire::{AttributeList, IntrospectionRequest, KeyChange, KeyRegistration};
+
+use crate::error::ApiError;
+use crate::store::KeyInfo;
+use crate::token_request::{self, CheckedTokenRequest};
+use crate::{AppState, auth};
+
+/// The registered key in `x-api-key`, whatever its status, within its
+/// request budget. For endpoints that answer about a revoked key too.
+pub struct ApiKey(pub Arc<KeyInfo>);
+
+impl FromRequestParts<Arc<AppState>> for ApiKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let key = auth::identify(state, &parts.headers).await?;
+        // Each request costs a signature or a check: the same per-key budget.
+        if !state.limiter.allow(&key.id) {
+            return Err(ApiError::rate_limited());
+        }
+        Ok(Self(key))
+    }
+}
+
+/// The registered key in `x-api-key`, neither revoked nor expired, within its
+/// request budget: a key that may ask for a token now.
+pub struct UsableKey(pub Arc<KeyInfo>);
+
+impl FromRequestParts<Arc<AppState>> for UsableKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let key = auth::identify(state, &parts.headers).await?;
+        auth::usable(&key, chrono::Utc::now().timestamp())?;
+        if !state.limiter.allow(&key.id) {
+            return Err(ApiError::rate_limited());
+        }
+        Ok(Self(key))
+    }
+}
+
+/// A request made with the account token (`Authorization: Bearer tka_…`).
+pub struct AccountToken;
+
+impl FromRequestParts<Arc<AppState>> for AccountToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        auth::account(state, &parts.headers).await.map(|()| Self)
+    }
+}
+
+/// The page's web origin, from the HTTP `Origin` header a browser sends.
+pub struct OriginHeader(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for OriginHeader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let origin = parts
+            .headers
+            .get(axum::http::header::ORIGIN)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        Ok(Self(origin))
+    }
+}
+
+/// A JSON body of type `T`. A body that isn't one is refused with 400 and
+/// what `T` must look like ([`Described`]).
+pub struct Body<T>(pub T);
+
+/// What a body type says when a request's body isn't one.
+pub trait Described {
+    /// The field the 400 names, and its problem, for this parse error.
+    fn refusal(error: &serde_json::Error) -> ApiError;
+}
+
+impl Described for KeyRegistration {
+    fn refusal(error: &serde_json::Error) -> ApiError {
+        ApiError::bad_request(
+            "body",
+            &format!("must be {{id, name, fingerprint, expiresAt}}: {error}"),
+        )
+    }
+}
+
+impl Described for KeyChange {
+    fn refusal(error: &serde_json::Error) -> ApiError {
+        ApiError::bad_request("body", &format!("must be {{expiresAt, allowedOrigins}}: {error}"))
+    }
+}
+
+impl Described for IntrospectionRequest {
+    fn refusal(_: &serde_json::Error) -> ApiError {
+        ApiError::bad_request("token", "is required (a string)")
+    }
+}
+
+impl Described for AttributeList {
+    fn refusal(error: &serde_json::Error) -> ApiError {
+        ApiError::bad_request(
+            "attributes",
+            &format!("must be a list of {{name, type}} with type string, integer, number, boolean or date: {error}"),
+        )
+    }
+}
+
+impl<T: DeserializeOwned + Described> FromRequest<Arc<AppState>> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let bytes = read_body(request, state).await?;
+        serde_json::from_slice(&bytes)
+            .map(Self)
+            .map_err(|error| T::refusal(&error))
+    }
+}
+
+/// The body of `POST /embed/generate-token`, checked field by field against
+/// this server's limits (see [`token_request::parse`]).
+pub struct TokenRequest(pub CheckedTokenRequest);
+
+impl FromRequest<Arc<AppState>> for TokenRequest {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let bytes = read_body(request, state).await?;
+        token_request::parse(&bytes, state.config.max_token_lifetime_seconds).map(Self)
+    }
+}
+
+async fn read_body(request: Request, state: &Arc<AppState>) -> Result<Bytes, ApiError> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| match rejection.status() {
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(),
+            _ => ApiError::bad_request("body", "can't be read"),
+        })
+}
