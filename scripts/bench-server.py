@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+SERVER_BINARY = str(TARGET / "release/toucan-embed-server")
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 BODY = json.dumps({"user": {"distinctId": "user-42", "role": "explorer", "attributes": {"region": "EMEA"}},
                    "permissions": {"dashboard": ["can_view"]}})
@@ -42,7 +43,7 @@ def fingerprint(key):
 
 def start_server(work, name, database_url=None):
     data = work / name
-    command = [str(TARGET / "release/toucan-embed-server"), "--data-dir", str(data), "--port", "0",
+    command = [SERVER_BINARY, "--data-dir", str(data), "--port", "0",
                "--requests-per-minute", "1000000000", "--print-json", "--log-format", "json"]
     if database_url:
         command += ["--database-url", database_url]
@@ -148,7 +149,11 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keys", default="1,100,10000")
     parser.add_argument("--stores", default="sqlite,postgres,postgres-2")
+    parser.add_argument("--binary", default=str(TARGET / "release/toucan-embed-server"),
+                        help="the server to measure (another build, to compare two in one session)")
     args = parser.parse_args()
+    global SERVER_BINARY
+    SERVER_BINARY = args.binary
     stores = args.stores.split(",")
     if any(s.startswith("postgres") for s in stores) and not os.environ.get("TOUCAN_EMBED_TEST_POSTGRES"):
         env = dict(os.environ, TOUCAN_PG_DURABLE="1")

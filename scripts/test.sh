@@ -54,28 +54,14 @@ cargo deny --log-level error check licenses bans sources
 stage "Rust workspace (inside a private keychain, the embed server on a throwaway PostgreSQL)"
 # The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
 # whole build (scripts/bench-startup.py builds it with the app's release tree).
-workspace_tests=(cargo test --workspace --exclude toucan-keys-bench-window --all-targets --locked)
-scripts/with-keychain.sh scripts/with-postgres.sh "${workspace_tests[@]}"
+workspace=(--workspace --exclude toucan-keys-bench-window --locked)
+scripts/with-keychain.sh scripts/with-postgres.sh cargo test "${workspace[@]}" --all-targets
 
 stage "Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
-# The same test binaries, run again without PostgreSQL. Cargo names them without
-# building anything; a cargo run that picked these targets alone would build
-# them again, with other features.
-server_tests=$("${workspace_tests[@]}" --no-run --message-format=json | python3 -c '
-import json, sys
-wanted = {"api", "encrypted_tokens", "app_workspace", "connection_limits"}
-for line in sys.stdin:
-    message = json.loads(line)
-    target = message.get("target", {})
-    if message.get("executable") and target.get("kind") == ["test"] and target.get("name") in wanted \
-            and message["manifest_path"].endswith("crates/server/Cargo.toml"):
-        print(message["executable"])
-')
-[[ $(wc -w <<<"$server_tests") -eq 4 ]] || { echo "expected the server's 4 test binaries, found: $server_tests" >&2; exit 1; }
-for binary in $server_tests; do
-  echo "-- $(basename "$binary") on SQLite"
-  (cd crates/server && env -u TOUCAN_EMBED_TEST_POSTGRES "$binary")
-done
+# The same test binaries, run again without PostgreSQL. Selected from the same
+# packages and targets as above, so cargo builds nothing new.
+env -u TOUCAN_EMBED_TEST_POSTGRES cargo test "${workspace[@]}" \
+  --test api --test encrypted_tokens --test connection_limits --test workspace_server
 scripts/check-container.py
 scripts/check-openapi.sh
 

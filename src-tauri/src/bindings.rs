@@ -28,6 +28,7 @@ mod tests {
         CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
         RevokeReply, RolledKeyReply, WorkspaceView,
     };
+    use toucan_keys_core::choices::Defaults;
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -35,8 +36,8 @@ mod tests {
         Role, ServerKeyState, TokenRequest,
     };
     use toucan_keys_core::{
-        Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, FoundKey, KeyId, KeyRecord, KeyStatus,
-        KeySummary, Language, RollOverlap, SettingChange, Settings, WindowLanguage,
+        Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, FoundKey, KeyActions, KeyId, KeyRecord,
+        KeyStatus, KeySummary, Language, RollOverlap, SettingChange, Settings, WindowLanguage,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -52,6 +53,7 @@ mod tests {
             declaration::<KeyId>(&config),
             declaration::<KeyRecord>(&config),
             declaration::<KeyStatus>(&config),
+            declaration::<KeyActions>(&config),
             declaration::<KeySummary>(&config),
             declaration::<FoundKey>(&config),
             declaration::<Expiry>(&config),
@@ -90,6 +92,7 @@ mod tests {
             declaration::<CopyTokenReply>(&config),
             declaration::<UpdateOffer>(&config),
             declaration::<UpdateCheck>(&config),
+            declaration::<Defaults>(&config),
             declaration::<Choices>(&config),
         ] {
             out.push_str(&declaration);

@@ -2,8 +2,9 @@
 // `command_table!` is defined twice: in `commands.rs`, where each line
 // becomes a Tauri command that makes one call to `ToucanApp`, the handler
 // list, and the TypeScript command map in `ui/src/bindings.ts`; and in
-// `build.rs`, where the names become the app's permission manifest
-// (`capabilities/main.json` grants exactly these; a test keeps it equal).
+// `build.rs`, where the names become the app's permission manifest and
+// `capabilities/main.json` (which grants exactly these; a test keeps it equal).
+// In the page, `api` (ui/src/ipc.ts) is made from the generated bindings.
 //
 // `sync` calls the core, `async` awaits it (both where they may block: see
 // `may_block`), and `shell` is a command written by hand in the shell (the

@@ -37,23 +37,37 @@ macro_rules! command_table {
         /// as Tauri reads them) and reply, for `ui/src/bindings.ts`.
         #[cfg(test)]
         pub(crate) fn typescript_command_map(config: &ts_rs::Config) -> String {
-            let mut out = String::from("/** Every command: its arguments and its reply. */\nexport type Commands = {\n");
+            let mut out = String::from(
+                "/** Every command: its arguments (by name, and in order as `parameters`) and its reply. */\nexport type Commands = {\n",
+            );
+            let mut names = String::from(
+                "/** Each command's argument names, in the table's order (`api` in ipc.ts calls with them). */\nexport const COMMAND_PARAMETERS = {\n",
+            );
             $(
-                let args: Vec<String> = vec![$(format!(
-                    "{}: {}",
+                let pairs: Vec<(String, String)> = vec![$((
                     crate::bindings::camel_case(stringify!($arg)),
-                    <$ty as ts_rs::TS>::name(config)
+                    <$ty as ts_rs::TS>::name(config),
                 )),*];
-                let args = if args.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", args.join("; ")) };
+                let args = if pairs.is_empty() {
+                    "{}".to_owned()
+                } else {
+                    let fields: Vec<String> = pairs.iter().map(|(name, ty)| format!("{name}: {ty}")).collect();
+                    format!("{{ {} }}", fields.join("; "))
+                };
+                let parameters: Vec<String> = pairs.iter().map(|(name, ty)| format!("{name}: {ty}")).collect();
                 out.push_str(&format!(
-                    "  {}: {{ args: {}; reply: {} }};\n",
+                    "  {}: {{ args: {}; parameters: [{}]; reply: {} }};\n",
                     stringify!($name),
                     args,
+                    parameters.join(", "),
                     <$reply as ts_rs::TS>::name(config)
                 ));
+                let quoted: Vec<String> = pairs.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                names.push_str(&format!("  {}: [{}],\n", stringify!($name), quoted.join(", ")));
             )*
-            out.push_str("};\n");
-            out
+            out.push_str("};\n\n");
+            names.push_str("} as const satisfies { [C in keyof Commands]: readonly (keyof Commands[C][\"args\"])[] };\n");
+            out + &names
         }
     };
     (@command sync $name:ident ($($arg:ident : $ty:ty),*) -> $reply:ty) => {

@@ -67,11 +67,37 @@ restoredAt: string | null, };
 
 export type KeyStatus = "active" | "expiresSoon" | "retiring" | "expired" | "revoked" | "missing";
 
+export type KeyActions = { 
+/**
+ * Copy its secret (and ask for session tokens with it).
+ */
+copy: boolean, 
+/**
+ * Make its replacement.
+ */
+roll: boolean, 
+/**
+ * Give it another name.
+ */
+rename: boolean, 
+/**
+ * Revoke it.
+ */
+revoke: boolean, 
+/**
+ * Delete it from the list (only once revoked).
+ */
+delete: boolean, };
+
 export type KeySummary = { 
 /**
  * Active, expires soon, expired, revoked or missing.
  */
 status: KeyStatus, 
+/**
+ * What the person may do with it now (decided here, not in the window).
+ */
+actions: KeyActions, 
 /**
  * Non-secret id; the keychain account name.
  */
@@ -503,6 +529,24 @@ feedConfigured: boolean,
  */
 offer: UpdateOffer | null, };
 
+export type Defaults = { 
+/**
+ * When a copied key leaves the clipboard, until the person chooses.
+ */
+clipboardClear: ClipboardClear, 
+/**
+ * How long a new key lasts.
+ */
+expiry: ExpiryKind, 
+/**
+ * How long a rolled key keeps working beside its replacement.
+ */
+rollOverlap: RollOverlap, 
+/**
+ * A session token's lifetime, in minutes.
+ */
+tokenLifetimeMinutes: number, };
+
 export type Choices = { 
 /**
  * When a copied key or token leaves the clipboard.
@@ -531,47 +575,88 @@ resources: Array<Resource>,
 /**
  * Permission levels.
  */
-levels: Array<Level>, };
+levels: Array<Level>, 
+/**
+ * What each choice starts at.
+ */
+defaults: Defaults, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"]};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60}};
 
-/** Every command: its arguments and its reply. */
+/** Every command: its arguments (by name, and in order as `parameters`) and its reply. */
 export type Commands = {
-  list_keys: { args: {}; reply: Array<KeySummary> };
-  check_keychain: { args: {}; reply: Array<KeySummary> };
-  found_keys: { args: {}; reply: Array<FoundKey> };
-  restore_found_key: { args: { id: KeyId }; reply: KeySummary };
-  delete_found_key: { args: { id: KeyId }; reply: DeleteReply };
-  create_key: { args: { name: string; expiry: Expiry; origins: Array<string> }; reply: CreatedKeyReply };
-  set_key_origins: { args: { id: KeyId; origins: Array<string> }; reply: OriginsReply };
-  roll_key: { args: { id: KeyId; overlap: RollOverlap }; reply: RolledKeyReply };
-  retire_due_keys: { args: {}; reply: Array<KeySummary> };
-  copy_key: { args: { id: KeyId }; reply: CopyReply };
-  rename_key: { args: { id: KeyId; name: string }; reply: KeySummary };
-  key_details: { args: { id: KeyId }; reply: KeyDetails };
-  copy_fingerprint: { args: { id: KeyId }; reply: null };
-  code_snippets: { args: {}; reply: Array<CodeSnippet> };
-  copy_snippet: { args: { language: SnippetLanguage }; reply: null };
-  identify_key: { args: { pasted: PastedKey }; reply: Identified };
-  ask_server_about_key: { args: { fingerprint: string }; reply: string };
-  revoke_key: { args: { id: KeyId }; reply: RevokeReply };
-  delete_key: { args: { id: KeyId }; reply: DeleteReply };
-  get_settings: { args: {}; reply: Settings };
-  change_setting: { args: { change: SettingChange }; reply: Settings };
-  window_language: { args: {}; reply: WindowLanguage };
-  get_workspace: { args: {}; reply: WorkspaceView };
-  sync_workspace: { args: {}; reply: WorkspaceView };
-  connect_workspace: { args: { serverUrl: string; accountToken: string }; reply: WorkspaceView };
-  disconnect_workspace: { args: {}; reply: null };
-  declared_attributes: { args: {}; reply: Array<DeclaredAttribute> };
-  generate_token: { args: { id: KeyId; request: TokenRequest }; reply: GeneratedToken };
-  copy_token: { args: {}; reply: CopyTokenReply };
-  get_autostart: { args: {}; reply: boolean };
-  set_autostart: { args: { enabled: boolean }; reply: boolean };
-  check_for_update: { args: {}; reply: UpdateCheck };
-  install_update: { args: {}; reply: null };
+  list_keys: { args: {}; parameters: []; reply: Array<KeySummary> };
+  check_keychain: { args: {}; parameters: []; reply: Array<KeySummary> };
+  found_keys: { args: {}; parameters: []; reply: Array<FoundKey> };
+  restore_found_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: KeySummary };
+  delete_found_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: DeleteReply };
+  create_key: { args: { name: string; expiry: Expiry; origins: Array<string> }; parameters: [name: string, expiry: Expiry, origins: Array<string>]; reply: CreatedKeyReply };
+  set_key_origins: { args: { id: KeyId; origins: Array<string> }; parameters: [id: KeyId, origins: Array<string>]; reply: OriginsReply };
+  roll_key: { args: { id: KeyId; overlap: RollOverlap }; parameters: [id: KeyId, overlap: RollOverlap]; reply: RolledKeyReply };
+  retire_due_keys: { args: {}; parameters: []; reply: Array<KeySummary> };
+  copy_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: CopyReply };
+  rename_key: { args: { id: KeyId; name: string }; parameters: [id: KeyId, name: string]; reply: KeySummary };
+  key_details: { args: { id: KeyId }; parameters: [id: KeyId]; reply: KeyDetails };
+  copy_fingerprint: { args: { id: KeyId }; parameters: [id: KeyId]; reply: null };
+  code_snippets: { args: {}; parameters: []; reply: Array<CodeSnippet> };
+  copy_snippet: { args: { language: SnippetLanguage }; parameters: [language: SnippetLanguage]; reply: null };
+  identify_key: { args: { pasted: PastedKey }; parameters: [pasted: PastedKey]; reply: Identified };
+  ask_server_about_key: { args: { fingerprint: string }; parameters: [fingerprint: string]; reply: string };
+  revoke_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: RevokeReply };
+  delete_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: DeleteReply };
+  get_settings: { args: {}; parameters: []; reply: Settings };
+  change_setting: { args: { change: SettingChange }; parameters: [change: SettingChange]; reply: Settings };
+  window_language: { args: {}; parameters: []; reply: WindowLanguage };
+  get_workspace: { args: {}; parameters: []; reply: WorkspaceView };
+  sync_workspace: { args: {}; parameters: []; reply: WorkspaceView };
+  connect_workspace: { args: { serverUrl: string; accountToken: string }; parameters: [serverUrl: string, accountToken: string]; reply: WorkspaceView };
+  disconnect_workspace: { args: {}; parameters: []; reply: null };
+  declared_attributes: { args: {}; parameters: []; reply: Array<DeclaredAttribute> };
+  generate_token: { args: { id: KeyId; request: TokenRequest }; parameters: [id: KeyId, request: TokenRequest]; reply: GeneratedToken };
+  copy_token: { args: {}; parameters: []; reply: CopyTokenReply };
+  get_autostart: { args: {}; parameters: []; reply: boolean };
+  set_autostart: { args: { enabled: boolean }; parameters: [enabled: boolean]; reply: boolean };
+  check_for_update: { args: {}; parameters: []; reply: UpdateCheck };
+  install_update: { args: {}; parameters: []; reply: null };
 };
+
+/** Each command's argument names, in the table's order (`api` in ipc.ts calls with them). */
+export const COMMAND_PARAMETERS = {
+  list_keys: [],
+  check_keychain: [],
+  found_keys: [],
+  restore_found_key: ["id"],
+  delete_found_key: ["id"],
+  create_key: ["name", "expiry", "origins"],
+  set_key_origins: ["id", "origins"],
+  roll_key: ["id", "overlap"],
+  retire_due_keys: [],
+  copy_key: ["id"],
+  rename_key: ["id", "name"],
+  key_details: ["id"],
+  copy_fingerprint: ["id"],
+  code_snippets: [],
+  copy_snippet: ["language"],
+  identify_key: ["pasted"],
+  ask_server_about_key: ["fingerprint"],
+  revoke_key: ["id"],
+  delete_key: ["id"],
+  get_settings: [],
+  change_setting: ["change"],
+  window_language: [],
+  get_workspace: [],
+  sync_workspace: [],
+  connect_workspace: ["serverUrl", "accountToken"],
+  disconnect_workspace: [],
+  declared_attributes: [],
+  generate_token: ["id", "request"],
+  copy_token: [],
+  get_autostart: [],
+  set_autostart: ["enabled"],
+  check_for_update: [],
+  install_update: [],
+} as const satisfies { [C in keyof Commands]: readonly (keyof Commands[C]["args"])[] };
 
 /** How every command error arrives: a stable code, a message for people, and the field it is about. */
 export type IpcError = { code: ErrorCode; message: string; field: ErrorField | null };

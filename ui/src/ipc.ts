@@ -5,6 +5,7 @@
 // that field's name.
 
 import { invoke } from "@tauri-apps/api/core";
+import { COMMAND_PARAMETERS } from "./bindings";
 import type { Commands, ErrorCode, ErrorField, IpcError } from "./bindings";
 import { t } from "./i18n";
 
@@ -40,45 +41,24 @@ export async function call<C extends Command>(command: C, args: Args<C>): Promis
   }
 }
 
-export const api = {
-  listKeys: () => call("list_keys", {}),
-  checkKeychain: () => call("check_keychain", {}),
-  foundKeys: () => call("found_keys", {}),
-  restoreFoundKey: (id: Args<"restore_found_key">["id"]) => call("restore_found_key", { id }),
-  deleteFoundKey: (id: Args<"delete_found_key">["id"]) => call("delete_found_key", { id }),
-  createKey: (name: string, expiry: Args<"create_key">["expiry"], origins: string[] = []) =>
-    call("create_key", { name, expiry, origins }),
-  setKeyOrigins: (id: Args<"set_key_origins">["id"], origins: string[]) => call("set_key_origins", { id, origins }),
-  rollKey: (id: Args<"roll_key">["id"], overlap: Args<"roll_key">["overlap"]) => call("roll_key", { id, overlap }),
-  retireDueKeys: () => call("retire_due_keys", {}),
-  copyKey: (id: Args<"copy_key">["id"]) => call("copy_key", { id }),
-  renameKey: (id: Args<"rename_key">["id"], name: string) => call("rename_key", { id, name }),
-  keyDetails: (id: Args<"key_details">["id"]) => call("key_details", { id }),
-  copyFingerprint: (id: Args<"copy_fingerprint">["id"]) => call("copy_fingerprint", { id }),
-  codeSnippets: () => call("code_snippets", {}),
-  copySnippet: (language: Args<"copy_snippet">["language"]) => call("copy_snippet", { language }),
-  identifyKey: (pasted: string) => call("identify_key", { pasted }),
-  askServerAboutKey: (fingerprint: string) => call("ask_server_about_key", { fingerprint }),
-  revokeKey: (id: Args<"revoke_key">["id"]) => call("revoke_key", { id }),
-  deleteKey: (id: Args<"delete_key">["id"]) => call("delete_key", { id }),
-  getSettings: () => call("get_settings", {}),
-  /** Changes one setting; the others stay as saved. */
-  changeSetting: (change: Args<"change_setting">["change"]) => call("change_setting", { change }),
-  getWorkspace: () => call("get_workspace", {}),
-  windowLanguage: () => call("window_language", {}),
-  syncWorkspace: () => call("sync_workspace", {}),
-  connectWorkspace: (serverUrl: string, accountToken: string) =>
-    call("connect_workspace", { serverUrl, accountToken }),
-  disconnectWorkspace: () => call("disconnect_workspace", {}),
-  declaredAttributes: () => call("declared_attributes", {}),
-  generateToken: (id: Args<"generate_token">["id"], request: Args<"generate_token">["request"]) =>
-    call("generate_token", { id, request }),
-  copyToken: () => call("copy_token", {}),
-  getAutostart: () => call("get_autostart", {}),
-  setAutostart: (enabled: boolean) => call("set_autostart", { enabled }),
-  checkForUpdate: () => call("check_for_update", {}),
-  installUpdate: () => call("install_update", {}),
-};
+/** `create_key` → `createKey`. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
+
+function camelCase(snake: string): string {
+  return snake.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** Every command as a function of its arguments in order: `api.createKey(name, expiry, origins)`. */
+export type Api = { [C in Command as CamelCase<C>]: (...values: Commands[C]["parameters"]) => Promise<ReplyOf<C>> };
+
+/** Made from the command table (bindings.ts): a new command needs no line here. */
+export const api = Object.fromEntries(
+  (Object.keys(COMMAND_PARAMETERS) as Command[]).map((command) => [
+    camelCase(command),
+    (...values: unknown[]) =>
+      call(command, Object.fromEntries(COMMAND_PARAMETERS[command].map((name, i) => [name, values[i]])) as Args<Command>),
+  ]),
+) as Api;
 
 /** A failure as a CommandError, whatever was thrown. */
 export function asCommandError(caught: unknown): CommandError {

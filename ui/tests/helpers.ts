@@ -42,8 +42,16 @@ export function fakeToken(claims: object): string {
 
 export const ACCOUNT_TOKEN = `tka_${"T".repeat(40)}`;
 
-export function key(overrides: Partial<KeySummary> = {}): KeySummary {
-  return {
+/** What the core allows for a status (KeyStatus::actions in record.rs), for the fake backend. */
+function actionsOf(status: KeySummary["status"]): KeySummary["actions"] {
+  const usable = status === "active" || status === "expiresSoon";
+  const revoked = status === "revoked";
+  return { copy: usable, roll: !revoked && status !== "retiring", rename: !revoked, revoke: !revoked, delete: revoked };
+}
+
+/** A key as the core lists it; its `actions` follow its status as it changes. */
+export function key(overrides: Partial<Omit<KeySummary, "actions">> = {}): KeySummary {
+  const made = {
     id: `key_${Math.random().toString(36).slice(2, 18)}`,
     name: "Existing key",
     hint: "tck_…abcd",
@@ -59,7 +67,13 @@ export function key(overrides: Partial<KeySummary> = {}): KeySummary {
     restoredAt: null,
     status: "active",
     ...overrides,
-  };
+  } as Omit<KeySummary, "actions">;
+  return Object.defineProperty(made, "actions", {
+    enumerable: true,
+    get(this: KeySummary) {
+      return actionsOf(this.status);
+    },
+  }) as KeySummary;
 }
 
 export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
@@ -91,7 +105,9 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   };
   // One handler per command, typed by the command map generated from Rust:
   // a command the app doesn't have, or a reply of the wrong shape, fails tsc.
-  const handlers: { [C in Command]: (args: Args<C>) => ReplyOf<C> } = {
+  // Only the commands the tests use are faked; a new command needs a line
+  // here only once a test calls it.
+  const handlers: Partial<{ [C in Command]: (args: Args<C>) => ReplyOf<C> }> = {
     get_settings: () => backend.settings,
     change_setting: ({ change }) => {
       const settings = { ...backend.settings };
@@ -219,7 +235,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     backend.calls.push({ cmd, args });
-    if (!(cmd in handlers)) throw { code: "unexpected", message: `unknown command ${cmd}`, field: null };
+    if (!(cmd in handlers)) throw { code: "unexpected", message: `${cmd} isn't faked in ui/tests/helpers.ts`, field: null };
     const command = cmd as Command;
     const failure = backend.failNext.get(command);
     if (failure) {

@@ -6,6 +6,8 @@ use std::ffi::OsString;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use toucan_keys_core::Expiry;
+use toucan_keys_core::choices::DEFAULTS;
+use toucan_keys_core::expiry::ExpiryKind;
 use toucan_keys_core::workspace::{Attribute, Permission, Role, TokenRequest};
 
 const EXAMPLES: &str = "Examples:
@@ -57,7 +59,7 @@ pub enum Command {
         #[arg(long)]
         name: String,
         /// 30d, 60d, 90d, a date (YYYY-MM-DD) or never.
-        #[arg(long, default_value = "90d", value_parser = parse_expiry)]
+        #[arg(long, default_value = expiry_flag(DEFAULTS.expiry), value_parser = parse_expiry)]
         expires: Expiry,
         /// Print the key even on a terminal.
         #[arg(long)]
@@ -154,8 +156,8 @@ pub struct TokenArgs {
     #[arg(long = "permission", value_name = "RESOURCE:LEVEL", value_parser = parse_permission)]
     permissions: Vec<Permission>,
     /// How long the token lasts: 15m, 1h, 24h (1 minute to 24 hours).
-    #[arg(long, default_value = "1h", value_parser = parse_lifetime)]
-    lifetime: u32,
+    #[arg(long, default_value_t = Minutes(DEFAULTS.token_lifetime_minutes), value_parser = parse_lifetime)]
+    lifetime: Minutes,
     /// The web origin of the page the token is for (needed when the key is
     /// limited to origins), for example https://shop.example.com.
     #[arg(long)]
@@ -181,7 +183,7 @@ impl TokenArgs {
             role: self.role,
             attributes,
             permissions: self.permissions,
-            lifetime_minutes: self.lifetime,
+            lifetime_minutes: self.lifetime.0,
             origin: self.origin,
         }
     }
@@ -213,7 +215,35 @@ fn parse_expiry(text: &str) -> Result<Expiry, String> {
     }
 }
 
-fn parse_lifetime(text: &str) -> Result<u32, String> {
+/// How an expiry kind is written on the command line (a chosen date has no default).
+const fn expiry_flag(kind: ExpiryKind) -> &'static str {
+    match kind {
+        ExpiryKind::Days30 => "30d",
+        ExpiryKind::Days60 => "60d",
+        ExpiryKind::Days90 => "90d",
+        ExpiryKind::OnDate | ExpiryKind::Never => "never",
+    }
+}
+
+/// A number of minutes, written as people write it: 15m, 1h, 24h.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Minutes(pub u32);
+
+impl std::fmt::Display for Minutes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 > 0 && self.0.is_multiple_of(60) {
+            write!(f, "{}h", self.0 / 60)
+        } else {
+            write!(f, "{}m", self.0)
+        }
+    }
+}
+
+fn parse_lifetime(text: &str) -> Result<Minutes, String> {
+    parse_minutes(text).map(Minutes)
+}
+
+fn parse_minutes(text: &str) -> Result<u32, String> {
     let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
     let number: u32 = number
         .parse()
@@ -248,8 +278,15 @@ mod tests {
             Ok(Expiry::OnDate(NaiveDate::from_ymd_opt(2027, 1, 31).unwrap()))
         );
         assert!(parse_expiry("soon").is_err());
-        assert_eq!(parse_lifetime("15m"), Ok(15));
-        assert_eq!(parse_lifetime("24h"), Ok(1440));
+        assert_eq!(parse_lifetime("15m"), Ok(Minutes(15)));
+        assert_eq!(parse_lifetime("24h"), Ok(Minutes(1440)));
+        // The default is written back as it is read.
+        let default = Minutes(DEFAULTS.token_lifetime_minutes);
+        assert_eq!(parse_lifetime(&default.to_string()), Ok(default));
+        assert_eq!(
+            parse_expiry(expiry_flag(DEFAULTS.expiry)).map(|e| e.kind()),
+            Ok(DEFAULTS.expiry)
+        );
         assert!(parse_lifetime("1d").is_err());
         assert!(parse_variable("TOUCAN_API_KEY").is_ok());
         assert!(parse_variable("1BAD").is_err());

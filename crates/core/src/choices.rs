@@ -28,7 +28,32 @@ pub struct Choices {
     pub resources: Vec<Resource>,
     /// Permission levels.
     pub levels: Vec<Level>,
+    /// What each choice starts at.
+    pub defaults: Defaults,
 }
+
+/// What each choice starts at, in the window and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Defaults {
+    /// When a copied key leaves the clipboard, until the person chooses.
+    pub clipboard_clear: ClipboardClear,
+    /// How long a new key lasts.
+    pub expiry: ExpiryKind,
+    /// How long a rolled key keeps working beside its replacement.
+    pub roll_overlap: RollOverlap,
+    /// A session token's lifetime, in minutes.
+    pub token_lifetime_minutes: u32,
+}
+
+/// The defaults this version starts with.
+pub const DEFAULTS: Defaults = Defaults {
+    clipboard_clear: ClipboardClear::After { seconds: 30 },
+    expiry: ExpiryKind::Days90,
+    roll_overlap: RollOverlap::Hours24,
+    token_lifetime_minutes: 60,
+};
 
 /// The choices this version offers.
 pub fn choices() -> Choices {
@@ -56,6 +81,7 @@ pub fn choices() -> Choices {
         roles: vec![Role::Explorer, Role::Maker, Role::Admin],
         resources: vec![Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai],
         levels: vec![Level::CanView, Level::CanEdit, Level::CanQuery],
+        defaults: DEFAULTS,
     }
 }
 
@@ -74,8 +100,22 @@ mod tests {
                 assert!(CLEAR_DELAY_RANGE.contains(&seconds), "{seconds}");
             }
         }
-        for minutes in offered.token_lifetime_minutes {
-            assert!(LIFETIME_MINUTES_RANGE.contains(&minutes), "{minutes}");
+        for minutes in &offered.token_lifetime_minutes {
+            assert!(LIFETIME_MINUTES_RANGE.contains(minutes), "{minutes}");
         }
+    }
+
+    /// Each default is one of the values offered beside it.
+    #[test]
+    fn every_default_is_offered() {
+        let offered = choices();
+        assert!(offered.clipboard_clear.contains(&DEFAULTS.clipboard_clear));
+        assert!(offered.expiry.contains(&DEFAULTS.expiry));
+        assert!(offered.roll_overlap.contains(&DEFAULTS.roll_overlap));
+        assert!(
+            offered
+                .token_lifetime_minutes
+                .contains(&DEFAULTS.token_lifetime_minutes)
+        );
     }
 }

@@ -175,13 +175,14 @@ impl<C: Clipboard> ClipboardGuard<C> {
     }
 
     /// Clears the clipboard if copy `generation` is still the latest and the
-    /// clipboard still holds that key. Returns whether it cleared.
+    /// clipboard still holds that key, or can't be read (then it may).
+    /// Returns whether it cleared.
     pub fn clear_if_unchanged(&self, generation: u64) -> bool {
         clear_if_unchanged(&self.state, generation)
     }
 
-    /// Clears the clipboard now if it still holds the last copied key (when
-    /// the app quits). Returns whether it cleared.
+    /// Clears the clipboard now if it still holds the last copied key, or
+    /// can't be read (when the app quits). Returns whether it cleared.
     pub fn clear_now(&self) -> bool {
         clear_if_ours(&mut self.lock())
     }

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
 
-/// The expiry a person picks when creating a key. 90 days is the default.
+/// The expiry a person picks when creating a key (the default is
+/// [`crate::choices::DEFAULTS`]'s).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum Expiry {
     /// 30 days from now.
@@ -15,7 +16,6 @@ pub enum Expiry {
     /// 60 days from now.
     Days60,
     /// 90 days from now.
-    #[default]
     Days90,
     /// At the end of the given day (UTC).
     OnDate(NaiveDate),
@@ -41,6 +41,17 @@ pub enum ExpiryKind {
 }
 
 impl Expiry {
+    /// Its kind, without the date.
+    pub fn kind(self) -> ExpiryKind {
+        match self {
+            Self::Days30 => ExpiryKind::Days30,
+            Self::Days60 => ExpiryKind::Days60,
+            Self::Days90 => ExpiryKind::Days90,
+            Self::OnDate(_) => ExpiryKind::OnDate,
+            Self::Never => ExpiryKind::Never,
+        }
+    }
+
     /// The moment the key expires, if it does, for a key created at `now`.
     /// A date that is not after today is refused.
     pub fn expires_at(self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, CoreError> {
@@ -78,7 +89,7 @@ mod tests {
             "2026-12-28T12:00:00+00:00"
         );
         assert_eq!(
-            Expiry::default().expires_at(noon()).unwrap().unwrap().to_rfc3339(),
+            Expiry::Days90.expires_at(noon()).unwrap().unwrap().to_rfc3339(),
             "2027-02-26T12:00:00+00:00"
         );
         assert_eq!(Expiry::Never.expires_at(noon()).unwrap(), None);

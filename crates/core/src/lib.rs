@@ -44,7 +44,7 @@ pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorField};
 pub use expiry::{Expiry, ExpiryKind};
 pub use manager::{CreateStep, CreatedKey, FoundKey, KeyManager, KeySummary, RollOverlap, RolledKey};
-pub use record::{KeyId, KeyRecord, KeyStatus};
+pub use record::{KeyActions, KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};
 pub use settings::{ClipboardClear, Language, SettingChange, Settings, SettingsFile, WindowLanguage};

@@ -13,7 +13,7 @@ use crate::error::CoreError;
 use crate::expiry::Expiry;
 use crate::key_format;
 use crate::names::KeyName;
-use crate::record::{KeyId, KeyRecord, KeyStatus};
+use crate::record::{KeyActions, KeyId, KeyRecord, KeyStatus};
 use crate::registry::RecordStore;
 use crate::secret::SecretKey;
 use crate::vault::{Vault, VaultError};
@@ -42,6 +42,20 @@ pub struct KeySummary {
     pub record: KeyRecord,
     /// Active, expires soon, expired, revoked or missing.
     pub status: KeyStatus,
+    /// What the person may do with it now (decided here, not in the window).
+    pub actions: KeyActions,
+}
+
+impl KeySummary {
+    /// `record` with its status at `now`, and what that status allows.
+    pub fn at(record: KeyRecord, now: chrono::DateTime<chrono::Utc>) -> Self {
+        let status = record.status(now);
+        Self {
+            actions: status.actions(),
+            status,
+            record,
+        }
+    }
 }
 
 /// A key secret in the keychain that no record claims: shown apart, to be
@@ -227,30 +241,18 @@ impl KeyManager {
         let mut keys = self.records.load()?;
         keys.retain(|record| !record.pending);
         keys.sort_by_key(|k| std::cmp::Reverse(k.created_at));
-        Ok(keys
-            .into_iter()
-            .map(|record| KeySummary {
-                status: record.status(now),
-                record,
-            })
-            .collect())
+        Ok(keys.into_iter().map(|record| KeySummary::at(record, now)).collect())
     }
 
     /// One key, with its status now.
     pub fn summary(&self, id: &KeyId) -> Result<KeySummary, CoreError> {
         let record = self.find(id)?;
-        Ok(KeySummary {
-            status: record.status((self.clock)()),
-            record,
-        })
+        Ok(KeySummary::at(record, (self.clock)()))
     }
 
     /// `record` as the list shows it, with its status now (no file is read).
     pub fn summarize(&self, record: KeyRecord) -> KeySummary {
-        KeySummary {
-            status: record.status((self.clock)()),
-            record,
-        }
+        KeySummary::at(record, (self.clock)())
     }
 
     /// Gives a key a new name (same rules as at creation).

@@ -104,6 +104,38 @@ pub enum KeyStatus {
     Missing,
 }
 
+/// What a key's status allows; the window offers exactly these.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyActions {
+    /// Copy its secret (and ask for session tokens with it).
+    pub copy: bool,
+    /// Make its replacement.
+    pub roll: bool,
+    /// Give it another name.
+    pub rename: bool,
+    /// Revoke it.
+    pub revoke: bool,
+    /// Delete it from the list (only once revoked).
+    pub delete: bool,
+}
+
+impl KeyStatus {
+    /// What a key with this status allows.
+    pub fn actions(self) -> KeyActions {
+        let usable = matches!(self, Self::Active | Self::ExpiresSoon);
+        let revoked = self == Self::Revoked;
+        KeyActions {
+            copy: usable,
+            roll: !revoked && self != Self::Retiring,
+            rename: !revoked,
+            revoke: !revoked,
+            delete: revoked,
+        }
+    }
+}
+
 impl KeyRecord {
     /// The record of a new key: a fresh id, the secret's hint and fingerprint
     /// (never the secret itself), not revoked, never copied.

@@ -99,7 +99,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             display_name: None,
-            clipboard_clear: ClipboardClear::After { seconds: 30 },
+            clipboard_clear: crate::choices::DEFAULTS.clipboard_clear,
             language: Language::System,
         }
     }

@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use toucan_embed_server::local::LocalServer;
 use toucan_embed_server::{AppState, ServerConfig, open};
-use toucan_keys_core::{SecretKey, key_format};
+use toucan_keys_protocol::{SecretKey, key_format};
 
 struct Server {
     config: ServerConfig,

@@ -83,8 +83,8 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
     let account = account.trim();
 
     let http = reqwest::Client::new();
-    let key = toucan_keys_core::key_format::generate();
-    let secret = toucan_keys_core::ExposeSecret::expose_secret(&key).to_owned();
+    let key = toucan_keys_protocol::key_format::generate();
+    let secret = toucan_keys_protocol::ExposeSecret::expose_secret(&key).to_owned();
     let registered = http
         .post(format!("{base}/api/keys"))
         .bearer_auth(account)

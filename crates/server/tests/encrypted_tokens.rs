@@ -10,7 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use toucan_embed_server::local::LocalServer;
-use toucan_keys_core::key_format;
+use toucan_keys_protocol::key_format;
 
 /// Debian's Python, where python3-jwcrypto is installed.
 const PYTHON: &str = "/usr/bin/python3";

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use toucan_embed_server::local::LocalServer;
-use toucan_keys_core::key_format;
+use toucan_keys_protocol::key_format;
 
 fn cluster() -> String {
     support::postgres_cluster().expect(

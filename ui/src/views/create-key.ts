@@ -57,7 +57,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   const date = dateField.input;
   const EXPIRY_CHOICES = expiryChoices();
   const radios = EXPIRY_CHOICES.map((choice) =>
-    h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === "days90" }),
+    h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === CHOICES.defaults.expiry }),
   );
   const neverWarning = h("p", { class: "hint warning", hidden: true }, t("create-never-warning"));
   const expiryOptions = h(
@@ -95,7 +95,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
   }
 
   function chosenExpiry(): Expiry {
-    const value = radios.find((r) => r.checked)?.value ?? "days90";
+    const value = radios.find((r) => r.checked)?.value ?? CHOICES.defaults.expiry;
     if (value === "onDate") return { kind: "onDate", value: date.value };
     return { kind: value } as Expiry;
   }

@@ -1,7 +1,7 @@
 // "Which key is this?": the person pastes a string; Rust says whether it is
 // a Toucan key (and where a typo is), and which of this computer's keys it
 // is, without sending it anywhere. The pasted text crosses IPC once, to
-// Rust, and the field is emptied as soon as the answer is shown. When a
+// Rust, and the field is emptied when it is sent, before the answer. When a
 // workspace is connected, the server's view is asked for only on request,
 // by the key's fingerprint (never the key).
 

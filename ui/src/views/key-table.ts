@@ -44,8 +44,7 @@ type Action = MenuItem & { key: "copy" | "roll" | "generate" | "rename" | "revok
 
 /** What can be done with `key` now, the primary action first. */
 function possibleActions(key: KeySummary, act: RowActions, connected: boolean): Action[] {
-  const usable = key.status === "active" || key.status === "expiresSoon";
-  const rollable = key.status !== "revoked" && key.status !== "retiring";
+  const allowed = key.actions;
   const action = (name: Action["key"], run: () => void, danger = false): Action => ({
     key: name,
     label: t(`action-${name}`),
@@ -54,13 +53,13 @@ function possibleActions(key: KeySummary, act: RowActions, connected: boolean): 
     danger,
   });
   const all: (Action | false)[] = [
-    usable && action("copy", () => act.copy(key)),
-    key.status === "revoked" && action("delete", () => act.remove(key), true),
-    rollable && action("roll", () => act.roll(key)),
-    usable && connected && action("generate", () => act.generate(key)),
-    key.status !== "revoked" && action("rename", () => act.rename(key)),
+    allowed.copy && action("copy", () => act.copy(key)),
+    allowed.delete && action("delete", () => act.remove(key), true),
+    allowed.roll && action("roll", () => act.roll(key)),
+    allowed.copy && connected && action("generate", () => act.generate(key)),
+    allowed.rename && action("rename", () => act.rename(key)),
     action("details", () => act.details(key)),
-    key.status !== "revoked" && action("revoke", () => act.revoke(key), true),
+    allowed.revoke && action("revoke", () => act.revoke(key), true),
   ];
   return all.filter((a): a is Action => a !== false);
 }

@@ -28,7 +28,7 @@ export function openRollDialog(key: KeySummary, host: RollHost): void {
     onEscape: () => (requestCloseReveal ? requestCloseReveal() : dialog.close()),
   });
   const radios = CHOICES.rollOverlap.map((value) =>
-    h("input", { type: "radio", name: "overlap", value, id: uniqueId("overlap"), checked: value === "hours24" }),
+    h("input", { type: "radio", name: "overlap", value, id: uniqueId("overlap"), checked: value === CHOICES.defaults.rollOverlap }),
   );
   const nowWarning = h(
     "p",
@@ -36,7 +36,7 @@ export function openRollDialog(key: KeySummary, host: RollHost): void {
     t("roll-now-warning"),
   );
   for (const radio of radios) radio.addEventListener("change", () => (nowWarning.hidden = chosen() !== "now"));
-  const chosen = () => (radios.find((r) => r.checked)?.value ?? "hours24") as RollOverlap;
+  const chosen = () => (radios.find((r) => r.checked)?.value ?? CHOICES.defaults.rollOverlap) as RollOverlap;
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "button primary" }, t("roll-submit"));
   const form = h(

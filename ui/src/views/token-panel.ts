@@ -129,7 +129,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   for (const allowed of key.allowedOrigins) origin?.append(h("option", { value: allowed }, allowed));
 
   const lifetime = h("select", { id: uniqueId("lifetime"), class: "field select" });
-  for (const choice of lifetimes()) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === 60 }, choice.label));
+  for (const choice of lifetimes()) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === CHOICES.defaults.tokenLifetimeMinutes }, choice.label));
 
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "button primary", id: "generate-token" }, t("action-generate"));

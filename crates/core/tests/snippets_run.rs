@@ -4,6 +4,11 @@
 //! that the server's introspection accepts. The key is limited to one web
 //! address, so a snippet that leaves out its page's origin fails.
 
+#![cfg(not(toucan_no_sdk))]
+// It runs sh, node, python3 and go, as a developer on Linux or macOS would.
+#![cfg(not(windows))]
+
+#[path = "server_support/mod.rs"]
 mod support;
 
 use std::process::Command;

@@ -4,6 +4,12 @@
 //! in-memory one, since what is tested here is the conversation with the server.
 //! The server runs on SQLite, or on PostgreSQL under `scripts/with-postgres.sh`.
 
+#![cfg(not(toucan_no_sdk))]
+// The conversation with the server is the same on every system; under Wine
+// (scripts/test-windows.sh) it would only add minutes.
+#![cfg(not(windows))]
+
+#[path = "server_support/mod.rs"]
 mod support;
 
 use std::sync::Arc;
