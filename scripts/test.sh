@@ -58,10 +58,13 @@ workspace=(--workspace --exclude toucan-keys-bench-window --locked)
 scripts/with-keychain.sh scripts/with-postgres.sh cargo test "${workspace[@]}" --all-targets
 
 stage "Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
-# The same test binaries, run again without PostgreSQL. Selected from the same
-# packages and targets as above, so cargo builds nothing new.
-env -u TOUCAN_EMBED_TEST_POSTGRES cargo test "${workspace[@]}" \
-  --test api --test encrypted_tokens --test connection_limits --test workspace_server
+# The same test binaries, run again without PostgreSQL (picked from the build
+# above by scripts/test-binaries.py, so nothing is built again).
+for binary in $(cargo test "${workspace[@]}" --all-targets --no-run --message-format=json \
+    | scripts/test-binaries.py api encrypted_tokens connection_limits workspace_server); do
+  echo "-- $(basename "$binary") on SQLite"
+  env -u TOUCAN_EMBED_TEST_POSTGRES "$binary"
+done
 scripts/check-container.py
 scripts/check-openapi.sh
 
