@@ -8,7 +8,7 @@
 // It runs sh, node, python3 and go, as a developer on Linux or macOS would.
 #![cfg(not(windows))]
 
-#[path = "server_support/mod.rs"]
+#[path = "../../server/tests/support/mod.rs"]
 mod support;
 
 use std::process::Command;

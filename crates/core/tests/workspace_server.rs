@@ -9,7 +9,7 @@
 // (scripts/test-windows.sh) it would only add minutes.
 #![cfg(not(windows))]
 
-#[path = "server_support/mod.rs"]
+#[path = "../../server/tests/support/mod.rs"]
 mod support;
 
 use std::sync::Arc;

@@ -1,4 +1,5 @@
-//! What the server's test files share: the store they run against.
+//! What the server's test files share, and the core's tests that talk to the
+//! server (crates/core/tests/workspace_server.rs, snippets_run.rs): the store they run against.
 //!
 //! By default each test's server uses SQLite in its own temporary folder.
 //! With `TOUCAN_EMBED_TEST_POSTGRES` set to a connection string (key=value
