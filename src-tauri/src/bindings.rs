@@ -28,7 +28,7 @@ mod tests {
         CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
         RevokeReply, RolledKeyReply, WorkspaceView,
     };
-    use toucan_keys_core::choices::Defaults;
+    use toucan_keys_core::choices::{Defaults, Schedule};
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -93,6 +93,7 @@ mod tests {
             declaration::<UpdateOffer>(&config),
             declaration::<UpdateCheck>(&config),
             declaration::<Defaults>(&config),
+            declaration::<Schedule>(&config),
             declaration::<Choices>(&config),
         ] {
             out.push_str(&declaration);

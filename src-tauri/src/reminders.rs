@@ -12,8 +12,8 @@ use tauri_plugin_autostart::AutoLaunchManager;
 use tauri_plugin_notification::NotificationExt;
 use toucan_keys_core::{CoreError, Reply, ToucanApp};
 
-/// How often reminders are checked while the app runs.
-const EVERY: Duration = Duration::from_secs(3600);
+/// How often reminders are checked while the app runs (the core's schedule).
+const EVERY: Duration = Duration::from_secs(toucan_keys_core::choices::SCHEDULE.housekeeping_seconds as u64);
 
 /// Checks for due reminders now, then every hour, on a thread of its own.
 pub fn start<R: Runtime>(app: AppHandle<R>) {

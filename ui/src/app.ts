@@ -3,7 +3,7 @@
 // each part is drawn by its own module (sections/, views/), and what a key's
 // buttons do is in actions.ts.
 
-import type { FoundKey, KeySummary } from "./bindings";
+import { CHOICES, type FoundKey, type KeySummary } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { equivalentOf, h } from "./dom";
 import { api, asCommandError } from "./ipc";
@@ -25,10 +25,10 @@ import { connectForm, workspaceSection, type WorkspaceHandlers } from "./views/w
 /** The parts of the screen that are drawn (and redrawn) on their own. */
 type Part = "menu" | "update" | "profile" | "keys" | "workspace" | "clipboard" | "reminders" | "language";
 const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipboard", "reminders", "language"];
-/** How often the key list is read again while the window is shown. */
-const REFRESH_MS = 3000;
+/** How often the key list is read again while the window is shown (the core's schedule). */
+const REFRESH_MS = CHOICES.schedule.listRefreshSeconds * 1000;
 /** How often rolled keys whose overlap has ended are revoked while the app runs. */
-const HOURLY_MS = 3600 * 1000;
+const HOURLY_MS = CHOICES.schedule.housekeepingSeconds * 1000;
 
 function errorMessage(caught: unknown): string {
   return asCommandError(caught).message;

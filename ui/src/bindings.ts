@@ -547,6 +547,18 @@ rollOverlap: RollOverlap,
  */
 tokenLifetimeMinutes: number, };
 
+export type Schedule = { 
+/**
+ * Reading the key list again while the window is shown (another process,
+ * the command line, may have changed it), in seconds.
+ */
+listRefreshSeconds: number, 
+/**
+ * Revoking rolled keys whose overlap has ended, and sending due expiry
+ * reminders, while the app runs, in seconds (also once at start).
+ */
+housekeepingSeconds: number, };
+
 export type Choices = { 
 /**
  * When a copied key or token leaves the clipboard.
@@ -579,10 +591,14 @@ levels: Array<Level>,
 /**
  * What each choice starts at.
  */
-defaults: Defaults, };
+defaults: Defaults, 
+/**
+ * How often the app does its work on its own.
+ */
+schedule: Schedule, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60}};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600}};
 
 /** Every command: its arguments (by name, and in order as `parameters`) and its reply. */
 export type Commands = {

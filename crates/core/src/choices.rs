@@ -30,7 +30,29 @@ pub struct Choices {
     pub levels: Vec<Level>,
     /// What each choice starts at.
     pub defaults: Defaults,
+    /// How often the app does its work on its own.
+    pub schedule: Schedule,
 }
+
+/// How often the app does its work on its own, decided here for the window
+/// and the shell alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct Schedule {
+    /// Reading the key list again while the window is shown (another process,
+    /// the command line, may have changed it), in seconds.
+    pub list_refresh_seconds: u32,
+    /// Revoking rolled keys whose overlap has ended, and sending due expiry
+    /// reminders, while the app runs, in seconds (also once at start).
+    pub housekeeping_seconds: u32,
+}
+
+/// The schedule this version keeps.
+pub const SCHEDULE: Schedule = Schedule {
+    list_refresh_seconds: 3,
+    housekeeping_seconds: 3600,
+};
 
 /// What each choice starts at, in the window and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,6 +104,7 @@ pub fn choices() -> Choices {
         resources: vec![Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai],
         levels: vec![Level::CanView, Level::CanEdit, Level::CanQuery],
         defaults: DEFAULTS,
+        schedule: SCHEDULE,
     }
 }
 

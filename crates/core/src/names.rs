@@ -1,33 +1,28 @@
 //! Key names: what a person calls a key ("Production backend").
 
+pub use toucan_keys_protocol::key_identity::MAX_NAME_CHARS;
+use toucan_keys_protocol::key_identity::{NameProblem, checked_name};
+
 use crate::error::CoreError;
 
-/// The longest name allowed, in characters, after trimming.
-pub const MAX_NAME_CHARS: usize = 64;
-
-/// A valid key name: 1 to 64 characters after trimming, no control characters.
-/// Uniqueness among active keys is checked by the key manager.
+/// A valid key name: 1 to 64 characters after trimming, no control characters
+/// (the protocol's rule, which the server applies too). Uniqueness among
+/// active keys is checked by the key manager.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyName(String);
 
 impl KeyName {
     /// Checks and trims a name typed by a person.
     pub fn parse(input: &str) -> Result<Self, CoreError> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(CoreError::NameEmpty);
-        }
-        let chars = trimmed.chars().count();
-        if chars > MAX_NAME_CHARS {
-            return Err(CoreError::NameTooLong {
+        match checked_name(input) {
+            Ok(name) => Ok(Self(name.to_owned())),
+            Err(NameProblem::Empty) => Err(CoreError::NameEmpty),
+            Err(NameProblem::TooLong { chars }) => Err(CoreError::NameTooLong {
                 chars,
                 max: MAX_NAME_CHARS,
-            });
+            }),
+            Err(NameProblem::ControlCharacters) => Err(CoreError::NameHasControlCharacters),
         }
-        if trimmed.chars().any(char::is_control) {
-            return Err(CoreError::NameHasControlCharacters);
-        }
-        Ok(Self(trimmed.to_owned()))
     }
 
     /// The trimmed name.

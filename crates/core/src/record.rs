@@ -15,8 +15,7 @@ pub const EXPIRES_SOON_DAYS: u64 = 7;
 #[serde(transparent)]
 pub struct KeyId(pub String);
 
-/// What every key id starts with (the account token's entry doesn't).
-pub const KEY_ID_PREFIX: &str = "key_";
+pub use toucan_keys_protocol::key_identity::KEY_ID_PREFIX;
 
 impl KeyId {
     /// A new random id.

@@ -18,6 +18,7 @@
 
 pub mod account_token;
 pub mod key_format;
+pub mod key_identity;
 pub mod origins;
 #[cfg(feature = "openapi")]
 pub mod schemas;

@@ -538,6 +538,45 @@ async fn the_account_api_needs_the_account_token() {
     assert!(reopened.new_account_token.is_none(), "the account token is made once");
 }
 
+/// The server checks a registration with the app's own rules (the protocol's
+/// `key_identity`): a name the app would refuse is refused here too.
+#[tokio::test]
+async fn a_registration_follows_the_apps_naming_rules() {
+    let server = start().await;
+    let url = format!("{}/api/keys", server.base);
+    let register = |id: &str, name: &str, fingerprint: String| {
+        let body = json!({ "id": id, "name": name, "fingerprint": fingerprint });
+        server.http.post(&url).bearer_auth(&server.account).json(&body).send()
+    };
+    for (id, name, fingerprint, field) in [
+        ("key_a", "Prod\u{1b}[2J", "0".repeat(64), "name"),
+        ("key_b", "   ", "0".repeat(64), "name"),
+        ("key_c", &"é".repeat(65), "0".repeat(64), "name"),
+        ("tka_d", "Prod", "0".repeat(64), "id"),
+        ("key_e", "Prod", "0".repeat(63), "fingerprint"),
+    ] {
+        let reply = register(id, name, fingerprint).await.unwrap();
+        assert_eq!(reply.status(), StatusCode::BAD_REQUEST, "{id} {name:?}");
+        let body: serde_json::Value = reply.json().await.unwrap();
+        assert!(body.to_string().contains(field), "{id}: {body}");
+    }
+    let accepted = register("key_f", "  Prod  ", "AB".repeat(32)).await.unwrap();
+    assert_eq!(accepted.status(), StatusCode::CREATED);
+    let listed: serde_json::Value = server
+        .http
+        .get(&url)
+        .bearer_auth(&server.account)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let key = &listed["keys"][0];
+    assert_eq!(key["name"], "Prod", "{listed}");
+    assert_eq!(key["fingerprint"], "ab".repeat(32), "{listed}");
+}
+
 /// The signing key is in the database: another local user can read neither
 /// the data folder (0700) nor its files (0600), and a folder an older version
 /// left readable is tightened at the next start.

@@ -7,6 +7,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use toucan_keys_protocol::key_identity;
 use toucan_keys_protocol::wire::{
     AttributeList, DeclaredAttribute, ErrorBody, KeyChange, KeyList, KeyRegistration, RegisteredKey,
 };
@@ -47,19 +48,14 @@ pub async fn register_key(
     _: AccountToken,
     Body(registration): Body<KeyRegistration>,
 ) -> Result<(StatusCode, Json<RegisteredKey>), ApiError> {
-    if !registration.id.starts_with("key_") || registration.id.len() > 64 {
+    if !key_identity::is_key_id(&registration.id) {
         return Err(ApiError::bad_request("id", "must be a key id (key_…)"));
     }
-    if registration.name.trim().is_empty() || registration.name.chars().count() > 64 {
-        return Err(ApiError::bad_request("name", "must be 1 to 64 characters"));
-    }
-    let fingerprint = registration.fingerprint.to_ascii_lowercase();
-    if fingerprint.len() != 64 || !fingerprint.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::bad_request(
-            "fingerprint",
-            "must be the key's SHA-256, 64 hex digits",
-        ));
-    }
+    let name = key_identity::checked_name(&registration.name)
+        .map_err(|_| ApiError::bad_request("name", "must be 1 to 64 characters, with no control character"))?
+        .to_owned();
+    let fingerprint = key_identity::normalized_fingerprint(&registration.fingerprint)
+        .ok_or_else(|| ApiError::bad_request("fingerprint", "must be the key's SHA-256, 64 hex digits"))?;
     let expires_at = registration
         .expires_at
         .as_deref()
@@ -73,7 +69,7 @@ pub async fn register_key(
     let allowed_origins = token_request::checked_origins(&registration.allowed_origins)?;
     let key = KeyInfo {
         id: registration.id,
-        name: registration.name.trim().to_owned(),
+        name,
         fingerprint,
         created_at: now(),
         expires_at,
