@@ -29,6 +29,7 @@ mod tests {
         RevokeReply, RolledKeyReply, WorkspaceView,
     };
     use toucan_keys_core::choices::{Defaults, Schedule};
+    use toucan_keys_core::i18n::OfferedLanguage;
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -37,7 +38,7 @@ mod tests {
     };
     use toucan_keys_core::{
         Choices, ClipboardClear, ErrorCode, ErrorField, Expiry, ExpiryKind, FoundKey, KeyActions, KeyId, KeyRecord,
-        KeyStatus, KeySummary, Language, RollOverlap, SettingChange, Settings, WindowLanguage,
+        KeyStatus, KeySummary, Language, RollOverlap, SettingChange, Settings, WindowLanguages,
     };
 
     fn declaration<T: TS>(config: &Config) -> String {
@@ -61,7 +62,8 @@ mod tests {
             declaration::<ClipboardClear>(&config),
             declaration::<Language>(&config),
             declaration::<SettingChange>(&config),
-            declaration::<WindowLanguage>(&config),
+            declaration::<OfferedLanguage>(&config),
+            declaration::<WindowLanguages>(&config),
             declaration::<Settings>(&config),
             declaration::<CreatedKeyReply>(&config),
             declaration::<RollOverlap>(&config),

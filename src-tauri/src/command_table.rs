@@ -31,7 +31,7 @@ command_table! {
     async delete_key(id: KeyId) -> DeleteReply;
     sync get_settings() -> Settings;
     sync change_setting(change: SettingChange) -> Settings;
-    sync window_language() -> WindowLanguage;
+    sync window_language() -> WindowLanguages;
     sync get_workspace() -> WorkspaceView;
     async sync_workspace() -> WorkspaceView;
     async connect_workspace(server_url: String, account_token: String) -> WorkspaceView;

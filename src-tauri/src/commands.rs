@@ -16,7 +16,7 @@ use toucan_keys_core::app::{
 use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
 use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};
 use toucan_keys_core::{
-    Expiry, FoundKey, KeyId, KeySummary, Reply, RollOverlap, SettingChange, Settings, ToucanApp, WindowLanguage,
+    Expiry, FoundKey, KeyId, KeySummary, Reply, RollOverlap, SettingChange, Settings, ToucanApp, WindowLanguages,
 };
 
 use crate::updates::UpdateCheck;

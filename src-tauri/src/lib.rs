@@ -60,7 +60,7 @@ pub fn run() {
             let confirm = Box::new(native_confirm::NativeConfirm::new(app.handle().clone()));
             let toucan = desktop_app(&data_dir, &config_dir, confirm);
             // Messages made in Rust speak the window's language from the start (reminders too).
-            let _ = toucan.window_language();
+            toucan.speak_chosen_language();
             app.manage(toucan);
             reminders::start(app.handle().clone());
             Ok(())

@@ -3,7 +3,7 @@
 // each part is drawn by its own module (sections/, views/), and what a key's
 // buttons do is in actions.ts.
 
-import { CHOICES, type FoundKey, type KeySummary } from "./bindings";
+import { CHOICES, type FoundKey, type KeySummary, type WindowLanguages } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { equivalentOf, h } from "./dom";
 import { api, asCommandError } from "./ipc";
@@ -13,7 +13,7 @@ import { keysSection } from "./sections/keys";
 import { profileSection } from "./sections/profile";
 import { remindersSection } from "./sections/reminders";
 import { languageSection } from "./sections/language";
-import { intlLocale, localeFor, setLocale, t, type Locale } from "./i18n";
+import { intlLocale, speakLanguage, t } from "./i18n";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
 import { showError, showToast, showWarning } from "./toast";
@@ -75,7 +75,7 @@ export class App {
       api.windowLanguage(),
     ]);
     if (settings.status === "fulfilled") this.state.settings = settings.value;
-    this.speak(language.status === "fulfilled" ? language.value : localeFor(this.state.settings.language));
+    if (language.status === "fulfilled") this.speak(language.value);
     if (keys.status === "fulfilled") this.state.keys = keys.value;
     const failed = [settings, keys].find((result) => result.status === "rejected");
     if (failed) this.state.loadError = errorMessage(failed.reason);
@@ -180,12 +180,13 @@ export class App {
   }
 
   /**
-   * Speaks `locale` from now on (Rust decides it from the settings and the
-   * system's language). The parts kept across redraws are written again in it;
-   * the caller draws the rest.
+   * Speaks the language Rust decided from the settings and the system's
+   * language. The parts kept across redraws are written again in it; the
+   * caller draws the rest.
    */
-  private speak(locale: Locale): void {
-    setLocale(locale);
+  private speak(languages: WindowLanguages): void {
+    this.state.languages = languages;
+    speakLanguage(languages);
     document.title = t("app-name");
     this.finder.relabel();
     this.connectForm = connectForm(this.workspaceHandlers);
@@ -277,9 +278,9 @@ export class App {
       case "reminders":
         return remindersSection();
       case "language":
-        return languageSection(state.settings, async (saved) => {
+        return languageSection(state.settings, state.languages, async (saved) => {
           state.settings = saved;
-          this.speak(await api.windowLanguage().catch(() => localeFor(saved.language)));
+          this.speak(await api.windowLanguage());
           this.render();
           document.getElementById("language")?.focus();
         });

@@ -180,11 +180,37 @@ export type ClipboardClear = { "kind": "after",
  */
 seconds: number, } | { "kind": "never" };
 
-export type Language = "system" | "english" | "french";
+export type Language = string;
 
-export type SettingChange = { "setting": "displayName", "value": string | null } | { "setting": "clipboardClear", "value": ClipboardClear } | { "setting": "language", "value": Language };
+export type SettingChange = { "setting": "displayName", "value": string | null } | { "setting": "clipboardClear", "value": ClipboardClear } | { "setting": "language", "value": Language | null };
 
-export type WindowLanguage = "en" | "fr";
+export type OfferedLanguage = { 
+/**
+ * Its tag.
+ */
+language: Language, 
+/**
+ * Its name in itself ("Français").
+ */
+ownName: string, 
+/**
+ * The locale its dates are written in ("fr-FR").
+ */
+locale: string, };
+
+export type WindowLanguages = { 
+/**
+ * The language the window speaks now.
+ */
+speaking: Language, 
+/**
+ * Whether that is the system's (no language was chosen).
+ */
+followsSystem: boolean, 
+/**
+ * Every language the app has a catalogue for, English first.
+ */
+offered: Array<OfferedLanguage>, };
 
 export type Settings = { 
 /**
@@ -196,9 +222,10 @@ displayName: string | null,
  */
 clipboardClear: ClipboardClear, 
 /**
- * The window's language; the system's unless chosen in Settings.
+ * The window's language, if one was chosen in Settings; `None` follows
+ * the system's ([`Settings::language`]).
  */
-language: Language, };
+language: Language | null, };
 
 export type CreatedKeyReply = { 
 /**
@@ -623,7 +650,7 @@ export type Commands = {
   delete_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: DeleteReply };
   get_settings: { args: {}; parameters: []; reply: Settings };
   change_setting: { args: { change: SettingChange }; parameters: [change: SettingChange]; reply: Settings };
-  window_language: { args: {}; parameters: []; reply: WindowLanguage };
+  window_language: { args: {}; parameters: []; reply: WindowLanguages };
   get_workspace: { args: {}; parameters: []; reply: WorkspaceView };
   sync_workspace: { args: {}; parameters: []; reply: WorkspaceView };
   connect_workspace: { args: { serverUrl: string; accountToken: string }; parameters: [serverUrl: string, accountToken: string]; reply: WorkspaceView };

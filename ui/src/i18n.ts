@@ -1,67 +1,70 @@
-// The window's words, in English and French. Every text a person reads is a
-// message in a Fluent catalogue (locales/en.ftl, locales/fr.ftl), with its
-// plurals there too; the code only names messages and passes values. The
-// language is the one chosen in Settings, else the system's (French for any
-// French locale, English otherwise). Dates and relative times use Intl with
-// the same language.
+// The window's words. Every text a person reads is a message in a Fluent
+// catalogue (locales/<tag>.ftl), with its plurals there too; the code only
+// names messages and passes values. Which languages exist, which one is
+// spoken and the locale its dates use are decided in Rust (`window_language`):
+// this file has no list and no rule of its own. A catalogue in locales/ is
+// picked up by its file name.
 
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import type { Language } from "./bindings";
-import english from "./locales/en.ftl?raw";
-import french from "./locales/fr.ftl?raw";
+import type { Language, WindowLanguages } from "./bindings";
 
-/** A language the window speaks. */
-export type Locale = "en" | "fr";
+/** The catalogues in locales/, by tag ("en", "fr"), as written. */
+export const CATALOGUES: Record<Language, string> = Object.fromEntries(
+  Object.entries(import.meta.glob<string>("./locales/*.ftl", { query: "?raw", import: "default", eager: true })).map(
+    ([path, source]) => [path.replace(/^.*\/(.+)\.ftl$/, "$1"), source],
+  ),
+);
 
-/** Each language's catalogue, as written. */
-export const CATALOGUES: Record<Locale, string> = { en: english, fr: french };
+const bundles = new Map<Language, FluentBundle>();
 
-/** The locale Intl formats dates with, per language. */
-const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+/**
+ * Adds a catalogue this build doesn't carry (a translator's work in progress,
+ * a test's fixture); it is spoken once Rust offers its language.
+ */
+export function addCatalogue(language: Language, source: string): void {
+  CATALOGUES[language] = source;
+  bundles.delete(language);
+}
 
-function bundleOf(locale: Locale): FluentBundle {
-  // No isolation marks around values: the window draws plain text.
-  const bundle = new FluentBundle(INTL_LOCALE[locale], { useIsolating: false });
-  const errors = bundle.addResource(new FluentResource(CATALOGUES[locale]));
-  if (errors.length > 0) throw new Error(`The ${locale} catalogue has errors: ${errors.join("; ")}`);
+function bundleOf(language: Language): FluentBundle | undefined {
+  const source = CATALOGUES[language];
+  if (source === undefined) return undefined;
+  let bundle = bundles.get(language);
+  if (!bundle) {
+    // No isolation marks around values: the window draws plain text.
+    bundle = new FluentBundle(language, { useIsolating: false });
+    const errors = bundle.addResource(new FluentResource(source));
+    if (errors.length > 0) throw new Error(`The ${language} catalogue has errors: ${errors.join("; ")}`);
+    bundles.set(language, bundle);
+  }
   return bundle;
 }
 
-const bundles: Record<Locale, FluentBundle> = { en: bundleOf("en"), fr: bundleOf("fr") };
-let current: Locale = "en";
+let current: Language = "en";
+let currentIntl = "en-GB";
 
-/**
- * The language for a setting, decided in the page: the chosen one, or the
- * browser engine's. Only a fallback: Rust decides it (`window_language`),
- * from the operating system's locale, which WebKitGTK doesn't always pass on.
- */
-export function localeFor(language: Language, system: readonly string[] = navigator.languages ?? [navigator.language]): Locale {
-  if (language === "english") return "en";
-  if (language === "french") return "fr";
-  return system.some((tag) => tag.toLowerCase().startsWith("fr")) && !system[0]?.toLowerCase().startsWith("en") ? "fr" : "en";
-}
-
-/** Speaks `locale` from now on (the caller redraws). */
-export function setLocale(locale: Locale): void {
-  current = locale;
-  document.documentElement.lang = locale;
+/** Speaks what Rust decided from now on (the caller redraws). */
+export function speakLanguage(languages: WindowLanguages): void {
+  current = languages.speaking;
+  currentIntl = languages.offered.find((offered) => offered.language === current)?.locale ?? current;
+  document.documentElement.lang = current;
 }
 
 /** The language spoken now. */
-export function locale(): Locale {
+export function language(): Language {
   return current;
 }
 
 /** The locale Intl formats with now ("en-GB", "fr-FR"). */
 export function intlLocale(): string {
-  return INTL_LOCALE[current];
+  return currentIntl;
 }
 
 /** The message `id` in the current language, with `args` filled in (English if it is missing). */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
-  for (const bundle of [bundles[current], bundles.en]) {
-    const message = bundle.getMessage(id);
-    if (message?.value) return bundle.formatPattern(message.value, args);
+  for (const bundle of [bundleOf(current), bundleOf("en")]) {
+    const message = bundle?.getMessage(id);
+    if (bundle && message?.value) return bundle.formatPattern(message.value, args);
   }
   return id;
 }

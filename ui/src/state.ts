@@ -2,7 +2,7 @@
 // workspace and the update on offer. Sections read it; App changes it and
 // redraws only the sections a change affects.
 
-import { CHOICES, type FoundKey, type KeySummary, type Settings, type UpdateOffer, type WorkspaceView } from "./bindings";
+import { CHOICES, type FoundKey, type KeySummary, type Settings, type UpdateOffer, type WindowLanguages, type WorkspaceView } from "./bindings";
 import type { ServerKeys } from "./views/key-table";
 
 /** The workspace before anything is known: not connected. */
@@ -12,7 +12,9 @@ export class ScreenState {
   keys: KeySummary[] = [];
   /** Keys in the keychain that this computer's list doesn't know (its list was moved or lost). */
   foundKeys: FoundKey[] = [];
-  settings: Settings = { displayName: null, clipboardClear: CHOICES.defaults.clipboardClear, language: "system" };
+  settings: Settings = { displayName: null, clipboardClear: CHOICES.defaults.clipboardClear, language: null };
+  /** The languages offered and the one spoken, as Rust decided; English until it says. */
+  languages: WindowLanguages = { speaking: "en", followsSystem: true, offered: [] };
   /** Why the key list couldn't be loaded, if it couldn't. */
   loadError: string | null = null;
   /** Why the keychain couldn't be checked, if it couldn't. */

@@ -84,7 +84,7 @@ describe("accessibility (axe-core)", () => {
 
   it("the screen with keys in every status, and the create dialog, in French", async () => {
     const backend = withKeys();
-    backend.settings.language = "french";
+    backend.settings.language = "fr";
     await mountApp();
     expect(document.documentElement.lang).toBe("fr");
     expect(await violations()).toEqual([]);
@@ -154,7 +154,7 @@ describe("accessibility (axe-core)", () => {
   });
 
   it("the first-run welcome dialog", async () => {
-    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" }, language: "system" } });
+    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" }, language: null } });
     await mountApp();
     expect(topDialog().textContent).toContain("Welcome");
     expect(await violations()).toEqual([]);

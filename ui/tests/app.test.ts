@@ -494,7 +494,7 @@ describe("expiry reminders", () => {
 
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
-    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
+    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null } });
     document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
     const { App } = await import("../src/app");
     void new App(document.getElementById("app")!).start();
@@ -513,7 +513,7 @@ describe("profile and settings", () => {
 
   it("lets the welcome be skipped with Escape or Later, saving nothing, and puts focus on Create API Key", async () => {
     for (const skip of ["Escape", "Later"]) {
-      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
+      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null } });
       document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
       const { App } = await import("../src/app");
       void new App(document.getElementById("app")!).start();
@@ -555,7 +555,7 @@ describe("profile and settings", () => {
   });
 
   it("changing the language keeps the name and the clipboard delay set before it", async () => {
-    const backend = fakeBackend({ settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "system" } });
+    const backend = fakeBackend({ settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null } });
     await mountApp();
     button("AL").click();
     button("Edit display name").click();
@@ -568,15 +568,15 @@ describe("profile and settings", () => {
     delay.dispatchEvent(new Event("change"));
     await settle();
     const language = document.querySelector<HTMLSelectElement>("#language")!;
-    language.value = "french";
+    language.value = "fr";
     language.dispatchEvent(new Event("change"));
     await settle();
-    expect(backend.settings).toEqual({ displayName: "Grace Hopper", clipboardClear: { kind: "after", seconds: 10 }, language: "french" });
+    expect(backend.settings).toEqual({ displayName: "Grace Hopper", clipboardClear: { kind: "after", seconds: 10 }, language: "fr" });
     const changes = backend.calls.filter((call) => call.cmd === "change_setting").map((call) => call.args.change);
     expect(changes).toEqual([
       { setting: "displayName", value: "Grace Hopper" },
       { setting: "clipboardClear", value: { kind: "after", seconds: 10 } },
-      { setting: "language", value: "french" },
+      { setting: "language", value: "fr" },
     ]);
   });
 

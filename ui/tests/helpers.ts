@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { DeclaredAttribute, FoundKey, IpcError, KeySummary, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
+import type { DeclaredAttribute, FoundKey, IpcError, KeySummary, OfferedLanguage, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 import type { Args, Command, ReplyOf } from "../src/ipc";
 
@@ -18,6 +18,8 @@ export interface FakeBackend {
   /** Keychain entries no record claims (a list moved or lost). */
   found: FoundKey[];
   settings: Settings;
+  /** What Rust offers: the shipped languages unless a test adds one; the system's is English. */
+  offered: OfferedLanguage[];
   calls: Call[];
   /** Makes the next call of `cmd` fail with this error. */
   failNext: Map<Command, IpcError>;
@@ -80,7 +82,11 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   const backend: FakeBackend = {
     keys: [],
     found: [],
-    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "system" },
+    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null },
+    offered: [
+      { language: "en", ownName: "English", locale: "en-GB" },
+      { language: "fr", ownName: "Français", locale: "fr-FR" },
+    ],
     calls: [],
     failNext: new Map(),
     workspace: { serverUrl: null, keys: [], problem: null, pendingRevocations: [] },
@@ -174,7 +180,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         code: `${language}: POST ${backend.workspace.serverUrl ?? "https://toucan.example.com"}/embed/generate-token with $TOUCAN_API_KEY`,
       })),
     copy_snippet: () => null,
-    window_language: () => (backend.settings.language === "french" ? "fr" : "en"),
+    window_language: () => ({ speaking: backend.settings.language ?? "en", followsSystem: backend.settings.language === null, offered: backend.offered }),
     get_autostart: () => backend.autostart,
     set_autostart: ({ enabled }) => (backend.autostart = enabled),
     copy_key: ({ id }) => {

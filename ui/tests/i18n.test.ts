@@ -5,7 +5,8 @@
 
 import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { CATALOGUES, localeFor } from "../src/i18n";
+import { addCatalogue, CATALOGUES } from "../src/i18n";
+import german from "./fixtures/de.ftl?raw";
 import { button, fakeBackend, key, mountApp, settle, topDialog } from "./helpers";
 
 function messageIds(source: string): string[] {
@@ -59,18 +60,37 @@ describe("the catalogues", () => {
 });
 
 describe("the language", () => {
-  it("follows the system unless one is chosen", () => {
-    expect(localeFor("system", ["fr-FR", "en-US"])).toBe("fr");
-    expect(localeFor("system", ["fr-CA"])).toBe("fr");
-    expect(localeFor("system", ["en-US", "fr-FR"])).toBe("en");
-    expect(localeFor("system", ["de-DE"])).toBe("en");
-    expect(localeFor("french", ["en-US"])).toBe("fr");
-    expect(localeFor("english", ["fr-FR"])).toBe("en");
+  it("speaks the language Rust decided, with no list or rule of its own", async () => {
+    // The browser engine says French; Rust says English (the system's), and the window follows Rust.
+    Object.defineProperty(navigator, "languages", { value: ["fr-FR"], configurable: true });
+    fakeBackend();
+    await mountApp();
+    expect(document.documentElement.lang).toBe("en");
+    const options = [...(document.getElementById("language") as HTMLSelectElement).options].map((option) => [option.value, option.textContent]);
+    expect(options).toEqual([["", "The system's language"], ["en", "English"], ["fr", "Français"]]);
+  });
+
+  it("a third language is spoken once its catalogue is there and Rust offers it: no other change", async () => {
+    addCatalogue("de", german);
+    const backend = fakeBackend({ keys: [key({ name: "Produktion" }), key({ name: "Test" }), key({ name: "Alt" })] });
+    backend.offered = [...backend.offered, { language: "de", ownName: "Deutsch", locale: "de-DE" }];
+    backend.settings.language = "de";
+    await mountApp();
+    expect(document.documentElement.lang).toBe("de");
+    expect(document.getElementById("page-title")?.textContent).toBe("Kontoeinstellungen");
+    expect(document.getElementById("language-title")?.textContent).toBe("Sprache");
+    // What the catalogue lacks is English; dates are written in its locale.
+    expect(document.getElementById("create-key")?.textContent).toBe("API-Schlüssel erstellen");
+    expect(document.querySelector("label[for=key-search]")?.textContent).toBe("Find a key");
+    expect(document.querySelector("tbody tr")?.textContent).toContain("in 2 Monaten");
+    const select = document.getElementById("language") as HTMLSelectElement;
+    expect(select.value).toBe("de");
+    expect([...select.options].map((option) => option.textContent)).toContain("Deutsch");
   });
 
   it("the screen speaks French when French is chosen: words, plurals and dates", async () => {
     fakeBackend({
-      settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "french" },
+      settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "fr" },
       keys: [key({ name: "Production" }), key({ name: "Bientôt", status: "expiresSoon" }), key({ name: "Ancienne", status: "expiresSoon" })],
     });
     await mountApp();
@@ -95,10 +115,10 @@ describe("the language", () => {
     await mountApp();
     expect(document.getElementById("page-title")?.textContent).toBe("Account settings");
     const select = document.getElementById("language") as HTMLSelectElement;
-    select.value = "french";
+    select.value = "fr";
     select.dispatchEvent(new Event("change"));
     await settle();
-    expect(backend.settings.language).toBe("french");
+    expect(backend.settings.language).toBe("fr");
     expect(document.getElementById("page-title")?.textContent).toBe("Paramètres du compte");
     expect((document.getElementById("key-search") as HTMLInputElement).placeholder).toBe("Nom ou derniers caractères");
     expect(document.activeElement?.id).toBe("language");

@@ -43,11 +43,12 @@ pub use choices::{Choices, choices};
 pub use error::CoreError;
 pub use error_code::{ErrorCode, ErrorField};
 pub use expiry::{Expiry, ExpiryKind};
+pub use i18n::{Language, WindowLanguages};
 pub use manager::{CreateStep, CreatedKey, FoundKey, KeyManager, KeySummary, RollOverlap, RolledKey};
 pub use record::{KeyActions, KeyId, KeyRecord, KeyStatus};
 pub use registry::{FileRegistry, RecordStore};
 pub use secret::{ExposeSecret, OneTimeReveal, SecretKey};
-pub use settings::{ClipboardClear, Language, SettingChange, Settings, SettingsFile, WindowLanguage};
+pub use settings::{ClipboardClear, SettingChange, Settings, SettingsFile};
 pub use vault::{KeychainVault, MemoryVault, Vault, VaultError};
 
 /// The app's identifier: the keychain service name and the data folder's name.

@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
+use crate::i18n::Language;
 use crate::json_file::{FileKind, JsonFile};
 
 /// The shortest and longest clipboard clear delays offered, in seconds.
@@ -39,45 +40,28 @@ impl ClipboardClear {
     }
 }
 
-/// The language the window speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "camelCase")]
-pub enum Language {
-    /// The system's language (French if it is French, English otherwise).
-    #[default]
-    System,
-    /// English.
-    English,
-    /// French.
-    French,
-}
+/// The saved language choice: a language's tag, or `null` for the system's.
+/// Files from before languages were data say `"system"`, `"english"` or
+/// `"french"`; they read as before. A tag this version has no catalogue for
+/// (a newer version's) follows the system's language, rather than making
+/// the whole file unreadable.
+mod chosen_language {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A language the window speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum WindowLanguage {
-    /// English.
-    #[serde(rename = "en")]
-    English,
-    /// French.
-    #[serde(rename = "fr")]
-    French,
-}
+    use crate::i18n::Language;
 
-impl Language {
-    /// The language the window speaks: the one chosen, or for
-    /// [`Language::System`] the system's (`system` is its locale, as
-    /// `fr-FR` or `fr_CA.UTF-8`): French for any French locale, else English.
-    pub fn resolve(self, system: Option<&str>) -> WindowLanguage {
-        match self {
-            Self::English => WindowLanguage::English,
-            Self::French => WindowLanguage::French,
-            Self::System => match system {
-                Some(locale) if locale.to_ascii_lowercase().starts_with("fr") => WindowLanguage::French,
-                _ => WindowLanguage::English,
-            },
-        }
+    pub fn serialize<S: Serializer>(chosen: &Option<Language>, serializer: S) -> Result<S::Ok, S::Error> {
+        chosen.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Language>, D::Error> {
+        let saved = Option::<String>::deserialize(deserializer)?;
+        Ok(match saved.as_deref() {
+            None | Some("system") => None,
+            Some("english") => Some(Language::ENGLISH),
+            Some("french") => Language::from_tag("fr"),
+            Some(tag) => Language::from_tag(tag),
+        })
     }
 }
 
@@ -90,9 +74,11 @@ pub struct Settings {
     pub display_name: Option<String>,
     /// When copied keys are cleared from the clipboard.
     pub clipboard_clear: ClipboardClear,
-    /// The window's language; the system's unless chosen in Settings.
-    #[serde(default)]
-    pub language: Language,
+    /// The window's language, if one was chosen in Settings; `None` follows
+    /// the system's ([`Settings::language`]).
+    #[serde(default, rename = "language", with = "chosen_language")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Language>"))]
+    pub chosen_language: Option<Language>,
 }
 
 impl Default for Settings {
@@ -100,7 +86,7 @@ impl Default for Settings {
         Self {
             display_name: None,
             clipboard_clear: crate::choices::DEFAULTS.clipboard_clear,
-            language: Language::System,
+            chosen_language: None,
         }
     }
 }
@@ -126,6 +112,13 @@ impl Settings {
         Ok(self)
     }
 
+    /// The language the window speaks: the one chosen, or the one of the
+    /// system's locale (`fr-FR`, `fr_CA.UTF-8`) when the app has it, else English.
+    pub fn language(&self, system_locale: Option<&str>) -> Language {
+        self.chosen_language
+            .unwrap_or_else(|| Language::for_locale(system_locale))
+    }
+
     /// Up to two initials from the display name ("Ada Lovelace" → "AL").
     pub fn initials(&self) -> String {
         let name = self.display_name.as_deref().unwrap_or("");
@@ -148,8 +141,8 @@ pub enum SettingChange {
     DisplayName(Option<String>),
     /// When copied keys are cleared from the clipboard.
     ClipboardClear(ClipboardClear),
-    /// The window's language.
-    Language(Language),
+    /// The window's language (`None`: the system's).
+    Language(Option<Language>),
 }
 
 impl SettingChange {
@@ -158,7 +151,7 @@ impl SettingChange {
         match self {
             Self::DisplayName(name) => settings.display_name = name,
             Self::ClipboardClear(clear) => settings.clipboard_clear = clear,
-            Self::Language(language) => settings.language = language,
+            Self::Language(language) => settings.chosen_language = language,
         }
         settings
     }
@@ -224,7 +217,7 @@ mod tests {
             .save(Settings {
                 display_name: Some("  Ada Lovelace ".into()),
                 clipboard_clear: ClipboardClear::Never,
-                language: Language::French,
+                chosen_language: Language::from_tag("fr"),
             })
             .unwrap();
         assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
@@ -249,13 +242,55 @@ mod tests {
 
     #[test]
     fn the_window_speaks_the_chosen_language_or_the_systems() {
-        assert_eq!(Language::System.resolve(Some("fr-FR")), WindowLanguage::French);
-        assert_eq!(Language::System.resolve(Some("fr_CA.UTF-8")), WindowLanguage::French);
-        assert_eq!(Language::System.resolve(Some("en-US")), WindowLanguage::English);
-        assert_eq!(Language::System.resolve(Some("de-DE")), WindowLanguage::English);
-        assert_eq!(Language::System.resolve(None), WindowLanguage::English);
-        assert_eq!(Language::French.resolve(Some("en-US")), WindowLanguage::French);
-        assert_eq!(Language::English.resolve(Some("fr-FR")), WindowLanguage::English);
+        let french = Language::from_tag("fr");
+        let system = Settings::default();
+        assert_eq!(system.language(Some("fr_CA.UTF-8")).tag(), "fr");
+        assert_eq!(system.language(Some("de-DE")), Language::ENGLISH);
+        assert_eq!(system.language(None), Language::ENGLISH);
+        let chosen = |language| Settings {
+            chosen_language: language,
+            ..Settings::default()
+        };
+        assert_eq!(chosen(french).language(Some("en-US")).tag(), "fr");
+        assert_eq!(
+            chosen(Some(Language::ENGLISH)).language(Some("fr-FR")),
+            Language::ENGLISH
+        );
+    }
+
+    /// Files saved before languages were data, and by a newer version with a
+    /// language this one lacks, still open.
+    #[test]
+    fn older_and_newer_language_choices_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let read = |language: &str| {
+            let text = format!(
+                r#"{{"version": 1, "displayName": "Ada", "clipboardClear": {{"kind": "never"}}, "language": {language}}}"#
+            );
+            std::fs::write(dir.path().join("settings.json"), text).unwrap();
+            SettingsFile::in_dir(dir.path())
+                .load()
+                .unwrap()
+                .chosen_language
+                .map(Language::tag)
+        };
+        assert_eq!(read(r#""system""#), None);
+        assert_eq!(read(r#""english""#), Some("en"));
+        assert_eq!(read(r#""french""#), Some("fr"));
+        assert_eq!(read(r#""fr""#), Some("fr"));
+        assert_eq!(read("null"), None);
+        assert_eq!(
+            read(r#""tlh""#),
+            None,
+            "a language this version lacks follows the system"
+        );
+        let file = SettingsFile::in_dir(dir.path());
+        file.change(SettingChange::Language(Language::from_tag("fr"))).unwrap();
+        let saved = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+        assert!(
+            saved.contains(r#""language": "fr""#) || saved.contains(r#""language":"fr""#),
+            "{saved}"
+        );
     }
 
     #[test]
@@ -266,10 +301,7 @@ mod tests {
             r#"{"version": 1, "displayName": "Ada", "clipboardClear": {"kind": "never"}}"#,
         )
         .unwrap();
-        assert_eq!(
-            SettingsFile::in_dir(dir.path()).load().unwrap().language,
-            Language::System
-        );
+        assert_eq!(SettingsFile::in_dir(dir.path()).load().unwrap().chosen_language, None);
     }
 
     #[test]
@@ -291,7 +323,7 @@ mod tests {
         let changes = [
             SettingChange::DisplayName(Some("Grace Hopper".into())),
             SettingChange::ClipboardClear(ClipboardClear::After { seconds: 10 }),
-            SettingChange::Language(Language::French),
+            SettingChange::Language(Language::from_tag("fr")),
         ];
         for first in 0..changes.len() {
             for second in 0..changes.len() {
@@ -314,7 +346,7 @@ mod tests {
         let all = file.load().unwrap();
         assert_eq!(all.display_name.as_deref(), Some("Grace Hopper"));
         assert_eq!(all.clipboard_clear, ClipboardClear::After { seconds: 10 });
-        assert_eq!(all.language, Language::French);
+        assert_eq!(all.chosen_language.map(Language::tag), Some("fr"));
     }
 
     #[test]
@@ -322,7 +354,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("settings.json"), "{oops").unwrap();
         let file = SettingsFile::in_dir(dir.path());
-        let refused = file.change(SettingChange::Language(Language::French));
+        let refused = file.change(SettingChange::Language(Language::from_tag("fr")));
         assert!(matches!(refused, Err(CoreError::SettingsCorrupt { .. })), "{refused:?}");
         assert_eq!(
             std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),

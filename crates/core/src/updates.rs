@@ -25,41 +25,24 @@ pub struct UpdateOffer {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UpdateError {
     /// This build has no update feed, so it never checks.
-    #[error("This copy of Toucan Keys doesn't check for updates. Download new versions from toucanai.cloud.")]
     NotConfigured,
     /// The feed could not be reached.
-    #[error(
-        "Toucan Keys couldn't reach its update server ({detail}). Check your internet connection and try again later; your current version keeps working."
-    )]
     Unreachable {
         /// The network's description.
         detail: String,
     },
     /// The feed answered with something that isn't an update feed for this system.
-    #[error(
-        "The update server's answer couldn't be used ({detail}). Try again later; your current version keeps working."
-    )]
     BadFeed {
         /// What was wrong with it.
         detail: String,
     },
     /// The download's signature is not Toucan AI's, or doesn't match the file.
-    #[error(
-        "This update isn't signed by Toucan AI, so it was not installed. Your current version keeps working. If this happens again, download Toucan Keys from toucanai.cloud."
-    )]
     SignatureInvalid,
     /// Install was asked for without an update on offer.
-    #[error("There's no update to install. Check for updates first.")]
     NothingToInstall,
     /// The person declined the system's password prompt.
-    #[error(
-        "The update wasn't installed because your computer's password prompt was cancelled. Try again when you're ready."
-    )]
     AuthenticationCancelled,
     /// The verified update could not be installed.
-    #[error(
-        "The update was downloaded and verified, but couldn't be installed ({detail}). Your current version keeps working; try again, or install the new version from toucanai.cloud."
-    )]
     InstallFailed {
         /// The system's description.
         detail: String,

@@ -10,7 +10,6 @@ use toucan_keys_core::clipboard::MemoryClipboard;
 use toucan_keys_core::workspace::{FixedAnswer, Workspace};
 use toucan_keys_core::{
     Expiry, FileRegistry, KeyManager, Language, MemoryVault, SettingChange, SettingsFile, ToucanApp, Vault,
-    WindowLanguage,
 };
 
 #[test]
@@ -39,8 +38,9 @@ fn a_french_window_gets_french_messages_from_rust() {
             .unwrap()
     );
     assert_eq!(english["message"], "Give the key a name.");
-    app.change_setting(SettingChange::Language(Language::French)).unwrap();
-    assert_eq!(app.window_language().unwrap(), WindowLanguage::French);
+    let french = Language::from_tag("fr").unwrap();
+    app.change_setting(SettingChange::Language(Some(french))).unwrap();
+    assert_eq!(app.window_language().unwrap().speaking, french);
 
     let error: Value = json!(
         runtime

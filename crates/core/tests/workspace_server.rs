@@ -163,7 +163,7 @@ async fn connect_register_generate_verify_revoke_refuse() {
         .unwrap_err();
     assert_eq!(code(&refused), "server_key_revoked");
     assert!(refused.to_string().contains("Create a new key"), "{refused}");
-    let today = toucan_keys_core::i18n::long_date_in(toucan_keys_core::WindowLanguage::English, chrono::Utc::now());
+    let today = toucan_keys_core::i18n::long_date_in(toucan_keys_core::Language::ENGLISH, chrono::Utc::now());
     assert!(
         refused.to_string().contains(&format!("it was revoked on {today}")),
         "the server's date, as people write it: {refused}"

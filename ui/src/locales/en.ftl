@@ -356,5 +356,3 @@ retired-toast = { $count ->
 language-title = Language
 language-label = The window's language
 language-system = The system's language
-language-english = English
-language-french = Français (French)

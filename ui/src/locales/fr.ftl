@@ -353,5 +353,3 @@ retired-toast = { $count ->
 language-title = Langue
 language-label = La langue de la fenêtre
 language-system = La langue du système
-language-english = English (anglais)
-language-french = Français

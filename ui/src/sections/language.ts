@@ -1,27 +1,30 @@
-// The Language section: the system's language (French or English), or one
-// chosen here. The choice is saved with the settings; the screen is then
-// drawn again in that language.
+// The Language section: the system's language, or one chosen here among those
+// Rust offers (each named in itself). The choice is saved with the settings;
+// the screen is then drawn again in that language.
 
-import type { Language, Settings } from "../bindings";
+import type { Settings, WindowLanguages } from "../bindings";
 import { h } from "../dom";
 import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showError } from "../toast";
 
-const LANGUAGES: Language[] = ["system", "english", "french"];
+/** The option that follows the system (a language tag is never empty). */
+const SYSTEM = "";
 
 /** The picker; `changed` gets the saved settings. */
-export function languageSection(settings: Settings, changed: (settings: Settings) => void | Promise<void>): HTMLElement {
+export function languageSection(settings: Settings, languages: WindowLanguages, changed: (settings: Settings) => void | Promise<void>): HTMLElement {
+  const chosen = settings.language ?? SYSTEM;
   const select = h("select", { id: "language", class: "field select" });
-  for (const language of LANGUAGES) {
-    select.append(h("option", { value: language, selected: language === settings.language }, t(`language-${language}`)));
+  select.append(h("option", { value: SYSTEM, selected: chosen === SYSTEM }, t("language-system")));
+  for (const offered of languages.offered) {
+    select.append(h("option", { value: offered.language, lang: offered.language, selected: chosen === offered.language }, offered.ownName));
   }
   select.addEventListener("change", async () => {
     try {
-      await changed(await api.changeSetting({ setting: "language", value: select.value as Language }));
+      await changed(await api.changeSetting({ setting: "language", value: select.value === SYSTEM ? null : select.value }));
     } catch (caught) {
       showError(asCommandError(caught).message);
-      select.value = settings.language;
+      select.value = chosen;
     }
   });
   return h(

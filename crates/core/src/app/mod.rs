@@ -26,12 +26,13 @@ pub use replies::{
 use crate::activity::{Activity, ActivityLog};
 use crate::clipboard::{Clipboard, ClipboardGuard};
 use crate::error::CoreError;
+use crate::i18n::{Language, WindowLanguages};
 use crate::manager::KeyManager;
 use crate::record::KeyId;
 use crate::registry::FileRegistry;
 use crate::reminders::{Reminder, ReminderLog};
 use crate::secret::ExposeSecret;
-use crate::settings::{SettingChange, Settings, SettingsFile, WindowLanguage};
+use crate::settings::{SettingChange, Settings, SettingsFile};
 use crate::vault::Vault;
 use crate::workspace::{Confirm, GeneratedToken, Workspace};
 
@@ -126,23 +127,46 @@ impl ToucanApp {
         logged("get_settings", self.settings.load())
     }
 
-    /// The language the window speaks: the one chosen in the settings, or the
-    /// system's (its locale, read from the OS).
-    /// Messages made in Rust (errors, warnings, reminders) speak it from then on.
-    pub fn window_language(&self) -> Reply<WindowLanguage> {
+    /// The language the window speaks (the one chosen in the settings, or
+    /// the system's), and the ones it offers. Reads only: it changes nothing.
+    pub fn window_language(&self) -> Reply<WindowLanguages> {
+        let settings = self.settings.load();
+        let follows_system = settings
+            .as_ref()
+            .map_or(true, |settings| settings.chosen_language.is_none());
         logged(
             "window_language",
-            self.settings.load().map(|settings| {
-                let language = settings.language.resolve(sys_locale::get_locale().as_deref());
-                crate::i18n::set_language(language);
-                language
-            }),
+            Ok(WindowLanguages::new(self.chosen_language(), follows_system)),
         )
+    }
+
+    /// Makes messages made in Rust (errors, warnings, reminders) speak the
+    /// window's language from now on, in this process. The shell calls it at
+    /// start; a change of the language setting calls it too.
+    pub fn speak_chosen_language(&self) -> Language {
+        let language = self.chosen_language();
+        crate::i18n::set_language(language);
+        language
+    }
+
+    /// The window's language: the one chosen, or the system's (also when the
+    /// settings can't be read: that is reported where they are shown).
+    fn chosen_language(&self) -> Language {
+        let system = sys_locale::get_locale();
+        match self.settings.load() {
+            Ok(settings) => settings.language(system.as_deref()),
+            Err(_) => Language::for_locale(system.as_deref()),
+        }
     }
 
     /// Changes one setting, keeping the others as saved; returns the settings.
     pub fn change_setting(&self, change: SettingChange) -> Reply<Settings> {
-        logged("change_setting", self.settings.change(change))
+        let language_changed = matches!(change, SettingChange::Language(_));
+        let saved = self.settings.change(change);
+        if language_changed && saved.is_ok() {
+            self.speak_chosen_language();
+        }
+        logged("change_setting", saved)
     }
 
     /// The expiry reminders due now (14 days left, 3 days left, expired), each

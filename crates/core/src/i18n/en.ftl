@@ -1,5 +1,17 @@
-# Messages made in Rust, in English. Errors' English is beside each error's
-# definition (#[error(...)]); their French is in fr.ftl (error-…).
+# Messages made in Rust, in English: the language every other catalogue falls
+# back to. A new language copies this file, translates it, and adds one line
+# to SHIPPED in languages.rs (and the window's catalogue, ui/src/locales/).
+
+## The language itself: its own name, and the locale its dates are written in
+
+language-name = English
+language-locale = en-GB
+
+## The keychain app people know on each system, named in keychain errors
+
+keychain-app-macos = Keychain Access
+keychain-app-windows = Credential Manager
+keychain-app-linux = Passwords and Keys
 
 ## Dates: "28 November 2026"
 
@@ -69,3 +81,75 @@ quoted-name = “{ $name }”
 list-and = { " and " }
 connect-button = Connect
 cancel-button = Cancel
+
+## Errors (error-…): what went wrong and what to do, for every error the core has
+
+error-name-empty = Give the key a name.
+error-name-too-long = This name has { $chars } characters. Use { $max } or fewer.
+error-name-invalid = Names can't contain line breaks, tabs or other invisible control characters.
+error-name-taken = You already have an active key named "{ $name }". Choose another name.
+error-expiry-in-past = Pick an expiry date after today.
+error-key-not-found = This key no longer exists. It may have been deleted in another window.
+error-key-not-named = None of your keys is named “{ $wanted }” or has that id. The list shows your keys.
+error-key-revoked = This key has been revoked and can no longer be used.
+error-key-expired = This key expired on { $on } and can no longer be used. Create a new key to replace it.
+error-key-already-rolled = This key is already being replaced by “{ $replacement }”. Roll that key instead.
+error-key-not-revoked = Revoke this key before deleting it.
+error-key-already-listed = This key is already in your list. Look for it there.
+error-origin-invalid = “{ $origin }” isn't a web address a page can have. Write it as https://shop.example.com (http:// only for localhost), with no path.
+error-too-many-origins = A key can be limited to { $max } web addresses at most.
+error-origin-not-allowed = This key may be used only from { $allowed }. Choose where the token will be used.
+error-key-wrong-prefix = This is not a Toucan API key: it should start with "tck_".
+error-key-wrong-length = This key has { $found } characters, but a Toucan API key has { $expected }. Part of it may be missing; copy it again.
+error-key-bad-character = This key has a character that cannot be in a key, at position { $position }. Copy it again.
+error-key-checksum-mismatch = This key has a typo: its check characters do not match. Copy it again.
+error-keychain-locked = Your keychain is locked. Unlock it (for example by signing in again, or in { $app }) and try again.
+error-keychain-unavailable = Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again.
+error-secret-missing = This key's secret is no longer in your keychain ({ $app }). It may have been removed outside Toucan Keys; revoke this key and create a new one.
+error-secret-unreadable = The keychain entry for this key has been changed (in { $app } or by another program) and is no longer a valid key. Revoke this key and create a new one.
+error-keychain-failed = Your keychain refused the request ({ $detail }). Try again; if it keeps happening, open { $app } to check the keychain, or restart your computer.
+error-registry-corrupt = The key list at { $path } is damaged and can't be read. It has been left untouched so nothing is lost; move it elsewhere to start a new list, or restore it from a backup.
+error-registry-too-new = The key list at { $path } was saved by a newer version of Toucan Keys (format { $found }). Update the app to open it; it has been left untouched.
+error-disk-full = Your disk is full, so the key list couldn't be saved. Free some space and try again; nothing was changed.
+error-settings-corrupt = Your settings at { $path } are damaged and can't be read. They have been left untouched; delete the file to go back to the defaults.
+error-workspace-corrupt = The workspace connection file at { $path } is damaged and can't be read. It has been left untouched because it may list revoked keys the server hasn't been told about yet. Restore it from a backup if you have one; your keys keep working on this computer meanwhile.
+error-autostart = Toucan Keys couldn't change whether it starts when you log in ({ $detail }). Try again, or change it in your system's startup settings.
+error-activity-corrupt = The history file { $path } (key activity or expiry reminders) is damaged and can't be read. Your keys are not affected; move the file away to start a new history.
+error-file-too-new = The file { $path } was saved by a newer version of Toucan Keys (format { $found }). Update the app to use it; it has been left untouched.
+error-display-name-invalid = Enter a name of 1 to 64 characters.
+error-clear-delay-out-of-range = Choose a clipboard delay between 10 seconds and 5 minutes, or never.
+error-clipboard = The key couldn't be copied to the clipboard ({ $detail }). Try again.
+error-distinct-id-invalid = Enter the user's ID from your own system (for example user-42), up to 256 characters.
+error-attribute-invalid = Attribute row { $row } { $problem }.
+error-no-token-to-copy = Generate a token first, then copy it.
+error-lifetime-out-of-range = Choose a token lifetime between 1 minute and 24 hours.
+error-storage = The key list at { $path } couldn't be saved or read ({ $detail }). Nothing was changed; check the folder's permissions and try again.
+error-server-url-invalid = This isn't a server address. Enter one like https://embed.example.com.
+error-server-url-insecure = Use an address that starts with https://. Plain http:// is only allowed for a server on this computer (localhost).
+error-account-token-invalid = That doesn't look like an account token. It starts with tka_ and is printed once when the server first starts; copy it again, whole.
+error-workspace-not-connected = Toucan Keys isn't connected to a workspace server. Connect one in the Workspace section first.
+error-account-token-missing = The account token for { $host } is no longer in your keychain. Connect to the workspace again.
+error-connection-not-confirmed = The connection to { $host } wasn't confirmed, so nothing changed. Your keys are only sent to a server you confirm.
+error-key-bound-elsewhere = This key was registered with { $server }, so Toucan Keys sends it only there. Connect to { $server } to use it, or create a new key for this server.
+error-server-unreachable = Can't reach the server at { $host }. Check your internet connection and the server address, then try again. Your keys on this computer keep working.
+error-server-timeout = The server at { $host } took too long to answer. Try again in a moment.
+error-server-tls = The secure connection to { $host } failed: { $reason }. Check the address; if it is right, ask whoever runs the server to fix its certificate. Nothing was sent.
+error-account-token-rejected = The server at { $host } didn't accept the account token. Copy the token again from the server and connect again.
+error-server-refused = The server refused the request: { $message }
+error-server-key-revoked = The server refuses this API key: it was revoked. Create a new key to keep generating tokens.
+error-server-key-revoked-on = The server refuses this API key: it was revoked on { $date }. Create a new key to keep generating tokens.
+error-server-key-expired = The server refuses this API key: it has expired. Roll it to get a key that works.
+error-server-key-expired-on = The server refuses this API key: it expired on { $date }. Roll it to get a key that works.
+error-server-key-unknown = The server doesn't know this key yet. Connect the workspace again so Toucan Keys can register it, then try again.
+error-server-rate-limited = Too many requests with this API key. Wait a minute and try again.
+error-server-request-timeout = The request took too long to arrive at the server. Send it again.
+error-server-internal = The server couldn't complete the request. Try again; if it keeps failing, whoever runs the server will find the cause in its log.
+error-server-redirected = The server at { $host } answered with a redirect to { $location }. Toucan Keys doesn't follow redirects, so nothing was sent there. If the server has moved, connect to its new address.
+error-server-bad-response = The server at { $host } sent an answer Toucan Keys doesn't understand (HTTP { $status }). Check that the address points to a Toucan embed server.
+error-update-not-configured = This copy of Toucan Keys doesn't check for updates. Download new versions from toucanai.cloud.
+error-update-unreachable = Toucan Keys couldn't reach its update server ({ $detail }). Check your internet connection and try again later; your current version keeps working.
+error-update-bad-feed = The update server's answer couldn't be used ({ $detail }). Try again later; your current version keeps working.
+error-update-signature-invalid = This update isn't signed by Toucan AI, so it was not installed. Your current version keeps working. If this happens again, download Toucan Keys from toucanai.cloud.
+error-update-nothing-to-install = There's no update to install. Check for updates first.
+error-update-authentication-cancelled = The update wasn't installed because your computer's password prompt was cancelled. Try again when you're ready.
+error-update-install-failed = The update was downloaded and verified, but couldn't be installed ({ $detail }). Your current version keeps working; try again, or install the new version from toucanai.cloud.

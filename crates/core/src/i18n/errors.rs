@@ -1,27 +1,34 @@
-//! Each error's message in the window's language: English is the error's own
-//! `Display` (written beside its definition); French is `error-…` in fr.ftl.
+//! Each error's message in any language: one match per error type naming its
+//! catalogue message (`error-…`) and values. English, from en.ftl, is also
+//! each error's `Display` (logs, the command line).
+
+use std::fmt;
 
 use toucan_keys_protocol::key_format::ParseKeyError;
 
-use super::{Arg, language, message_in};
+use super::{Arg, Language, language, message_for};
 use crate::error::CoreError;
-use crate::settings::WindowLanguage;
 use crate::updates::UpdateError;
 use crate::vault::VaultError;
 use crate::workspace::ServerError;
 
-/// The system's keychain app, by its French name.
-const KEYCHAIN_APP_FR: &str = if cfg!(target_os = "macos") {
-    "Trousseau d’accès"
+/// The catalogue message naming this system's keychain app.
+const KEYCHAIN_APP: &str = if cfg!(target_os = "macos") {
+    "keychain-app-macos"
 } else if cfg!(windows) {
-    "Gestionnaire d’identification"
+    "keychain-app-windows"
 } else {
-    "Mots de passe et clés"
+    "keychain-app-linux"
 };
 
-/// A French error message: `error-{id}` with `args`.
-fn fr(id: &str, args: &[(&str, Arg)]) -> String {
-    message_in(WindowLanguage::French, &format!("error-{id}"), args).unwrap_or_else(|| format!("error-{id}"))
+/// The keychain app people know on this system, in `language` ("Keychain Access").
+pub fn keychain_app(language: Language) -> String {
+    message_for(language, KEYCHAIN_APP, &[])
+}
+
+/// The error message `error-{id}` in `language`, with `args`.
+fn say(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+    message_for(language, &format!("error-{id}"), args)
 }
 
 fn text(value: &str) -> Arg<'_> {
@@ -32,124 +39,139 @@ fn number(value: impl TryInto<i64>) -> Arg<'static> {
     Arg::Number(value.try_into().unwrap_or(i64::MAX))
 }
 
-/// A refusal by the embed server, in French: the server's codes it is known
-/// to send get the app's own words (with the date the server gave); any
-/// other refusal quotes the server's English, which names a field or value.
-fn refused_in_french(server_code: &str, message: &str, on: Option<chrono::DateTime<chrono::Utc>>) -> String {
+/// A refusal by the embed server: the server's codes it is known to send get
+/// the app's own words (with the date the server gave); any other refusal
+/// quotes the server's English, which names a field or value.
+fn refused(language: Language, server_code: &str, message: &str, on: Option<chrono::DateTime<chrono::Utc>>) -> String {
     use toucan_keys_protocol::wire::codes;
-    let dated = |id: &str| {
-        let date = on.map(|on| super::long_date_in(WindowLanguage::French, on));
-        match date {
-            Some(date) => fr(&format!("{id}-on"), &[("date", text(&date))]),
-            None => fr(id, &[]),
+    let dated = |id: &str| match on {
+        Some(on) => {
+            let date = super::long_date_in(language, on);
+            say(language, &format!("{id}-on"), &[("date", text(&date))])
         }
+        None => say(language, id, &[]),
     };
     match server_code {
         codes::KEY_REVOKED => dated("server-key-revoked"),
         codes::KEY_EXPIRED => dated("server-key-expired"),
-        codes::UNKNOWN_KEY => fr("server-key-unknown", &[]),
-        codes::RATE_LIMITED => fr("server-rate-limited", &[]),
-        codes::REQUEST_TIMEOUT => fr("server-request-timeout", &[]),
-        codes::INTERNAL => fr("server-internal", &[]),
-        _ => fr("server-refused", &[("message", text(message))]),
+        codes::UNKNOWN_KEY => say(language, "server-key-unknown", &[]),
+        codes::RATE_LIMITED => say(language, "server-rate-limited", &[]),
+        codes::REQUEST_TIMEOUT => say(language, "server-request-timeout", &[]),
+        codes::INTERNAL => say(language, "server-internal", &[]),
+        _ => say(language, "server-refused", &[("message", text(message))]),
     }
 }
+
+/// English, for logs and the command line.
+macro_rules! display_in_english {
+    ($($error:ty),*) => {$(
+        impl fmt::Display for $error {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.message_in(Language::ENGLISH))
+            }
+        }
+    )*};
+}
+display_in_english!(CoreError, VaultError, ServerError, UpdateError);
 
 impl CoreError {
     /// What the person reads, in the window's language.
     pub fn message(&self) -> String {
-        match language() {
-            WindowLanguage::English => self.to_string(),
-            WindowLanguage::French => self.french(),
-        }
+        self.message_in(language())
     }
 
-    /// The French message (every variant has one; a test checks it).
-    pub fn french(&self) -> String {
+    /// What the person reads, in `language`.
+    pub fn message_in(&self, language: Language) -> String {
+        let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
         match self {
-            Self::NameEmpty => fr("name-empty", &[]),
+            Self::NameEmpty => say("name-empty", &[]),
             Self::NameTooLong { chars, max } => {
-                fr("name-too-long", &[("chars", number(*chars)), ("max", number(*max))])
+                say("name-too-long", &[("chars", number(*chars)), ("max", number(*max))])
             }
-            Self::NameHasControlCharacters => fr("name-invalid", &[]),
-            Self::NameTaken { name } => fr("name-taken", &[("name", text(name))]),
-            Self::ExpiryInPast => fr("expiry-in-past", &[]),
-            Self::KeyNotFound => fr("key-not-found", &[]),
-            Self::KeyNotNamed { wanted } => fr("key-not-named", &[("wanted", text(wanted))]),
-            Self::KeyRevoked => fr("key-revoked", &[]),
-            Self::KeyExpired { on } => fr("key-expired", &[("on", text(on))]),
-            Self::KeyAlreadyRolled { replacement } => fr("key-already-rolled", &[("replacement", text(replacement))]),
-            Self::KeyNotRevoked => fr("key-not-revoked", &[]),
-            Self::KeyAlreadyListed => fr("key-already-listed", &[]),
-            Self::OriginInvalid { origin } => fr("origin-invalid", &[("origin", text(origin))]),
-            Self::TooManyOrigins { max } => fr("too-many-origins", &[("max", number(*max))]),
-            Self::OriginNotAllowed { allowed } => fr("origin-not-allowed", &[("allowed", text(&allowed.join(", ")))]),
-            Self::InvalidKey(error) => parse_error_french(error),
-            Self::Keychain(error) => error.french(),
-            Self::RegistryCorrupt { path } => fr("registry-corrupt", &[("path", text(path))]),
+            Self::NameHasControlCharacters => say("name-invalid", &[]),
+            Self::NameTaken { name } => say("name-taken", &[("name", text(name))]),
+            Self::ExpiryInPast => say("expiry-in-past", &[]),
+            Self::KeyNotFound => say("key-not-found", &[]),
+            Self::KeyNotNamed { wanted } => say("key-not-named", &[("wanted", text(wanted))]),
+            Self::KeyRevoked => say("key-revoked", &[]),
+            Self::KeyExpired { on } => say("key-expired", &[("on", text(on))]),
+            Self::KeyAlreadyRolled { replacement } => say("key-already-rolled", &[("replacement", text(replacement))]),
+            Self::KeyNotRevoked => say("key-not-revoked", &[]),
+            Self::KeyAlreadyListed => say("key-already-listed", &[]),
+            Self::OriginInvalid { origin } => say("origin-invalid", &[("origin", text(origin))]),
+            Self::TooManyOrigins { max } => say("too-many-origins", &[("max", number(*max))]),
+            Self::OriginNotAllowed { allowed } => say("origin-not-allowed", &[("allowed", text(&allowed.join(", ")))]),
+            Self::InvalidKey(error) => parse_error(language, error),
+            Self::Keychain(error) => error.message_in(language),
+            Self::RegistryCorrupt { path } => say("registry-corrupt", &[("path", text(path))]),
             Self::RegistryTooNew { path, found } => {
-                fr("registry-too-new", &[("path", text(path)), ("found", number(*found))])
+                say("registry-too-new", &[("path", text(path)), ("found", number(*found))])
             }
-            Self::DiskFull => fr("disk-full", &[]),
-            Self::SettingsCorrupt { path } => fr("settings-corrupt", &[("path", text(path))]),
-            Self::WorkspaceCorrupt { path } => fr("workspace-corrupt", &[("path", text(path))]),
-            Self::Autostart { detail } => fr("autostart", &[("detail", text(detail))]),
-            Self::ActivityCorrupt { path } => fr("activity-corrupt", &[("path", text(path))]),
-            Self::FileTooNew { path, found } => fr("file-too-new", &[("path", text(path)), ("found", number(*found))]),
-            Self::DisplayNameInvalid => fr("display-name-invalid", &[]),
-            Self::ClearDelayOutOfRange => fr("clear-delay-out-of-range", &[]),
-            Self::Clipboard { detail } => fr("clipboard", &[("detail", text(detail))]),
-            Self::Server(error) => error.french(),
-            Self::DistinctIdInvalid => fr("distinct-id-invalid", &[]),
-            Self::AttributeInvalid { row, problem } => fr(
+            Self::DiskFull => say("disk-full", &[]),
+            Self::SettingsCorrupt { path } => say("settings-corrupt", &[("path", text(path))]),
+            Self::WorkspaceCorrupt { path } => say("workspace-corrupt", &[("path", text(path))]),
+            Self::Autostart { detail } => say("autostart", &[("detail", text(detail))]),
+            Self::ActivityCorrupt { path } => say("activity-corrupt", &[("path", text(path))]),
+            Self::FileTooNew { path, found } => say("file-too-new", &[("path", text(path)), ("found", number(*found))]),
+            Self::DisplayNameInvalid => say("display-name-invalid", &[]),
+            Self::ClearDelayOutOfRange => say("clear-delay-out-of-range", &[]),
+            Self::Clipboard { detail } => say("clipboard", &[("detail", text(detail))]),
+            Self::Server(error) => error.message_in(language),
+            Self::DistinctIdInvalid => say("distinct-id-invalid", &[]),
+            Self::AttributeInvalid { row, problem } => say(
                 "attribute-invalid",
                 &[("row", number(*row)), ("problem", text(problem))],
             ),
-            Self::NoTokenToCopy => fr("no-token-to-copy", &[]),
-            Self::LifetimeOutOfRange => fr("lifetime-out-of-range", &[]),
-            Self::Update(error) => error.french(),
-            Self::Storage { path, detail } => fr("storage", &[("path", text(path)), ("detail", text(detail))]),
+            Self::NoTokenToCopy => say("no-token-to-copy", &[]),
+            Self::LifetimeOutOfRange => say("lifetime-out-of-range", &[]),
+            Self::Update(error) => error.message_in(language),
+            Self::Storage { path, detail } => say("storage", &[("path", text(path)), ("detail", text(detail))]),
         }
     }
 }
 
 impl VaultError {
-    fn french(&self) -> String {
-        let app = ("app", text(KEYCHAIN_APP_FR));
+    /// The message in `language`.
+    pub fn message_in(&self, language: Language) -> String {
+        let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
+        let app_name = keychain_app(language);
+        let app = ("app", text(&app_name));
         match self {
-            Self::Locked => fr("keychain-locked", &[app]),
-            Self::Unavailable { .. } => fr("keychain-unavailable", &[]),
-            Self::SecretMissing => fr("secret-missing", &[app]),
-            Self::SecretUnreadable => fr("secret-unreadable", &[app]),
-            Self::Failed { detail } => fr("keychain-failed", &[("detail", text(detail)), app]),
+            Self::Locked => say("keychain-locked", &[app]),
+            Self::Unavailable { .. } => say("keychain-unavailable", &[]),
+            Self::SecretMissing => say("secret-missing", &[app]),
+            Self::SecretUnreadable => say("secret-unreadable", &[app]),
+            Self::Failed { detail } => say("keychain-failed", &[("detail", text(detail)), app]),
         }
     }
 }
 
 impl ServerError {
-    fn french(&self) -> String {
+    /// The message in `language`.
+    pub fn message_in(&self, language: Language) -> String {
+        let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
         match self {
-            Self::InvalidUrl => fr("server-url-invalid", &[]),
-            Self::InsecureUrl => fr("server-url-insecure", &[]),
-            Self::InvalidAccountToken => fr("account-token-invalid", &[]),
-            Self::NotConnected => fr("workspace-not-connected", &[]),
-            Self::AccountTokenMissing { host } => fr("account-token-missing", &[("host", text(host))]),
-            Self::ConnectionNotConfirmed { host } => fr("connection-not-confirmed", &[("host", text(host))]),
-            Self::KeyBoundElsewhere { server } => fr("key-bound-elsewhere", &[("server", text(server))]),
-            Self::Unreachable { host } => fr("server-unreachable", &[("host", text(host))]),
-            Self::Timeout { host } => fr("server-timeout", &[("host", text(host))]),
-            Self::Tls { host, reason } => fr("server-tls", &[("host", text(host)), ("reason", text(reason))]),
-            Self::AccountTokenRejected { host } => fr("account-token-rejected", &[("host", text(host))]),
+            Self::InvalidUrl => say("server-url-invalid", &[]),
+            Self::InsecureUrl => say("server-url-insecure", &[]),
+            Self::InvalidAccountToken => say("account-token-invalid", &[]),
+            Self::NotConnected => say("workspace-not-connected", &[]),
+            Self::AccountTokenMissing { host } => say("account-token-missing", &[("host", text(host))]),
+            Self::ConnectionNotConfirmed { host } => say("connection-not-confirmed", &[("host", text(host))]),
+            Self::KeyBoundElsewhere { server } => say("key-bound-elsewhere", &[("server", text(server))]),
+            Self::Unreachable { host } => say("server-unreachable", &[("host", text(host))]),
+            Self::Timeout { host } => say("server-timeout", &[("host", text(host))]),
+            Self::Tls { host, reason } => say("server-tls", &[("host", text(host)), ("reason", text(reason))]),
+            Self::AccountTokenRejected { host } => say("account-token-rejected", &[("host", text(host))]),
             Self::Refused {
                 server_code,
                 message,
                 on,
-            } => refused_in_french(server_code, message, *on),
-            Self::Redirected { host, location } => fr(
+            } => refused(language, server_code, message, *on),
+            Self::Redirected { host, location } => say(
                 "server-redirected",
                 &[("host", text(host)), ("location", text(location))],
             ),
-            Self::BadResponse { host, status } => fr(
+            Self::BadResponse { host, status } => say(
                 "server-bad-response",
                 &[("host", text(host)), ("status", number(*status))],
             ),
@@ -158,34 +180,41 @@ impl ServerError {
 }
 
 impl UpdateError {
-    fn french(&self) -> String {
+    /// The message in `language`.
+    pub fn message_in(&self, language: Language) -> String {
+        let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
         match self {
-            Self::NotConfigured => fr("update-not-configured", &[]),
-            Self::Unreachable { detail } => fr("update-unreachable", &[("detail", text(detail))]),
-            Self::BadFeed { detail } => fr("update-bad-feed", &[("detail", text(detail))]),
-            Self::SignatureInvalid => fr("update-signature-invalid", &[]),
-            Self::NothingToInstall => fr("update-nothing-to-install", &[]),
-            Self::AuthenticationCancelled => fr("update-authentication-cancelled", &[]),
-            Self::InstallFailed { detail } => fr("update-install-failed", &[("detail", text(detail))]),
+            Self::NotConfigured => say("update-not-configured", &[]),
+            Self::Unreachable { detail } => say("update-unreachable", &[("detail", text(detail))]),
+            Self::BadFeed { detail } => say("update-bad-feed", &[("detail", text(detail))]),
+            Self::SignatureInvalid => say("update-signature-invalid", &[]),
+            Self::NothingToInstall => say("update-nothing-to-install", &[]),
+            Self::AuthenticationCancelled => say("update-authentication-cancelled", &[]),
+            Self::InstallFailed { detail } => say("update-install-failed", &[("detail", text(detail))]),
         }
     }
 }
 
-fn parse_error_french(error: &ParseKeyError) -> String {
+fn parse_error(language: Language, error: &ParseKeyError) -> String {
+    let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
     match error {
-        ParseKeyError::WrongPrefix => fr("key-wrong-prefix", &[]),
-        ParseKeyError::WrongLength { found, expected } => fr(
+        ParseKeyError::WrongPrefix => say("key-wrong-prefix", &[]),
+        ParseKeyError::WrongLength { found, expected } => say(
             "key-wrong-length",
             &[("found", number(*found)), ("expected", number(*expected))],
         ),
-        ParseKeyError::BadCharacter { position } => fr("key-bad-character", &[("position", number(*position))]),
-        ParseKeyError::ChecksumMismatch => fr("key-checksum-mismatch", &[]),
+        ParseKeyError::BadCharacter { position } => say("key-bad-character", &[("position", number(*position))]),
+        ParseKeyError::ChecksumMismatch => say("key-checksum-mismatch", &[]),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn french() -> Language {
+        Language::from_tag("fr").unwrap()
+    }
 
     /// One error of every kind, with every field set.
     fn every_error() -> Vec<CoreError> {
@@ -271,7 +300,9 @@ mod tests {
     fn the_servers_refusals_are_in_french_words() {
         use toucan_keys_protocol::wire::codes;
         let day = |text: &str| Some(text.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
-        let refused = |code: &str, message: &str, on| CoreError::from(ServerError::refused(code, message, on)).french();
+        let refused = |code: &str, message: &str, on| {
+            CoreError::from(ServerError::refused(code, message, on)).message_in(french())
+        };
         let revoked = refused(
             codes::KEY_REVOKED,
             "This API key was revoked on 2026-12-01T10:00:00+00:00.",
@@ -321,10 +352,14 @@ mod tests {
         );
     }
 
+    /// Every error has a message in every shipped language, with its values.
     #[test]
-    fn every_error_has_a_french_message_with_its_values() {
+    fn every_error_has_a_message_in_every_language_with_its_values() {
         for error in every_error() {
-            let french = error.french();
+            let english = error.to_string();
+            assert!(!english.starts_with("error-"), "{error:?} has no English message");
+            assert_eq!(english, error.message_in(Language::ENGLISH));
+            let french = error.message_in(french());
             assert!(!french.starts_with("error-"), "{error:?} has no French message");
             assert_ne!(french, error.to_string(), "{error:?}");
             for value in ["x", "64", "500"] {

@@ -1,5 +1,15 @@
-# Les messages faits en Rust, en français : les mêmes que en.ftl, et le
-# français de chaque erreur (error-…), dont l’anglais est à côté de sa définition.
+# Les messages faits en Rust, en français : les mêmes que en.ftl, erreurs comprises.
+
+## La langue elle-même : son nom, et la locale de ses dates
+
+language-name = Français
+language-locale = fr-FR
+
+## L’application de trousseau de chaque système, nommée dans les erreurs du trousseau
+
+keychain-app-macos = Trousseau d’accès
+keychain-app-windows = Gestionnaire d’identification
+keychain-app-linux = Mots de passe et clés
 
 ## Dates : « 28 novembre 2026 »
 

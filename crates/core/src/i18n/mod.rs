@@ -1,61 +1,33 @@
 //! Messages made in Rust that a person reads (errors, warnings, the answers
 //! of "Which key is this?", reminders, the connection question), in the
-//! window's language. English errors are written where they are defined
-//! (`#[error(...)]`, also used by logs and the command line); their French,
-//! and both languages of every other message, are Fluent messages in
-//! `en.ftl` and `fr.ftl`, as the window's own catalogues are.
+//! window's language. Every one, errors included, is a Fluent message in the
+//! language's catalogue (`en.ftl`, `fr.ftl`), as the window's own words are;
+//! the code names a message and passes its values. Which languages exist is
+//! data too: see [`languages`].
 //!
 //! The language is the process's: [`set_language`] is called by the app at
-//! start and when the setting changes.
+//! start and when the setting changes, never by a getter.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::RwLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-use crate::settings::WindowLanguage;
+use fluent_bundle::{FluentArgs, FluentValue};
 
 mod errors;
+pub mod languages;
 
-/// The English catalogue (messages made in Rust that aren't errors).
-pub const ENGLISH: &str = include_str!("en.ftl");
-/// The French catalogue: the same messages, and every error's French.
-pub const FRENCH: &str = include_str!("fr.ftl");
+pub use errors::keychain_app;
+pub use languages::{Language, OfferedLanguage, WindowLanguages};
 
-static LANGUAGE: AtomicU8 = AtomicU8::new(0);
+static SPOKEN: RwLock<Language> = RwLock::new(Language::ENGLISH);
 
 /// Speaks `language` from now on, in this process.
-pub fn set_language(language: WindowLanguage) {
-    LANGUAGE.store(matches!(language, WindowLanguage::French) as u8, Ordering::Relaxed);
+pub fn set_language(language: Language) {
+    *SPOKEN.write().unwrap_or_else(std::sync::PoisonError::into_inner) = language;
 }
 
 /// The language spoken now.
-pub fn language() -> WindowLanguage {
-    if LANGUAGE.load(Ordering::Relaxed) == 1 {
-        WindowLanguage::French
-    } else {
-        WindowLanguage::English
-    }
-}
-
-fn bundle(language: WindowLanguage) -> &'static FluentBundle<FluentResource> {
-    static ENGLISH_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static FRENCH_BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    let (cell, source, tag) = match language {
-        WindowLanguage::English => (&ENGLISH_BUNDLE, ENGLISH, "en-GB"),
-        WindowLanguage::French => (&FRENCH_BUNDLE, FRENCH, "fr-FR"),
-    };
-    cell.get_or_init(|| {
-        let resource = FluentResource::try_new(source.to_owned()).expect("the catalogue parses (a test checks it)");
-        let mut bundle = FluentBundle::new_concurrent(vec![tag.parse().expect("a valid language tag")]);
-        // Plain text: no Unicode isolation marks around values.
-        bundle.set_use_isolating(false);
-        bundle
-            .add_resource(resource)
-            .expect("no message is defined twice (a test checks it)");
-        bundle
-    })
+pub fn language() -> Language {
+    *SPOKEN.read().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A value for a message: text or a number.
@@ -67,19 +39,20 @@ pub enum Arg<'a> {
 }
 
 /// The message `id` in `language`, with `args`; `None` if that catalogue lacks it.
-pub fn message_in(language: WindowLanguage, id: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let bundle = bundle(language);
-    let pattern = bundle.get_message(id)?.value()?;
-    let mut values = FluentArgs::new();
-    for (name, value) in args {
-        let value = match value {
-            Arg::Text(text) => FluentValue::from(*text),
-            Arg::Number(number) => FluentValue::from(*number),
-        };
-        values.set(*name, value);
-    }
-    let mut errors = Vec::new();
-    Some(bundle.format_pattern(pattern, Some(&values), &mut errors).into_owned())
+pub fn message_in(language: Language, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    language.with_bundle(|bundle| {
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut values = FluentArgs::new();
+        for (name, value) in args {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(*text),
+                Arg::Number(number) => FluentValue::from(*number),
+            };
+            values.set(*name, value);
+        }
+        let mut errors = Vec::new();
+        Some(bundle.format_pattern(pattern, Some(&values), &mut errors).into_owned())
+    })
 }
 
 /// A day as people write it in the language spoken now: "28 November 2026", "28 novembre 2026".
@@ -88,7 +61,7 @@ pub fn long_date(at: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// A day as people write it in `language`.
-pub fn long_date_in(language: WindowLanguage, at: chrono::DateTime<chrono::Utc>) -> String {
+pub fn long_date_in(language: Language, at: chrono::DateTime<chrono::Utc>) -> String {
     use chrono::Datelike;
     let month = message_for(language, &format!("month-{}", at.month()), &[]);
     message_for(
@@ -102,15 +75,15 @@ pub fn long_date_in(language: WindowLanguage, at: chrono::DateTime<chrono::Utc>)
     )
 }
 
-/// The message `id` in the language spoken now (English if French lacks it).
+/// The message `id` in the language spoken now (in English where its catalogue lacks it).
 pub fn message(id: &str, args: &[(&str, Arg)]) -> String {
     message_for(language(), id, args)
 }
 
 /// The message `id` in `language`, in English where that catalogue lacks it.
-pub fn message_for(language: WindowLanguage, id: &str, args: &[(&str, Arg)]) -> String {
+pub fn message_for(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
     message_in(language, id, args)
-        .or_else(|| message_in(WindowLanguage::English, id, args))
+        .or_else(|| message_in(Language::ENGLISH, id, args))
         .unwrap_or_else(|| id.to_owned())
 }
 
@@ -119,7 +92,7 @@ mod tests {
     use super::*;
 
     fn ids(source: &str) -> Vec<String> {
-        let resource = FluentResource::try_new(source.to_owned()).expect("the catalogue parses");
+        let resource = fluent_bundle::FluentResource::try_new(source.to_owned()).expect("the catalogue parses");
         let mut ids: Vec<String> = resource
             .entries()
             .filter_map(|entry| match entry {
@@ -131,32 +104,35 @@ mod tests {
         ids
     }
 
+    /// Every shipped catalogue has exactly English's messages: none missing
+    /// (it would fall back to English mid-sentence), none extra (a typo'd id).
     #[test]
-    fn french_has_every_english_message_and_the_errors() {
-        let english = ids(ENGLISH);
-        let french = ids(FRENCH);
-        assert!(english.len() > 20);
-        for id in &english {
-            assert!(french.contains(id), "fr.ftl lacks {id}");
-        }
-        for id in &french {
-            assert!(
-                english.contains(id) || id.starts_with("error-"),
-                "fr.ftl has {id}, which en.ftl lacks"
-            );
+    fn every_catalogue_has_every_english_message() {
+        let shipped = languages::shipped_sources();
+        let english = ids(shipped[0].1);
+        assert!(english.len() > 100, "errors are in the catalogue too");
+        for (tag, source) in &shipped[1..] {
+            let theirs = ids(source);
+            for id in &english {
+                assert!(theirs.contains(id), "{tag}.ftl lacks {id}");
+            }
+            for id in &theirs {
+                assert!(english.contains(id), "{tag}.ftl has {id}, which en.ftl lacks");
+            }
         }
     }
 
     #[test]
     fn values_and_plurals_are_filled_in() {
+        let french = Language::from_tag("fr").unwrap();
         let text = message_in(
-            WindowLanguage::French,
+            french,
             "reminder-expires-in",
             &[("name", Arg::Text("Prod")), ("days", Arg::Number(3))],
         );
         assert_eq!(text.as_deref(), Some("«\u{a0}Prod\u{a0}» expire dans 3 jours"));
         let one = message_in(
-            WindowLanguage::English,
+            Language::ENGLISH,
             "reminder-expires-in",
             &[("name", Arg::Text("Prod")), ("days", Arg::Number(1))],
         );

@@ -18,51 +18,22 @@ use crate::workspace::AccountToken;
 /// (key ids start with `key_`, so it can't collide with one).
 pub const ACCOUNT_TOKEN_ENTRY: &str = "workspace-account-token";
 
-/// The app people know their keychain by on this system, named in messages.
-pub const KEYCHAIN_APP: &str = if cfg!(target_os = "macos") {
-    "Keychain Access"
-} else if cfg!(windows) {
-    "Credential Manager"
-} else {
-    // GNOME's keychain app (Seahorse); KDE's is KWallet Manager.
-    "Passwords and Keys"
-};
-
 /// Why the keychain did not do what was asked. Messages are for people, and
-/// name the system's keychain app ([`KEYCHAIN_APP`]).
+/// name the system's keychain app ([`crate::i18n::keychain_app`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum VaultError {
     /// The keychain is locked, or the person declined to unlock it.
-    #[error(
-        "Your keychain is locked. Unlock it (for example by signing in again, or in {app}) and try again.",
-        app = KEYCHAIN_APP
-    )]
     Locked,
     /// No keychain service is running or reachable.
-    #[error(
-        "Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again."
-    )]
     Unavailable {
         /// The platform's description, for support.
         detail: String,
     },
     /// The keychain holds no secret for this key.
-    #[error(
-        "This key's secret is no longer in your keychain ({app}). It may have been removed outside Toucan Keys; revoke this key and create a new one.",
-        app = KEYCHAIN_APP
-    )]
     SecretMissing,
     /// The keychain holds something for this key that is not a valid key.
-    #[error(
-        "The keychain entry for this key has been changed (in {app} or by another program) and is no longer a valid key. Revoke this key and create a new one.",
-        app = KEYCHAIN_APP
-    )]
     SecretUnreadable,
     /// Any other keychain failure.
-    #[error(
-        "Your keychain refused the request ({detail}). Try again; if it keeps happening, open {app} to check the keychain, or restart your computer.",
-        app = KEYCHAIN_APP
-    )]
     Failed {
         /// The platform's description, for support.
         detail: String,
@@ -159,7 +130,7 @@ mod tests {
         } else {
             "Passwords and Keys"
         };
-        assert_eq!(KEYCHAIN_APP, expected);
+        assert_eq!(crate::i18n::keychain_app(crate::i18n::Language::ENGLISH), expected);
         for error in [
             VaultError::Locked,
             VaultError::SecretMissing,

@@ -2,8 +2,8 @@
 //! and the words of the question. The desktop app shows it in a native
 //! dialog (outside the page); see [`super::Confirm`].
 
+use crate::i18n::Language;
 use crate::i18n::{Arg, message_for};
-use crate::settings::WindowLanguage;
 
 use super::PendingRevocation;
 
@@ -47,7 +47,7 @@ impl ConnectQuestion {
 
     /// The question's words in `language`: the server, the one it replaces,
     /// and a paragraph per server naming the keys that still work there.
-    pub fn text_in(&self, language: WindowLanguage) -> String {
+    pub fn text_in(&self, language: Language) -> String {
         let why = message_for(language, "connect-why", &[]);
         let mut text = match &self.replacing {
             Some(previous) => message_for(
@@ -84,7 +84,7 @@ impl ConnectQuestion {
 }
 
 /// `names` quoted and joined as people write a list: "“A”, “B” and “C”".
-fn readable_list(language: WindowLanguage, names: &[String]) -> String {
+fn readable_list(language: Language, names: &[String]) -> String {
     let quoted: Vec<String> = names
         .iter()
         .map(|name| message_for(language, "quoted-name", &[("name", Arg::Text(name))]))
@@ -126,7 +126,7 @@ mod tests {
             [(A.to_owned(), vec!["Old backend".to_owned(), "Staging".to_owned()])],
             "revocations waiting for the new server itself are sent to it, not asked about"
         );
-        let english = question.text_in(WindowLanguage::English);
+        let english = question.text_in(Language::ENGLISH);
         assert!(
             english.starts_with(&format!("Connect to {B} instead of {A}?")),
             "{english}"
@@ -137,7 +137,7 @@ mod tests {
             )),
             "{english}"
         );
-        let french = question.text_in(WindowLanguage::French);
+        let french = question.text_in(Language::from_tag("fr").unwrap());
         assert!(
             french.contains("«\u{a0}Old backend\u{a0}» et «\u{a0}Staging\u{a0}»"),
             "{french}"
@@ -150,7 +150,7 @@ mod tests {
         let question = ConnectQuestion::new(A, Some(A), &[pending(A, "Sent on connect")]);
         assert_eq!(question.replacing, None);
         assert!(question.still_working_elsewhere.is_empty());
-        let english = question.text_in(WindowLanguage::English);
+        let english = question.text_in(Language::ENGLISH);
         assert!(english.starts_with(&format!("Connect to {A}?")), "{english}");
         assert!(!english.contains("Revoked here"), "{english}");
     }
@@ -158,13 +158,13 @@ mod tests {
     #[test]
     fn lists_read_naturally() {
         let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(readable_list(WindowLanguage::English, &names(&["A"])), "“A”");
+        assert_eq!(readable_list(Language::ENGLISH, &names(&["A"])), "“A”");
         assert_eq!(
-            readable_list(WindowLanguage::English, &names(&["A", "B", "C"])),
+            readable_list(Language::ENGLISH, &names(&["A", "B", "C"])),
             "“A”, “B” and “C”"
         );
         assert_eq!(
-            readable_list(WindowLanguage::French, &names(&["A", "B"])),
+            readable_list(Language::from_tag("fr").unwrap(), &names(&["A", "B"])),
             "«\u{a0}A\u{a0}» et «\u{a0}B\u{a0}»"
         );
     }
