@@ -12,6 +12,7 @@
 //! - [`secret`]: [`SecretKey`], the one type that holds a key's secret.
 //! - [`account_token`]: the `tka_` account token that manages a server's keys.
 //! - [`vocabulary`]: roles, resources and permission levels of a session token.
+//! - [`limits`]: restricted keys: what a key's tokens may carry, and presets.
 //! - [`wire`]: the request and reply bodies of the embed and account APIs, and
 //!   the error codes a server answers with.
 #![warn(missing_docs)]
@@ -19,6 +20,7 @@
 pub mod account_token;
 pub mod key_format;
 pub mod key_identity;
+pub mod limits;
 pub mod origins;
 #[cfg(feature = "openapi")]
 pub mod schemas;

@@ -15,6 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::limits::{KeyLimits, LimitBreach};
 #[cfg(feature = "openapi")]
 #[allow(unused_imports)]
 use crate::schemas::{AttributeValue, Origin, Permissions};
@@ -45,6 +46,9 @@ pub struct KeyRegistration {
     /// The key this one replaces (a roll), and when that key stops working.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retires: Option<Retirement>,
+    /// What its tokens may carry and who may ask for them; left out: full access.
+    #[serde(default, skip_serializing_if = "KeyLimits::is_full_access")]
+    pub limits: KeyLimits,
 }
 
 /// The older key a new one replaces, and the end of the overlap: the older key
@@ -60,9 +64,10 @@ pub struct Retirement {
     pub at: String,
 }
 
-/// `PATCH /api/keys/{id}`: brings a key's expiry forward, and/or replaces the
-/// web origins its tokens may be used from. A key's expiry is never moved
-/// later: the server keeps the sooner of the two. At least one is given.
+/// `PATCH /api/keys/{id}`: brings a key's expiry forward, replaces the web
+/// origins its tokens may be used from, and/or replaces its limits. A key's
+/// expiry is never moved later: the server keeps the sooner of the two. At
+/// least one is given.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -75,6 +80,9 @@ pub struct KeyChange {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(max_items = 20, value_type = Option<Vec<Origin>>))]
     pub allowed_origins: Option<Vec<String>>,
+    /// Its limits from now on (`{}`: full access).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<KeyLimits>,
 }
 
 /// A key as the server knows it.
@@ -99,6 +107,9 @@ pub struct RegisteredKey {
     /// The web origins its tokens may be used from; empty: any.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// Its limits (`{}`: full access).
+    #[serde(default)]
+    pub limits: KeyLimits,
 }
 
 /// `GET /api/keys`: every registered key.
@@ -281,6 +292,9 @@ pub struct ErrorBody {
     /// happened, so a client can say it in its own words and language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<DateTime<Utc>>,
+    /// For `key_limit`: the limit the request broke and what it asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breach: Option<LimitBreach>,
 }
 
 /// The error codes a server answers with.
@@ -315,4 +329,8 @@ pub mod codes {
     pub const UNKNOWN_ATTRIBUTE: &str = "unknown_attribute";
     /// An attribute's value isn't of its declared type.
     pub const INVALID_ATTRIBUTE: &str = "invalid_attribute";
+    /// The token request goes beyond one of its key's limits (role,
+    /// permission, fixed attribute, lifetime, network or first day); the
+    /// body's `breach` says which.
+    pub const KEY_LIMIT: &str = "key_limit";
 }

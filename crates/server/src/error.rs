@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use toucan_keys_protocol::limits::LimitBreach;
 use toucan_keys_protocol::wire::{ErrorBody, codes};
 
 /// An error response.
@@ -14,6 +15,8 @@ pub struct ApiError {
     message: String,
     /// When the refused key was revoked or expired (unix seconds).
     at: Option<i64>,
+    /// The key's limit a token request broke (boxed: errors stay small).
+    breach: Option<Box<LimitBreach>>,
 }
 
 impl ApiError {
@@ -31,6 +34,7 @@ impl ApiError {
             code,
             message: message.into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -41,6 +45,7 @@ impl ApiError {
             code: codes::INVALID_BODY,
             message: format!("{field}: {problem}"),
             at: None,
+            breach: None,
         }
     }
 
@@ -51,6 +56,19 @@ impl ApiError {
             code,
             message: message.into(),
             at: None,
+            breach: None,
+        }
+    }
+
+    /// 403 `key_limit`: the token request goes beyond one of its key's
+    /// limits; the message and the body's `breach` name it.
+    pub fn key_limit(breach: LimitBreach) -> Self {
+        Self {
+            status: StatusCode::FORBIDDEN,
+            code: codes::KEY_LIMIT,
+            message: breach.english(),
+            at: None,
+            breach: Some(Box::new(breach)),
         }
     }
 
@@ -61,6 +79,7 @@ impl ApiError {
             code,
             message: message.into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -71,6 +90,7 @@ impl ApiError {
             code: codes::NOT_FOUND,
             message: message.into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -81,6 +101,7 @@ impl ApiError {
             code: codes::CONFLICT,
             message: message.into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -91,6 +112,7 @@ impl ApiError {
             code: codes::INVALID_BODY,
             message: "body: is larger than 2 MB".into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -101,6 +123,7 @@ impl ApiError {
             code: codes::RATE_LIMITED,
             message: "Too many requests with this API key. Wait a minute and try again.".into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -111,6 +134,7 @@ impl ApiError {
             code: codes::REQUEST_TIMEOUT,
             message: "The request took too long to arrive. Send it again.".into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -123,6 +147,7 @@ impl ApiError {
             code: codes::INTERNAL,
             message: "The server couldn't complete the request. Try again; if it keeps failing, the server's operator can find the cause in its log.".into(),
             at: None,
+            breach: None,
         }
     }
 
@@ -145,6 +170,7 @@ impl IntoResponse for ApiError {
             code: self.code.to_owned(),
             message: self.message,
             at: self.at.and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0)),
+            breach: self.breach.map(|breach| *breach),
         };
         (self.status, Json(body)).into_response()
     }

@@ -5,9 +5,13 @@
 
 use std::sync::Arc;
 
+use std::net::{IpAddr, SocketAddr};
+
 use axum::body::Bytes;
+use axum::extract::ConnectInfo;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use ipnet::IpNet;
 use serde::de::DeserializeOwned;
 use toucan_keys_protocol::wire::{AttributeList, IntrospectionRequest, KeyChange, KeyRegistration};
 
@@ -26,7 +30,7 @@ impl FromRequestParts<Arc<AppState>> for ApiKey {
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
         let key = auth::identify(state, &parts.headers).await?;
         // Each request costs a signature or a check: the same per-key budget.
-        if !state.limiter.allow(&key.id) {
+        if !state.limiter.allow_at_most(&key.id, key.limits.requests_per_minute) {
             return Err(ApiError::rate_limited());
         }
         Ok(Self(key))
@@ -43,7 +47,7 @@ impl FromRequestParts<Arc<AppState>> for UsableKey {
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, ApiError> {
         let key = auth::identify(state, &parts.headers).await?;
         auth::usable(&key, chrono::Utc::now().timestamp())?;
-        if !state.limiter.allow(&key.id) {
+        if !state.limiter.allow_at_most(&key.id, key.limits.requests_per_minute) {
             return Err(ApiError::rate_limited());
         }
         Ok(Self(key))
@@ -77,6 +81,43 @@ impl<S: Send + Sync> FromRequestParts<S> for OriginHeader {
     }
 }
 
+/// The client's IP address: the connection's peer, or, when the peer is one
+/// of the `--trusted-proxy` networks, the nearest address in
+/// `X-Forwarded-For` that isn't a trusted proxy. `None` when it can't be
+/// told (a proxy sent something that isn't an address).
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl FromRequestParts<Arc<AppState>> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(address)| address.ip());
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .collect();
+        Ok(Self(client_address(peer, &forwarded, &state.config.trusted_proxies)))
+    }
+}
+
+/// See [`ClientAddress`]: `forwarded` holds the `X-Forwarded-For` headers in
+/// order; each proxy appends the address it received the request from.
+pub fn client_address(peer: Option<IpAddr>, forwarded: &[&str], trusted: &[IpNet]) -> Option<IpAddr> {
+    let is_trusted = |address: &IpAddr| trusted.iter().any(|net| net.contains(address));
+    let mut address = peer?;
+    let mut hops = forwarded.iter().flat_map(|header| header.split(',')).rev();
+    while is_trusted(&address) {
+        let Some(hop) = hops.next() else { break };
+        address = hop.trim().parse().ok()?;
+    }
+    Some(address)
+}
+
 /// A JSON body of type `T`. A body that isn't one is refused with 400 and
 /// what `T` must look like ([`Described`]).
 pub struct Body<T>(pub T);
@@ -98,7 +139,10 @@ impl Described for KeyRegistration {
 
 impl Described for KeyChange {
     fn refusal(error: &serde_json::Error) -> ApiError {
-        ApiError::bad_request("body", &format!("must be {{expiresAt, allowedOrigins}}: {error}"))
+        ApiError::bad_request(
+            "body",
+            &format!("must be {{expiresAt, allowedOrigins, limits}}: {error}"),
+        )
     }
 }
 

@@ -57,6 +57,9 @@ pub struct ServerConfig {
     /// How often "last used" times are written (they are also written at a
     /// clean stop, and before `GET /api/keys` answers).
     pub write_uses_every: std::time::Duration,
+    /// The proxies whose `X-Forwarded-For` is believed (a key limited to
+    /// networks is checked against the client's address behind them).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Default for ServerConfig {
@@ -67,6 +70,7 @@ impl Default for ServerConfig {
             max_token_lifetime_seconds: *token_request::LIFETIME_RANGE.end(),
             write_uses_every: keys::WRITE_USES_EVERY,
             encrypt_tokens: false,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -31,7 +31,11 @@ impl LocalServer {
         let base_url = format!("http://{}", listener.local_addr()?);
         let app = router(opened.state.clone());
         let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
+            let _ = axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .await;
         });
         Ok(Self {
             base_url,

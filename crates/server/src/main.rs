@@ -48,6 +48,11 @@ struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = *token_request::LIFETIME_RANGE.end(),
           value_parser = clap::value_parser!(i64).range(*token_request::LIFETIME_RANGE.start()..=*token_request::LIFETIME_RANGE.end()))]
     max_token_lifetime: i64,
+    /// A proxy (an address or a network in CIDR) whose X-Forwarded-For is
+    /// believed, so keys limited to networks see the client's address behind
+    /// it. Repeat for several. None: the connection's address is the client's.
+    #[arg(long, value_name = "CIDR", value_parser = trusted_proxy)]
+    trusted_proxy: Vec<ipnet::IpNet>,
     /// Issue encrypted tokens (JWE, A256GCM, around the signed token); the key
     /// is written to token-encryption-key.jwk (0600) in the data folder.
     #[arg(long)]
@@ -85,6 +90,11 @@ fn refuse_password_on_command_line(url: &str) {
         );
         std::process::exit(2);
     }
+}
+
+fn trusted_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    toucan_keys_protocol::limits::parse_network(text)
+        .ok_or_else(|| "must be an IP address or a network such as 10.0.0.0/8".to_owned())
 }
 
 fn log_format(name: &str) -> Result<LogFormat, String> {
@@ -126,6 +136,7 @@ fn options() -> Options {
             max_token_lifetime_seconds: args.max_token_lifetime,
             encrypt_tokens: args.encrypt_tokens,
             write_uses_every: std::time::Duration::from_secs(args.write_uses_every),
+            trusted_proxies: args.trusted_proxy,
         },
         rotate_account: args.rotate_account_token,
         rotate_signing: args.rotate_signing_key,

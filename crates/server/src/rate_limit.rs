@@ -50,6 +50,13 @@ impl RateLimiter {
 
     /// Counts a request for `key_id`; false if it is over the limit.
     pub fn allow(&self, key_id: &str) -> bool {
+        self.allow_at_most(key_id, None)
+    }
+
+    /// The same, for a key whose own limit (`Some(n)` per minute) may be
+    /// lower than the server's; never higher.
+    pub fn allow_at_most(&self, key_id: &str, own: Option<u32>) -> bool {
+        let per_minute = own.map_or(self.per_minute, |own| own.min(self.per_minute));
         let now_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
         if let Some(window) = self
             .windows
@@ -57,7 +64,7 @@ impl RateLimiter {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(key_id)
         {
-            return window.allow(now_ms, self.per_minute);
+            return window.allow(now_ms, per_minute);
         }
         let mut windows = self.windows.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         windows
@@ -66,7 +73,7 @@ impl RateLimiter {
                 began_ms: AtomicU64::new(now_ms),
                 count: AtomicU32::new(0),
             })
-            .allow(now_ms, self.per_minute)
+            .allow(now_ms, per_minute)
     }
 }
 
@@ -80,6 +87,17 @@ mod tests {
         assert!(limiter.allow("a") && limiter.allow("a"));
         assert!(!limiter.allow("a"), "a third request in the minute");
         assert!(limiter.allow("b"), "another key is counted apart");
+    }
+
+    #[test]
+    fn a_key_s_own_limit_is_lower_never_higher() {
+        let limiter = RateLimiter::new(3);
+        assert!(limiter.allow_at_most("a", Some(1)));
+        assert!(!limiter.allow_at_most("a", Some(1)), "its own limit is one a minute");
+        for _ in 0..3 {
+            assert!(limiter.allow_at_most("b", Some(100)));
+        }
+        assert!(!limiter.allow_at_most("b", Some(100)), "the server's limit still holds");
     }
 
     #[test]

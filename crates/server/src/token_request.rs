@@ -3,7 +3,9 @@
 
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+
+use toucan_keys_protocol::limits::{KeyLimits, TokenAsk};
 
 use toucan_keys_protocol::vocabulary::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
 use toucan_keys_protocol::wire::{AttributeType, DeclaredAttribute, codes};
@@ -34,14 +36,9 @@ fn attribute_size(value: &Value) -> usize {
 pub struct CheckedTokenRequest {
     /// The end user's stable id.
     pub distinct_id: String,
-    /// explorer, maker or admin.
-    pub role: String,
-    /// Row-level-security attributes.
-    pub attributes: Map<String, Value>,
-    /// Resource → levels.
-    pub permissions: Map<String, Value>,
-    /// Seconds until the token expires.
-    pub lifetime_seconds: i64,
+    /// What the key's limits apply to: role, permissions, attributes and
+    /// the lifetime asked for (`None`: the default).
+    pub ask: TokenAsk,
     /// The web origin the token will be used from, if the request names one.
     pub origin: Option<String>,
 }
@@ -68,7 +65,7 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
         None => return Err(ApiError::bad_request("user.distinctId", "is required")),
     };
     let role = match user.get("role") {
-        Some(Value::String(role)) if is_one_of::<Role>(role) => role.clone(),
+        Some(Value::String(role)) if let Some(role) = one_of::<Role>(role) => role,
         Some(_) => {
             return Err(ApiError::bad_request(
                 "user.role",
@@ -112,24 +109,24 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
         Some(_) => return Err(ApiError::bad_request("user.attributes", "must be an object")),
     };
     let permissions = match body.get("permissions") {
-        None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(permissions)) => {
-            check_permissions(permissions)?;
-            permissions.clone()
-        }
+        None | Some(Value::Null) => BTreeMap::new(),
+        Some(Value::Object(permissions)) => checked_permissions(permissions)?,
         Some(_) => return Err(ApiError::bad_request("permissions", "must be an object")),
     };
     let lifetime_seconds = match body.get("lifetimeSeconds") {
-        None | Some(Value::Null) => DEFAULT_LIFETIME_SECONDS.min(max_lifetime),
-        Some(value) => value
-            .as_i64()
-            .filter(|seconds| (*LIFETIME_RANGE.start()..=max_lifetime).contains(seconds))
-            .ok_or_else(|| {
-                ApiError::bad_request(
-                    "lifetimeSeconds",
-                    &format!("must be a whole number from 60 to {max_lifetime}"),
-                )
-            })?,
+        None | Some(Value::Null) => None,
+        Some(value) => Some(
+            value
+                .as_i64()
+                .filter(|seconds| (*LIFETIME_RANGE.start()..=max_lifetime).contains(seconds))
+                .and_then(|seconds| u64::try_from(seconds).ok())
+                .ok_or_else(|| {
+                    ApiError::bad_request(
+                        "lifetimeSeconds",
+                        &format!("must be a whole number from 60 to {max_lifetime}"),
+                    )
+                })?,
+        ),
     };
     let origin = match body.get("origin") {
         None | Some(Value::Null) => None,
@@ -143,12 +140,39 @@ pub fn parse(body: &[u8], max_lifetime: i64) -> Result<CheckedTokenRequest, ApiE
     };
     Ok(CheckedTokenRequest {
         distinct_id,
-        role,
-        attributes,
-        permissions,
-        lifetime_seconds,
+        ask: TokenAsk {
+            role,
+            permissions,
+            attributes,
+            lifetime_seconds,
+        },
         origin,
     })
+}
+
+/// The lifetime of a token: as asked (after the key's limits), else the
+/// default, never beyond the server's `max_lifetime`.
+pub fn lifetime_of(ask: &TokenAsk, max_lifetime: i64) -> i64 {
+    ask.lifetime_seconds
+        .and_then(|seconds| i64::try_from(seconds).ok())
+        .unwrap_or(DEFAULT_LIFETIME_SECONDS)
+        .min(max_lifetime)
+}
+
+/// A key's limits as a registration or change sets them: checked, written
+/// one way, fixed attributes typed as the workspace declares them.
+pub fn checked_limits(
+    limits: KeyLimits,
+    max_lifetime: i64,
+    declared: &HashMap<String, AttributeType>,
+) -> Result<KeyLimits, ApiError> {
+    let max_lifetime = u32::try_from(max_lifetime).unwrap_or(u32::MAX);
+    let limits = limits
+        .normalized(max_lifetime)
+        .map_err(|invalid| ApiError::bad_request(&invalid.field, &invalid.problem))?;
+    let fixed: Map<String, Value> = limits.fixed_attributes.clone().into_iter().collect();
+    check_attributes_at("limits.fixedAttributes", declared, &fixed)?;
+    Ok(limits)
 }
 
 /// Refuses a token request for a key limited to some web origins unless it
@@ -255,6 +279,15 @@ pub fn checked_declarations(declared: &[DeclaredAttribute]) -> Result<Vec<(Strin
 /// Refuses, with 422 naming the attribute, an attribute that isn't declared
 /// or a value not of its declared type. Nothing declared: any attribute.
 pub fn check_attributes(declared: &HashMap<String, AttributeType>, sent: &Map<String, Value>) -> Result<(), ApiError> {
+    check_attributes_at("user.attributes", declared, sent)
+}
+
+/// [`check_attributes`] for attributes sent in the body's `field`.
+fn check_attributes_at(
+    field: &str,
+    declared: &HashMap<String, AttributeType>,
+    sent: &Map<String, Value>,
+) -> Result<(), ApiError> {
     if declared.is_empty() {
         return Ok(());
     }
@@ -265,7 +298,7 @@ pub fn check_attributes(declared: &HashMap<String, AttributeType>, sent: &Map<St
             return Err(ApiError::unprocessable(
                 codes::UNKNOWN_ATTRIBUTE,
                 format!(
-                    "user.attributes.{name}: this workspace declares no such attribute (it declares: {}).",
+                    "{field}.{name}: this workspace declares no such attribute (it declares: {}).",
                     known.join(", ")
                 ),
             ));
@@ -274,7 +307,7 @@ pub fn check_attributes(declared: &HashMap<String, AttributeType>, sent: &Map<St
             return Err(ApiError::unprocessable(
                 codes::INVALID_ATTRIBUTE,
                 format!(
-                    "user.attributes.{name}: must be {} (or a list of them).",
+                    "{field}.{name}: must be {} (or a list of them).",
                     match kind {
                         AttributeType::String => "text",
                         AttributeType::Integer => "a whole number",
@@ -291,8 +324,8 @@ pub fn check_attributes(declared: &HashMap<String, AttributeType>, sent: &Map<St
 
 /// Whether `text` names a value of `T` (the app's own Role, Resource and Level
 /// enums, so the app and the server accept the same words).
-fn is_one_of<T: DeserializeOwned>(text: &str) -> bool {
-    serde_json::from_value::<T>(Value::String(text.to_owned())).is_ok()
+fn one_of<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value::<T>(Value::String(text.to_owned())).ok()
 }
 
 fn is_attribute_value(value: &Value) -> bool {
@@ -305,28 +338,32 @@ fn is_attribute_value(value: &Value) -> bool {
     }
 }
 
-fn check_permissions(permissions: &Map<String, Value>) -> Result<(), ApiError> {
-    for (resource, levels) in permissions {
-        let field = format!("permissions.{resource}");
-        if !is_one_of::<Resource>(resource) {
+fn checked_permissions(permissions: &Map<String, Value>) -> Result<BTreeMap<Resource, Vec<Level>>, ApiError> {
+    let mut checked = BTreeMap::new();
+    for (name, levels) in permissions {
+        let field = format!("permissions.{name}");
+        let Some(resource) = one_of::<Resource>(name) else {
             return Err(ApiError::bad_request(
                 &field,
                 "is not a resource (dashboard, chart, database, ai)",
             ));
-        }
+        };
         let levels = levels
             .as_array()
             .ok_or_else(|| ApiError::bad_request(&field, "must be a list of levels"))?;
+        let mut typed = Vec::with_capacity(levels.len());
         for (index, level) in levels.iter().enumerate() {
-            if !level.as_str().is_some_and(is_one_of::<Level>) {
+            let Some(level) = level.as_str().and_then(one_of::<Level>) else {
                 return Err(ApiError::bad_request(
                     &format!("{field}[{index}]"),
                     "must be can_view, can_edit or can_query",
                 ));
-            }
+            };
+            typed.push(level);
         }
+        checked.insert(resource, typed);
     }
-    Ok(())
+    Ok(checked)
 }
 
 #[cfg(test)]
@@ -407,8 +444,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(request.distinct_id, "u-42");
-        assert_eq!(request.lifetime_seconds, 3600);
-        assert_eq!(request.attributes["region"], "EMEA");
+        assert_eq!(lifetime_of(&request.ask, 86_400), 3600);
+        assert_eq!(request.ask.attributes["region"], "EMEA");
     }
 
     #[test]

@@ -189,3 +189,43 @@ async fn the_command_line_serves_from_postgresql() {
     assert!(account.starts_with("tka_"));
     assert_eq!(ready_check["database"], "postgres");
 }
+
+/// A key narrowed on one server is narrowed on the other from its next
+/// request (the change feed drops the other's cached key).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tightening_on_one_server_reaches_the_other() {
+    let (a, b, account, _dirs) = two_servers().await;
+    let http = reqwest::Client::new();
+    let key = key_format::generate();
+    let registered = http
+        .post(format!("{}/api/keys", a.base_url))
+        .bearer_auth(&account)
+        .json(&json!({ "id": "key_narrowed", "name": "Narrowed", "fingerprint": key.fingerprint() }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(registered.status(), StatusCode::CREATED);
+    // B caches the key as full access.
+    assert_eq!(generate(&http, &b, key.expose_secret()).await.0, StatusCode::OK);
+    let changed = http
+        .patch(format!("{}/api/keys/key_narrowed", a.base_url))
+        .bearer_auth(&account)
+        .json(&json!({ "limits": { "roles": ["maker"] } }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), StatusCode::NO_CONTENT);
+    let started = Instant::now();
+    loop {
+        let (status, body) = generate(&http, &b, key.expose_secret()).await;
+        if status == StatusCode::FORBIDDEN {
+            assert_eq!(body["breach"]["limit"], "role", "{body}");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "B still grants an explorer token a second after A narrowed the key to makers"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}

@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use toucan_keys_protocol::key_identity;
+use toucan_keys_protocol::limits::KeyLimits;
 use toucan_keys_protocol::wire::{
     AttributeList, DeclaredAttribute, ErrorBody, KeyChange, KeyList, KeyRegistration, RegisteredKey,
 };
@@ -67,6 +68,7 @@ pub async fn register_key(
         .map(|old| Ok::<_, ApiError>((old.id.as_str(), unix_time(&old.at, "retires.at")?)))
         .transpose()?;
     let allowed_origins = token_request::checked_origins(&registration.allowed_origins)?;
+    let limits = checked_limits(&state, registration.limits).await?;
     let key = KeyInfo {
         id: registration.id,
         name,
@@ -76,6 +78,7 @@ pub async fn register_key(
         revoked_at: None,
         last_used_at: None,
         allowed_origins,
+        limits,
     };
     if !state.store.register_key(&key).await? {
         return Err(ApiError::conflict(
@@ -91,8 +94,9 @@ pub async fn register_key(
     Ok((StatusCode::CREATED, Json(registered(&key))))
 }
 
-/// Brings a key's expiry forward (never later), and/or replaces its allowed
-/// origins. Every server on the database applies the change from its next request.
+/// Brings a key's expiry forward (never later), replaces its allowed origins
+/// and/or its limits. Every server on the database applies the change from
+/// its next request.
 #[utoipa::path(
     patch,
     path = "/api/keys/{id}",
@@ -101,7 +105,7 @@ pub async fn register_key(
     security(("accountToken" = [])),
     responses(
         (status = 204, description = "Changed"),
-        (status = 400, description = "Malformed body, or neither expiresAt nor allowedOrigins", body = ErrorBody),
+        (status = 400, description = "Malformed body, or none of expiresAt, allowedOrigins and limits", body = ErrorBody),
         (status = 401, description = "Missing or wrong account token", body = ErrorBody),
         (status = 404, description = "No key with this id", body = ErrorBody),
     )
@@ -112,12 +116,16 @@ pub async fn change_key(
     Path(id): Path<String>,
     Body(change): Body<KeyChange>,
 ) -> Result<StatusCode, ApiError> {
-    if change.expires_at.is_none() && change.allowed_origins.is_none() {
+    if change.expires_at.is_none() && change.allowed_origins.is_none() && change.limits.is_none() {
         return Err(ApiError::bad_request(
             "body",
-            "must name expiresAt, allowedOrigins or both",
+            "must name expiresAt, allowedOrigins, limits, or several of them",
         ));
     }
+    let limits = match change.limits {
+        Some(limits) => Some(checked_limits(&state, limits).await?),
+        None => None,
+    };
     let at = change
         .expires_at
         .as_deref()
@@ -134,6 +142,9 @@ pub async fn change_key(
     }
     if let Some(origins) = &origins {
         changed &= state.store.set_origins(&id, origins).await?;
+    }
+    if let Some(limits) = &limits {
+        changed &= state.store.set_limits(&id, limits).await?;
     }
     // Before the reply: the next request with this key reads the change.
     state.keys.invalidate();
@@ -210,7 +221,17 @@ fn registered(key: &KeyInfo) -> RegisteredKey {
         revoked_at: key.revoked_at.map(timestamp),
         last_used_at: key.last_used_at.map(timestamp),
         allowed_origins: key.allowed_origins.clone(),
+        limits: key.limits.clone(),
     }
+}
+
+/// Limits as a registration or change sets them (see [`token_request::checked_limits`]).
+async fn checked_limits(state: &AppState, limits: KeyLimits) -> Result<KeyLimits, ApiError> {
+    if limits.is_full_access() {
+        return Ok(limits);
+    }
+    let declared = state.keys.declared_attributes(&state.store).await?;
+    token_request::checked_limits(limits, state.config.max_token_lifetime_seconds, &declared)
 }
 
 /// The declared row-level-security attributes.

@@ -5,13 +5,16 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value, json};
+use toucan_keys_protocol::vocabulary::{Level, Resource, Role};
 use toucan_keys_protocol::wire::{ErrorBody, Introspection, IntrospectionRequest, IssuedToken, TokenRequestBody};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::ApiError;
-use crate::extract::{ApiKey, Body, OriginHeader, TokenRequest, UsableKey};
+use crate::extract::{ApiKey, Body, ClientAddress, OriginHeader, TokenRequest, UsableKey};
 use crate::{AppState, auth, token_request};
 
 pub(super) fn routes() -> OpenApiRouter<Arc<AppState>> {
@@ -31,8 +34,8 @@ struct Claims<'a> {
     jti: &'a str,
     /// The key that asked for it.
     azp: &'a str,
-    role: &'a str,
-    permissions: &'a Map<String, Value>,
+    role: Role,
+    permissions: &'a BTreeMap<Resource, Vec<Level>>,
     attributes: &'a Map<String, Value>,
     /// The web origins it may be used from, when the key names some.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -49,7 +52,7 @@ struct Claims<'a> {
         (status = 200, description = "A signed session token", body = IssuedToken),
         (status = 400, description = "Malformed body; the message names the field", body = ErrorBody),
         (status = 401, description = "Missing, malformed, unknown, revoked or expired API key", body = ErrorBody),
-        (status = 403, description = "The key names web origins and the request's origin isn't one of them", body = ErrorBody),
+        (status = 403, description = "The key names web origins and the request's origin isn't one of them (origin_not_allowed), or the request goes beyond one of the key's limits (key_limit: role, permission, fixed attribute, lifetime, network or first day; `breach` says which)", body = ErrorBody),
         (status = 422, description = "An attribute the workspace doesn't declare, or of another type", body = ErrorBody),
         (status = 429, description = "Too many requests with this key", body = ErrorBody),
     )
@@ -57,19 +60,24 @@ struct Claims<'a> {
 pub async fn generate_token(
     State(state): State<Arc<AppState>>,
     UsableKey(key): UsableKey,
+    ClientAddress(address): ClientAddress,
     OriginHeader(origin_header): OriginHeader,
     TokenRequest(request): TokenRequest,
 ) -> Result<Json<IssuedToken>, ApiError> {
-    let now = chrono::Utc::now().timestamp();
+    let now_utc = chrono::Utc::now();
+    let now = now_utc.timestamp();
+    key.limits.admit(address, now_utc).map_err(ApiError::key_limit)?;
     token_request::check_origin(
         &key.allowed_origins,
         request.origin.as_deref(),
         origin_header.as_deref(),
     )?;
+    // The key's limits: fixed attributes written in, anything beyond refused.
+    let ask = key.limits.apply(request.ask).map_err(ApiError::key_limit)?;
     let declared = state.keys.declared_attributes(&state.store).await?;
-    token_request::check_attributes(&declared, &request.attributes)?;
+    token_request::check_attributes(&declared, &ask.attributes)?;
     let jti = state.token_ids.next();
-    let expires_at = now + request.lifetime_seconds;
+    let expires_at = now + token_request::lifetime_of(&ask, state.config.max_token_lifetime_seconds);
     let claims = Claims {
         iss: crate::ISSUER,
         aud: crate::AUDIENCE,
@@ -78,9 +86,9 @@ pub async fn generate_token(
         exp: expires_at,
         jti: &jti,
         azp: &key.id,
-        role: &request.role,
-        permissions: &request.permissions,
-        attributes: &request.attributes,
+        role: ask.role,
+        permissions: &ask.permissions,
+        attributes: &ask.attributes,
         origins: &key.allowed_origins,
     };
     let token = state.signer.issue(&claims);

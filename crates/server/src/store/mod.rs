@@ -10,6 +10,7 @@ pub mod postgres_tls;
 pub mod sqlite;
 
 use serde::Serialize;
+use toucan_keys_protocol::limits::KeyLimits;
 
 /// A registered API key, as the server knows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -31,6 +32,8 @@ pub struct KeyInfo {
     pub last_used_at: Option<i64>,
     /// The web origins its tokens may be used from; empty: any.
     pub allowed_origins: Vec<String>,
+    /// What its tokens may carry and who may ask for them.
+    pub limits: KeyLimits,
 }
 
 /// A failure of the database. Its text is for the server's log, never a client.
@@ -145,6 +148,11 @@ impl Store {
     /// false if no key has this id.
     pub async fn set_origins(&self, id: &str, origins: &[String]) -> StoreResult<bool> {
         either!(self, store => store.set_origins(id, origins))
+    }
+
+    /// Replaces a key's limits (already checked); false if no key has this id.
+    pub async fn set_limits(&self, id: &str, limits: &KeyLimits) -> StoreResult<bool> {
+        either!(self, store => store.set_limits(id, limits))
     }
 
     /// The key with this fingerprint.

@@ -11,6 +11,8 @@ use tokio_postgres::tls::MakeTlsConnect;
 use tokio_postgres::{Client, NoTls, Row, Socket};
 
 use super::postgres_tls::{self, Connector, DatabaseTls};
+use toucan_keys_protocol::limits::KeyLimits;
+
 use super::{KeyInfo, StoreError, StoreResult};
 
 /// The channel key changes are announced on.
@@ -26,13 +28,16 @@ const MIGRATIONS: &[&str] = &[
        created_at BIGINT NOT NULL, expires_at BIGINT, revoked_at BIGINT, last_used_at BIGINT,
        allowed_origins TEXT[] NOT NULL DEFAULT '{}');
      CREATE TABLE attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL);",
+    // 2: restricted keys: their limits, as JSON ({} for full access).
+    "ALTER TABLE keys ADD COLUMN limits TEXT NOT NULL DEFAULT '{}';",
 ];
 
 /// An arbitrary constant: the advisory lock servers take while they migrate,
 /// so two starting at once don't both create the tables.
 const MIGRATION_LOCK: i64 = 0x746f_7563_616e;
 
-const KEY_COLUMNS: &str = "id, name, fingerprint, created_at, expires_at, revoked_at, last_used_at, allowed_origins";
+const KEY_COLUMNS: &str =
+    "id, name, fingerprint, created_at, expires_at, revoked_at, last_used_at, allowed_origins, limits";
 
 /// A connection to the shared database. Queries from concurrent requests
 /// are pipelined on it; a lost connection is made again on the next query.
@@ -172,8 +177,8 @@ impl PostgresStore {
             .query(
                 &format!(
                     "WITH added AS (
-                       INSERT INTO keys (id, name, fingerprint, created_at, expires_at, allowed_origins)
-                       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING fingerprint)
+                       INSERT INTO keys (id, name, fingerprint, created_at, expires_at, allowed_origins, limits)
+                       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING fingerprint)
                      SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM added"
                 ),
                 &[
@@ -183,6 +188,7 @@ impl PostgresStore {
                     &key.created_at,
                     &key.expires_at,
                     &key.allowed_origins,
+                    &serde_json::to_string(&key.limits).expect("limits serialize"),
                 ],
             )
             .await?;
@@ -198,7 +204,7 @@ impl PostgresStore {
                 &[],
             )
             .await?;
-        Ok(rows.iter().map(key_from_row).collect())
+        rows.iter().map(key_from_row).collect()
     }
 
     pub(super) async fn revoke_key(&self, id: &str, now: i64) -> StoreResult<bool> {
@@ -220,6 +226,22 @@ impl PostgresStore {
                      SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
                 ),
                 &[&id, &origins],
+            )
+            .await?;
+        Ok(rows.len() == 1)
+    }
+
+    pub(super) async fn set_limits(&self, id: &str, limits: &KeyLimits) -> StoreResult<bool> {
+        let limits = serde_json::to_string(limits).expect("limits serialize");
+        let rows = self
+            .client()
+            .await?
+            .query(
+                &format!(
+                    "WITH changed AS (UPDATE keys SET limits = $2 WHERE id = $1 RETURNING fingerprint)
+                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
+                ),
+                &[&id, &limits],
             )
             .await?;
         Ok(rows.len() == 1)
@@ -253,7 +275,7 @@ impl PostgresStore {
                 &[&fingerprint],
             )
             .await?;
-        Ok(row.as_ref().map(key_from_row))
+        row.as_ref().map(key_from_row).transpose()
     }
 
     pub(super) async fn record_uses(&self, uses: &[(String, i64)]) -> StoreResult<()> {
@@ -397,8 +419,13 @@ async fn migrate(client: &mut Client) -> StoreResult<()> {
     Ok(())
 }
 
-fn key_from_row(row: &Row) -> KeyInfo {
-    KeyInfo {
+/// A key as stored. Unreadable limits fail the read: a restricted key must
+/// never be served as a full-access one.
+fn key_from_row(row: &Row) -> StoreResult<KeyInfo> {
+    let limits: String = row.get(8);
+    let limits = serde_json::from_str(&limits)
+        .map_err(|error| StoreError::Corrupt(format!("the limits of a key can't be read: {error}")))?;
+    Ok(KeyInfo {
         id: row.get(0),
         name: row.get(1),
         fingerprint: row.get(2),
@@ -407,5 +434,6 @@ fn key_from_row(row: &Row) -> KeyInfo {
         revoked_at: row.get(5),
         last_used_at: row.get(6),
         allowed_origins: row.get(7),
-    }
+        limits,
+    })
 }

@@ -5,6 +5,8 @@ use std::sync::Mutex;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use toucan_keys_protocol::limits::KeyLimits;
+
 use super::{KeyInfo, StoreError, StoreResult};
 use crate::private_files;
 
@@ -26,6 +28,8 @@ const MIGRATIONS: &[&str] = &[
     "DROP TABLE IF EXISTS tokens;
      ALTER TABLE keys ADD COLUMN allowed_origins TEXT NOT NULL DEFAULT '[]';
      CREATE TABLE IF NOT EXISTS attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL);",
+    // 3: restricted keys: their limits, as JSON ({} for full access).
+    "ALTER TABLE keys ADD COLUMN limits TEXT NOT NULL DEFAULT '{}';",
 ];
 
 /// The SQLite database. One connection behind a mutex: each call is short,
@@ -34,7 +38,8 @@ pub struct SqliteStore {
     conn: Mutex<Connection>,
 }
 
-const KEY_COLUMNS: &str = "id, name, fingerprint, created_at, expires_at, revoked_at, last_used_at, allowed_origins";
+const KEY_COLUMNS: &str =
+    "id, name, fingerprint, created_at, expires_at, revoked_at, last_used_at, allowed_origins, limits";
 
 impl SqliteStore {
     /// Opens (or creates) `server.sqlite3` in `data_dir`. The folder and the
@@ -84,8 +89,8 @@ impl SqliteStore {
 
     pub(super) fn register_key(&self, key: &KeyInfo) -> StoreResult<bool> {
         let inserted = self.conn().execute(
-            "INSERT OR IGNORE INTO keys (id, name, fingerprint, created_at, expires_at, allowed_origins)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR IGNORE INTO keys (id, name, fingerprint, created_at, expires_at, allowed_origins, limits)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 key.id,
                 key.name,
@@ -93,6 +98,7 @@ impl SqliteStore {
                 key.created_at,
                 key.expires_at,
                 serde_json::to_string(&key.allowed_origins).expect("strings serialize"),
+                serde_json::to_string(&key.limits).expect("limits serialize"),
             ],
         )?;
         Ok(inserted == 1)
@@ -117,6 +123,14 @@ impl SqliteStore {
         let changed = self.conn().execute(
             "UPDATE keys SET allowed_origins = ?2 WHERE id = ?1",
             params![id, serde_json::to_string(origins).expect("strings serialize")],
+        )?;
+        Ok(changed == 1)
+    }
+
+    pub(super) fn set_limits(&self, id: &str, limits: &KeyLimits) -> StoreResult<bool> {
+        let changed = self.conn().execute(
+            "UPDATE keys SET limits = ?2 WHERE id = ?1",
+            params![id, serde_json::to_string(limits).expect("limits serialize")],
         )?;
         Ok(changed == 1)
     }
@@ -202,6 +216,7 @@ fn migrate(conn: &mut Connection) -> StoreResult<()> {
 
 fn key_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<KeyInfo> {
     let origins: String = row.get(7)?;
+    let limits: String = row.get(8)?;
     Ok(KeyInfo {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -211,5 +226,13 @@ fn key_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<KeyInfo> {
         revoked_at: row.get(5)?,
         last_used_at: row.get(6)?,
         allowed_origins: serde_json::from_str(&origins).unwrap_or_default(),
+        limits: limits_from_json(&limits)?,
     })
+}
+
+/// Limits as stored. Unreadable limits fail the read: a restricted key must
+/// never be served as a full-access one.
+fn limits_from_json(text: &str) -> rusqlite::Result<KeyLimits> {
+    serde_json::from_str(text)
+        .map_err(|error| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(error)))
 }
