@@ -28,8 +28,9 @@ mod tests {
         CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
         RevokeReply, RolledKeyReply, WorkspaceView,
     };
-    use toucan_keys_core::choices::{Defaults, Schedule};
+    use toucan_keys_core::choices::{Defaults, PresetChoice, Schedule};
     use toucan_keys_core::i18n::OfferedLanguage;
+    use toucan_keys_core::limits::{KeyLimits, LimitBreach, Preset};
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -96,6 +97,10 @@ mod tests {
             declaration::<UpdateCheck>(&config),
             declaration::<Defaults>(&config),
             declaration::<Schedule>(&config),
+            declaration::<KeyLimits>(&config),
+            declaration::<LimitBreach>(&config),
+            declaration::<Preset>(&config),
+            declaration::<PresetChoice>(&config),
             declaration::<Choices>(&config),
         ] {
             out.push_str(&declaration);

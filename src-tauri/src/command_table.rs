@@ -15,8 +15,9 @@ command_table! {
     sync found_keys() -> Vec<FoundKey>;
     async restore_found_key(id: KeyId) -> KeySummary;
     async delete_found_key(id: KeyId) -> DeleteReply;
-    async create_key(name: String, expiry: Expiry, origins: Vec<String>) -> CreatedKeyReply;
+    async create_key(name: String, expiry: Expiry, origins: Vec<String>, limits: KeyLimits) -> CreatedKeyReply;
     async set_key_origins(id: KeyId, origins: Vec<String>) -> OriginsReply;
+    async set_key_limits(id: KeyId, limits: KeyLimits) -> OriginsReply;
     async roll_key(id: KeyId, overlap: RollOverlap) -> RolledKeyReply;
     async retire_due_keys() -> Vec<KeySummary>;
     sync copy_key(id: KeyId) -> CopyReply;

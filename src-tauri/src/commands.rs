@@ -13,6 +13,7 @@ use toucan_keys_core::app::{
     CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
     RevokeReply, RolledKeyReply, WorkspaceView,
 };
+use toucan_keys_core::limits::KeyLimits;
 use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
 use toucan_keys_core::workspace::{DeclaredAttribute, GeneratedToken, TokenRequest};
 use toucan_keys_core::{

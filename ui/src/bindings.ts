@@ -1,8 +1,8 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "origin_invalid" | "origin_not_allowed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "origin_invalid" | "limit_invalid" | "origin_not_allowed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "key_limit" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
-export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime" | "origins" | "origin";
+export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime" | "origins" | "origin" | "limits";
 
 export type KeyId = string;
 
@@ -59,6 +59,12 @@ replaces: KeyId | null,
  */
 allowedOrigins: Array<string>, 
 /**
+ * What its session tokens may carry and who may ask for them; the
+ * server enforces them. A record made before keys had limits has none:
+ * full access.
+ */
+limits?: KeyLimits, 
+/**
  * Set when the record was made again from a keychain entry no record
  * claimed (a "found" key): its creation and expiry dates are unknown, and
  * `created_at` is then the day it was restored.
@@ -98,6 +104,15 @@ status: KeyStatus,
  * What the person may do with it now (decided here, not in the window).
  */
 actions: KeyActions, 
+/**
+ * Its limits in a few words ("View only · tenant = acme"), in the
+ * window's language.
+ */
+limitsSummary: string, 
+/**
+ * Whether it has no limit at all (a master key, worth narrowing).
+ */
+fullAccess: boolean, 
 /**
  * Non-secret id; the keychain account name.
  */
@@ -149,6 +164,12 @@ replaces: KeyId | null,
  * `https://shop.example.com`); empty: any. The server enforces them.
  */
 allowedOrigins: Array<string>, 
+/**
+ * What its session tokens may carry and who may ask for them; the
+ * server enforces them. A record made before keys had limits has none:
+ * full access.
+ */
+limits?: KeyLimits, 
 /**
  * Set when the record was made again from a keychain entry no record
  * claimed (a "found" key): its creation and expiry dates are unknown, and
@@ -285,7 +306,11 @@ replaced: KeyId, } | { "kind": "revoked" } | { "kind": "restored" } | { "kind": 
 /**
  * The origins now.
  */
-origins: Array<string>, } | { "kind": "registered", 
+origins: Array<string>, } | { "kind": "limitsChanged", 
+/**
+ * The limits now.
+ */
+limits: KeyLimits, } | { "kind": "registered", 
 /**
  * The server's address.
  */
@@ -586,6 +611,104 @@ listRefreshSeconds: number,
  */
 housekeepingSeconds: number, };
 
+export type KeyLimits = { 
+/**
+ * The roles its tokens may carry; none listed: any role.
+ */
+roles?: Array<Role>, 
+/**
+ * The most each resource's permission may be; a resource left out may
+ * get none. Not set: any permission.
+ */
+permissions?: Partial<Record<Resource, Array<Level>>>, 
+/**
+ * Attributes every token of this key carries, written by the server:
+ * a request may repeat one with the same value, never change it.
+ */
+fixedAttributes?: Record<string, string | number | boolean>, 
+/**
+ * The longest lifetime of its tokens, in seconds.
+ */
+maxLifetimeSeconds?: number, 
+/**
+ * The client networks (CIDR, IPv4 or IPv6) that may ask for tokens; none: any.
+ */
+networks?: Array<string>, 
+/**
+ * Its own token requests per minute, below the server's default.
+ */
+requestsPerMinute?: number, 
+/**
+ * The key works from this date and time on.
+ */
+notBefore?: string, };
+
+export type LimitBreach = { "limit": "role", 
+/**
+ * The roles it may grant.
+ */
+allowed: Array<Role>, 
+/**
+ * The role asked for.
+ */
+asked: Role, } | { "limit": "permission", 
+/**
+ * The resource.
+ */
+resource: Resource, 
+/**
+ * The levels the key may grant on it (none: no permission).
+ */
+allowed: Array<Level>, 
+/**
+ * The level asked for.
+ */
+asked: Level, } | { "limit": "fixedAttribute", 
+/**
+ * The attribute.
+ */
+name: string, 
+/**
+ * The value the key fixes.
+ */
+fixed: string | number | boolean, 
+/**
+ * The value asked for.
+ */
+asked: unknown, } | { "limit": "lifetime", 
+/**
+ * The longest it allows, in seconds.
+ */
+maxSeconds: number, 
+/**
+ * The lifetime asked for, in seconds.
+ */
+askedSeconds: bigint, } | { "limit": "network", 
+/**
+ * The client's address, as the server saw it (`None`: unknown).
+ */
+address?: string | null, 
+/**
+ * The networks it may come from.
+ */
+allowed: Array<string>, } | { "limit": "notYet", 
+/**
+ * When the key starts working.
+ */
+notBefore: string, };
+
+export type Preset = "showDashboards" | "aiAssistant" | "fullAccess";
+
+export type PresetChoice = { 
+/**
+ * Which preset.
+ */
+preset: Preset, 
+/**
+ * Its limits (for the first: without its customer attribute).
+ */
+limits: KeyLimits, };
+
 export type Choices = { 
 /**
  * When a copied key or token leaves the clipboard.
@@ -616,6 +739,12 @@ resources: Array<Resource>,
  */
 levels: Array<Level>, 
 /**
+ * What a new key may be used for, the narrowest (suggested) first, with
+ * its limits. The first one's fixed customer attribute is asked for
+ * when the key is made.
+ */
+presets: Array<PresetChoice>, 
+/**
  * What each choice starts at.
  */
 defaults: Defaults, 
@@ -625,7 +754,7 @@ defaults: Defaults,
 schedule: Schedule, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600}};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"presets":[{"preset":"showDashboards","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"]}}},{"preset":"aiAssistant","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"],"ai":["can_query"]}}},{"preset":"fullAccess","limits":{}}],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600}};
 
 /** Every command: its arguments (by name, and in order as `parameters`) and its reply. */
 export type Commands = {
@@ -634,8 +763,9 @@ export type Commands = {
   found_keys: { args: {}; parameters: []; reply: Array<FoundKey> };
   restore_found_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: KeySummary };
   delete_found_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: DeleteReply };
-  create_key: { args: { name: string; expiry: Expiry; origins: Array<string> }; parameters: [name: string, expiry: Expiry, origins: Array<string>]; reply: CreatedKeyReply };
+  create_key: { args: { name: string; expiry: Expiry; origins: Array<string>; limits: KeyLimits }; parameters: [name: string, expiry: Expiry, origins: Array<string>, limits: KeyLimits]; reply: CreatedKeyReply };
   set_key_origins: { args: { id: KeyId; origins: Array<string> }; parameters: [id: KeyId, origins: Array<string>]; reply: OriginsReply };
+  set_key_limits: { args: { id: KeyId; limits: KeyLimits }; parameters: [id: KeyId, limits: KeyLimits]; reply: OriginsReply };
   roll_key: { args: { id: KeyId; overlap: RollOverlap }; parameters: [id: KeyId, overlap: RollOverlap]; reply: RolledKeyReply };
   retire_due_keys: { args: {}; parameters: []; reply: Array<KeySummary> };
   copy_key: { args: { id: KeyId }; parameters: [id: KeyId]; reply: CopyReply };
@@ -671,8 +801,9 @@ export const COMMAND_PARAMETERS = {
   found_keys: [],
   restore_found_key: ["id"],
   delete_found_key: ["id"],
-  create_key: ["name", "expiry", "origins"],
+  create_key: ["name", "expiry", "origins", "limits"],
   set_key_origins: ["id", "origins"],
+  set_key_limits: ["id", "limits"],
   roll_key: ["id", "overlap"],
   retire_due_keys: [],
   copy_key: ["id"],

@@ -8,11 +8,14 @@ use clap::{Args, Parser, Subcommand};
 use toucan_keys_core::Expiry;
 use toucan_keys_core::choices::DEFAULTS;
 use toucan_keys_core::expiry::ExpiryKind;
+use toucan_keys_core::limits::{KeyLimits, Preset};
 use toucan_keys_core::workspace::{Attribute, Permission, Role, TokenRequest};
 
 const EXAMPLES: &str = "Examples:
   toucan-keys-cli list
   toucan-keys-cli create --name \"Production backend\" --expires 90d
+  toucan-keys-cli create --name \"Acme dashboards\" --preset show-dashboards --customer tenant=acme
+  toucan-keys-cli limits \"Acme dashboards\" --preset show-dashboards --customer tenant=acme --network 203.0.113.0/24
   toucan-keys-cli run --key \"Production backend\" -- npm start
   toucan-keys-cli run --key key_3XkP9mQ2 --env TOUCAN_API_KEY -- ./server --port 8080
   toucan-keys-cli token --key \"Production backend\" --user user-42 --role explorer \\
@@ -68,6 +71,16 @@ pub enum Command {
         /// example https://shop.example.com; none: anywhere.
         #[arg(long = "origin", value_name = "ORIGIN")]
         origins: Vec<String>,
+        #[command(flatten)]
+        limits: LimitArgs,
+    },
+    /// Changes what a key's tokens may carry and who may ask for them, here
+    /// and on your workspace server (the flags of `create`; none: full access).
+    Limits {
+        /// The key's name or id.
+        key: String,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Limits a key's session tokens to these web origins (none: anywhere),
     /// here and on your workspace server.
@@ -138,6 +151,98 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+/// What a key may be used for: a preset, narrowed further by each flag.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// show-dashboards (explorer, view only, one customer: give --customer),
+    /// ai-assistant (explorer, view and ai:can_query), or full-access (the default).
+    #[arg(long, value_name = "PRESET", value_parser = parse_preset)]
+    preset: Option<Preset>,
+    /// The customer a show-dashboards key is for, as attribute=value, for
+    /// example tenant=acme: every token carries it.
+    #[arg(long, value_name = "NAME=VALUE")]
+    customer: Option<String>,
+    /// A role its tokens may carry (repeatable); none: any.
+    #[arg(long = "role", value_name = "ROLE", value_parser = parse_role)]
+    roles: Vec<Role>,
+    /// The most a token may get on a resource, resource:level (repeatable);
+    /// none: any permission.
+    #[arg(long = "permission", value_name = "RESOURCE:LEVEL", value_parser = parse_permission)]
+    permissions: Vec<Permission>,
+    /// An attribute every token carries, name=value (repeatable).
+    #[arg(long = "fixed-attr", value_name = "NAME=VALUE")]
+    fixed_attributes: Vec<String>,
+    /// A client network that may ask for tokens, CIDR or one address (repeatable).
+    #[arg(long = "network", value_name = "CIDR")]
+    networks: Vec<String>,
+    /// The longest a token may last: 15m, 1h, 24h.
+    #[arg(long, value_name = "DURATION", value_parser = parse_lifetime)]
+    max_lifetime: Option<Minutes>,
+    /// Its own token requests per minute.
+    #[arg(long, value_name = "N")]
+    rate: Option<u32>,
+    /// The first day it works (YYYY-MM-DD, midnight UTC).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    not_before: Option<NaiveDate>,
+}
+
+impl LimitArgs {
+    /// The limits these flags give: the preset's, each flag narrowing it.
+    pub fn into_limits(self) -> Result<KeyLimits, String> {
+        let preset = self.preset.unwrap_or(Preset::FullAccess);
+        let customer = match (&self.customer, preset) {
+            (Some(pair), Preset::ShowDashboards) => Some(split_pair(pair)?),
+            (None, Preset::ShowDashboards) => {
+                return Err("a show-dashboards key is for one customer: add --customer tenant=acme".to_owned());
+            }
+            (Some(_), _) => return Err("--customer goes with --preset show-dashboards".to_owned()),
+            (None, _) => None,
+        };
+        let mut limits = preset.limits(customer.as_ref().map(|(name, value)| (name.as_str(), value.as_str())));
+        if !self.roles.is_empty() {
+            limits.roles = Some(self.roles);
+        }
+        if !self.permissions.is_empty() {
+            let mut ceiling = std::collections::BTreeMap::new();
+            for permission in self.permissions {
+                ceiling
+                    .entry(permission.resource)
+                    .or_insert_with(Vec::new)
+                    .push(permission.level);
+            }
+            limits.permissions = Some(ceiling);
+        }
+        for pair in &self.fixed_attributes {
+            let (name, value) = split_pair(pair)?;
+            limits.fixed_attributes.insert(name, serde_json::Value::String(value));
+        }
+        limits.networks.extend(self.networks);
+        if let Some(Minutes(minutes)) = self.max_lifetime {
+            limits.max_lifetime_seconds = Some(minutes * 60);
+        }
+        limits.requests_per_minute = self.rate.or(limits.requests_per_minute);
+        if let Some(date) = self.not_before {
+            limits.not_before = date.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
+        }
+        Ok(limits)
+    }
+}
+
+fn split_pair(pair: &str) -> Result<(String, String), String> {
+    match pair.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => Ok((name.trim().to_owned(), value.to_owned())),
+        _ => Err(format!("“{pair}”: write name=value, for example tenant=acme")),
+    }
+}
+
+fn parse_preset(text: &str) -> Result<Preset, String> {
+    Preset::from_name(text).ok_or_else(|| "use show-dashboards, ai-assistant or full-access".to_owned())
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| "use a date like 2027-01-31".to_owned())
 }
 
 /// What a session token is for.

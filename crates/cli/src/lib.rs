@@ -101,8 +101,17 @@ impl Command {
                 expires,
                 show,
                 origins,
+                limits,
             } => {
-                let created = app.create_key(name, expires, origins).await?;
+                let limits = match limits.into_limits() {
+                    Ok(limits) => limits,
+                    Err(problem) => {
+                        eprintln!("{problem}");
+                        return Ok(ExitCode::from(2));
+                    }
+                };
+                let created = app.create_key(name, expires, origins, limits).await?;
+                eprintln!("Limits: {}", created.key.limits_summary);
                 if let Some(warning) = &created.server_warning {
                     eprintln!("{warning}");
                 }
@@ -168,6 +177,22 @@ impl Command {
                         record.allowed_origins.join(", ")
                     );
                 }
+                if let Some(warning) = changed.server_warning {
+                    eprintln!("{warning}");
+                }
+                ok
+            }
+            Command::Limits { key, limits } => {
+                let limits = match limits.into_limits() {
+                    Ok(limits) => limits,
+                    Err(problem) => {
+                        eprintln!("{problem}");
+                        return Ok(ExitCode::from(2));
+                    }
+                };
+                let key = app.find_key(&key)?;
+                let changed = app.set_key_limits(key.record.id, limits).await?;
+                eprintln!("“{}”: {}", changed.key.record.name, changed.key.limits_summary);
                 if let Some(warning) = changed.server_warning {
                     eprintln!("{warning}");
                 }
@@ -338,7 +363,7 @@ fn print_table(keys: &[KeySummary]) {
         println!("No keys yet. Create one with: toucan-keys-cli create --name \"Production backend\"");
         return;
     }
-    let rows: Vec<[String; 5]> = keys
+    let rows: Vec<[String; 6]> = keys
         .iter()
         .map(|key| {
             let record = &key.record;
@@ -356,11 +381,12 @@ fn print_table(keys: &[KeySummary]) {
                 record
                     .expires_at
                     .map_or_else(|| "never".to_owned(), |at| at.format("%Y-%m-%d").to_string()),
+                key.limits_summary.clone(),
             ]
         })
         .collect();
-    let header = ["NAME", "KEY", "STATUS", "CREATED", "EXPIRES"].map(str::to_owned);
-    let widths: Vec<usize> = (0..5)
+    let header = ["NAME", "KEY", "STATUS", "CREATED", "EXPIRES", "LIMITS"].map(str::to_owned);
+    let widths: Vec<usize> = (0..6)
         .map(|column| {
             std::iter::once(&header)
                 .chain(&rows)

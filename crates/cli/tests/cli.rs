@@ -389,3 +389,70 @@ fn keys_can_be_limited_to_web_origins() {
     let listed: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1, "a refused create made a key");
 }
+
+#[test]
+fn a_key_made_for_one_customer_shows_its_limits_and_can_be_changed() {
+    let home = Home::new();
+    let out = home.run(&[
+        "create",
+        "--name",
+        "Acme dashboards",
+        "--preset",
+        "show-dashboards",
+        "--customer",
+        "tenant=acme",
+        "--network",
+        "203.0.113.7/24",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = text(&home.run(&["list"]).stdout);
+    assert!(list.contains("LIMITS"), "{list}");
+    assert!(
+        list.contains("View only") && list.contains("tenant = acme") && list.contains("1 network"),
+        "{list}"
+    );
+    let keys: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(
+        keys[0]["limits"],
+        serde_json::json!({
+            "roles": ["explorer"],
+            "permissions": { "dashboard": ["can_view"], "chart": ["can_view"] },
+            "fixedAttributes": { "tenant": "acme" },
+            "networks": ["203.0.113.0/24"]
+        })
+    );
+    assert_eq!(keys[0]["fullAccess"], false);
+
+    // A show-dashboards key without its customer, or a bad network: refused, nothing made.
+    let out = home.run(&["create", "--name", "Nobody", "--preset", "show-dashboards"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--customer"));
+    let out = home.run(&["create", "--name", "Nowhere", "--network", "the office"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("“the office” isn't a network"),
+        "{}",
+        text(&out.stderr)
+    );
+    let keys: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(keys.as_array().unwrap().len(), 1);
+
+    // Widened to full access, then narrowed again from the terminal.
+    let out = home.run(&["limits", "Acme dashboards"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("Full access"), "{}", text(&out.stderr));
+    let out = home.run(&[
+        "limits",
+        "Acme dashboards",
+        "--preset",
+        "ai-assistant",
+        "--max-lifetime",
+        "15m",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("View and AI questions") && text(&out.stderr).contains("tokens up to 15 min"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -57,6 +57,11 @@ pub enum Activity {
         /// The origins now.
         origins: Vec<String>,
     },
+    /// Its limits were changed.
+    LimitsChanged {
+        /// The limits now.
+        limits: toucan_keys_protocol::limits::KeyLimits,
+    },
     /// The key was registered with a workspace server.
     Registered {
         /// The server's address.

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use toucan_keys_protocol::limits::{KeyLimits, Preset};
+
 use crate::expiry::ExpiryKind;
 use crate::manager::RollOverlap;
 use crate::settings::ClipboardClear;
@@ -28,10 +30,24 @@ pub struct Choices {
     pub resources: Vec<Resource>,
     /// Permission levels.
     pub levels: Vec<Level>,
+    /// What a new key may be used for, the narrowest (suggested) first, with
+    /// its limits. The first one's fixed customer attribute is asked for
+    /// when the key is made.
+    pub presets: Vec<PresetChoice>,
     /// What each choice starts at.
     pub defaults: Defaults,
     /// How often the app does its work on its own.
     pub schedule: Schedule,
+}
+
+/// A ready-made set of limits a new key can have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PresetChoice {
+    /// Which preset.
+    pub preset: Preset,
+    /// Its limits (for the first: without its customer attribute).
+    pub limits: KeyLimits,
 }
 
 /// How often the app does its work on its own, decided here for the window
@@ -103,6 +119,13 @@ pub fn choices() -> Choices {
         roles: vec![Role::Explorer, Role::Maker, Role::Admin],
         resources: vec![Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai],
         levels: vec![Level::CanView, Level::CanEdit, Level::CanQuery],
+        presets: Preset::ALL
+            .into_iter()
+            .map(|preset| PresetChoice {
+                preset,
+                limits: preset.limits(None),
+            })
+            .collect(),
         defaults: DEFAULTS,
         schedule: SCHEDULE,
     }

@@ -56,6 +56,13 @@ pub enum CoreError {
         /// What was typed.
         origin: String,
     },
+    /// A key's limit can't be set as chosen.
+    LimitInvalid {
+        /// The limit's field, as the server names it (`limits.networks[1]`).
+        field: String,
+        /// What was given there, shortened (a network as typed, an attribute's name).
+        given: String,
+    },
     /// A session token was asked for an origin its key isn't limited to, or
     /// for none when the key is.
     OriginNotAllowed {
@@ -166,6 +173,7 @@ impl CoreError {
             Self::KeyAlreadyListed => ErrorCode::KeyAlreadyListed,
             Self::OriginInvalid { .. } | Self::TooManyOrigins { .. } => ErrorCode::OriginInvalid,
             Self::OriginNotAllowed { .. } => ErrorCode::OriginNotAllowed,
+            Self::LimitInvalid { .. } => ErrorCode::LimitInvalid,
             Self::KeyAlreadyRolled { .. } => ErrorCode::KeyAlreadyRolled,
             Self::InvalidKey(_) => ErrorCode::InvalidKey,
             Self::Keychain(error) => error.code(),
@@ -204,6 +212,7 @@ impl CoreError {
             Self::LifetimeOutOfRange => ErrorField::Lifetime,
             Self::OriginInvalid { .. } | Self::TooManyOrigins { .. } => ErrorField::Origins,
             Self::OriginNotAllowed { .. } => ErrorField::Origin,
+            Self::LimitInvalid { .. } => ErrorField::Limits,
             Self::Server(error) => return error.field(),
             _ => return None,
         })

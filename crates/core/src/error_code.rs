@@ -44,6 +44,7 @@ error_codes! {
     KeyNotRevoked = "key_not_revoked",
     KeyAlreadyListed = "key_already_listed",
     OriginInvalid = "origin_invalid",
+    LimitInvalid = "limit_invalid",
     OriginNotAllowed = "origin_not_allowed",
     KeyAlreadyRolled = "key_already_rolled",
     InvalidKey = "invalid_key",
@@ -81,6 +82,7 @@ error_codes! {
     ServerRateLimited = "server_rate_limited",
     ServerInvalidRequest = "server_invalid_request",
     ServerRefused = "server_refused",
+    KeyLimit = "key_limit",
     ServerRedirected = "server_redirected",
     ServerBadResponse = "server_bad_response",
     UpdateNotConfigured = "update_not_configured",
@@ -137,6 +139,8 @@ pub enum ErrorField {
     Origins,
     /// The web origin a session token is asked for.
     Origin,
+    /// A key's limits (create, details).
+    Limits,
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub mod workspace;
 
 /// The key format, from the protocol crate the embed server shares.
 pub use toucan_keys_protocol::key_format;
+/// Restricted keys: limits, presets, and what a refusal names.
+pub use toucan_keys_protocol::limits;
 /// The secret types, from the protocol crate.
 pub use toucan_keys_protocol::secret;
 

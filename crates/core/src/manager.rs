@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use toucan_keys_protocol::limits::KeyLimits;
 
 use crate::error::CoreError;
 use crate::expiry::Expiry;
@@ -44,6 +45,11 @@ pub struct KeySummary {
     pub status: KeyStatus,
     /// What the person may do with it now (decided here, not in the window).
     pub actions: KeyActions,
+    /// Its limits in a few words ("View only · tenant = acme"), in the
+    /// window's language.
+    pub limits_summary: String,
+    /// Whether it has no limit at all (a master key, worth narrowing).
+    pub full_access: bool,
 }
 
 impl KeySummary {
@@ -53,6 +59,8 @@ impl KeySummary {
         Self {
             actions: status.actions(),
             status,
+            limits_summary: crate::i18n::limits_summary(crate::i18n::language(), &record.limits, now),
+            full_access: record.limits.is_full_access(),
             record,
         }
     }
@@ -136,7 +144,20 @@ impl KeyManager {
     /// [`Self::create`] for a key whose session tokens may be used only from
     /// `origins` (web origins, checked and normalised; none: anywhere).
     pub fn create_for(&self, name: &str, expiry: Expiry, origins: &[String]) -> Result<CreatedKey, CoreError> {
+        self.create_limited(name, expiry, origins, KeyLimits::default())
+    }
+
+    /// [`Self::create_for`] for a key with `limits` (checked as the server
+    /// checks them).
+    pub fn create_limited(
+        &self,
+        name: &str,
+        expiry: Expiry,
+        origins: &[String],
+        limits: KeyLimits,
+    ) -> Result<CreatedKey, CoreError> {
         let origins = checked_origins(origins)?;
+        let limits = checked_limits(limits)?;
         let name = KeyName::parse(name)?;
         let now = (self.clock)();
         let expires_at = expiry.expires_at(now)?;
@@ -145,6 +166,7 @@ impl KeyManager {
         let secret = key_format::generate();
         let mut record = KeyRecord::new(name.as_str(), &secret, now, expires_at);
         record.allowed_origins = origins;
+        record.limits = limits;
         let record = self.add_in_steps(
             record,
             &secret,
@@ -274,6 +296,18 @@ impl KeyManager {
                 return Err(CoreError::KeyRevoked);
             }
             keys[index].allowed_origins = origins.clone();
+            Ok(())
+        })
+    }
+
+    /// Replaces a key's limits (checked as the server checks them).
+    pub fn set_limits(&self, id: &KeyId, limits: KeyLimits) -> Result<KeyRecord, CoreError> {
+        let limits = checked_limits(limits)?;
+        self.change_record(id, |keys, index| {
+            if !keys[index].is_active() {
+                return Err(CoreError::KeyRevoked);
+            }
+            keys[index].limits = limits.clone();
             Ok(())
         })
     }
@@ -467,6 +501,36 @@ impl KeyManager {
         Ok(changed.expect("set when the update succeeds"))
     }
 }
+
+/// Limits as the server will check them (see
+/// [`KeyLimits::normalized`]): the first that can't be set is refused, with
+/// what was given there.
+pub fn checked_limits(limits: KeyLimits) -> Result<KeyLimits, CoreError> {
+    let networks = limits.networks.clone();
+    limits.normalized(LONGEST_TOKEN_LIFETIME).map_err(|invalid| {
+        let index = |field: &str, list: &[String]| {
+            field
+                .split_once('[')
+                .and_then(|(_, rest)| rest.trim_end_matches(']').parse::<usize>().ok())
+                .and_then(|at| list.get(at).cloned())
+        };
+        let given = match invalid.field.as_str() {
+            field if field.starts_with("limits.networks[") => index(field, &networks).unwrap_or_default(),
+            field if field.starts_with("limits.fixedAttributes.") => {
+                field.trim_start_matches("limits.fixedAttributes.").to_owned()
+            }
+            _ => String::new(),
+        };
+        CoreError::LimitInvalid {
+            field: invalid.field,
+            given: given.chars().take(80).collect(),
+        }
+    })
+}
+
+/// The longest token lifetime a key's limit may name: a server's own
+/// longest (24 hours).
+const LONGEST_TOKEN_LIFETIME: u32 = 86_400;
 
 /// Web origins as a person typed them, normalised (`https://Shop.example:443/`
 /// is `https://shop.example`), each once, blank lines left out; the first one

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Days, Utc};
 use serde::{Deserialize, Serialize};
+use toucan_keys_protocol::limits::KeyLimits;
 
 use crate::secret::SecretKey;
 
@@ -71,6 +72,12 @@ pub struct KeyRecord {
     /// `https://shop.example.com`); empty: any. The server enforces them.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// What its session tokens may carry and who may ask for them; the
+    /// server enforces them. A record made before keys had limits has none:
+    /// full access.
+    #[serde(default, skip_serializing_if = "KeyLimits::is_full_access")]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<KeyLimits>"))]
+    pub limits: KeyLimits,
     /// Set when the record was made again from a keychain entry no record
     /// claimed (a "found" key): its creation and expiry dates are unknown, and
     /// `created_at` is then the day it was restored.
@@ -157,6 +164,7 @@ impl KeyRecord {
             replaced_by: None,
             replaces: None,
             allowed_origins: Vec::new(),
+            limits: KeyLimits::default(),
             restored_at: None,
             pending: false,
         }

@@ -101,8 +101,11 @@ impl Harness {
     }
 
     fn create(&self, name: &str) -> CreatedKeyReply {
-        self.block(self.app.create_key(name.into(), Expiry::Days90, Vec::new()))
-            .expect("create")
+        self.block(
+            self.app
+                .create_key(name.into(), Expiry::Days90, Vec::new(), Default::default()),
+        )
+        .expect("create")
     }
 
     fn server(&self) -> BackgroundServer {
@@ -171,7 +174,10 @@ fn errors_say_what_happened_and_change_nothing() {
     let h = harness();
     h.create("Production");
     let error = h
-        .block(h.app.create_key("production".into(), Expiry::Never, Vec::new()))
+        .block(
+            h.app
+                .create_key("production".into(), Expiry::Never, Vec::new(), Default::default()),
+        )
         .err()
         .unwrap();
     assert_eq!(code(&error), "name_taken");
@@ -181,7 +187,10 @@ fn errors_say_what_happened_and_change_nothing() {
     );
     h.vault.fail(VaultOp::Store, VaultError::Locked);
     let error = h
-        .block(h.app.create_key("Other".into(), Expiry::Days30, Vec::new()))
+        .block(
+            h.app
+                .create_key("Other".into(), Expiry::Days30, Vec::new(), Default::default()),
+        )
         .err()
         .unwrap();
     assert_eq!(code(&error), "keychain_locked");
@@ -198,7 +207,10 @@ fn a_failure_after_the_key_exists_never_loses_its_reveal() {
     let server = h.server();
     h.connect(&server);
     server.server.stop();
-    let created = h.block(h.app.create_key("Production".into(), Expiry::Days30, Vec::new()));
+    let created = h.block(
+        h.app
+            .create_key("Production".into(), Expiry::Days30, Vec::new(), Default::default()),
+    );
     let created = json!(created.expect("the reveal survives a registry that can't be read"));
     assert!(created["secret"].as_str().unwrap().starts_with("tck_"));
     assert!(created["serverWarning"].as_str().is_some(), "{created}");
@@ -609,7 +621,7 @@ fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
     let h = harness();
     let made: Vec<CreatedKeyReply> = ["One", "Two", "Three"].iter().map(|name| h.create(name)).collect();
     let moved = app_over(&h.vault, &h.clipboard, h.dirs.path(), "elsewhere");
-    h.block(moved.create_key("New here".into(), Expiry::Days90, Vec::new()))
+    h.block(moved.create_key("New here".into(), Expiry::Days90, Vec::new(), Default::default()))
         .unwrap();
     moved.check_keychain().unwrap();
     assert_eq!(h.vault.len(), 4, "the keychain check removed secrets no list claims");

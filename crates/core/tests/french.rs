@@ -33,7 +33,7 @@ fn a_french_window_gets_french_messages_from_rust() {
     // English until the window asks for French.
     let english = json!(
         runtime
-            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new()))
+            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new(), Default::default()))
             .err()
             .unwrap()
     );
@@ -44,7 +44,7 @@ fn a_french_window_gets_french_messages_from_rust() {
 
     let error: Value = json!(
         runtime
-            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new()))
+            .block_on(app.create_key("  ".into(), Expiry::Days90, Vec::new(), Default::default()))
             .err()
             .unwrap()
     );
@@ -64,6 +64,7 @@ fn a_french_window_gets_french_messages_from_rust() {
             "Production".into(),
             Expiry::OnDate("2031-03-05".parse().unwrap()),
             Vec::new(),
+            Default::default(),
         ))
         .unwrap();
     let secret = json!(created)["secret"].as_str().unwrap().to_owned();

@@ -56,7 +56,7 @@ fn nothing_secret_is_ever_logged() {
             .await
             .unwrap();
         let created = app
-            .create_key("Logged".into(), Expiry::Days30, Vec::new())
+            .create_key("Logged".into(), Expiry::Days30, Vec::new(), Default::default())
             .await
             .unwrap();
         let id = created.key.record.id.clone();

@@ -39,6 +39,7 @@ use toucan_keys_core::workspace::{
 use toucan_keys_core::{
     CreateStep, Expiry, FileRegistry, KeyId, KeyManager, MemoryVault, RollOverlap, SettingsFile, ToucanApp, Vault,
 };
+use toucan_keys_protocol::limits::{KeyLimits, Preset};
 
 /// One thing a person (or the computer) does.
 #[derive(Debug, Clone)]
@@ -66,6 +67,11 @@ enum Op {
     /// Revoke, then delete at once (the window's two steps, one after the other).
     RevokeAndDelete {
         key: usize,
+    },
+    /// Changes a key's limits (the details view's Change limits).
+    SetLimits {
+        key: usize,
+        which: usize,
     },
     /// Limits a key to some web origins (the details view).
     SetOrigins {
@@ -116,6 +122,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => key.clone().prop_map(|key| Op::Delete { key }),
         2 => key.clone().prop_map(|key| Op::RevokeAndDelete { key }),
         1 => (key.clone(), 0..ORIGIN_SETS.len()).prop_map(|(key, which)| Op::SetOrigins { key, which }),
+        1 => (key.clone(), 0..LIMIT_SETS.len()).prop_map(|(key, which)| Op::SetLimits { key, which }),
         1 => key.clone().prop_map(|key| Op::RestoreFound { key }),
         1 => key.clone().prop_map(|key| Op::DeleteFound { key }),
         3 => (0..2usize).prop_map(|server| Op::Connect { server }),
@@ -130,6 +137,13 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 const ORIGIN_SETS: [&[&str]; 3] = [&[], &["https://a.example"], &["https://a.example", "https://b.example"]];
+/// Presets by index: full access, show dashboards (tenant = acme), AI assistant.
+const LIMIT_SETS: [Preset; 3] = [Preset::FullAccess, Preset::ShowDashboards, Preset::AiAssistant];
+
+fn limit_set(which: usize) -> KeyLimits {
+    LIMIT_SETS[which].limits(Some(("tenant", "acme")))
+}
+
 const NAMES: [&str; 6] = ["Backend", "Staging", "roam", "CI", "Partner portal", "backend"];
 const STEPS: [CreateStep; 3] = [
     CreateStep::IntentRecorded,
@@ -211,7 +225,7 @@ struct World {
     /// Every key whose secret was revealed, in order, with its secret and fate.
     keys: Vec<(KeyId, String, Fate)>,
     /// The origins each key was last given in the app (at create, roll, or in its details).
-    origins: BTreeMap<String, Vec<String>>,
+    origins: BTreeMap<String, (Vec<String>, KeyLimits)>,
 }
 
 const NO_CRASH: u8 = u8::MAX;
@@ -281,7 +295,9 @@ impl World {
 
     fn given_origins(&mut self, key: &serde_json::Value) {
         let origins = serde_json::from_value(key["allowedOrigins"].clone()).unwrap();
-        self.origins.insert(key["id"].as_str().unwrap().to_owned(), origins);
+        let limits = serde_json::from_value(key.get("limits").cloned().unwrap_or_else(|| json!({}))).unwrap();
+        self.origins
+            .insert(key["id"].as_str().unwrap().to_owned(), (origins, limits));
     }
 
     fn revoked(&mut self, id: &str) {
@@ -297,6 +313,7 @@ impl World {
                     NAMES[name as usize].into(),
                     Expiry::Days90,
                     Vec::new(),
+                    limit_set(name as usize % LIMIT_SETS.len()),
                 )) {
                     self.revealed(&created, "key");
                 }
@@ -337,6 +354,13 @@ impl World {
             Op::RevokeAndDelete { key } => {
                 self.apply(&Op::Revoke { key });
                 self.apply(&Op::Delete { key });
+            }
+            Op::SetLimits { key, which } => {
+                if let Some(id) = self.key(key)
+                    && let Ok(changed) = self.block(self.app.set_key_limits(id, limit_set(which)))
+                {
+                    self.given_origins(&json!(changed.key));
+                }
             }
             Op::SetOrigins { key, which } => {
                 if let Some(id) = self.key(key) {
@@ -389,7 +413,12 @@ impl World {
                 let app = &self.app;
                 let runtime = &self.runtime;
                 let crashed = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    runtime.block_on(app.create_key("Interrupted".into(), Expiry::Days90, Vec::new()))
+                    runtime.block_on(app.create_key(
+                        "Interrupted".into(),
+                        Expiry::Days90,
+                        Vec::new(),
+                        Default::default(),
+                    ))
                 }));
                 self.crash_at.store(NO_CRASH, Ordering::SeqCst);
                 if let Ok(Ok(created)) = crashed {
@@ -501,7 +530,7 @@ impl World {
             .filter(|(.., fate)| *fate == Fate::Revoked)
             .map(|(id, ..)| id.as_str())
             .collect();
-        // Each key's server enforces the origins it was last given in the app.
+        // Each key's server enforces the origins and limits it was last given in the app.
         for server in &self.servers {
             for known in server.known(&self.runtime) {
                 if let Some(expected) = self
@@ -510,8 +539,13 @@ impl World {
                     .filter(|_| known.revoked_at.is_none())
                 {
                     assert_eq!(
-                        &known.allowed_origins, expected,
+                        &known.allowed_origins, &expected.0,
                         "{} is limited to other origins on {}: {history:#?}",
+                        known.id, server.base_url
+                    );
+                    assert_eq!(
+                        &known.limits, &expected.1,
+                        "{} has other limits on {}: {history:#?}",
                         known.id, server.base_url
                     );
                 }

@@ -52,7 +52,7 @@ fn a_third_catalogue_is_offered_and_spoken() {
         .unwrap();
     let empty_name = json!(
         runtime
-            .block_on(app.create_key(" ".into(), Expiry::Days90, Vec::new()))
+            .block_on(app.create_key(" ".into(), Expiry::Days90, Vec::new(), Default::default()))
             .err()
             .unwrap()
     );
@@ -72,6 +72,7 @@ fn a_third_catalogue_is_offered_and_spoken() {
             "Produktion".into(),
             Expiry::OnDate("2031-03-05".parse().unwrap()),
             Vec::new(),
+            Default::default(),
         ))
         .unwrap();
     let secret = json!(created)["secret"].as_str().unwrap().to_owned();

@@ -791,7 +791,7 @@ async fn a_keys_origins_set_in_the_app_are_enforced_by_its_server() {
         .keys
         .set_origins(&created.record.id, &["https://admin.example.com".to_owned()])
         .unwrap();
-    s.workspace.change_origins(&narrowed).await.unwrap();
+    s.workspace.change_enforced(&narrowed).await.unwrap();
     let mut old_page = request();
     old_page.origin = Some("https://shop.example.com".into());
     let by_server = s
@@ -808,7 +808,7 @@ async fn a_keys_origins_set_in_the_app_are_enforced_by_its_server() {
     // Changed while disconnected: the next sync tells the server.
     s.workspace.disconnect().unwrap();
     let widened = s.keys.set_origins(&created.record.id, &[]).unwrap();
-    let queued = s.workspace.change_origins(&widened).await.unwrap_err();
+    let queued = s.workspace.change_enforced(&widened).await.unwrap_err();
     assert_eq!(code(&queued), "workspace_not_connected");
     s.workspace
         .connect(&s.base, &s.account, &s.records(), &YES)
@@ -821,5 +821,119 @@ async fn a_keys_origins_set_in_the_app_are_enforced_by_its_server() {
     assert_eq!(
         code(&toucan_keys_core::manager::checked_origins(&["shop.example.com".to_owned()]).unwrap_err()),
         "origin_invalid"
+    );
+}
+
+/// Restricted keys where they meet the rest: the limits chosen at creation
+/// travel with the registration and the server enforces them; the app
+/// refuses first in the same words; a roll's replacement keeps them; a
+/// change made while disconnected is queued and reaches the server with the
+/// next sync, so it is never only shown and not enforced.
+#[tokio::test]
+async fn a_keys_limits_reach_its_server_through_create_roll_and_an_offline_change() {
+    use toucan_keys_protocol::limits::Preset;
+    let s = setup().await;
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    let limits = Preset::ShowDashboards.limits(Some(("region", "EMEA")));
+    let created = s
+        .keys
+        .create_limited("Customer dashboards", Expiry::Days90, &[], limits.clone())
+        .unwrap();
+    s.workspace.register(&created.record).await.unwrap();
+    let (_, on_server) = s
+        .workspace
+        .enforced_on_its_server(&created.record.id)
+        .await
+        .unwrap()
+        .expect("the key's own server knows it");
+    assert_eq!(on_server, limits, "the registration carried the limits");
+
+    // Within the limits: a token, with the fixed attribute.
+    let token = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &request())
+        .await
+        .unwrap();
+    assert_eq!(token.claims["attributes"]["region"], "EMEA");
+
+    // Beyond them: refused here first, naming the limit.
+    let mut edit = request();
+    edit.permissions[0].level = Level::CanEdit;
+    let refused = s
+        .workspace
+        .generate_token(&created.record, &created.secret, &edit)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&refused), "key_limit");
+    assert_eq!(
+        refused.to_string(),
+        "This key may grant at most dashboard:can_view; the request asked for dashboard:can_edit."
+    );
+    // …and by the server, for a record that doesn't know them (a client
+    // that skips the app's check).
+    let mut unaware = created.record.clone();
+    unaware.limits = Default::default();
+    let by_server = s
+        .workspace
+        .generate_token(&unaware, &created.secret, &edit)
+        .await
+        .unwrap_err();
+    assert_eq!(code(&by_server), "key_limit", "{by_server}");
+    assert_eq!(by_server.to_string(), refused.to_string());
+
+    // A roll's replacement is limited the same way, on the server too.
+    let rolled = s.keys.roll(&created.record.id, RollOverlap::Hours24).unwrap();
+    assert_eq!(rolled.new.record.limits, limits);
+    s.workspace
+        .register_rolled(&rolled.new.record, &rolled.old)
+        .await
+        .unwrap();
+    let mut replacement = rolled.new.record.clone();
+    replacement.limits = Default::default();
+    let by_server = s
+        .workspace
+        .generate_token(&replacement, &rolled.new.secret, &edit)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code(&by_server),
+        "key_limit",
+        "the replacement is as narrow as the key it replaces"
+    );
+
+    // Widened while disconnected: queued, then sent by the next sync.
+    s.workspace.disconnect().unwrap();
+    let widened = s.keys.set_limits(&rolled.new.record.id, Default::default()).unwrap();
+    let queued = s.workspace.change_enforced(&widened).await.unwrap_err();
+    assert_eq!(code(&queued), "workspace_not_connected");
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    s.workspace
+        .generate_token(&widened, &rolled.new.secret, &edit)
+        .await
+        .expect("the server heard of the wider limits at the sync");
+
+    // Narrowed while disconnected: the server must not keep the wider ones.
+    s.workspace.disconnect().unwrap();
+    let narrowed = s.keys.set_limits(&rolled.new.record.id, limits.clone()).unwrap();
+    assert!(s.workspace.change_enforced(&narrowed).await.is_err());
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    let by_server = s
+        .workspace
+        .generate_token(&widened, &rolled.new.secret, &edit)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        code(&by_server),
+        "key_limit",
+        "the queued tightening reached the server"
     );
 }

@@ -10,6 +10,7 @@ use crate::error::CoreError;
 use crate::expiry::Expiry;
 use crate::manager::{FoundKey, KeySummary, RollOverlap};
 use crate::record::KeyId;
+use toucan_keys_protocol::limits::KeyLimits;
 
 impl ToucanApp {
     /// Every key, newest first.
@@ -49,9 +50,16 @@ impl ToucanApp {
             async {
                 let mut record = self.keys.restore_found(&id)?;
                 self.note(&id, Activity::Restored);
-                match self.workspace.origins_on_its_server(&id).await {
-                    Ok(Some(origins)) if !origins.is_empty() => record = self.keys.set_origins(&id, &origins)?,
-                    Ok(_) => {}
+                match self.workspace.enforced_on_its_server(&id).await {
+                    Ok(Some((origins, limits))) => {
+                        if !origins.is_empty() {
+                            record = self.keys.set_origins(&id, &origins)?;
+                        }
+                        if !limits.is_full_access() {
+                            record = self.keys.set_limits(&id, limits)?;
+                        }
+                    }
+                    Ok(None) => {}
                     Err(error) => {
                         tracing::warn!(key = %id, code = %error.code(), "restore: the server's origins couldn't be read")
                     }
@@ -91,15 +99,21 @@ impl ToucanApp {
         )
     }
 
-    /// Creates a key, then registers it with the workspace server if one is
-    /// connected. The reply holds its secret, once: once the key exists, no
+    /// Creates a key with `limits` (full access: none), then registers it,
+    /// limits included, with the workspace server if one is connected. The reply holds its secret, once: once the key exists, no
     /// later step can turn the reply into an error (the secret would be lost
     /// with it); a server failure is a warning.
-    pub async fn create_key(&self, name: String, expiry: Expiry, origins: Vec<String>) -> Reply<CreatedKeyReply> {
+    pub async fn create_key(
+        &self,
+        name: String,
+        expiry: Expiry,
+        origins: Vec<String>,
+        limits: KeyLimits,
+    ) -> Reply<CreatedKeyReply> {
         logged(
             "create_key",
             async {
-                let created = self.keys.create_for(&name, expiry, &origins)?;
+                let created = self.keys.create_limited(&name, expiry, &origins, limits)?;
                 self.note(&created.record.id, Activity::Created);
                 let registered = self.workspace.register(&created.record).await;
                 if registered.is_ok() {
@@ -226,8 +240,36 @@ impl ToucanApp {
                 );
                 let server_warning = not_on_server_yet(
                     "set_key_origins",
-                    self.workspace.change_origins(&record).await,
+                    self.workspace.change_enforced(&record).await,
                     "origins-not-on-server",
+                );
+                Ok(OriginsReply {
+                    key: self.keys.summarize(record),
+                    server_warning,
+                })
+            }
+            .await,
+        )
+    }
+
+    /// Replaces a key's limits, here and on its server; a server that can't
+    /// be told now is a warning, and the next sync tells it (the change is
+    /// queued first, like a revocation).
+    pub async fn set_key_limits(&self, id: KeyId, limits: KeyLimits) -> Reply<OriginsReply> {
+        logged(
+            "set_key_limits",
+            async {
+                let record = self.keys.set_limits(&id, limits)?;
+                self.note(
+                    &id,
+                    Activity::LimitsChanged {
+                        limits: record.limits.clone(),
+                    },
+                );
+                let server_warning = not_on_server_yet(
+                    "set_key_limits",
+                    self.workspace.change_enforced(&record).await,
+                    "limits-not-on-server",
                 );
                 Ok(OriginsReply {
                     key: self.keys.summarize(record),

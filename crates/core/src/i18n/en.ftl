@@ -33,6 +33,7 @@ long-date = { $day } { $month } { $year }
 
 not-registered-yet = Not registered with the workspace server yet; it will be the next time the server can be reached.
 origins-not-on-server = Saved on this computer. The server hasn't been told yet, so it still accepts the key from the web addresses it knew until Toucan Keys can reach it.
+limits-not-on-server = Saved on this computer. The server hasn't been told yet, so it still applies the limits it knew until Toucan Keys can reach it.
 revoked-not-on-server = Revoked on this computer. The server hasn't been told yet, so the key still works there until Toucan Keys can reach it.
 deleted-not-confirmed = Deleted on this computer. The server hasn't confirmed the revocation yet; Toucan Keys will tell it the next time it can reach it.
 roll-not-on-server = The server doesn't know the new key yet, nor when the old one should stop working. Use “Finish rolling” once the server can be reached.
@@ -136,6 +137,41 @@ error-server-timeout = The server at { $host } took too long to answer. Try agai
 error-server-tls = The secure connection to { $host } failed: { $reason }. Check the address; if it is right, ask whoever runs the server to fix its certificate. Nothing was sent.
 error-account-token-rejected = The server at { $host } didn't accept the account token. Copy the token again from the server and connect again.
 error-server-refused = The server refused the request: { $message }
+error-key-limit-role = This key may grant only the role { $allowed }; the request asked for { $asked }.
+error-key-limit-permission = This key may grant at most { $resource }:{ $allowed }; the request asked for { $resource }:{ $asked }.
+error-key-limit-permission-none = This key may grant no permission on { $resource }; the request asked for { $resource }:{ $asked }.
+error-key-limit-fixed-attribute = This key always sets { $name } to “{ $fixed }”; the request asked for “{ $asked }”. Leave { $name } out, or use the key made for that customer.
+error-key-limit-lifetime = This key's tokens may last at most { $max ->
+        [one] 1 minute
+       *[other] { $max } minutes
+    }; the request asked for { $asked ->
+        [one] 1 minute
+       *[other] { $asked } minutes
+    }.
+error-key-limit-network = This key may be used only from { $allowed }; the request came from { $address }.
+error-key-limit-unknown-address = an address the server couldn't tell
+error-key-limit-not-yet = This key works from { $date }; it can't be used before then.
+error-limit-roles = Choose at least one role this key may grant.
+error-limit-fixed-attribute = The fixed value of “{ $given }” must be text, a number or true/false (up to 256 bytes), and its name letters, digits, _, - or .
+error-limit-lifetime = The longest token lifetime must be from 1 minute to 24 hours.
+error-limit-network = “{ $given }” isn't a network. Write an IP address, or a range such as 203.0.113.0/24 or 2001:db8::/32.
+error-limit-rate = The requests per minute must be at least 1.
+error-limit-other = This limit can't be set as written: { $given }.
+
+## A key's limits in a few words (list, details, command line)
+limits-full-access = Full access
+limits-no-permission = No permission
+limits-view-only = View only
+limits-view-and-ai = View and AI questions
+limits-some-permissions = Some permissions
+limits-roles = { $roles } only
+limits-lifetime = tokens up to { $minutes } min
+limits-networks = { $count ->
+        [one] 1 network
+       *[other] { $count } networks
+    }
+limits-rate = { $count }/min
+limits-from = from { $date }
 error-server-key-revoked = The server refuses this API key: it was revoked. Create a new key to keep generating tokens.
 error-server-key-revoked-on = The server refuses this API key: it was revoked on { $date }. Create a new key to keep generating tokens.
 error-server-key-expired = The server refuses this API key: it has expired. Roll it to get a key that works.

@@ -5,6 +5,8 @@
 use std::fmt;
 
 use toucan_keys_protocol::key_format::ParseKeyError;
+use toucan_keys_protocol::limits::{LimitBreach, level_name, resource_name, role_name};
+use toucan_keys_protocol::vocabulary::Level;
 
 use super::{Arg, Language, language, message_for};
 use crate::error::CoreError;
@@ -62,6 +64,87 @@ fn refused(language: Language, server_code: &str, message: &str, on: Option<chro
     }
 }
 
+/// A request beyond one of its key's limits: the limit and what was asked,
+/// in the wire's own names for roles and permissions (what the request said).
+pub fn limit_breach(language: Language, breach: &LimitBreach) -> String {
+    let say = |id: &str, args: &[(&str, Arg)]| say(language, &format!("key-limit-{id}"), args);
+    let levels = |levels: &[Level]| {
+        levels
+            .iter()
+            .map(|level| level_name(*level))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let value = |value: &serde_json::Value| match value {
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    match breach {
+        LimitBreach::Role { allowed, asked } => {
+            let allowed = allowed
+                .iter()
+                .map(|role| role_name(*role))
+                .collect::<Vec<_>>()
+                .join(", ");
+            say(
+                "role",
+                &[("allowed", text(&allowed)), ("asked", text(role_name(*asked)))],
+            )
+        }
+        LimitBreach::Permission {
+            resource,
+            allowed,
+            asked,
+        } => {
+            let id = if allowed.is_empty() {
+                "permission-none"
+            } else {
+                "permission"
+            };
+            say(
+                id,
+                &[
+                    ("resource", text(resource_name(*resource))),
+                    ("allowed", text(&levels(allowed))),
+                    ("asked", text(level_name(*asked))),
+                ],
+            )
+        }
+        LimitBreach::FixedAttribute { name, fixed, asked } => say(
+            "fixed-attribute",
+            &[
+                ("name", text(name)),
+                ("fixed", text(&value(fixed))),
+                ("asked", text(&value(asked))),
+            ],
+        ),
+        LimitBreach::Lifetime {
+            max_seconds,
+            asked_seconds,
+        } => say(
+            "lifetime",
+            &[
+                ("max", number(max_seconds.div_ceil(60))),
+                ("asked", number(asked_seconds.div_ceil(60))),
+            ],
+        ),
+        LimitBreach::Network { address, allowed } => {
+            let unknown = say("unknown-address", &[]);
+            say(
+                "network",
+                &[
+                    ("allowed", text(&allowed.join(", "))),
+                    ("address", text(address.as_deref().unwrap_or(&unknown))),
+                ],
+            )
+        }
+        LimitBreach::NotYet { not_before } => {
+            let date = super::long_date_in(language, *not_before);
+            say("not-yet", &[("date", text(&date))])
+        }
+    }
+}
+
 /// English, for logs and the command line.
 macro_rules! display_in_english {
     ($($error:ty),*) => {$(
@@ -99,6 +182,17 @@ impl CoreError {
             Self::KeyNotRevoked => say("key-not-revoked", &[]),
             Self::KeyAlreadyListed => say("key-already-listed", &[]),
             Self::OriginInvalid { origin } => say("origin-invalid", &[("origin", text(origin))]),
+            Self::LimitInvalid { field, given } => {
+                let id = match field.split(['.', '[']).nth(1).unwrap_or_default() {
+                    "roles" => "limit-roles",
+                    "fixedAttributes" => "limit-fixed-attribute",
+                    "maxLifetimeSeconds" => "limit-lifetime",
+                    "networks" => "limit-network",
+                    "requestsPerMinute" => "limit-rate",
+                    _ => "limit-other",
+                };
+                say(id, &[("given", text(given))])
+            }
             Self::TooManyOrigins { max } => say("too-many-origins", &[("max", number(*max))]),
             Self::OriginNotAllowed { allowed } => say("origin-not-allowed", &[("allowed", text(&allowed.join(", ")))]),
             Self::InvalidKey(error) => parse_error(language, error),
@@ -167,6 +261,7 @@ impl ServerError {
                 message,
                 on,
             } => refused(language, server_code, message, *on),
+            Self::KeyLimit { breach } => limit_breach(language, breach),
             Self::Redirected { host, location } => say(
                 "server-redirected",
                 &[("host", text(host)), ("location", text(location))],
@@ -235,6 +330,14 @@ mod tests {
             CoreError::OriginInvalid { origin: s() },
             CoreError::TooManyOrigins { max: 20 },
             CoreError::OriginNotAllowed { allowed: vec![s()] },
+            CoreError::LimitInvalid {
+                field: "limits.networks[0]".into(),
+                given: s(),
+            },
+            CoreError::LimitInvalid {
+                field: "limits.roles".into(),
+                given: s(),
+            },
             CoreError::InvalidKey(ParseKeyError::WrongPrefix),
             CoreError::InvalidKey(ParseKeyError::WrongLength { found: 3, expected: 40 }),
             CoreError::InvalidKey(ParseKeyError::BadCharacter { position: 5 }),
@@ -280,6 +383,13 @@ mod tests {
             ServerError::Redirected {
                 host: s(),
                 location: s(),
+            }
+            .into(),
+            ServerError::KeyLimit {
+                breach: toucan_keys_protocol::limits::LimitBreach::Lifetime {
+                    max_seconds: 600,
+                    asked_seconds: 900,
+                },
             }
             .into(),
             ServerError::BadResponse { host: s(), status: 500 }.into(),

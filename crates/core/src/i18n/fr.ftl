@@ -31,6 +31,7 @@ long-date = { $day } { $month } { $year }
 
 not-registered-yet = Pas encore enregistrée sur le serveur de l’espace de travail ; elle le sera dès que le serveur sera joignable.
 origins-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il accepte donc la clé depuis les adresses web qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
+limits-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il applique donc les limites qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
 revoked-not-on-server = Révoquée sur cet ordinateur. Le serveur n’a pas encore été prévenu : la clé y fonctionne donc jusqu’à ce que Toucan Keys puisse le joindre.
 deleted-not-confirmed = Supprimée sur cet ordinateur. Le serveur n’a pas encore confirmé la révocation ; Toucan Keys le préviendra dès qu’il pourra le joindre.
 roll-not-on-server = Le serveur ne connaît pas encore la nouvelle clé, ni le moment où l’ancienne doit cesser de fonctionner. Utilisez « Terminer le renouvellement » dès que le serveur est joignable.
@@ -134,6 +135,41 @@ error-server-timeout = Le serveur { $host } a mis trop de temps à répondre. R�
 error-server-tls = La connexion sécurisée à { $host } a échoué ({ $reason }). Vérifiez l’adresse ; si elle est juste, demandez à la personne qui gère le serveur de corriger son certificat. Rien n’a été envoyé.
 error-account-token-rejected = Le serveur { $host } n’a pas accepté le jeton de compte. Copiez à nouveau le jeton depuis le serveur et reconnectez-vous.
 error-server-refused = Le serveur a refusé : { $message }
+error-key-limit-role = Cette clé ne peut accorder que le rôle { $allowed } ; la demande voulait { $asked }.
+error-key-limit-permission = Cette clé peut accorder au plus { $resource }:{ $allowed } ; la demande voulait { $resource }:{ $asked }.
+error-key-limit-permission-none = Cette clé ne peut accorder aucune permission sur { $resource } ; la demande voulait { $resource }:{ $asked }.
+error-key-limit-fixed-attribute = Cette clé fixe toujours { $name } à « { $fixed } » ; la demande voulait « { $asked } ». Omettez { $name }, ou utilisez la clé créée pour ce client.
+error-key-limit-lifetime = Les jetons de cette clé durent au plus { $max ->
+        [one] 1 minute
+       *[other] { $max } minutes
+    } ; la demande voulait { $asked ->
+        [one] 1 minute
+       *[other] { $asked } minutes
+    }.
+error-key-limit-network = Cette clé ne peut servir que depuis { $allowed } ; la demande venait de { $address }.
+error-key-limit-unknown-address = une adresse que le serveur n’a pas pu déterminer
+error-key-limit-not-yet = Cette clé fonctionne à partir du { $date } ; elle ne peut pas servir avant.
+error-limit-roles = Choisissez au moins un rôle que cette clé peut accorder.
+error-limit-fixed-attribute = La valeur fixée de « { $given } » doit être un texte, un nombre ou vrai/faux (256 octets au plus), et son nom des lettres, chiffres, _, - ou .
+error-limit-lifetime = La durée maximale d’un jeton doit aller de 1 minute à 24 heures.
+error-limit-network = « { $given } » n’est pas un réseau. Écrivez une adresse IP, ou une plage comme 203.0.113.0/24 ou 2001:db8::/32.
+error-limit-rate = Le nombre de demandes par minute doit être d’au moins 1.
+error-limit-other = Cette limite ne peut pas être réglée ainsi : { $given }.
+
+## A key's limits in a few words (list, details, command line)
+limits-full-access = Accès complet
+limits-no-permission = Aucune permission
+limits-view-only = Lecture seule
+limits-view-and-ai = Lecture et questions à l’IA
+limits-some-permissions = Certaines permissions
+limits-roles = { $roles } uniquement
+limits-lifetime = jetons de { $minutes } min au plus
+limits-networks = { $count ->
+        [one] 1 réseau
+       *[other] { $count } réseaux
+    }
+limits-rate = { $count }/min
+limits-from = à partir du { $date }
 error-server-key-revoked = Le serveur refuse cette clé d’API : elle y a été révoquée.
 error-server-key-revoked-on = Le serveur refuse cette clé d’API : elle y a été révoquée le { $date }.
 error-server-key-expired = Le serveur refuse cette clé d’API : elle a expiré. Renouvelez-la pour obtenir une clé qui fonctionne.

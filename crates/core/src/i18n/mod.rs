@@ -14,9 +14,11 @@ use fluent_bundle::{FluentArgs, FluentValue};
 
 mod errors;
 pub mod languages;
+mod limits;
 
-pub use errors::keychain_app;
+pub use errors::{keychain_app, limit_breach};
 pub use languages::{Language, OfferedLanguage, WindowLanguages};
+pub use limits::limits_summary;
 
 static SPOKEN: RwLock<Language> = RwLock::new(Language::ENGLISH);
 

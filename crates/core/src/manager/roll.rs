@@ -71,6 +71,7 @@ impl KeyManager {
         record.replaces = Some(old.id.clone());
         // The replacement may be used from the same places, no more.
         record.allowed_origins = old.allowed_origins.clone();
+        record.limits = old.limits.clone();
         let retires_at = old
             .expires_at
             .map_or(now + overlap.duration(), |at| at.min(now + overlap.duration()));

@@ -15,6 +15,8 @@ use toucan_keys_protocol::wire::{
 pub use toucan_keys_protocol::wire::Introspection;
 
 use super::{AccountToken, GeneratedToken, ServerError, ServerUrl};
+use toucan_keys_protocol::limits::{KeyLimits, LimitBreach};
+
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::{ExposeSecret, SecretKey};
 
@@ -57,6 +59,8 @@ pub struct ServerKey {
     pub last_used_at: Option<DateTime<Utc>>,
     /// The web origins its tokens may be used from on the server; empty: any.
     pub allowed_origins: Vec<String>,
+    /// Its limits on the server.
+    pub limits: KeyLimits,
 }
 
 impl From<RegisteredKey> for ServerKey {
@@ -69,6 +73,7 @@ impl From<RegisteredKey> for ServerKey {
             revoked_at: key.revoked_at,
             last_used_at: key.last_used_at,
             allowed_origins: key.allowed_origins,
+            limits: key.limits,
         }
     }
 }
@@ -156,6 +161,7 @@ impl EmbedClient {
             fingerprint: record.fingerprint.clone(),
             expires_at: record.expires_at.map(|at| at.to_rfc3339()),
             allowed_origins: record.allowed_origins.clone(),
+            limits: record.limits.clone(),
             retires: retires.map(|(id, at)| Retirement {
                 id: id.as_str().to_owned(),
                 at: at.to_rfc3339(),
@@ -193,16 +199,18 @@ impl EmbedClient {
     }
 
     /// `PATCH /api/keys/{id}` with the web origins the key's tokens may be
-    /// used from from now on (empty: any).
-    pub async fn change_origins(
+    /// used from from now on (empty: any), and its limits when given.
+    pub async fn change_enforced(
         &self,
         account: &AccountToken,
         id: &KeyId,
         origins: &[String],
+        limits: Option<&KeyLimits>,
     ) -> Result<(), ServerError> {
         let path = format!("api/keys/{}", id.as_str());
         let body = KeyChange {
             allowed_origins: Some(origins.to_vec()),
+            limits: limits.cloned(),
             ..KeyChange::default()
         };
         self.send(self.account_request(Method::PATCH, &path, account).json(&body))
@@ -286,6 +294,11 @@ impl EmbedClient {
         match refusal {
             Some(refusal) if refusal.code == codes::INVALID_ACCOUNT_TOKEN => Err(ServerError::AccountTokenRejected {
                 host: self.base.host_label(),
+            }),
+            Some(ErrorBody {
+                breach: Some(breach), ..
+            }) if status == reqwest::StatusCode::FORBIDDEN => Err(ServerError::KeyLimit {
+                breach: printable_breach(breach),
             }),
             Some(refusal) if status.is_client_error() => Err(ServerError::refused(
                 &printable(&refusal.code),
@@ -403,6 +416,28 @@ fn describe_tls(error: &rustls::Error) -> String {
 /// DEL, C1, and the bidirectional overrides), so a hostile server can't move
 /// a terminal's cursor, change its title or colours, or hide text, when the
 /// command line prints its message.
+/// A server's account of a broken limit, with its text made printable and
+/// short (a hostile server could send anything in it).
+fn printable_breach(breach: LimitBreach) -> LimitBreach {
+    let short = |text: &str| printable(text).chars().take(200).collect::<String>();
+    let value = |value: serde_json::Value| match value {
+        serde_json::Value::String(text) => serde_json::Value::String(short(&text)),
+        other => serde_json::Value::String(short(&other.to_string())),
+    };
+    match breach {
+        LimitBreach::FixedAttribute { name, fixed, asked } => LimitBreach::FixedAttribute {
+            name: short(&name),
+            fixed: value(fixed),
+            asked: value(asked),
+        },
+        LimitBreach::Network { address, allowed } => LimitBreach::Network {
+            address: address.as_deref().map(short),
+            allowed: allowed.iter().take(20).map(|net| short(net)).collect(),
+        },
+        typed => typed,
+    }
+}
+
 pub(crate) fn printable(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() || is_bidi_control(c) { ' ' } else { c })

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::CoreError;
 use crate::json_file::{FileKind, JsonFile};
-use crate::record::KeyId;
+use toucan_keys_protocol::limits::KeyLimits;
+
+use crate::record::{KeyId, KeyRecord};
 
 /// A revocation a server hasn't confirmed yet. It stays in the outbox through
 /// disconnecting, reconnecting and switching servers, until that server says
@@ -25,8 +27,9 @@ pub struct PendingRevocation {
     pub key_name: String,
 }
 
-/// Web origins a key's server hasn't confirmed yet (set in the details view
-/// while that server couldn't be told).
+/// What a key's server enforces for it (its web origins and its limits)
+/// that the server hasn't confirmed yet: set in the details view while that
+/// server couldn't be told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PendingOrigins {
@@ -36,6 +39,10 @@ pub struct PendingOrigins {
     pub key_id: KeyId,
     /// Its origins from now on (empty: any).
     pub origins: Vec<String>,
+    /// Its limits from now on; `None` in entries queued before keys had
+    /// limits (only their origins are sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<KeyLimits>,
 }
 
 /// One entry of `pendingRevocations` as files have held it: a plain key id
@@ -127,14 +134,16 @@ impl WorkspaceConfig {
         }
     }
 
-    /// Queues `key_id`'s new origins for `server_url`, replacing an earlier
-    /// change not yet sent.
-    pub fn queue_origins(&mut self, server_url: &str, key_id: &KeyId, origins: &[String]) {
-        self.pending_origins.retain(|p| &p.key_id != key_id);
+    /// Queues what `record`'s server must enforce for it from now on (its
+    /// origins and limits) for `server_url`, replacing an earlier change not
+    /// yet sent.
+    pub fn queue_enforced(&mut self, server_url: &str, record: &KeyRecord) {
+        self.pending_origins.retain(|p| p.key_id != record.id);
         self.pending_origins.push(PendingOrigins {
             server_url: server_url.to_owned(),
-            key_id: key_id.clone(),
-            origins: origins.to_vec(),
+            key_id: record.id.clone(),
+            origins: record.allowed_origins.clone(),
+            limits: Some(record.limits.clone()),
         });
     }
 

@@ -58,6 +58,12 @@ pub enum ServerError {
         /// When the key was revoked or expired, as the server said.
         on: Option<chrono::DateTime<chrono::Utc>>,
     },
+    /// The token request goes beyond one of its key's limits (checked here
+    /// first, and by the server).
+    KeyLimit {
+        /// Which limit, and what was asked.
+        breach: toucan_keys_protocol::limits::LimitBreach,
+    },
     /// The server answered with a redirect, which is never followed: it
     /// would carry the key or account token to another address.
     Redirected {
@@ -100,6 +106,7 @@ impl ServerError {
                 codes::INVALID_BODY => ErrorCode::ServerInvalidRequest,
                 _ => ErrorCode::ServerRefused,
             },
+            Self::KeyLimit { .. } => ErrorCode::KeyLimit,
             Self::Redirected { .. } => ErrorCode::ServerRedirected,
             Self::BadResponse { .. } => ErrorCode::ServerBadResponse,
         }

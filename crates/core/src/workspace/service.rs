@@ -14,6 +14,8 @@ use super::{
     TokenRequest,
 };
 use crate::error::CoreError;
+use toucan_keys_protocol::limits::{KeyLimits, TokenAsk};
+
 use crate::record::{KeyId, KeyRecord};
 use crate::secret::SecretKey;
 use crate::vault::Vault;
@@ -177,7 +179,7 @@ impl Workspace {
         };
         let server = client.server().to_string();
         let (confirmed, mut first_error) = self.flush_revocations(&client, &token).await?;
-        if let Err(error) = self.flush_origins(&client, &token).await? {
+        if let Err(error) = self.flush_enforced(&client, &token).await? {
             first_error.get_or_insert(error);
         }
 
@@ -377,16 +379,17 @@ impl Workspace {
         Ok(())
     }
 
-    /// Tells the key's server its new origins. The change is first queued,
+    /// Tells the key's server what it enforces for the key from now on: its
+    /// origins and its limits. The change is first queued,
     /// durably, for the server the key was registered with, then sent if
     /// that server is the connected one; otherwise it waits for the next sync
     /// with it (an error says the server hasn't been told yet). A key no
     /// server knows needs nothing: its registration will carry them.
-    pub async fn change_origins(&self, record: &KeyRecord) -> Result<(), CoreError> {
+    pub async fn change_enforced(&self, record: &KeyRecord) -> Result<(), CoreError> {
         let mut server = None;
         self.file.update(|config| {
             if let Some(own) = config.key_servers.get(&record.id).cloned() {
-                config.queue_origins(&own, &record.id, &record.allowed_origins);
+                config.queue_enforced(&own, record);
                 server = Some(own);
             }
         })?;
@@ -395,16 +398,16 @@ impl Workspace {
         };
         match self.connection()? {
             Some((client, token)) if client.server().to_string() == server => {
-                self.flush_origins(&client, &token).await?
+                self.flush_enforced(&client, &token).await?
             }
             Some(_) => Err(ServerError::KeyBoundElsewhere { server }.into()),
             None => Err(ServerError::NotConnected.into()),
         }
     }
 
-    /// The web origins the key's own server enforces for it, when that
-    /// server is the connected one and knows the key; `None` otherwise.
-    pub async fn origins_on_its_server(&self, id: &KeyId) -> Result<Option<Vec<String>>, CoreError> {
+    /// The web origins and limits the key's own server enforces for it, when
+    /// that server is the connected one and knows the key; `None` otherwise.
+    pub async fn enforced_on_its_server(&self, id: &KeyId) -> Result<Option<(Vec<String>, KeyLimits)>, CoreError> {
         let Some((client, token)) = self.connection()? else {
             return Ok(None);
         };
@@ -416,13 +419,13 @@ impl Workspace {
         Ok(known
             .into_iter()
             .find(|key| &key.id == id)
-            .map(|key| key.allowed_origins))
+            .map(|key| (key.allowed_origins, key.limits)))
     }
 
-    /// Sends the origin changes queued for `client`'s server and drops those
+    /// Sends the origin and limit changes queued for `client`'s server and drops those
     /// it confirms (a server that no longer has the key needs none); the
     /// first failure is the inner error.
-    async fn flush_origins(
+    async fn flush_enforced(
         &self,
         client: &EmbedClient,
         token: &AccountToken,
@@ -438,7 +441,10 @@ impl Workspace {
             .filter(|p| p.server_url == server)
             .collect();
         for pending in queued {
-            match client.change_origins(token, &pending.key_id, &pending.origins).await {
+            match client
+                .change_enforced(token, &pending.key_id, &pending.origins, pending.limits.as_ref())
+                .await
+            {
                 Ok(()) => confirmed.push(pending),
                 Err(ServerError::Refused { server_code, .. })
                     if server_code == toucan_keys_protocol::wire::codes::NOT_FOUND =>
@@ -468,18 +474,35 @@ impl Workspace {
         key: &SecretKey,
         request: &TokenRequest,
     ) -> Result<GeneratedToken, CoreError> {
-        let asked = request.to_body()?.origin;
-        if !record.allowed_origins.is_empty() && !asked.is_some_and(|origin| record.allowed_origins.contains(&origin)) {
+        let asked = request.to_body()?;
+        if !record.allowed_origins.is_empty()
+            && !asked
+                .origin
+                .as_ref()
+                .is_some_and(|origin| record.allowed_origins.contains(origin))
+        {
             return Err(CoreError::OriginNotAllowed {
                 allowed: record.allowed_origins.clone(),
             });
         }
+
         let Some((client, token)) = self.connection()? else {
             return Err(ServerError::NotConnected.into());
         };
         // Values typed as text become the declared attributes' types.
         let declared = client.declared_attributes(&token).await?;
         let body = request.to_body_for(&declared)?;
+        // The key's own limits, checked here first in the words the server
+        // would use (the server checks them again).
+        record
+            .limits
+            .apply(TokenAsk {
+                role: body.user.role,
+                permissions: body.permissions.clone(),
+                attributes: body.user.attributes.clone(),
+                lifetime_seconds: Some(body.lifetime_seconds),
+            })
+            .map_err(|breach| ServerError::KeyLimit { breach })?;
         let server = client.server().to_string();
         if let Some(bound) = self.file.load()?.key_servers.get(&record.id)
             && bound != &server
