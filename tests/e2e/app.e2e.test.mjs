@@ -45,10 +45,15 @@ async function rowCount() {
   return (await browser.$$("tbody tr")).length;
 }
 
-async function openCreateDialog() {
+/**
+ * Opens "Create API Key" with "Full access" chosen (as keys were before
+ * limits), unless `keepSuggested` leaves the suggested, narrowest use.
+ */
+async function openCreateDialog({ keepSuggested = false } = {}) {
   await (await browser.$("#create-key")).click();
   const name = await browser.$("input[name=name]");
   await name.waitForDisplayed({ timeout: 10_000 });
+  if (!keepSuggested) await (await browser.$("input[value=fullAccess]")).click();
   return name;
 }
 
@@ -434,6 +439,48 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
       body: JSON.stringify({ token }),
     });
     assert.deepEqual(await introspected.json(), { active: false }, "the token issued before the revoke stopped working");
+  } finally {
+    server.stop();
+  }
+});
+
+test("8b. restricted key: 'Show dashboards' made in the window for one customer; the server refuses can_edit, naming the limit, and writes the customer into every token", async () => {
+  await start();
+  const server = await startEmbedServer();
+  try {
+    await connectWindow(server);
+    const name = await openCreateDialog({ keepSuggested: true });
+    assert.equal(await (await browser.$("input[value=showDashboards]")).isSelected(), true, "the narrowest use is suggested");
+    await name.setValue("Acme dashboards");
+    await setValue("input[placeholder=acme]", "acme");
+    await screenshot(browser, "create-show-dashboards");
+    await clickButton("Create key");
+    const key = await revealedKey();
+    await closeRevealWithoutCopy();
+    const row = await browser.$("tr*=Acme dashboards");
+    await row.waitForExist({ timeout: 10_000 });
+    assert.match(await (await row.$(".limits")).getText(), /View only.*tenant = acme/);
+
+    const ask = async (level, attributes = {}) => {
+      const reply = await fetch(`${server.url}/embed/generate-token`, {
+        method: "POST",
+        headers: { "x-api-key": key, "content-type": "application/json" },
+        body: JSON.stringify({ user: { distinctId: "maria", role: "explorer", attributes }, permissions: { dashboard: [level] } }),
+      });
+      return [reply.status, await reply.json()];
+    };
+    const [status, refused] = await ask("can_edit");
+    assert.equal(status, 403);
+    assert.equal(refused.code, "key_limit");
+    assert.equal(refused.message, "This key may grant at most dashboard:can_view; the request asked for dashboard:can_edit.");
+    const [otherStatus] = await ask("can_view", { tenant: "globex" });
+    assert.equal(otherStatus, 403, "another customer's rows are refused");
+    const [okStatus, issued] = await ask("can_view");
+    assert.equal(okStatus, 200);
+    secretsSeen.push(issued.token);
+    const jwks = await (await fetch(`${server.url}/.well-known/jwks.json`)).json();
+    const { payload } = await jwtVerify(issued.token, createLocalJWKSet(jwks), { issuer: "toucan-embed-server", audience: "toucan-embed" });
+    assert.deepEqual(payload.attributes, { tenant: "acme" }, "the server wrote the customer in");
   } finally {
     server.stop();
   }

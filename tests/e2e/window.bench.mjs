@@ -58,6 +58,7 @@ test("create and roll: click to reveal", async () => {
     const name = `Bench key ${i}`;
     await (await browser.$("#create-key")).click();
     await (await browser.$("input[name=name]")).setValue(name);
+    await (await browser.$("input[value=fullAccess]")).click();
     create.push(await timeSubmitToReveal());
     await closeReveal();
     await clickLabelled(browser, `Roll ${name}`);

@@ -42,7 +42,7 @@ describe("creating a key", () => {
     fakeBackend();
     await mountApp();
     const { dialog } = await openCreateDialog();
-    const radios = [...dialog.querySelectorAll<HTMLInputElement>("input[type=radio]")];
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>("input[name=expiry]")];
     expect(radios.map((r) => r.value)).toEqual(["days30", "days60", "days90", "onDate", "never"]);
     expect(radios.find((r) => r.checked)?.value).toBe("days90");
     expect(document.activeElement?.getAttribute("name")).toBe("name");
@@ -65,6 +65,7 @@ describe("creating a key", () => {
       name: "Dated",
       expiry: { kind: "onDate", value: "2031-05-01" },
       origins: [],
+      limits: {},
     });
   });
 
@@ -797,5 +798,83 @@ describe("web addresses a key may be used from", () => {
     const call = backend.calls.find((c) => c.cmd === "set_key_origins")!;
     expect(call.args.origins).toEqual(["https://shop.example.com", "https://new.example.com/"]);
     expect(backend.keys[0].allowedOrigins).toEqual(["https://shop.example.com", "https://new.example.com"]);
+  });
+});
+
+describe("what a key may be used for (restricted keys)", () => {
+  it("suggests the narrowest use, asks for its customer, and sends the limits Rust offers", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const { dialog, name, form } = await openCreateDialog(true);
+    expect(dialog.textContent).toContain("What will this key be used for?");
+    const uses = [...dialog.querySelectorAll<HTMLInputElement>(".limits input[type=radio]")];
+    expect(uses.map((r) => r.value)).toEqual(["showDashboards", "aiAssistant", "fullAccess", "custom"]);
+    expect(uses.find((r) => r.checked)?.value).toBe("showDashboards");
+    expect(dialog.querySelector(".preset .badge")?.textContent).toBe("Suggested");
+
+    type(name, "Acme dashboards");
+    submit(form);
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "create_key")).toBe(false);
+    expect(dialog.querySelector<HTMLElement>(".limits-error")!.hidden).toBe(false);
+    expect(dialog.querySelector(".limits-error")!.textContent).toBe("Say which customer this key is for.");
+
+    type(dialog.querySelector<HTMLInputElement>("input[placeholder=acme]")!, "acme");
+    submit(form);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "create_key")?.args.limits).toEqual({
+      roles: ["explorer"],
+      permissions: { dashboard: ["can_view"], chart: ["can_view"] },
+      fixedAttributes: { tenant: "acme" },
+    });
+  });
+
+  it("labels a full-access key in the list and changes limits from its details", async () => {
+    const backend = fakeBackend({ keys: [key({ name: "Old master key" })] });
+    await mountApp();
+    const row = document.querySelector("tbody tr")!;
+    expect(row.querySelector(".limits.full-access")?.textContent).toBe("Full access: worth narrowing");
+    document.querySelector<HTMLButtonElement>("tbody th .link-button")!.click();
+    await settle();
+    expect(topDialog().textContent).toContain("Full access");
+    button("Change limits", topDialog()).click();
+    await settle();
+    const editor = topDialog();
+    expect(editor.querySelector<HTMLInputElement>("input[value=fullAccess]")!.checked).toBe(true);
+    const ai = editor.querySelector<HTMLInputElement>("input[value=aiAssistant]")!;
+    ai.checked = true;
+    ai.dispatchEvent(new Event("change"));
+    submit(editor.querySelector("form")!);
+    await settle();
+    const call = backend.calls.find((c) => c.cmd === "set_key_limits")!;
+    expect(call.args.limits).toEqual({
+      roles: ["explorer"],
+      permissions: { dashboard: ["can_view"], chart: ["can_view"], ai: ["can_query"] },
+    });
+    expect(document.querySelector("tbody tr .limits")?.textContent).toBe("Limited");
+  });
+
+  it("builds custom limits from the detailed choices", async () => {
+    const backend = fakeBackend();
+    await mountApp();
+    const { dialog, name, form } = await openCreateDialog(true);
+    const custom = dialog.querySelector<HTMLInputElement>("input[value=custom]")!;
+    custom.checked = true;
+    custom.dispatchEvent(new Event("change"));
+    for (const box of dialog.querySelectorAll<HTMLInputElement>(".custom-limits input[type=checkbox]")) {
+      const keep = box.value === "explorer" || (box.dataset.resource === "dashboard" && box.value === "can_view");
+      box.checked = keep;
+    }
+    type(dialog.querySelector<HTMLInputElement>("input[placeholder='tenant=acme']")!, "tenant=acme");
+    type(dialog.querySelector<HTMLInputElement>("input[placeholder='203.0.113.0/24']")!, "203.0.113.0/24, 2001:db8::/32");
+    type(name, "Narrow");
+    submit(form);
+    await settle();
+    expect(backend.calls.find((c) => c.cmd === "create_key")?.args.limits).toEqual({
+      roles: ["explorer"],
+      permissions: { dashboard: ["can_view"] },
+      fixedAttributes: { tenant: "acme" },
+      networks: ["203.0.113.0/24", "2001:db8::/32"],
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Test helpers: a fake backend behind Tauri's IPC mock, and DOM shortcuts.
 
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import type { DeclaredAttribute, FoundKey, IpcError, KeySummary, OfferedLanguage, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
+import type { DeclaredAttribute, FoundKey, IpcError, KeyLimits, KeySummary, OfferedLanguage, Settings, UpdateCheck, WorkspaceView } from "../src/bindings";
 import { App } from "../src/app";
 import type { Args, Command, ReplyOf } from "../src/ipc";
 
@@ -68,6 +68,8 @@ export function key(overrides: Partial<Omit<KeySummary, "actions">> = {}): KeySu
     allowedOrigins: [],
     restoredAt: null,
     status: "active",
+    limitsSummary: "Full access",
+    fullAccess: true,
     ...overrides,
   } as Omit<KeySummary, "actions">;
   return Object.defineProperty(made, "actions", {
@@ -76,6 +78,13 @@ export function key(overrides: Partial<Omit<KeySummary, "actions">> = {}): KeySu
       return actionsOf(this.status);
     },
   }) as KeySummary;
+}
+
+/** What Rust would record and say of a key with `limits` (a stand-in summary). */
+function summaryOf(limits: KeyLimits): Pick<KeySummary, "limits" | "limitsSummary" | "fullAccess"> {
+  const fullAccess = Object.keys(limits).length === 0;
+  const fixed = Object.entries(limits.fixedAttributes ?? {}).map(([name, value]) => `${name} = ${String(value)}`);
+  return { limits, fullAccess, limitsSummary: fullAccess ? "Full access" : ["Limited", ...fixed].join(" · ") };
 }
 
 export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
@@ -124,6 +133,11 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       return backend.settings;
     },
     found_keys: () => structuredClone(backend.found),
+    set_key_limits: ({ id, limits }) => {
+      const changed = find(id);
+      Object.assign(changed, summaryOf(limits));
+      return { key: structuredClone(changed), serverWarning: null };
+    },
     set_key_origins: ({ id, origins }) => {
       const changed = find(id);
       changed.allowedOrigins = origins.map((origin) => origin.toLowerCase().replace(/\/$/, ""));
@@ -143,8 +157,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     },
     list_keys: () => structuredClone(backend.keys),
     check_keychain: () => structuredClone(backend.keys),
-    create_key: ({ name, origins }) => {
-      const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}`, allowedOrigins: origins });
+    create_key: ({ name, origins, limits }) => {
+      const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}`, allowedOrigins: origins, ...summaryOf(limits) });
       backend.keys.unshift(created);
       return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
     },
@@ -273,11 +287,20 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Clicks "Create API Key" and returns the dialog, its name field and its form. */
-export async function openCreateDialog() {
+/**
+ * Clicks "Create API Key" and returns the dialog, its name field and its
+ * form, with "Full access" chosen (as keys were before limits) unless
+ * `keepSuggested`, which leaves the suggested, narrowest use picked.
+ */
+export async function openCreateDialog(keepSuggested = false) {
   button("Create API Key").click();
   await settle();
   const dialog = topDialog();
+  if (!keepSuggested) {
+    const fullAccess = dialog.querySelector<HTMLInputElement>("input[value=fullAccess]")!;
+    fullAccess.checked = true;
+    fullAccess.dispatchEvent(new Event("change"));
+  }
   const name = dialog.querySelector<HTMLInputElement>("input[name=name]")!;
   return { dialog, name, form: dialog.querySelector("form")! };
 }

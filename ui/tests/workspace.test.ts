@@ -226,6 +226,37 @@ describe("the Generate token panel", () => {
     expect((call.args.request as { origin: string }).origin).toBe("https://admin.example.com");
   });
 
+  it("offers, for a restricted key, only what it allows and says why the rest is missing", async () => {
+    await connected([
+      key({
+        name: "Production backend",
+        fullAccess: false,
+        limitsSummary: "View only · tenant = acme",
+        limits: {
+          roles: ["explorer"],
+          permissions: { dashboard: ["can_view"], chart: ["can_view"] },
+          fixedAttributes: { tenant: "acme" },
+          maxLifetimeSeconds: 900,
+        },
+      }),
+    ]);
+    button("Generate token Production backend").click();
+    await settle();
+    const panel = topDialog();
+    const selects = [...panel.querySelectorAll<HTMLSelectElement>("select")];
+    expect([...selects[0].options].map((o) => o.value)).toEqual(["explorer"]);
+    const lifetimes = [...selects[selects.length - 1].options].map((o) => o.value);
+    expect(lifetimes).toEqual(["15"]);
+    const edit = panel.querySelector<HTMLInputElement>("[aria-label='Dashboards: Edit']")!;
+    expect(edit.disabled).toBe(true);
+    expect(edit.title).toBe("Beyond this key's limits");
+    expect(panel.querySelector<HTMLInputElement>("[aria-label='Dashboards: View']")!.disabled).toBe(false);
+    const note = panel.querySelector(".limits-note")!.textContent!;
+    expect(note).toContain("View only · tenant = acme");
+    expect(note).toContain("Roles it may not grant are left out.");
+    expect(note).toContain("carries tenant = acme");
+  });
+
   it("offers the attributes the workspace declares, each typed as its type", async () => {
     const { backend, panel } = await openPanel((b) => {
       b.declaredAttributes = [

@@ -1,4 +1,5 @@
-// "Create API Key": name and expiry, then the one-time reveal. The secret
+// "Create API Key": name, what the key is for (its limits) and expiry, then
+// the one-time reveal. The secret
 // lives only in the reveal field and one local variable, and both are
 // cleared when the dialog closes. Copying goes through Rust (copy_key),
 // which reads the keychain; the secret never crosses IPC again.
@@ -10,6 +11,7 @@ import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
 import { t } from "../i18n";
 import { showCopied, showError } from "../toast";
+import { limitsForm } from "./limits-form";
 import { openSnippetsDialog } from "./snippets-dialog";
 
 // The choices come from Rust (CHOICES); only their words are in the catalogue.
@@ -65,6 +67,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     { class: "radio-row" },
     ...EXPIRY_CHOICES.map((choice, i) => h("label", { class: "radio", for: radios[i].id }, radios[i], choice.label)),
   );
+  const limits = limitsForm();
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "button primary" }, t("create-submit"));
   const form = h(
@@ -73,6 +76,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     h("label", { for: name.id, class: "label" }, t("column-name")),
     name,
     nameField.error,
+    limits.element,
     h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("column-expires")), expiryOptions, date, dateField.error, neverWarning),
     h("label", { for: origins.id, class: "label" }, t("create-origins")),
     origins,
@@ -114,6 +118,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     nameField.clearError();
     dateField.clearError();
     originsField.clearError();
+    limits.clearError();
     formError.hidden = true;
   }
 
@@ -122,9 +127,15 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     clearErrors();
     const expiry = chosenExpiry();
     if (expiry.kind === "onDate" && !date.value) return showError("date", t("create-pick-a-day"));
+    const chosen = limits.limits();
+    if ("problem" in chosen) {
+      limits.showError(chosen.problem);
+      chosen.field.focus();
+      return;
+    }
     await whileBusy(submit, t("create-busy"), async () => {
       try {
-        const created = await api.createKey(name.value, expiry, originList(origins.value));
+        const created = await api.createKey(name.value, expiry, originList(origins.value), chosen.ok);
         onChange(created.key);
         revealing = true;
         showReveal(dialog, created, onChange, (close) => (requestCloseReveal = close));
@@ -133,6 +144,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
         if (error.field === "name") showError("name", error.message);
         else if (error.field === "expiryDate") showError("date", error.message);
         else if (error.field === "origins") showError("origins", error.message);
+        else if (error.field === "limits") limits.showError(error.message);
         else showError("form", error.message);
       }
     });

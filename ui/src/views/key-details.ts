@@ -10,6 +10,7 @@ import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast, showWarning } from "../toast";
 import { originList } from "./create-key";
+import { limitsForm } from "./limits-form";
 import { openTextDialog } from "./text-dialog";
 import { openSnippetsDialog } from "./snippets-dialog";
 
@@ -22,6 +23,8 @@ export function activityLabel(activity: Activity): string {
       return t("activity-renamed", { from: activity.from, to: activity.to });
     case "registered":
       return t("activity-registered", { server: activity.server });
+    case "limitsChanged":
+      return t("activity-limitsChanged");
     case "originsChanged":
       return activity.origins.length
         ? t("activity-originsChanged", { origins: activity.origins.join(", ") })
@@ -77,6 +80,12 @@ export async function openKeyDetails(
       " ",
       key.status === "revoked" ? "" : h("button", { type: "button", class: "button small", onclick: () => void changeOrigins() }, t("details-origins-change")),
     ),
+    ...row(
+      t("details-limits"),
+      key.limitsSummary,
+      " ",
+      key.status === "revoked" ? "" : h("button", { type: "button", class: "button small", onclick: () => changeLimits() }, t("details-limits-change")),
+    ),
     ...(key.revokedAt ? row(t("status-revoked"), when(key.revokedAt, "")) : []),
     ...row(t("column-last-copied"), when(key.lastCopiedAt, t("never"))),
     ...(connected ? row(t("column-last-used"), server ? when(server.lastUsedAt, t("never")) : t("details-not-registered")) : []),
@@ -98,6 +107,39 @@ export async function openKeyDetails(
         else showToast(t("details-origins-saved"));
       },
     });
+  }
+  function changeLimits(): void {
+    const form = limitsForm(key.limits ?? {});
+    const editor = openDialog({ title: t("details-limits-title", { name: key.name }), className: "limits-dialog", onEscape: () => editor.close() });
+    const save = h("button", { type: "submit", class: "button primary" }, t("save"));
+    const body = h(
+      "form",
+      { novalidate: true },
+      form.element,
+      h("div", { class: "dialog-actions" }, h("button", { type: "button", class: "button", onclick: () => editor.close() }, t("cancel")), save),
+    );
+    body.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      form.clearError();
+      const chosen = form.limits();
+      if ("problem" in chosen) {
+        form.showError(chosen.problem);
+        chosen.field.focus();
+        return;
+      }
+      try {
+        const reply = await api.setKeyLimits(key.id, chosen.ok);
+        editor.close();
+        dialog.close();
+        onChanged?.(reply.key);
+        if (reply.serverWarning) showWarning(reply.serverWarning);
+        else showToast(t("details-limits-saved"));
+      } catch (caught) {
+        form.showError(asCommandError(caught).message);
+      }
+    });
+    editor.body.append(body);
+    focusFirst(editor, form.element.querySelector<HTMLElement>("input:checked") ?? save);
   }
   const history = details.activityProblem
     ? h("p", { class: "hint warning" }, details.activityProblem)

@@ -121,6 +121,11 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
         { scope: "row", class: "key-name" },
         h("button", { type: "button", class: "link-button", title: t("details-tooltip"), onclick: () => act.details(key) }, key.name),
         h("code", { class: "hint" }, key.hint),
+        key.status === "revoked"
+          ? ""
+          : key.fullAccess
+            ? h("span", { class: "limits full-access", title: t("full-access-tooltip") }, t("full-access-hint"))
+            : h("span", { class: "limits" }, key.limitsSummary),
       ),
       h("td", {}, time(key.expiresAt, t("never"))),
       server

@@ -41,7 +41,10 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
 
   const user = fieldWithError("distinct-id", { name: "distinct-id", placeholder: t("token-user-placeholder"), required: true });
   const role = h("select", { id: uniqueId("role"), class: "field select" });
-  const ROLES = roles();
+  // A restricted key: only what it allows is offered, and the panel says why.
+  const limits = key.limits ?? {};
+  const ROLES = roles().filter((choice) => !limits.roles || limits.roles.includes(choice.value));
+  const allowedLevel = (resource: Resource, level: Level) => !limits.permissions || (limits.permissions[resource] ?? []).includes(level);
   const RESOURCES = resources();
   const LEVELS = levels();
   for (const choice of ROLES) role.append(h("option", { value: choice.value }, choice.label));
@@ -111,10 +114,13 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
           {},
           h("th", { scope: "row" }, resource.label),
           ...LEVELS.map((level) => {
+            const allowed = allowedLevel(resource.value, level.value);
             const box = h("input", {
               type: "checkbox",
               "aria-label": t("permission-label", { resource: resource.label, level: level.label }),
-              checked: level.value === "can_view" && resource.value === "dashboard",
+              checked: allowed && level.value === "can_view" && resource.value === "dashboard",
+              disabled: !allowed,
+              title: allowed ? undefined : t("token-beyond-limits"),
             });
             permissionBoxes.push({ permission: { resource: resource.value, level: level.value }, box });
             return h("td", {}, box);
@@ -129,7 +135,22 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
   for (const allowed of key.allowedOrigins) origin?.append(h("option", { value: allowed }, allowed));
 
   const lifetime = h("select", { id: uniqueId("lifetime"), class: "field select" });
-  for (const choice of lifetimes()) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === CHOICES.defaults.tokenLifetimeMinutes }, choice.label));
+  const LIFETIMES = lifetimes().filter((choice) => limits.maxLifetimeSeconds == null || choice.minutes * 60 <= limits.maxLifetimeSeconds);
+  const startLifetime = LIFETIMES.some((c) => c.minutes === CHOICES.defaults.tokenLifetimeMinutes)
+    ? CHOICES.defaults.tokenLifetimeMinutes
+    : LIFETIMES[LIFETIMES.length - 1]?.minutes;
+  for (const choice of LIFETIMES) lifetime.append(h("option", { value: String(choice.minutes), selected: choice.minutes === startLifetime }, choice.label));
+  const fixed = Object.entries(limits.fixedAttributes ?? {}).map(([name, value]) => `${name} = ${String(value)}`);
+  const limitsNote = key.fullAccess
+    ? null
+    : h(
+        "p",
+        { class: "help limits-note" },
+        t("token-limited", { summary: key.limitsSummary }),
+        ...(ROLES.length < CHOICES.roles.length ? [" ", t("token-limited-roles")] : []),
+        ...(limits.permissions ? [" ", t("token-limited-permissions")] : []),
+        ...(fixed.length ? [" ", t("token-fixed", { list: fixed.join(", ") })] : []),
+      );
 
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "button primary", id: "generate-token" }, t("action-generate"));
@@ -141,6 +162,7 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     user.input,
     user.error,
     h("p", { class: "help" }, t("token-user-help")),
+    limitsNote,
     h("label", { for: role.id, class: "label" }, t("token-role")),
     role,
     h(
