@@ -10,7 +10,14 @@ stack answering a fixed JSON body of the size of a token reply
 (crates/server/examples/ceiling.rs). Prints medians of --runs runs, with the
 CPU time the server (or the ceiling) used per request, read from /proc.
 
-    scripts/bench-server.py [--seconds 5] [--runs 3] [--stores sqlite,postgres,postgres-2]
+Each is run for keys with no limit and for keys with every limit set
+(restricted keys: role, permissions, fixed attribute, longest lifetime,
+networks, own rate, first day; the request passes them all). The floor a
+token can't go under is the ceiling's CPU per request plus one Ed25519
+signature (timed by the ceiling example, `--signature-us`); the last column
+is the token's CPU as a multiple of it (target: at most 1.3).
+
+    scripts/bench-server.py [--seconds 5] [--runs 3] [--stores sqlite,postgres,postgres-2] [--limits none,every]
 
 PostgreSQL runs inside scripts/with-postgres.sh (a throwaway cluster with
 PostgreSQL's default durability). Needs wrk (apt-get install wrk).
@@ -58,11 +65,27 @@ def start_server(work, name, database_url=None):
     return process, ready["address"], (Path(token_file).read_text().strip() if token_file else None)
 
 
-def register(address, account, keys):
+# A key with every limit set, each one the benchmark's request passes (so the
+# server checks them all and still issues the token).
+EVERY_LIMIT = {
+    "roles": ["explorer"],
+    "permissions": {"dashboard": ["can_view"], "chart": ["can_view"]},
+    "fixedAttributes": {"region": "EMEA"},
+    "maxLifetimeSeconds": 3600,
+    "networks": ["127.0.0.0/8", "::1/128"],
+    "requestsPerMinute": 999_999_999,
+    "notBefore": "2020-01-01T00:00:00Z",
+}
+
+
+def register(address, account, keys, prefix="bench", limits=None):
     host = address.removeprefix("http://")
     connection = http.client.HTTPConnection(host)
     for i, key in enumerate(keys):
-        body = json.dumps({"id": f"key_bench{i:05d}", "name": f"bench {i}", "fingerprint": fingerprint(key)})
+        body = {"id": f"key_{prefix}{i:05d}", "name": f"{prefix} {i}", "fingerprint": fingerprint(key)}
+        if limits:
+            body["limits"] = limits
+        body = json.dumps(body)
         connection.request("POST", "/api/keys", body, {"authorization": f"Bearer {account}", "content-type": "application/json"})
         reply = connection.getresponse()
         reply.read()
@@ -149,6 +172,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keys", default="1,100,10000")
     parser.add_argument("--stores", default="sqlite,postgres,postgres-2")
+    parser.add_argument("--limits", default="none,every",
+                        help="keys with no limit, with every limit set, or both (the same request passes them all)")
     parser.add_argument("--binary", default=str(TARGET / "release/toucan-embed-server"),
                         help="the server to measure (another build, to compare two in one session)")
     args = parser.parse_args()
@@ -163,7 +188,8 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--locked", "-p", "toucan-embed-server",
                     "--bin", "toucan-embed-server", "--example", "ceiling"], check=True, cwd=ROOT)
     counts = [int(n) for n in args.keys.split(",")]
-    keys = [new_key() for _ in range(max(counts))]
+    kinds = args.limits.split(",")
+    keys = {kind: [new_key() for _ in range(max(counts))] for kind in kinds}
     work = Path(tempfile.mkdtemp(prefix="toucan-bench-"))
     results = []
     try:
@@ -179,15 +205,18 @@ def main():
                 servers = [start_server(work, f"{store}-{i}", url) for i in range(instances)]
             processes = [s[0] for s in servers]
             addresses = [s[1] for s in servers]
-            register(addresses[0], servers[0][2], keys)
-            size = reply_size(addresses[-1], keys[0])
+            for kind in kinds:
+                register(addresses[0], servers[0][2], keys[kind], prefix=kind, limits=EVERY_LIMIT if kind == "every" else None)
+            size = reply_size(addresses[-1], keys[kinds[0]][0])
+            signature_us = float(subprocess.run([str(TARGET / "release/examples/ceiling"), "--signature-us", str(size)],
+                                                capture_output=True, text=True, check=True).stdout)
             ceiling = subprocess.Popen([str(TARGET / "release/examples/ceiling"), "--port", "0", "--bytes", str(size)],
                                        stdout=subprocess.PIPE, text=True)
             ceiling_url = f"http://{ceiling.stdout.readline().strip()}/embed/generate-token"
             try:
-                for count in counts:
-                    script = work / f"keys-{count}.lua"
-                    lua(script, keys[:count])
+                for count, kind in [(count, kind) for count in counts for kind in kinds]:
+                    script = work / f"keys-{kind}-{count}.lua"
+                    lua(script, keys[kind][:count])
                     urls = [f"{a}/embed/generate-token" for a in addresses]
                     wrk_many(urls, script, 1)  # warm-up: every key read once
                     token_runs, ceiling_runs = [], []
@@ -196,7 +225,7 @@ def main():
                         ceiling_runs.append(measured(lambda: wrk(ceiling_url, script, args.seconds), [ceiling.pid], args.seconds))
                         token_runs.append(measured(lambda: wrk_many(urls, script, args.seconds), server_pids, args.seconds))
                     row = {
-                        "store": store, "keys": count, "replyBytes": size,
+                        "store": store, "keys": count, "limits": kind, "replyBytes": size, "signatureUs": signature_us,
                         "ceilingRps": statistics.median(r[0] for r in ceiling_runs),
                         "tokenRps": statistics.median(r[0] for r in token_runs),
                         "p50Ms": statistics.median(r[1] for r in token_runs),
@@ -206,6 +235,8 @@ def main():
                         "ceilingCpuUs": statistics.median(r[3] for r in ceiling_runs),
                     }
                     row["ratio"] = row["tokenRps"] / row["ceilingRps"]
+                    row["floorUs"] = row["ceilingCpuUs"] + signature_us
+                    row["perFloor"] = row["tokenCpuUs"] / row["floorUs"]
                     results.append(row)
                     print(json.dumps(row), flush=True)
             finally:
@@ -215,9 +246,10 @@ def main():
                     p.wait()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"\n{'store':<11} {'keys':>6} {'ceiling/s':>10} {'tokens/s':>10} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'CPU µs/req (ceiling)':>21}")
+    print("\nfloor = the ceiling's CPU per request + one Ed25519 signature; target: token CPU at most 1.3 × floor")
+    print(f"\n{'store':<11} {'keys':>6} {'limits':>6} {'ceiling/s':>10} {'tokens/s':>10} {'ratio':>6} {'p50 ms':>7} {'p99 ms':>7} {'CPU µs/req (ceiling)':>21} {'floor µs':>9} {'× floor':>8}")
     for r in results:
-        print(f"{r['store']:<11} {r['keys']:>6} {r['ceilingRps']:>10.0f} {r['tokenRps']:>10.0f} {r['ratio']:>6.2f} {r['p50Ms']:>7.2f} {r['p99Ms']:>7.2f} {r['tokenCpuUs']:>12.1f} ({r['ceilingCpuUs']:.1f})")
+        print(f"{r['store']:<11} {r['keys']:>6} {r['limits']:>6} {r['ceilingRps']:>10.0f} {r['tokenRps']:>10.0f} {r['ratio']:>6.2f} {r['p50Ms']:>7.2f} {r['p99Ms']:>7.2f} {r['tokenCpuUs']:>12.1f} ({r['ceilingCpuUs']:.1f}) {r['floorUs']:>9.1f} {r['perFloor']:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -878,3 +878,13 @@ describe("what a key may be used for (restricted keys)", () => {
     });
   });
 });
+
+describe("initials (the window is the only place they are shown)", () => {
+  it("take the first letter of the first two words, upper case, and '?' without a name", async () => {
+    const { initials } = await import("../src/state");
+    expect(initials("grace brewster murray hopper")).toBe("GB");
+    expect(initials("Ørjan")).toBe("Ø");
+    expect(initials("  ")).toBe("?");
+    expect(initials(null)).toBe("?");
+  });
+});

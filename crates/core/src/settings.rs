@@ -118,16 +118,6 @@ impl Settings {
         self.chosen_language
             .unwrap_or_else(|| Language::for_locale(system_locale))
     }
-
-    /// Up to two initials from the display name ("Ada Lovelace" → "AL").
-    pub fn initials(&self) -> String {
-        let name = self.display_name.as_deref().unwrap_or("");
-        name.split_whitespace()
-            .filter_map(|word| word.chars().next())
-            .take(2)
-            .flat_map(char::to_uppercase)
-            .collect()
-    }
 }
 
 /// One setting the person changed. Only that setting is written: the others
@@ -222,7 +212,6 @@ mod tests {
             .unwrap();
         assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
         assert_eq!(file.load().unwrap(), saved);
-        assert_eq!(saved.initials(), "AL");
     }
 
     #[test]
@@ -360,16 +349,5 @@ mod tests {
             std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
             "{oops"
         );
-    }
-
-    #[test]
-    fn initials_use_the_first_two_words() {
-        let named = |n: &str| Settings {
-            display_name: Some(n.into()),
-            ..Settings::default()
-        };
-        assert_eq!(named("grace brewster murray hopper").initials(), "GB");
-        assert_eq!(named("Ørjan").initials(), "Ø");
-        assert_eq!(Settings::default().initials(), "");
     }
 }
