@@ -7,9 +7,10 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 use toucan_keys_core::app::PastedKey;
 use toucan_keys_core::clipboard::MemoryClipboard;
-use toucan_keys_core::workspace::{FixedAnswer, Workspace};
+use toucan_keys_core::limits::{KeyLimits, LimitBreach, Preset};
+use toucan_keys_core::workspace::{FixedAnswer, Level, Resource, ServerError, Workspace};
 use toucan_keys_core::{
-    Expiry, FileRegistry, KeyManager, Language, MemoryVault, SettingChange, SettingsFile, ToucanApp, Vault,
+    CoreError, Expiry, FileRegistry, KeyManager, Language, MemoryVault, SettingChange, SettingsFile, ToucanApp, Vault,
 };
 
 #[test]
@@ -78,5 +79,57 @@ fn a_french_window_gets_french_messages_from_rust() {
         identified.message.contains("expire le 5 mars 2031"),
         "{}",
         identified.message
+    );
+    // A restricted key: its limits summed up, a bad limit and a refusal, in French.
+    let limited = runtime
+        .block_on(app.create_key(
+            "Acme".into(),
+            Expiry::Days30,
+            Vec::new(),
+            Preset::ShowDashboards.limits(Some(("tenant", "acme"))),
+        ))
+        .unwrap();
+    assert_eq!(
+        limited.key.limits_summary,
+        "Lecture seule · explorer uniquement · tenant = acme"
+    );
+    let bad = json!(
+        runtime
+            .block_on(app.create_key(
+                "Nowhere".into(),
+                Expiry::Days30,
+                Vec::new(),
+                KeyLimits {
+                    networks: vec!["le bureau".into()],
+                    ..KeyLimits::default()
+                },
+            ))
+            .err()
+            .unwrap()
+    );
+    assert_eq!(bad["code"], "limit_invalid");
+    assert_eq!(bad["field"], "limits");
+    assert!(
+        bad["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("« le bureau » n’est pas un réseau"),
+        "{bad}"
+    );
+    let refusal = CoreError::from(ServerError::KeyLimit {
+        breach: LimitBreach::Permission {
+            resource: Resource::Dashboard,
+            allowed: vec![Level::CanView],
+            asked: Level::CanEdit,
+        },
+    });
+    assert_eq!(
+        refusal.message(),
+        "Cette clé peut accorder au plus dashboard:can_view ; la demande voulait dashboard:can_edit."
+    );
+    assert_eq!(
+        refusal.to_string(),
+        "This key may grant at most dashboard:can_view; the request asked for dashboard:can_edit.",
+        "logs stay in English"
     );
 }
