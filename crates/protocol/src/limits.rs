@@ -336,7 +336,7 @@ pub const DEFAULT_LIFETIME_SECONDS: u64 = 3600;
 
 /// An IPv4 address written as IPv6 (`::ffff:10.0.0.1`, as a dual-stack
 /// socket reports it) as the IPv4 address it is.
-fn canonical(address: IpAddr) -> IpAddr {
+pub fn canonical(address: IpAddr) -> IpAddr {
     match address {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
         v4 => v4,

@@ -95,6 +95,11 @@ impl FromRequestParts<Arc<AppState>> for ClientAddress {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|ConnectInfo(address)| address.ip());
+        // No trusted proxy (the usual case): the peer is the client, and the
+        // headers aren't read at all.
+        if state.config.trusted_proxies.is_empty() {
+            return Ok(Self(peer.map(toucan_keys_protocol::limits::canonical)));
+        }
         let forwarded: Vec<&str> = parts
             .headers
             .get_all("x-forwarded-for")
@@ -108,12 +113,13 @@ impl FromRequestParts<Arc<AppState>> for ClientAddress {
 /// See [`ClientAddress`]: `forwarded` holds the `X-Forwarded-For` headers in
 /// order; each proxy appends the address it received the request from.
 pub fn client_address(peer: Option<IpAddr>, forwarded: &[&str], trusted: &[IpNet]) -> Option<IpAddr> {
+    use toucan_keys_protocol::limits::canonical;
     let is_trusted = |address: &IpAddr| trusted.iter().any(|net| net.contains(address));
-    let mut address = peer?;
+    let mut address = canonical(peer?);
     let mut hops = forwarded.iter().flat_map(|header| header.split(',')).rev();
     while is_trusted(&address) {
         let Some(hop) = hops.next() else { break };
-        address = hop.trim().parse().ok()?;
+        address = canonical(hop.trim().parse().ok()?);
     }
     Some(address)
 }
@@ -192,4 +198,33 @@ async fn read_body(request: Request, state: &Arc<AppState>) -> Result<Bytes, Api
             axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(),
             _ => ApiError::bad_request("body", "can't be read"),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_address;
+
+    #[test]
+    fn the_client_is_the_nearest_hop_that_is_not_a_trusted_proxy() {
+        let trusted = ["10.0.0.0/8".parse().unwrap()];
+        let peer = |text: &str| Some(text.parse().unwrap());
+        // Not from a proxy: the peer, whatever the header says.
+        assert_eq!(
+            client_address(peer("198.51.100.9"), &["203.0.113.5"], &trusted),
+            peer("198.51.100.9")
+        );
+        // Through two proxies: the first address neither of them is.
+        assert_eq!(
+            client_address(peer("10.0.0.1"), &["6.6.6.6, 203.0.113.5", "10.0.0.2"], &trusted),
+            peer("203.0.113.5")
+        );
+        // A dual-stack socket's IPv4-mapped peer counts as IPv4.
+        assert_eq!(
+            client_address(peer("::ffff:10.0.0.1"), &["203.0.113.5"], &trusted),
+            peer("203.0.113.5")
+        );
+        // A hop that isn't an address: the client can't be told.
+        assert_eq!(client_address(peer("10.0.0.1"), &["garbage"], &trusted), None);
+        assert_eq!(client_address(None, &[], &trusted), None);
+    }
 }
