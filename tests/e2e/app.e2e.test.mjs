@@ -781,6 +781,12 @@ test("15. accessibility in the real engine: axe-core inside WebKit on each scree
       timeoutMsg: "an empty name shows no error",
     });
     await check("the create dialog with an error");
+    // What the key is for: the suggested use with its customer field, and Custom… with every choice.
+    await (await browser.$("input[value=showDashboards]")).click();
+    await check("the create dialog's suggested use");
+    await (await browser.$("input[value=custom]")).click();
+    await check("the create dialog's custom limits");
+    await (await browser.$("input[value=fullAccess]")).click();
     await (await browser.$("input[name=name]")).setValue("Accessible key");
     await clickButton(words.createKey);
     await revealedKey();
