@@ -55,7 +55,7 @@ describe("creating a key", () => {
     const onDate = dialog.querySelector<HTMLInputElement>("input[value=onDate]")!;
     onDate.checked = true;
     onDate.dispatchEvent(new Event("change"));
-    const date = dialog.querySelector<HTMLInputElement>("input[type=date]")!;
+    const date = dialog.querySelector<HTMLInputElement>("input.date-field")!;
     expect(date.disabled).toBe(false);
     date.value = "2031-05-01";
     type(name, "Dated");
@@ -867,7 +867,15 @@ describe("what a key may be used for (restricted keys)", () => {
     }
     type(dialog.querySelector<HTMLInputElement>("input[placeholder='tenant=acme']")!, "tenant=acme");
     type(dialog.querySelector<HTMLInputElement>("input[placeholder='203.0.113.0/24']")!, "203.0.113.0/24, 2001:db8::/32");
+    type(dialog.querySelector<HTMLInputElement>(".custom-limits input[type=number]")!, "0");
     type(name, "Narrow");
+    submit(form);
+    await settle();
+    expect(backend.calls.some((c) => c.cmd === "create_key")).toBe(false);
+    expect(dialog.querySelector(".limits-error")!.textContent).toContain("whole number of requests per minute");
+    type(dialog.querySelector<HTMLInputElement>(".custom-limits input[type=number]")!, "120");
+    const from = dialog.querySelector<HTMLInputElement>(".custom-limits input[type=date]")!;
+    from.value = "2031-01-15";
     submit(form);
     await settle();
     expect(backend.calls.find((c) => c.cmd === "create_key")?.args.limits).toEqual({
@@ -875,6 +883,8 @@ describe("what a key may be used for (restricted keys)", () => {
       permissions: { dashboard: ["can_view"] },
       fixedAttributes: { tenant: "acme" },
       networks: ["203.0.113.0/24", "2001:db8::/32"],
+      requestsPerMinute: 120,
+      notBefore: "2031-01-15T00:00:00Z",
     });
   });
 });

@@ -395,3 +395,6 @@ token-limited-roles = Roles it may not grant are left out.
 token-limited-permissions = Greyed-out permissions are beyond its limits.
 token-fixed = Every token from it carries { $list }, written by the server.
 token-beyond-limits = Beyond this key's limits
+limits-rate = Its own token requests per minute (optional)
+limits-rate-help = Write a whole number of requests per minute, 1 or more, or leave it empty.
+limits-from = Works from (optional)

@@ -392,3 +392,6 @@ token-limited-roles = Les rôles qu’elle ne peut pas accorder sont omis.
 token-limited-permissions = Les permissions grisées dépassent ses limites.
 token-fixed = Chaque jeton qu’elle émet porte { $list }, écrit par le serveur.
 token-beyond-limits = Au-delà des limites de cette clé
+limits-rate = Ses propres demandes de jetons par minute (facultatif)
+limits-rate-help = Écrivez un nombre entier de demandes par minute, 1 ou plus, ou laissez vide.
+limits-from = Fonctionne à partir du (facultatif)

@@ -94,6 +94,8 @@ export function limitsForm(initial?: KeyLimits): LimitsForm {
       h("option", { value: String(minutes * 60), selected: initial?.maxLifetimeSeconds === minutes * 60 }, durationLabel(minutes * 60)),
     ),
   );
+  const rateField = fieldWithError("rate", { type: "number", min: "1", step: "1", value: initial?.requestsPerMinute != null ? String(initial.requestsPerMinute) : "" });
+  const fromField = fieldWithError("not-before", { type: "date", value: initial?.notBefore ? initial.notBefore.slice(0, 10) : "" });
   const custom = h(
     "div",
     { class: "custom-limits" },
@@ -126,6 +128,12 @@ export function limitsForm(initial?: KeyLimits): LimitsForm {
     networksField.error,
     h("label", { class: "label", for: lifetime.id }, t("limits-lifetime")),
     lifetime,
+    h("label", { class: "label", for: rateField.input.id }, t("limits-rate")),
+    rateField.input,
+    rateField.error,
+    h("label", { class: "label", for: fromField.input.id }, t("limits-from")),
+    fromField.input,
+    fromField.error,
   );
 
   // Announced politely: the field it names gets the focus at the same time.
@@ -174,12 +182,18 @@ export function limitsForm(initial?: KeyLimits): LimitsForm {
         const everyRole = roles.length === CHOICES.roles.length;
         const everyLevel = levelBoxes.every((b) => b.checked);
         const networks = networksField.input.value.split(/[\s,]+/).filter(Boolean);
+        const rate = rateField.input.value.trim();
+        if (rate && !(Number.isInteger(Number(rate)) && Number(rate) >= 1)) return { problem: t("limits-rate-help"), field: rateField.input };
+        const from = fromField.input.value;
         const limits: KeyLimits = {
           ...(everyRole ? {} : { roles }),
           ...(everyLevel ? {} : { permissions }),
           ...(Object.keys(fixed).length ? { fixedAttributes: fixed } : {}),
           ...(networks.length ? { networks } : {}),
           ...(lifetime.value ? { maxLifetimeSeconds: Number(lifetime.value) } : {}),
+          ...(rate ? { requestsPerMinute: Number(rate) } : {}),
+          // Midnight UTC of the day picked, as the command line's --not-before.
+          ...(from ? { notBefore: `${from}T00:00:00Z` } : {}),
         };
         return { ok: limits };
       }
