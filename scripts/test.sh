@@ -6,6 +6,7 @@
 #      shell command tests, and each benchmark once as a smoke test; the
 #      embed server's tests on a throwaway PostgreSQL cluster and again on
 #      SQLite, its container files, and its API against its OpenAPI document;
+#      the secret-scanning rules with the real detect-secrets and secretlint;
 #   3. Windows: the core's tests under Wine against its Credential Manager, and
 #      the app checked for Windows; macOS: the core and the app checked for
 #      Apple silicon and Intel (no SDK here, so nothing is linked);
@@ -56,6 +57,9 @@ stage "Rust workspace (inside a private keychain, the embed server on a throwawa
 # whole build (scripts/bench-startup.py builds it with the app's release tree).
 workspace=(--workspace --exclude toucan-keys-bench-window --locked)
 scripts/with-keychain.sh scripts/with-postgres.sh cargo test "${workspace[@]}" --all-targets
+
+stage "Secret-scanning rules: detect-secrets and secretlint over a fixture tree (docs/secret-scanning)"
+scripts/test-secret-scanning.py
 
 stage "Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
 # The same test binaries, run again without PostgreSQL (picked from the build
