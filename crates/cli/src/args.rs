@@ -55,6 +55,25 @@ pub enum Command {
         /// The found key's id (key_…), as `list --found` shows it.
         key: String,
     },
+    /// Finds Toucan keys in files and folders (following .gitignore), or in
+    /// what `git commit` would commit (--staged), and says which of your keys
+    /// each one is, never the key itself. Exits 1 when one is found.
+    Scan {
+        /// Files and folders to search; none: this folder.
+        paths: Vec<std::path::PathBuf>,
+        /// Search what is staged for the next commit instead.
+        #[arg(long, conflicts_with = "paths")]
+        staged: bool,
+        /// As JSON, for tools.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Git hooks: `hook install` adds `scan --staged` to this repository's
+    /// pre-commit hook (a hook already there is kept).
+    Hook {
+        #[command(subcommand)]
+        action: HookAction,
+    },
     /// Creates a key. Its secret is shown once: printed when the output is not a
     /// terminal (or with --show); on a terminal, offered for the clipboard.
     Create {
@@ -151,6 +170,13 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+/// What `hook` does.
+#[derive(Debug, Subcommand)]
+pub enum HookAction {
+    /// Adds the staged scan to .git/hooks/pre-commit.
+    Install,
 }
 
 /// What a key may be used for: a preset, narrowed further by each flag.

@@ -10,8 +10,10 @@
 mod args;
 mod exit;
 mod run;
+mod scan;
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -20,7 +22,7 @@ use toucan_keys_core::clipboard::SystemClipboard;
 use toucan_keys_core::workspace::FixedAnswer;
 use toucan_keys_core::{APP_IDENTIFIER, Host, KeySummary, KeychainVault, Reply, ToucanApp};
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, HookAction};
 
 /// Runs the CLI with `args` (the program's name first); returns its exit code.
 pub fn main_with<I, T>(args: I) -> ExitCode
@@ -133,6 +135,52 @@ impl Command {
                         "Not copied. Copy it later with: toucan-keys-cli copy {}",
                         created.key.record.id
                     );
+                }
+                ok
+            }
+            Command::Scan { paths, staged, json } => {
+                let found = if staged {
+                    match scan::scan_staged(Path::new(".")) {
+                        Ok(found) => found,
+                        Err(problem) => {
+                            eprintln!("{problem}");
+                            return Ok(exit::code(exit::USAGE));
+                        }
+                    }
+                } else if paths.is_empty() {
+                    scan::scan_paths(&[PathBuf::from(".")])
+                } else {
+                    scan::scan_paths(&paths)
+                };
+                // Your keys by fingerprint, from the list (never the keychain).
+                let yours = if found.is_empty() { Vec::new() } else { app.list_keys()? };
+                let hits = scan::named(found, &yours);
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&hits).expect("hits serialize"));
+                } else if hits.is_empty() {
+                    eprintln!("No Toucan key found.");
+                } else {
+                    eprint!("{}", scan::describe(&hits));
+                }
+                Ok(exit::code(if hits.is_empty() { exit::OK } else { exit::FAILURE }))
+            }
+            Command::Hook {
+                action: HookAction::Install,
+            } => {
+                let (hook, changed) = match scan::install_hook(Path::new(".")) {
+                    Ok(done) => done,
+                    Err(problem) => {
+                        eprintln!("{problem}");
+                        return Ok(exit::code(exit::USAGE));
+                    }
+                };
+                if changed {
+                    eprintln!(
+                        "Added to {}: every commit is searched for Toucan keys first.",
+                        hook.display()
+                    );
+                } else {
+                    eprintln!("{} already searches every commit for Toucan keys.", hook.display());
                 }
                 ok
             }

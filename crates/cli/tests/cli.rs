@@ -456,3 +456,140 @@ fn a_key_made_for_one_customer_shows_its_limits_and_can_be_changed() {
         text(&out.stderr)
     );
 }
+
+fn git(folder: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .current_dir(folder)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn scan_names_your_key_where_it_leaked_never_the_key_and_a_hook_blocks_the_commit() {
+    let home = Home::new();
+    let key = home.create("Leaky backend");
+    let repo = tempfile::tempdir().unwrap();
+    let folder = repo.path();
+    std::fs::write(folder.join(".gitignore"), "ignored.env\n").unwrap();
+    std::fs::write(folder.join(".env"), format!("DEBUG=1\nTOUCAN_API_KEY={key}\n")).unwrap();
+    std::fs::write(folder.join("ignored.env"), format!("TOUCAN_API_KEY={key}\n")).unwrap();
+    let typo = format!("{}{}", &key[..39], if key.ends_with('0') { '1' } else { '0' });
+    std::fs::write(folder.join("typo.txt"), format!("{typo}\n")).unwrap();
+
+    let out = home.run(&["scan", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(said.contains(".env:2:16: your key “Leaky backend” (active"), "{said}");
+    assert!(!said.contains("ignored.env") && !said.contains("typo.txt"), "{said}");
+    assert!(said.contains("roll it now"), "{said}");
+    assert!(
+        !said.contains(&key[4..]) && !text(&out.stdout).contains(&key[4..]),
+        "the scan printed the key"
+    );
+
+    let out = home.run(&["scan", "--json", folder.to_str().unwrap()]);
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    assert_eq!(hits[0]["line"], 2);
+    assert_eq!(hits[0]["column"], 16);
+    assert_eq!(hits[0]["key"]["name"], "Leaky backend");
+    assert_eq!(hits[0]["fingerprint"].as_str().unwrap().len(), 64);
+
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::write(clean.path().join("main.rs"), "fn main() {}\n").unwrap();
+    assert_eq!(
+        home.run(&["scan", clean.path().to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+
+    // What `git commit` would commit, and a hook that stops it; a hook already there is kept.
+    assert!(git(folder, &["init", "-q"]).status.success());
+    let hooks = folder.join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    std::fs::write(hooks.join("pre-commit"), "#!/bin/sh\necho earlier hook ran\n").unwrap();
+    assert!(git(folder, &["add", ".env", ".gitignore"]).status.success());
+    let staged = home
+        .cli()
+        .arg("scan")
+        .arg("--staged")
+        .current_dir(folder)
+        .output()
+        .unwrap();
+    assert_eq!(staged.status.code(), Some(1), "{}", text(&staged.stderr));
+    assert!(
+        text(&staged.stderr).contains(".env:2:16: your key “Leaky backend”"),
+        "{}",
+        text(&staged.stderr)
+    );
+    for _ in 0..2 {
+        let installed = home
+            .cli()
+            .args(["hook", "install"])
+            .current_dir(folder)
+            .output()
+            .unwrap();
+        assert!(installed.status.success(), "{}", text(&installed.stderr));
+    }
+    let hook = std::fs::read_to_string(hooks.join("pre-commit")).unwrap();
+    assert!(hook.starts_with("#!/bin/sh\necho earlier hook ran\n"), "{hook}");
+    assert_eq!(
+        hook.matches("toucan-keys-cli scan --staged").count(),
+        1,
+        "added once: {hook}"
+    );
+    let bin = Path::new(env!("CARGO_BIN_EXE_toucan-keys-cli")).parent().unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let blocked = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "commit",
+            "-qm",
+            "leak",
+        ])
+        .current_dir(folder)
+        .env("PATH", &path)
+        .env("XDG_DATA_HOME", home.0.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.0.path().join("config"))
+        .env("HOME", home.0.path())
+        .output()
+        .unwrap();
+    assert!(
+        !blocked.status.success(),
+        "the commit went through: {}",
+        text(&blocked.stderr)
+    );
+    // Git sends a hook's standard output to its standard error.
+    let said = format!("{}{}", text(&blocked.stdout), text(&blocked.stderr));
+    assert!(said.contains("earlier hook ran"), "the earlier hook didn't run: {said}");
+    assert!(
+        text(&blocked.stderr).contains("your key “Leaky backend”"),
+        "{}",
+        text(&blocked.stderr)
+    );
+    // Without the key, the commit goes through.
+    std::fs::write(folder.join(".env"), "DEBUG=1\nTOUCAN_API_KEY=\n").unwrap();
+    assert!(git(folder, &["add", ".env"]).status.success());
+    let committed = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "commit",
+            "-qm",
+            "clean",
+        ])
+        .current_dir(folder)
+        .env("PATH", &path)
+        .env("XDG_DATA_HOME", home.0.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.0.path().join("config"))
+        .env("HOME", home.0.path())
+        .output()
+        .unwrap();
+    assert!(committed.status.success(), "{}", text(&committed.stderr));
+}

@@ -8,8 +8,11 @@
 use toucan_keys_core::key_format;
 
 fn gitleaks_rule() -> regex::Regex {
-    let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/secret-scanning/gitleaks.toml"))
-        .expect("the gitleaks rule is in docs/secret-scanning");
+    let config = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/secret-scanning/gitleaks.toml"
+    ))
+    .expect("the gitleaks rule is in docs/secret-scanning");
     let pattern = config
         .split("regex = '''")
         .nth(1)
@@ -37,8 +40,14 @@ fn the_gitleaks_rule_finds_keys_where_they_leak_and_not_the_wrong_length() {
     }
     let last = key.chars().last().unwrap();
     let typo = format!("{}{}", &key[..key.len() - 1], if last == '0' { '1' } else { '0' });
-    assert!(rule.is_match(&typo), "the shape matches: gitleaks can't check the checksum");
-    assert!(!rule.is_match(&format!("KEY={}", &key[..key.len() - 1])), "one character short");
+    assert!(
+        rule.is_match(&typo),
+        "the shape matches: gitleaks can't check the checksum"
+    );
+    assert!(
+        !rule.is_match(&format!("KEY={}", &key[..key.len() - 1])),
+        "one character short"
+    );
     assert!(!rule.is_match(&format!("KEY={key}X")), "one character long");
     assert!(!rule.is_match(&format!("KEY=x{key}")), "inside a longer word");
 }
