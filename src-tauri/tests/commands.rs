@@ -74,7 +74,7 @@ impl Harness {
     fn create(&self, name: &str) -> Value {
         self.call(
             "create_key",
-            json!({ "name": name, "expiry": { "kind": "days90" }, "origins": [] }),
+            json!({ "name": name, "expiry": { "kind": "days90" }, "origins": [], "limits": {} }),
         )
         .expect("create")
     }
@@ -87,7 +87,7 @@ fn errors_cross_as_code_and_message() {
     let error = h
         .call(
             "create_key",
-            json!({ "name": "production", "expiry": { "kind": "never" }, "origins": [] }),
+            json!({ "name": "production", "expiry": { "kind": "never" }, "origins": [], "limits": {} }),
         )
         .unwrap_err();
     assert_eq!(error["code"], "name_taken");
@@ -100,7 +100,7 @@ fn errors_cross_as_code_and_message() {
     let error = h
         .call(
             "create_key",
-            json!({ "name": "Other", "expiry": { "kind": "days30" }, "origins": [] }),
+            json!({ "name": "Other", "expiry": { "kind": "days30" }, "origins": [], "limits": {} }),
         )
         .unwrap_err();
     assert_eq!(error["code"], "keychain_locked");
@@ -236,6 +236,18 @@ fn key_and_workspace_commands_take_the_pages_argument_names() {
         .unwrap();
     assert_eq!(limited["key"]["allowedOrigins"], json!(["https://shop.example.com"]));
     assert_eq!(limited["serverWarning"], Value::Null, "the connected server was told");
+    let narrowed = h
+        .call(
+            "set_key_limits",
+            json!({ "id": created["key"]["id"], "limits": { "roles": ["explorer"], "networks": ["203.0.113.7/24"] } }),
+        )
+        .unwrap();
+    assert_eq!(
+        narrowed["key"]["limits"],
+        json!({ "roles": ["explorer"], "networks": ["203.0.113.0/24"] })
+    );
+    assert_eq!(narrowed["key"]["fullAccess"], false);
+    assert_eq!(narrowed["serverWarning"], Value::Null, "the connected server was told");
     assert_eq!(h.call("found_keys", json!({})).unwrap(), json!([]));
     let saved = h
         .call(
@@ -322,7 +334,7 @@ fn commands_waiting_on_the_keychain_hold_up_no_other_command() {
     let created = support::invoke(
         &window,
         "create_key",
-        json!({ "name": "Slow", "expiry": { "kind": "days90" }, "origins": [] }),
+        json!({ "name": "Slow", "expiry": { "kind": "days90" }, "origins": [], "limits": {} }),
     )
     .expect("create");
     let id = created["key"]["id"].clone();
