@@ -937,3 +937,47 @@ async fn a_keys_limits_reach_its_server_through_create_roll_and_an_offline_chang
         "the queued tightening reached the server"
     );
 }
+
+/// A fixed attribute typed in as text takes the type the workspace declares,
+/// so the server accepts the key's limits; a value that can't be of that
+/// type, or a name the workspace doesn't declare, is refused before any key
+/// is made.
+#[tokio::test]
+async fn fixed_attributes_take_their_declared_types_before_the_key_is_made() {
+    use toucan_keys_protocol::limits::KeyLimits;
+    let s = setup().await;
+    s.workspace
+        .connect(&s.base, &s.account, &s.records(), &YES)
+        .await
+        .unwrap();
+    let declared = reqwest::Client::new()
+        .put(format!("{}/api/attributes", s.base))
+        .bearer_auth(&s.account)
+        .json(&serde_json::json!({ "attributes": [{ "name": "tenant_id", "type": "integer" }] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(declared.status(), 200);
+    let fixed = |value: &str| KeyLimits {
+        fixed_attributes: [("tenant_id".to_owned(), Value::String(value.to_owned()))].into(),
+        ..KeyLimits::default()
+    };
+    let typed = s.workspace.typed_limits(fixed("7")).await.unwrap();
+    assert_eq!(typed.fixed_attributes["tenant_id"], serde_json::json!(7));
+    let created = s.keys.create_limited("Tenant 7", Expiry::Days30, &[], typed).unwrap();
+    s.workspace
+        .register(&created.record)
+        .await
+        .expect("the server accepts the typed value");
+
+    let refused = s.workspace.typed_limits(fixed("acme")).await.unwrap_err();
+    assert_eq!(code(&refused), "limit_invalid");
+    let undeclared = KeyLimits {
+        fixed_attributes: [("tenant".to_owned(), Value::String("acme".to_owned()))].into(),
+        ..KeyLimits::default()
+    };
+    assert_eq!(
+        code(&s.workspace.typed_limits(undeclared).await.unwrap_err()),
+        "limit_invalid"
+    );
+}

@@ -113,6 +113,7 @@ impl ToucanApp {
         logged(
             "create_key",
             async {
+                let limits = self.workspace.typed_limits(limits).await?;
                 let created = self.keys.create_limited(&name, expiry, &origins, limits)?;
                 self.note(&created.record.id, Activity::Created);
                 let registered = self.workspace.register(&created.record).await;
@@ -259,6 +260,7 @@ impl ToucanApp {
         logged(
             "set_key_limits",
             async {
+                let limits = self.workspace.typed_limits(limits).await?;
                 let record = self.keys.set_limits(&id, limits)?;
                 self.note(
                     &id,

@@ -543,6 +543,32 @@ impl Workspace {
         Ok(client.declared_attributes(&token).await?)
     }
 
+    /// `limits` with their fixed attributes typed as the connected server
+    /// declares them (typed text becomes a number, true/false…), so the
+    /// server accepts them; unchanged when no server is connected or none is
+    /// declared. A value that can't be of its declared type, or a name the
+    /// server doesn't declare, is refused naming it.
+    pub async fn typed_limits(&self, mut limits: KeyLimits) -> Result<KeyLimits, CoreError> {
+        if limits.fixed_attributes.is_empty() {
+            return Ok(limits);
+        }
+        // Offline, or the workspace can't be read: the server checks them
+        // when it hears of the key (a refusal is then a warning, never a lost key).
+        let Ok(declared) = self.declared_attributes().await else {
+            return Ok(limits);
+        };
+        for (name, value) in limits.fixed_attributes.iter_mut() {
+            if let serde_json::Value::String(text) = value {
+                *value =
+                    super::token_request::typed_value(&declared, name, text).map_err(|_| CoreError::LimitInvalid {
+                        field: format!("limits.fixedAttributes.{name}"),
+                        given: name.chars().take(80).collect(),
+                    })?;
+            }
+        }
+        Ok(limits)
+    }
+
     /// The client and token, or `None` when no server is set up.
     fn connection(&self) -> Result<Option<(EmbedClient, AccountToken)>, CoreError> {
         let Some(url) = self.file.load()?.server_url else {

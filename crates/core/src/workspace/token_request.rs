@@ -120,7 +120,7 @@ impl TokenRequest {
 }
 
 /// `value` as the type `declared` gives `name`; text when nothing is declared.
-fn typed_value(declared: &[DeclaredAttribute], name: &str, value: &str) -> Result<Value, String> {
+pub(crate) fn typed_value(declared: &[DeclaredAttribute], name: &str, value: &str) -> Result<Value, String> {
     if declared.is_empty() {
         return Ok(Value::String(value.to_owned()));
     }
