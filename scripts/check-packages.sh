@@ -10,8 +10,11 @@ cd "$(dirname "$0")/.."
 root=$PWD
 target="${CARGO_TARGET_DIR:-$root/target}"
 artifacts="$root/artifacts/install"
-# The app and toucan-keys-cli together (the CLI adds about 2 MiB: its own TLS client, D-Bus and clipboard code).
-budget_bytes=$((6 * 1024 * 1024))
+# The app and toucan-keys-cli together. Measured 2026-12-03 (gzip -9 of each binary): the app 3.98 MB, the
+# CLI 2.70 MB, of which 0.51 MB is `scan`'s search engine (ripgrep's ignore and regex crates); the .deb
+# 6.61 MiB (about 6.1 MiB without the scan: the app grew past 6 MiB too, with restricted keys and
+# languages as data). The budget was 6 MiB until then.
+budget_bytes=$((7 * 1024 * 1024))
 
 if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   rm -rf "$artifacts" && mkdir -p "$artifacts"
@@ -35,7 +38,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   grep -q "webkit2gtk4.1" "$artifacts/rpm-requires.txt" && grep -q "gtk3" "$artifacts/rpm-requires.txt" \
     || { echo "the .rpm does not require webkit2gtk4.1 and gtk3" >&2; exit 1; }
   size=$(stat -c %s "$deb")
-  ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 6 MiB budget" >&2; exit 1; }
+  ((size < budget_bytes)) || { echo "the .deb is $size bytes, over the 7 MiB budget" >&2; exit 1; }
 
   echo "== lintian: no error and no warning"
   # What lintian still reports is at "info" level, and expected of a Rust app:
