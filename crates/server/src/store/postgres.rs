@@ -208,50 +208,33 @@ impl PostgresStore {
     }
 
     pub(super) async fn revoke_key(&self, id: &str, now: i64) -> StoreResult<bool> {
-        self.change_key(id, "revoked_at = COALESCE(revoked_at, $2)", now).await
+        self.change_key(id, "revoked_at = COALESCE(revoked_at, $2)", &now).await
     }
 
     pub(super) async fn shorten_expiry(&self, id: &str, at: i64) -> StoreResult<bool> {
-        self.change_key(id, "expires_at = LEAST(COALESCE(expires_at, $2), $2)", at)
+        self.change_key(id, "expires_at = LEAST(COALESCE(expires_at, $2), $2)", &at)
             .await
     }
 
     pub(super) async fn set_origins(&self, id: &str, origins: &[String]) -> StoreResult<bool> {
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "WITH changed AS (UPDATE keys SET allowed_origins = $2 WHERE id = $1 RETURNING fingerprint)
-                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
-                ),
-                &[&id, &origins],
-            )
-            .await?;
-        Ok(rows.len() == 1)
+        self.change_key(id, "allowed_origins = $2", &origins).await
     }
 
     pub(super) async fn set_limits(&self, id: &str, limits: &KeyLimits) -> StoreResult<bool> {
         let limits = serde_json::to_string(limits).expect("limits serialize");
-        let rows = self
-            .client()
-            .await?
-            .query(
-                &format!(
-                    "WITH changed AS (UPDATE keys SET limits = $2 WHERE id = $1 RETURNING fingerprint)
-                     SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
-                ),
-                &[&id, &limits],
-            )
-            .await?;
-        Ok(rows.len() == 1)
+        self.change_key(id, "limits = $2", &limits).await
     }
 
     /// Applies `set` (which reads `$2` = `value`) to the key `id` and
     /// announces the change to every server on this database: the
     /// notification goes out when the statement commits. False if no key has
     /// this id.
-    async fn change_key(&self, id: &str, set: &str, value: i64) -> StoreResult<bool> {
+    async fn change_key(
+        &self,
+        id: &str,
+        set: &str,
+        value: &(dyn tokio_postgres::types::ToSql + Sync),
+    ) -> StoreResult<bool> {
         let rows = self
             .client()
             .await?
@@ -260,7 +243,7 @@ impl PostgresStore {
                     "WITH changed AS (UPDATE keys SET {set} WHERE id = $1 RETURNING fingerprint)
                      SELECT pg_notify('{CHANGES_CHANNEL}', fingerprint) FROM changed"
                 ),
-                &[&id, &value],
+                &[&id, value],
             )
             .await?;
         Ok(rows.len() == 1)
