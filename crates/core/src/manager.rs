@@ -507,7 +507,8 @@ impl KeyManager {
 /// what was given there.
 pub fn checked_limits(limits: KeyLimits) -> Result<KeyLimits, CoreError> {
     let networks = limits.networks.clone();
-    limits.normalized(LONGEST_TOKEN_LIFETIME).map_err(|invalid| {
+    let longest = toucan_keys_protocol::vocabulary::LONGEST_TOKEN_LIFETIME_SECONDS;
+    limits.normalized(longest).map_err(|invalid| {
         let index = |field: &str, list: &[String]| {
             field
                 .split_once('[')
@@ -527,10 +528,6 @@ pub fn checked_limits(limits: KeyLimits) -> Result<KeyLimits, CoreError> {
         }
     })
 }
-
-/// The longest token lifetime a key's limit may name: a server's own
-/// longest (24 hours).
-const LONGEST_TOKEN_LIFETIME: u32 = 86_400;
 
 /// Web origins as a person typed them, normalised (`https://Shop.example:443/`
 /// is `https://shop.example`), each once, blank lines left out; the first one

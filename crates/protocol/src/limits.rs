@@ -15,7 +15,7 @@ use ipnet::IpNet;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::vocabulary::{Level, Resource, Role};
+use crate::vocabulary::{DEFAULT_TOKEN_LIFETIME_SECONDS, Level, Resource, Role};
 
 /// Fixed attributes per key, at most.
 pub const MAX_FIXED_ATTRIBUTES: usize = 16;
@@ -324,15 +324,12 @@ impl KeyLimits {
                     });
                 }
                 Some(_) => {}
-                None => ask.lifetime_seconds = Some(u64::from(max).min(DEFAULT_LIFETIME_SECONDS)),
+                None => ask.lifetime_seconds = Some(u64::from(max.min(DEFAULT_TOKEN_LIFETIME_SECONDS))),
             }
         }
         Ok(ask)
     }
 }
-
-/// A token's lifetime when the request doesn't say: one hour.
-pub const DEFAULT_LIFETIME_SECONDS: u64 = 3600;
 
 /// An IPv4 address written as IPv6 (`::ffff:10.0.0.1`, as a dual-stack
 /// socket reports it) as the IPv4 address it is.

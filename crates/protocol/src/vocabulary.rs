@@ -7,6 +7,14 @@ use serde::{Deserialize, Serialize};
 /// The longest end-user id, in bytes.
 pub const MAX_DISTINCT_ID_BYTES: usize = 256;
 
+/// The shortest lifetime a token may be asked for, in seconds.
+pub const SHORTEST_TOKEN_LIFETIME_SECONDS: u32 = 60;
+/// The longest lifetime any server allows, in seconds (its
+/// `--max-token-lifetime` may lower it).
+pub const LONGEST_TOKEN_LIFETIME_SECONDS: u32 = 86_400;
+/// A token's lifetime when the request doesn't say, in seconds: one hour.
+pub const DEFAULT_TOKEN_LIFETIME_SECONDS: u32 = 3600;
+
 /// The role an embedded session has.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,16 +7,20 @@ use std::collections::{BTreeMap, HashMap};
 
 use toucan_keys_protocol::limits::{KeyLimits, TokenAsk};
 
-use toucan_keys_protocol::vocabulary::{Level, MAX_DISTINCT_ID_BYTES, Resource, Role};
+use toucan_keys_protocol::vocabulary::{
+    DEFAULT_TOKEN_LIFETIME_SECONDS, LONGEST_TOKEN_LIFETIME_SECONDS, Level, MAX_DISTINCT_ID_BYTES, Resource, Role,
+    SHORTEST_TOKEN_LIFETIME_SECONDS,
+};
 use toucan_keys_protocol::wire::{AttributeType, DeclaredAttribute, codes};
 
 use crate::error::ApiError;
 
 /// The default token lifetime: one hour.
-pub const DEFAULT_LIFETIME_SECONDS: i64 = 3600;
+pub const DEFAULT_LIFETIME_SECONDS: i64 = DEFAULT_TOKEN_LIFETIME_SECONDS as i64;
 /// Lifetimes a server may allow, in seconds; its `--max-token-lifetime`
 /// (24 hours by default) lowers the end.
-pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> = 60..=86_400;
+pub const LIFETIME_RANGE: std::ops::RangeInclusive<i64> =
+    SHORTEST_TOKEN_LIFETIME_SECONDS as i64..=LONGEST_TOKEN_LIFETIME_SECONDS as i64;
 pub use toucan_keys_protocol::origins::{MAX_ORIGIN_BYTES, MAX_ORIGINS, normalized_origin};
 
 /// Row-level-security attributes per token, at most.

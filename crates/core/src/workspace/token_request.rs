@@ -18,7 +18,9 @@ use toucan_keys_protocol::wire::{EndUser, TokenRequestBody};
 /// The longest attribute name, in characters.
 pub const MAX_ATTRIBUTE_NAME_CHARS: usize = 64;
 /// Token lifetimes offered, in minutes: 1 minute to 24 hours.
-pub const LIFETIME_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 1..=1440;
+pub const LIFETIME_MINUTES_RANGE: std::ops::RangeInclusive<u32> =
+    toucan_keys_protocol::vocabulary::SHORTEST_TOKEN_LIFETIME_SECONDS / 60
+        ..=toucan_keys_protocol::vocabulary::LONGEST_TOKEN_LIFETIME_SECONDS / 60;
 
 /// A session token request, as entered in the panel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
