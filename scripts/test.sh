@@ -65,7 +65,7 @@ stage "Embed server: its tests again on SQLite, its container files, its API aga
 # The same test binaries, run again without PostgreSQL (picked from the build
 # above by scripts/test-binaries.py, so nothing is built again).
 for binary in $(cargo test "${workspace[@]}" --all-targets --no-run --message-format=json \
-    | scripts/test-binaries.py api limits encrypted_tokens connection_limits workspace_server); do
+    | scripts/test-binaries.py api limits secret_scanning encrypted_tokens connection_limits workspace_server); do
   echo "-- $(basename "$binary") on SQLite"
   env -u TOUCAN_EMBED_TEST_POSTGRES "$binary"
 done

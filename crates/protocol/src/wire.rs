@@ -110,6 +110,26 @@ pub struct RegisteredKey {
     /// Its limits (`{}`: full access).
     #[serde(default)]
     pub limits: KeyLimits,
+    /// Where and when it was first found in public, if a secret-scanning
+    /// report named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leak: Option<LeakReport>,
+}
+
+/// Where and when a key was found in public, as a secret-scanning report
+/// (GitHub's partner program) told the server.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeakReport {
+    /// When the server was told.
+    pub found_at: DateTime<Utc>,
+    /// Where it was found (a commit's file, an issue, a gist…), as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What kind of place that is (`content`, `commit`, `issue_comment`…), as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// `GET /api/keys`: every registered key.
@@ -333,4 +353,7 @@ pub mod codes {
     /// permission, fixed attribute, lifetime, network or first day); the
     /// body's `breach` says which.
     pub const KEY_LIMIT: &str = "key_limit";
+    /// A secret-scanning report's signature is missing, made with a key the
+    /// server doesn't have, or doesn't match the body.
+    pub const BAD_SIGNATURE: &str = "bad_signature";
 }

@@ -13,9 +13,10 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use ipnet::IpNet;
 use serde::de::DeserializeOwned;
-use toucan_keys_protocol::wire::{AttributeList, IntrospectionRequest, KeyChange, KeyRegistration};
+use toucan_keys_protocol::wire::{AttributeList, IntrospectionRequest, KeyChange, KeyRegistration, codes};
 
 use crate::error::ApiError;
+use crate::secret_scanning::{self, LeakMatch, Refusal};
 use crate::store::KeyInfo;
 use crate::token_request::{self, CheckedTokenRequest};
 use crate::{AppState, auth};
@@ -189,6 +190,64 @@ impl FromRequest<Arc<AppState>> for TokenRequest {
         let bytes = read_body(request, state).await?;
         token_request::parse(&bytes, state.config.max_token_lifetime_seconds).map(Self)
     }
+}
+
+/// A secret-scanning report (GitHub's partner program), its signature
+/// checked against the raw body before anything in it is read.
+pub struct SignedReport(pub Vec<LeakMatch>);
+
+/// More matches than this in one report is refused (GitHub sends a few).
+pub const MAX_MATCHES_PER_REPORT: usize = 1000;
+
+impl FromRequest<Arc<AppState>> for SignedReport {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &Arc<AppState>) -> Result<Self, ApiError> {
+        let Some(scanning) = &state.config.secret_scanning else {
+            return Err(ApiError::not_found(
+                "This server doesn't take secret-scanning reports; start it with --secret-scanning-keys.",
+            ));
+        };
+        let identifier = header_text(request.headers(), secret_scanning::KEY_IDENTIFIER_HEADER);
+        let signature = header_text(request.headers(), secret_scanning::SIGNATURE_HEADER);
+        let bytes = read_body(request, state).await?;
+        match secret_scanning::verify(
+            &scanning.public_keys,
+            identifier.as_deref(),
+            signature.as_deref(),
+            &bytes,
+        ) {
+            Ok(()) => {}
+            Err(refusal @ Refusal::KeysUnreadable { .. }) => return Err(ApiError::internal(refusal)),
+            Err(refusal) => {
+                tracing::warn!(%refusal, "a secret-scanning report was refused");
+                return Err(ApiError::unauthorized(
+                    codes::BAD_SIGNATURE,
+                    format!("The report's signature can't be checked: {refusal}."),
+                ));
+            }
+        }
+        let matches: Vec<LeakMatch> = serde_json::from_slice(&bytes).map_err(|error| {
+            ApiError::bad_request(
+                "body",
+                &format!("must be a list of {{token, type, url, source}}: {error}"),
+            )
+        })?;
+        if matches.len() > MAX_MATCHES_PER_REPORT {
+            return Err(ApiError::bad_request(
+                "body",
+                &format!("must hold at most {MAX_MATCHES_PER_REPORT} matches"),
+            ));
+        }
+        Ok(Self(matches))
+    }
+}
+
+fn header_text(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned)
 }
 
 async fn read_body(request: Request, state: &Arc<AppState>) -> Result<Bytes, ApiError> {

@@ -15,6 +15,7 @@ mod private_files;
 pub mod process_guard;
 pub mod rate_limit;
 pub mod routes;
+pub mod secret_scanning;
 pub mod serve;
 pub mod signing_keys;
 pub mod store;
@@ -60,6 +61,9 @@ pub struct ServerConfig {
     /// The proxies whose `X-Forwarded-For` is believed (a key limited to
     /// networks is checked against the client's address behind them).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Whether and how secret-scanning reports are taken (`None`: the
+    /// endpoint answers 404).
+    pub secret_scanning: Option<secret_scanning::SecretScanning>,
 }
 
 impl Default for ServerConfig {
@@ -71,6 +75,7 @@ impl Default for ServerConfig {
             write_uses_every: keys::WRITE_USES_EVERY,
             encrypt_tokens: false,
             trusted_proxies: Vec::new(),
+            secret_scanning: None,
         }
     }
 }

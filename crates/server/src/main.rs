@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use toucan_embed_server::logging::{self, LogFormat};
+use toucan_embed_server::secret_scanning::{OnLeak, SecretScanning};
 use toucan_embed_server::{
     ACCOUNT_TOKEN_FILE, ServerConfig, hand_over_account_token, open, rotate_account_token, router, token_request,
 };
@@ -53,6 +54,16 @@ struct Args {
     /// it. Repeat for several. None: the connection's address is the client's.
     #[arg(long, value_name = "CIDR", value_parser = trusted_proxy)]
     trusted_proxy: Vec<ipnet::IpNet>,
+    /// Take secret-scanning reports (GitHub's partner program) at
+    /// POST /api/secret-scanning, checking their signatures against the public
+    /// keys in FILE, in the format of https://api.github.com/meta/public_keys/secret_scanning.
+    /// The file is read at each report: replace it to take new keys.
+    #[arg(long, value_name = "FILE")]
+    secret_scanning_keys: Option<PathBuf>,
+    /// What a reported key gets: revoke (at once, and the report is recorded)
+    /// or report (only recorded; its owner decides).
+    #[arg(long, value_name = "ACTION", default_value = "revoke", value_parser = on_leak, requires = "secret_scanning_keys")]
+    on_leak: OnLeak,
     /// Issue encrypted tokens (JWE, A256GCM, around the signed token); the key
     /// is written to token-encryption-key.jwk (0600) in the data folder.
     #[arg(long)]
@@ -97,6 +108,10 @@ fn trusted_proxy(text: &str) -> Result<ipnet::IpNet, String> {
         .ok_or_else(|| "must be an IP address or a network such as 10.0.0.0/8".to_owned())
 }
 
+fn on_leak(name: &str) -> Result<OnLeak, String> {
+    OnLeak::from_name(name).ok_or_else(|| "must be revoke or report".to_owned())
+}
+
 fn log_format(name: &str) -> Result<LogFormat, String> {
     LogFormat::from_name(name).ok_or_else(|| "must be json or text".to_owned())
 }
@@ -137,6 +152,10 @@ fn options() -> Options {
             encrypt_tokens: args.encrypt_tokens,
             write_uses_every: std::time::Duration::from_secs(args.write_uses_every),
             trusted_proxies: args.trusted_proxy,
+            secret_scanning: args.secret_scanning_keys.map(|public_keys| SecretScanning {
+                public_keys,
+                on_leak: args.on_leak,
+            }),
         },
         rotate_account: args.rotate_account_token,
         rotate_signing: args.rotate_signing_key,

@@ -7,55 +7,9 @@ mod support;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use toucan_embed_server::ServerConfig;
-use toucan_embed_server::local::LocalServer;
-use toucan_keys_protocol::{SecretKey, key_format};
-
-struct Server {
-    _dir: tempfile::TempDir,
-    base: String,
-    account: String,
-    http: reqwest::Client,
-    _running: LocalServer,
-}
-
-async fn start_with(change: impl FnOnce(&mut ServerConfig)) -> Server {
-    let mut config = support::config().await;
-    change(&mut config);
-    let dir = tempfile::tempdir().unwrap();
-    let running = LocalServer::start(dir.path(), config).await.unwrap();
-    Server {
-        base: running.base_url.clone(),
-        account: running.account_token().to_owned(),
-        _dir: dir,
-        http: reqwest::Client::new(),
-        _running: running,
-    }
-}
+use support::{Server, start_with};
 
 impl Server {
-    /// Registers a new key with `limits`; the server's answer and the key.
-    async fn register(&self, limits: Value) -> (StatusCode, Value, String, SecretKey) {
-        let key = key_format::generate();
-        let id = format!("key_{}", key_format::random_base62(16));
-        let body = json!({ "id": id, "name": "Shop", "fingerprint": key.fingerprint(), "limits": limits });
-        let reply = self
-            .http
-            .post(format!("{}/api/keys", self.base))
-            .bearer_auth(&self.account)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        (reply.status(), reply.json().await.unwrap(), id, key)
-    }
-
-    async fn registered(&self, limits: Value) -> (String, SecretKey) {
-        let (status, body, id, key) = self.register(limits).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        (id, key)
-    }
-
     async fn change_limits(&self, id: &str, limits: Value) -> StatusCode {
         self.http
             .patch(format!("{}/api/keys/{id}", self.base))
@@ -65,40 +19,6 @@ impl Server {
             .await
             .unwrap()
             .status()
-    }
-
-    async fn token_with(&self, key: &SecretKey, body: Value, forwarded_for: Option<&str>) -> (StatusCode, Value) {
-        let mut request = self
-            .http
-            .post(format!("{}/embed/generate-token", self.base))
-            .header("x-api-key", key.expose_secret())
-            .json(&body);
-        if let Some(forwarded) = forwarded_for {
-            request = request.header("x-forwarded-for", forwarded);
-        }
-        let reply = request.send().await.unwrap();
-        (reply.status(), reply.json().await.unwrap())
-    }
-
-    async fn token(&self, key: &SecretKey, body: Value) -> (StatusCode, Value) {
-        self.token_with(key, body, None).await
-    }
-
-    /// The claims of `token`, as introspection reads them.
-    async fn claims(&self, key: &SecretKey, token: &Value) -> Value {
-        let reply: Value = self
-            .http
-            .post(format!("{}/embed/introspect", self.base))
-            .header("x-api-key", key.expose_secret())
-            .json(&json!({ "token": token["token"] }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        assert_eq!(reply["active"], true, "{reply}");
-        reply["claims"].clone()
     }
 }
 

@@ -10,14 +10,14 @@ use chrono::{DateTime, Utc};
 use toucan_keys_protocol::key_identity;
 use toucan_keys_protocol::limits::KeyLimits;
 use toucan_keys_protocol::wire::{
-    AttributeList, DeclaredAttribute, ErrorBody, KeyChange, KeyList, KeyRegistration, RegisteredKey,
+    AttributeList, DeclaredAttribute, ErrorBody, KeyChange, KeyList, KeyRegistration, LeakReport, RegisteredKey,
 };
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::ApiError;
 use crate::extract::{AccountToken, Body};
-use crate::store::KeyInfo;
+use crate::store::{KeyInfo, Leak};
 use crate::{AppState, token_request};
 
 pub(super) fn routes() -> OpenApiRouter<Arc<AppState>> {
@@ -175,7 +175,17 @@ fn unix_time(text: &str, field: &str) -> Result<i64, ApiError> {
 pub async fn list_keys(State(state): State<Arc<AppState>>, _: AccountToken) -> Result<Json<KeyList>, ApiError> {
     // This server's latest uses first, so "last used" is up to date here.
     state.uses.write(&state.store).await?;
-    let keys = state.store.list_keys().await?.iter().map(registered).collect();
+    let mut leaks = state.store.first_leaks().await?;
+    let keys = state
+        .store
+        .list_keys()
+        .await?
+        .iter()
+        .map(|key| RegisteredKey {
+            leak: leaks.remove(&key.id).map(leak_report),
+            ..registered(key)
+        })
+        .collect();
     Ok(Json(KeyList { keys }))
 }
 
@@ -222,6 +232,15 @@ fn registered(key: &KeyInfo) -> RegisteredKey {
         last_used_at: key.last_used_at.map(timestamp),
         allowed_origins: key.allowed_origins.clone(),
         limits: key.limits.clone(),
+        leak: None,
+    }
+}
+
+fn leak_report(leak: Leak) -> LeakReport {
+    LeakReport {
+        found_at: timestamp(leak.found_at),
+        url: leak.url,
+        source: leak.source,
     }
 }
 

@@ -5,10 +5,12 @@
 //!
 //! - [`embed`]: what a customer's backend calls with an API key.
 //! - [`account`]: what the app calls with the account token.
+//! - [`leaks`]: what a secret scanner calls with keys it found in public.
 //! - [`service`]: health, readiness, the public signing keys and this document.
 
 pub mod account;
 pub mod embed;
+pub mod leaks;
 pub mod service;
 
 use std::sync::{Arc, LazyLock};
@@ -32,8 +34,9 @@ use crate::AppState;
 )]
 struct ApiDoc;
 
-/// The two ways to call: `apiKey` (the `x-api-key` header) for the embed
-/// endpoints, `accountToken` (`Authorization: Bearer`) for the account API.
+/// The ways to call: `apiKey` (the `x-api-key` header) for the embed
+/// endpoints, `accountToken` (`Authorization: Bearer`) for the account API,
+/// `secretScanningSignature` for a secret scanner's reports.
 struct SecuritySchemes;
 
 impl utoipa::Modify for SecuritySchemes {
@@ -42,6 +45,13 @@ impl utoipa::Modify for SecuritySchemes {
         components.add_security_scheme(
             "apiKey",
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("x-api-key"))),
+        );
+        components.add_security_scheme(
+            "secretScanningSignature",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "Github-Public-Key-Signature",
+                "ECDSA P-256 / SHA-256 signature of the raw body (base64 DER), by the key Github-Public-Key-Identifier names",
+            ))),
         );
         components.add_security_scheme(
             "accountToken",
@@ -54,6 +64,7 @@ fn routes() -> OpenApiRouter<Arc<AppState>> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(embed::routes())
         .merge(account::routes())
+        .merge(leaks::routes())
         .merge(service::routes())
 }
 

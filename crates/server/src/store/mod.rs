@@ -36,6 +36,17 @@ pub struct KeyInfo {
     pub limits: KeyLimits,
 }
 
+/// A report that a key was found in public (see [`crate::secret_scanning`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    /// Unix seconds when the server was told.
+    pub found_at: i64,
+    /// Where it was found, as reported.
+    pub url: Option<String>,
+    /// What kind of place that is, as reported.
+    pub source: Option<String>,
+}
+
 /// A failure of the database. Its text is for the server's log, never a client.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -153,6 +164,16 @@ impl Store {
     /// Replaces a key's limits (already checked); false if no key has this id.
     pub async fn set_limits(&self, id: &str, limits: &KeyLimits) -> StoreResult<bool> {
         either!(self, store => store.set_limits(id, limits))
+    }
+
+    /// Records that key `id` was found in public.
+    pub async fn record_leak(&self, id: &str, leak: &Leak) -> StoreResult<()> {
+        either!(self, store => store.record_leak(id, leak))
+    }
+
+    /// The first leak reported of each key that has one, by key id.
+    pub async fn first_leaks(&self) -> StoreResult<std::collections::HashMap<String, Leak>> {
+        either!(self, store => store.first_leaks())
     }
 
     /// The key with this fingerprint.

@@ -13,7 +13,7 @@ use tokio_postgres::{Client, NoTls, Row, Socket};
 use super::postgres_tls::{self, Connector, DatabaseTls};
 use toucan_keys_protocol::limits::KeyLimits;
 
-use super::{KeyInfo, StoreError, StoreResult};
+use super::{KeyInfo, Leak, StoreError, StoreResult};
 
 /// The channel key changes are announced on.
 pub const CHANGES_CHANNEL: &str = "toucan_keys_changed";
@@ -30,6 +30,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL);",
     // 2: restricted keys: their limits, as JSON ({} for full access).
     "ALTER TABLE keys ADD COLUMN limits TEXT NOT NULL DEFAULT '{}';",
+    // 3: where and when keys were found in public (secret-scanning reports).
+    "CREATE TABLE leaks (
+       key_id TEXT NOT NULL REFERENCES keys(id), found_at BIGINT NOT NULL, url TEXT, source TEXT);
+     CREATE INDEX leaks_by_key ON leaks (key_id, found_at);",
 ];
 
 /// An arbitrary constant: the advisory lock servers take while they migrate,
@@ -247,6 +251,41 @@ impl PostgresStore {
             )
             .await?;
         Ok(rows.len() == 1)
+    }
+
+    pub(super) async fn record_leak(&self, id: &str, leak: &Leak) -> StoreResult<()> {
+        self.client()
+            .await?
+            .execute(
+                "INSERT INTO leaks (key_id, found_at, url, source) VALUES ($1, $2, $3, $4)",
+                &[&id, &leak.found_at, &leak.url, &leak.source],
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub(super) async fn first_leaks(&self) -> StoreResult<std::collections::HashMap<String, Leak>> {
+        let rows = self
+            .client()
+            .await?
+            .query(
+                "SELECT DISTINCT ON (key_id) key_id, found_at, url, source FROM leaks ORDER BY key_id, found_at",
+                &[],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|row| {
+                (
+                    row.get(0),
+                    Leak {
+                        found_at: row.get(1),
+                        url: row.get(2),
+                        source: row.get(3),
+                    },
+                )
+            })
+            .collect())
     }
 
     pub(super) async fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {

@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use toucan_keys_protocol::limits::KeyLimits;
 
-use super::{KeyInfo, StoreError, StoreResult};
+use super::{KeyInfo, Leak, StoreError, StoreResult};
 use crate::private_files;
 
 /// The database's file name inside the data folder.
@@ -30,6 +30,10 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE IF NOT EXISTS attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL);",
     // 3: restricted keys: their limits, as JSON ({} for full access).
     "ALTER TABLE keys ADD COLUMN limits TEXT NOT NULL DEFAULT '{}';",
+    // 4: where and when keys were found in public (secret-scanning reports).
+    "CREATE TABLE IF NOT EXISTS leaks (
+       key_id TEXT NOT NULL REFERENCES keys(id), found_at INTEGER NOT NULL, url TEXT, source TEXT);
+     CREATE INDEX IF NOT EXISTS leaks_by_key ON leaks (key_id, found_at);",
 ];
 
 /// The SQLite database. One connection behind a mutex: each call is short,
@@ -141,6 +145,33 @@ impl SqliteStore {
             params![id, at],
         )?;
         Ok(changed == 1)
+    }
+
+    pub(super) fn record_leak(&self, id: &str, leak: &Leak) -> StoreResult<()> {
+        self.conn().execute(
+            "INSERT INTO leaks (key_id, found_at, url, source) VALUES (?1, ?2, ?3, ?4)",
+            params![id, leak.found_at, leak.url, leak.source],
+        )?;
+        Ok(())
+    }
+
+    pub(super) fn first_leaks(&self) -> StoreResult<std::collections::HashMap<String, Leak>> {
+        let conn = self.conn();
+        // SQLite takes the bare columns of the row whose found_at is the MIN.
+        let mut statement = conn.prepare("SELECT key_id, MIN(found_at), url, source FROM leaks GROUP BY key_id")?;
+        let leaks = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get(0)?,
+                    Leak {
+                        found_at: row.get(1)?,
+                        url: row.get(2)?,
+                        source: row.get(3)?,
+                    },
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(leaks)
     }
 
     pub(super) fn key_by_fingerprint(&self, fingerprint: &str) -> StoreResult<Option<KeyInfo>> {
