@@ -31,6 +31,7 @@ mod tests {
     use toucan_keys_core::choices::{Defaults, PresetChoice, Schedule};
     use toucan_keys_core::i18n::OfferedLanguage;
     use toucan_keys_core::limits::{KeyLimits, LimitBreach, Preset};
+    use toucan_keys_core::record::LeakReport;
     use toucan_keys_core::snippets::{CodeSnippet, SnippetLanguage};
     use toucan_keys_core::updates::UpdateOffer;
     use toucan_keys_core::workspace::{
@@ -53,6 +54,7 @@ mod tests {
             declaration::<ErrorCode>(&config),
             declaration::<ErrorField>(&config),
             declaration::<KeyId>(&config),
+            declaration::<LeakReport>(&config),
             declaration::<KeyRecord>(&config),
             declaration::<KeyStatus>(&config),
             declaration::<KeyActions>(&config),

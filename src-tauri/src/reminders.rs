@@ -1,5 +1,5 @@
-//! Expiry reminders as desktop notifications (Tauri's notification plugin),
-//! checked at start and every hour while the app runs; which keys and what
+//! Expiry reminders and leaked keys as desktop notifications (Tauri's
+//! notification plugin), checked at start and every minute while the app runs; which keys and what
 //! each says is decided in the core (`ToucanApp::take_due_reminders`). And
 //! the optional start at login (Tauri's autostart plugin: an XDG autostart
 //! entry on Linux, a launch agent on macOS, the Run key on Windows), so the
@@ -12,10 +12,11 @@ use tauri_plugin_autostart::AutoLaunchManager;
 use tauri_plugin_notification::NotificationExt;
 use toucan_keys_core::{CoreError, Reply, ToucanApp};
 
-/// How often reminders are checked while the app runs (the core's schedule).
-const EVERY: Duration = Duration::from_secs(toucan_keys_core::choices::SCHEDULE.housekeeping_seconds as u64);
+/// How often notices are checked while the app runs (the core's schedule).
+const EVERY: Duration = Duration::from_secs(toucan_keys_core::choices::SCHEDULE.notices_seconds as u64);
 
-/// Checks for due reminders now, then every hour, on a thread of its own.
+/// Checks for due reminders (expiry, and keys found in public) now, then
+/// every minute, on a thread of its own.
 pub fn start<R: Runtime>(app: AppHandle<R>) {
     let spawned = std::thread::Builder::new().name("reminders".into()).spawn(move || {
         loop {

@@ -29,6 +29,8 @@ const PARTS: Part[] = ["menu", "update", "profile", "keys", "workspace", "clipbo
 const REFRESH_MS = CHOICES.schedule.listRefreshSeconds * 1000;
 /** How often rolled keys whose overlap has ended are revoked while the app runs. */
 const HOURLY_MS = CHOICES.schedule.housekeepingSeconds * 1000;
+/** How often the workspace server is asked about the keys (revoked, found in public) while connected. */
+const SERVER_CHECK_MS = CHOICES.schedule.serverCheckSeconds * 1000;
 
 function errorMessage(caught: unknown): string {
   return asCommandError(caught).message;
@@ -90,6 +92,9 @@ export class App {
     await Promise.all([synced, updates]);
     await this.retireDueKeys();
     setInterval(() => void this.retireDueKeys(), HOURLY_MS);
+    setInterval(() => {
+      if (this.state.connected) void this.syncWorkspace();
+    }, SERVER_CHECK_MS);
     this.followOtherWindows();
   }
 
@@ -157,6 +162,12 @@ export class App {
     try {
       this.state.workspace = await api.syncWorkspace();
       this.state.workspaceSynced = true;
+      // A key the server says was found in public is now marked leaked (and
+      // revoked) in the list: read it again at once.
+      const newlyLeaked = this.state.workspace.keys.some(
+        (server) => server.leak && this.state.keys.some((key) => key.id === server.id && !key.leak),
+      );
+      if (newlyLeaked) await this.refreshKeys();
     } catch (caught) {
       this.state.workspace = { ...NO_WORKSPACE, problem: { code: "unexpected", message: errorMessage(caught), field: null } };
     }

@@ -1,10 +1,24 @@
 // Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit.
 
-export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_not_revoked" | "key_already_listed" | "origin_invalid" | "limit_invalid" | "origin_not_allowed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "key_limit" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
+export type ErrorCode = "name_empty" | "name_too_long" | "name_invalid" | "name_taken" | "expiry_in_past" | "key_not_found" | "key_revoked" | "key_expired" | "key_leaked" | "key_not_revoked" | "key_already_listed" | "origin_invalid" | "limit_invalid" | "origin_not_allowed" | "key_already_rolled" | "invalid_key" | "keychain_locked" | "keychain_unavailable" | "secret_missing" | "secret_unreadable" | "keychain_failed" | "registry_corrupt" | "registry_too_new" | "disk_full" | "settings_corrupt" | "workspace_corrupt" | "activity_corrupt" | "autostart_failed" | "file_too_new" | "display_name_invalid" | "clear_delay_out_of_range" | "clipboard_failed" | "storage_failed" | "server_url_invalid" | "server_url_insecure" | "account_token_invalid" | "workspace_not_connected" | "connection_not_confirmed" | "key_bound_elsewhere" | "account_token_missing" | "server_unreachable" | "server_timeout" | "server_tls_failed" | "account_token_rejected" | "server_key_revoked" | "server_key_expired" | "server_key_unknown" | "server_rate_limited" | "server_invalid_request" | "server_refused" | "key_limit" | "server_redirected" | "server_bad_response" | "update_not_configured" | "update_unreachable" | "update_bad_feed" | "update_signature_invalid" | "update_nothing_to_install" | "update_authentication_cancelled" | "update_install_failed" | "distinct_id_invalid" | "attribute_invalid" | "lifetime_out_of_range" | "no_token_to_copy" | "unexpected";
 
 export type ErrorField = "name" | "expiryDate" | "displayName" | "clearDelay" | "serverUrl" | "accountToken" | "distinctId" | "attributes" | "lifetime" | "origins" | "origin" | "limits";
 
 export type KeyId = string;
+
+export type LeakReport = { 
+/**
+ * When the server was told.
+ */
+foundAt: string, 
+/**
+ * Where it was found (a commit's file, an issue, a gist…), as reported.
+ */
+url?: string, 
+/**
+ * What kind of place that is (`content`, `commit`, `issue_comment`…), as reported.
+ */
+source?: string, };
 
 export type KeyRecord = { 
 /**
@@ -69,9 +83,15 @@ limits?: KeyLimits,
  * claimed (a "found" key): its creation and expiry dates are unknown, and
  * `created_at` is then the day it was restored.
  */
-restoredAt: string | null, };
+restoredAt: string | null, 
+/**
+ * Set when its own server said it was found in public (a
+ * secret-scanning report): where and when. The key is then leaked, for
+ * good: a replacement is the only fix.
+ */
+leak?: LeakReport, };
 
-export type KeyStatus = "active" | "expiresSoon" | "retiring" | "expired" | "revoked" | "missing";
+export type KeyStatus = "active" | "expiresSoon" | "retiring" | "expired" | "revoked" | "missing" | "leaked";
 
 export type KeyActions = { 
 /**
@@ -175,7 +195,13 @@ limits?: KeyLimits,
  * claimed (a "found" key): its creation and expiry dates are unknown, and
  * `created_at` is then the day it was restored.
  */
-restoredAt: string | null, };
+restoredAt: string | null, 
+/**
+ * Set when its own server said it was found in public (a
+ * secret-scanning report): where and when. The key is then leaked, for
+ * good: a replacement is the only fix.
+ */
+leak?: LeakReport, };
 
 export type FoundKey = { 
 /**
@@ -314,7 +340,15 @@ limits: KeyLimits, } | { "kind": "registered",
 /**
  * The server's address.
  */
-server: string, };
+server: string, } | { "kind": "foundInPublic", 
+/**
+ * Where, as reported.
+ */
+url: string | null, 
+/**
+ * Whether the server revoked it.
+ */
+revoked: boolean, };
 
 export type ActivityEvent = { 
 /**
@@ -428,7 +462,13 @@ revokedAt: string | null,
 /**
  * When it last requested a token.
  */
-lastUsedAt: string | null, };
+lastUsedAt: string | null, 
+/**
+ * Where and when the server was told it was found in public. Only from
+ * the key's own server, for the key this computer has (same
+ * fingerprint): another server can't mark a key leaked.
+ */
+leak?: LeakReport, };
 
 export type PendingRevocation = { 
 /**
@@ -606,10 +646,21 @@ export type Schedule = {
  */
 listRefreshSeconds: number, 
 /**
- * Revoking rolled keys whose overlap has ended, and sending due expiry
- * reminders, while the app runs, in seconds (also once at start).
+ * Revoking rolled keys whose overlap has ended while the app runs, in
+ * seconds (also once at start).
  */
-housekeepingSeconds: number, };
+housekeepingSeconds: number, 
+/**
+ * Asking the workspace server about this computer's keys (revoked,
+ * found in public, last used) while the window is shown and connected,
+ * in seconds (also at start and after each change).
+ */
+serverCheckSeconds: number, 
+/**
+ * Showing due notifications (expiry reminders, keys found in public)
+ * while the app runs, in seconds (also once at start).
+ */
+noticesSeconds: number, };
 
 export type KeyLimits = { 
 /**
@@ -754,7 +805,7 @@ defaults: Defaults,
 schedule: Schedule, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"presets":[{"preset":"showDashboards","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"]}}},{"preset":"aiAssistant","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"],"ai":["can_query"]}}},{"preset":"fullAccess","limits":{}}],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600}};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"presets":[{"preset":"showDashboards","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"]}}},{"preset":"aiAssistant","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"],"ai":["can_query"]}}},{"preset":"fullAccess","limits":{}}],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600,"serverCheckSeconds":300,"noticesSeconds":60}};
 
 /** Every command: its arguments (by name, and in order as `parameters`) and its reply. */
 export type Commands = {

@@ -54,6 +54,11 @@ export function exactTime(iso: string): string {
   return t("time-exact", { day, time, zone });
 }
 
+/** A day in the window's language: "2 December 2026". */
+export function longDay(iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { day: "numeric", month: "long", year: "numeric" }).format(new Date(iso));
+}
+
 /** What a status is called in the list. */
 export function statusLabel(status: KeyStatus): string {
   return t(`status-${status}`);

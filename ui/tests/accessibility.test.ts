@@ -24,6 +24,7 @@ const withKeys = () =>
       key({ name: "Soon", status: "expiresSoon" }),
       key({ name: "Gone", status: "missing" }),
       key({ name: "Old", status: "revoked", revokedAt: new Date().toISOString() }),
+      key({ name: "Published", status: "leaked", revokedAt: new Date().toISOString(), leak: { foundAt: new Date().toISOString(), url: "https://github.com/octo-org/shop/blob/0123abc/.env" } }),
     ],
   });
 

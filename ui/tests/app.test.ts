@@ -284,6 +284,34 @@ describe("a row: one primary action, the rest in its menu", () => {
     expect(menu("Gone")).toEqual(["Details"]);
   });
 
+  it("a leaked key says where it was found, offers Roll first, and rolls it with no overlap", async () => {
+    const leak = { foundAt: "2026-12-02T10:00:00Z", url: "https://github.com/octo-org/shop/blob/0123abc/.env", source: "content" };
+    const backend = fakeBackend({
+      keys: [key({ name: "Shop", status: "leaked", revokedAt: "2026-12-02T10:00:01Z", leak })],
+    });
+    await mountApp();
+    const row = document.querySelector("tbody tr")!;
+    expect(row.querySelector(".badge")?.textContent).toBe("Leaked");
+    expect(row.querySelector(".row-actions > button")?.textContent).toBe("Roll");
+
+    button("Details Shop").click();
+    await settle();
+    expect(topDialog().querySelector(".leak-notice")?.textContent).toContain(
+      "Found in public at https://github.com/octo-org/shop/blob/0123abc/.env on 2 December 2026. The server revoked it.",
+    );
+    button("Close", topDialog()).click();
+    await settle();
+
+    button("Roll Shop").click();
+    await settle();
+    const dialog = topDialog();
+    expect(dialog.textContent).toContain("its replacement is made at once");
+    expect(dialog.querySelectorAll("input[name=overlap]")).toHaveLength(0);
+    submit(dialog.querySelector("form")!);
+    await settle();
+    expect(backend.calls.find((call) => call.cmd === "roll_key")?.args).toMatchObject({ overlap: "now" });
+  });
+
   it("opens with the keyboard, moves with the arrows, and Escape returns to its button", async () => {
     fakeBackend({ keys: [key({ name: "Staging" })] });
     await mountApp();

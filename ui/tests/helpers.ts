@@ -44,11 +44,13 @@ export function fakeToken(claims: object): string {
 
 export const ACCOUNT_TOKEN = `tka_${"T".repeat(40)}`;
 
-/** What the core allows for a status (KeyStatus::actions in record.rs), for the fake backend. */
-function actionsOf(status: KeySummary["status"]): KeySummary["actions"] {
+/** What the core allows a key (KeyRecord::actions in record.rs), for the fake backend. */
+function actionsOf(made: KeySummary): KeySummary["actions"] {
+  const { status } = made;
   const usable = status === "active" || status === "expiresSoon";
-  const revoked = status === "revoked";
-  return { copy: usable, roll: !revoked && status !== "retiring", rename: !revoked, revoke: !revoked, delete: revoked };
+  const revoked = status === "revoked" || (status === "leaked" && made.revokedAt !== null);
+  const roll = status === "leaked" ? made.replacedBy === null : status !== "revoked" && status !== "retiring";
+  return { copy: usable, roll, rename: !revoked, revoke: !revoked, delete: revoked };
 }
 
 /** A key as the core lists it; its `actions` follow its status as it changes. */
@@ -75,7 +77,7 @@ export function key(overrides: Partial<Omit<KeySummary, "actions">> = {}): KeySu
   return Object.defineProperty(made, "actions", {
     enumerable: true,
     get(this: KeySummary) {
-      return actionsOf(this.status);
+      return actionsOf(this);
     },
   }) as KeySummary;
 }
@@ -167,7 +169,9 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       const created = key({ name: old.name, hint: `tck_…${TEST_SECRET.slice(-4)}`, replaces: old.id });
       const stops = overlap === "now" ? new Date() : new Date(Date.now() + 24 * 3600e3);
       Object.assign(old, { name: `${old.name} (old)`, replacedBy: created.id, expiresAt: stops.toISOString() });
-      Object.assign(old, overlap === "now" ? { status: "revoked", revokedAt: stops.toISOString() } : { status: "retiring" });
+      // A leaked key stays leaked, and is rolled with no overlap whatever is asked (roll.rs).
+      if (old.status === "leaked") Object.assign(old, { revokedAt: old.revokedAt ?? stops.toISOString() });
+      else Object.assign(old, overlap === "now" ? { status: "revoked", revokedAt: stops.toISOString() } : { status: "retiring" });
       backend.keys.unshift(created);
       return { key: created, secret: TEST_SECRET, old: structuredClone(old), serverWarning: backend.serverWarning };
     },

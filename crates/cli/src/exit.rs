@@ -23,7 +23,7 @@ pub fn for_error(error: &CoreError) -> u8 {
     match error.code() {
         ErrorCode::KeychainLocked => KEYCHAIN_LOCKED,
         ErrorCode::KeyNotFound => KEY_NOT_FOUND,
-        ErrorCode::KeyRevoked | ErrorCode::KeyExpired => KEY_UNUSABLE,
+        ErrorCode::KeyRevoked | ErrorCode::KeyExpired | ErrorCode::KeyLeaked => KEY_UNUSABLE,
         _ => FAILURE,
     }
 }

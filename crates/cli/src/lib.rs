@@ -95,6 +95,7 @@ impl Command {
                     println!("{}", serde_json::to_string_pretty(&keys).expect("keys serialize"));
                 } else {
                     print_table(&keys);
+                    print_leaks(&keys);
                 }
                 ok
             }
@@ -402,6 +403,32 @@ fn ask(question: &str, default: bool) -> bool {
         "" => default,
         "y" | "yes" => true,
         _ => false,
+    }
+}
+
+/// Under the table, each leaked key: where and when it was found, and what to do.
+fn print_leaks(keys: &[KeySummary]) {
+    use toucan_keys_core::i18n::{Arg, long_date, message};
+    for key in keys {
+        let Some(leak) = &key.record.leak else { continue };
+        let place = leak.url.clone().unwrap_or_else(|| message("leak-unknown-place", &[]));
+        let date = long_date(leak.found_at);
+        let id = if key.record.revoked_at.is_some() {
+            "leak-notice-revoked"
+        } else {
+            "leak-notice"
+        };
+        println!(
+            "\n{}",
+            message(
+                id,
+                &[
+                    ("name", Arg::Text(&key.record.name)),
+                    ("url", Arg::Text(&place)),
+                    ("date", Arg::Text(&date))
+                ]
+            )
+        );
     }
 }
 

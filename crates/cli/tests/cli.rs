@@ -241,6 +241,48 @@ fn scripts_can_tell_failures_apart_by_exit_code() {
     assert!(text(&refused.stderr).contains("revoked"));
 }
 
+/// A key its server said was found in public (what the app's sync records):
+/// `list` says so in the same words as the window, with where and when, and
+/// the key is no longer handed out.
+#[test]
+fn a_leaked_key_is_listed_as_leaked_with_where_and_is_not_copied() {
+    let home = Home::new();
+    home.create("Shop");
+    let id = home.id_of("Shop");
+    let registry = walk(home.0.path())
+        .into_iter()
+        .find(|path| path.file_name().is_some_and(|name| name == "keys.json"))
+        .expect("the key list");
+    let mut list: serde_json::Value = serde_json::from_slice(&std::fs::read(&registry).unwrap()).unwrap();
+    let record = list["keys"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|k| k["id"] == id.as_str())
+        .unwrap();
+    record["leak"] = serde_json::json!({
+        "foundAt": "2026-12-02T10:00:00Z",
+        "url": "https://github.com/octo-org/shop/blob/0123abc/.env",
+        "source": "content"
+    });
+    std::fs::write(&registry, serde_json::to_vec(&list).unwrap()).unwrap();
+
+    let shown = text(&home.run(&["list"]).stdout);
+    assert!(shown.contains("leaked"), "{shown}");
+    assert!(
+        shown.contains("“Shop” was found in public at https://github.com/octo-org/shop/blob/0123abc/.env on 2 December 2026. It still works, for anyone who saw it"),
+        "{shown}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&home.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(json[0]["status"], "leaked");
+    assert_eq!(
+        json[0]["leak"]["url"],
+        "https://github.com/octo-org/shop/blob/0123abc/.env"
+    );
+    let copied = home.run(&["copy", "Shop"]);
+    assert!(!copied.status.success(), "a leaked key was copied");
+}
+
 #[test]
 fn revoke_asks_unless_told_yes_and_delete_needs_a_revoked_key() {
     let home = Home::new();

@@ -67,6 +67,13 @@ pub enum Activity {
         /// The server's address.
         server: String,
     },
+    /// Its server was told the key was found in public.
+    FoundInPublic {
+        /// Where, as reported.
+        url: Option<String>,
+        /// Whether the server revoked it.
+        revoked: bool,
+    },
 }
 
 /// An event and when it happened.

@@ -59,15 +59,24 @@ pub struct Schedule {
     /// Reading the key list again while the window is shown (another process,
     /// the command line, may have changed it), in seconds.
     pub list_refresh_seconds: u32,
-    /// Revoking rolled keys whose overlap has ended, and sending due expiry
-    /// reminders, while the app runs, in seconds (also once at start).
+    /// Revoking rolled keys whose overlap has ended while the app runs, in
+    /// seconds (also once at start).
     pub housekeeping_seconds: u32,
+    /// Asking the workspace server about this computer's keys (revoked,
+    /// found in public, last used) while the window is shown and connected,
+    /// in seconds (also at start and after each change).
+    pub server_check_seconds: u32,
+    /// Showing due notifications (expiry reminders, keys found in public)
+    /// while the app runs, in seconds (also once at start).
+    pub notices_seconds: u32,
 }
 
 /// The schedule this version keeps.
 pub const SCHEDULE: Schedule = Schedule {
     list_refresh_seconds: 3,
     housekeeping_seconds: 3600,
+    server_check_seconds: 300,
+    notices_seconds: 60,
 };
 
 /// What each choice starts at, in the window and on the command line.

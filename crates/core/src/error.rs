@@ -44,6 +44,8 @@ pub enum CoreError {
         /// The day it expired, as a person reads it ("28 November 2026").
         on: String,
     },
+    /// The key was found in public: it is never handed out again.
+    KeyLeaked,
     /// The key was rolled already: its replacement is the one to roll.
     KeyAlreadyRolled {
         /// The replacement's name.
@@ -169,6 +171,7 @@ impl CoreError {
             Self::KeyNotFound | Self::KeyNotNamed { .. } => ErrorCode::KeyNotFound,
             Self::KeyRevoked => ErrorCode::KeyRevoked,
             Self::KeyExpired { .. } => ErrorCode::KeyExpired,
+            Self::KeyLeaked => ErrorCode::KeyLeaked,
             Self::KeyNotRevoked => ErrorCode::KeyNotRevoked,
             Self::KeyAlreadyListed => ErrorCode::KeyAlreadyListed,
             Self::OriginInvalid { .. } | Self::TooManyOrigins { .. } => ErrorCode::OriginInvalid,

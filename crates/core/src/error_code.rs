@@ -41,6 +41,7 @@ error_codes! {
     KeyNotFound = "key_not_found",
     KeyRevoked = "key_revoked",
     KeyExpired = "key_expired",
+    KeyLeaked = "key_leaked",
     KeyNotRevoked = "key_not_revoked",
     KeyAlreadyListed = "key_already_listed",
     OriginInvalid = "origin_invalid",

@@ -14,7 +14,7 @@ use crate::error::CoreError;
 use crate::expiry::Expiry;
 use crate::key_format;
 use crate::names::KeyName;
-use crate::record::{KeyActions, KeyId, KeyRecord, KeyStatus};
+use crate::record::{KeyActions, KeyId, KeyRecord, KeyStatus, LeakReport};
 use crate::registry::RecordStore;
 use crate::secret::SecretKey;
 use crate::vault::{Vault, VaultError};
@@ -57,7 +57,7 @@ impl KeySummary {
     pub fn at(record: KeyRecord, now: chrono::DateTime<chrono::Utc>) -> Self {
         let status = record.status(now);
         Self {
-            actions: status.actions(),
+            actions: record.actions(now),
             status,
             limits_summary: crate::i18n::limits_summary(crate::i18n::language(), &record.limits, now),
             full_access: record.limits.is_full_access(),
@@ -341,6 +341,30 @@ impl KeyManager {
         revoked
     }
 
+    /// Marks the key `id` leaked, as its own server reported, and, when that
+    /// server revoked it, revokes it here too (its secret leaves the
+    /// keychain: it works nowhere). Returns the record if it was newly
+    /// marked; a key already marked is left as it is (the first sighting
+    /// stays).
+    pub fn mark_leaked(
+        &self,
+        id: &KeyId,
+        leak: &LeakReport,
+        revoked_on_server: bool,
+    ) -> Result<Option<KeyRecord>, CoreError> {
+        if self.find(id)?.leak.is_some() {
+            return Ok(None);
+        }
+        if revoked_on_server {
+            self.revoke(id)?;
+        }
+        self.change_record(id, |keys, index| {
+            keys[index].leak = Some(leak.clone());
+            Ok(())
+        })
+        .map(Some)
+    }
+
     /// Deletes the record of a revoked key.
     pub fn delete(&self, id: &KeyId) -> Result<(), CoreError> {
         self.records.update(&mut |keys| {
@@ -361,6 +385,9 @@ impl KeyManager {
         let record = self.find(id)?;
         if !record.is_active() {
             return Err(CoreError::KeyRevoked);
+        }
+        if record.leak.is_some() {
+            return Err(CoreError::KeyLeaked);
         }
         if let Some(expired_at) = record.expires_at.filter(|at| *at <= (self.clock)()) {
             return Err(CoreError::KeyExpired {

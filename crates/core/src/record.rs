@@ -3,6 +3,7 @@
 use chrono::{DateTime, Days, Utc};
 use serde::{Deserialize, Serialize};
 use toucan_keys_protocol::limits::KeyLimits;
+pub use toucan_keys_protocol::wire::LeakReport;
 
 use crate::secret::SecretKey;
 
@@ -83,6 +84,12 @@ pub struct KeyRecord {
     /// `created_at` is then the day it was restored.
     #[serde(default)]
     pub restored_at: Option<DateTime<Utc>>,
+    /// Set when its own server said it was found in public (a
+    /// secret-scanning report): where and when. The key is then leaked, for
+    /// good: a replacement is the only fix.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub leak: Option<LeakReport>,
     /// Set while `create` is under way: the key is not yet (or, after a
     /// crash, never) shown. Such a record is not listed, and `reconcile`
     /// removes it and its keychain entry.
@@ -108,6 +115,9 @@ pub enum KeyStatus {
     Revoked,
     /// Not revoked, but the keychain no longer holds its secret.
     Missing,
+    /// Found in public (its server was told by a secret scanner); revoked by
+    /// the server, or about to be. Only a replacement fixes it.
+    Leaked,
 }
 
 /// What a key's status allows; the window offers exactly these.
@@ -127,14 +137,21 @@ pub struct KeyActions {
     pub delete: bool,
 }
 
-impl KeyStatus {
-    /// What a key with this status allows.
-    pub fn actions(self) -> KeyActions {
-        let usable = matches!(self, Self::Active | Self::ExpiresSoon);
-        let revoked = self == Self::Revoked;
+impl KeyRecord {
+    /// What the key allows at `now`. A leaked key is never copied again, and
+    /// may be rolled (once) even after its server revoked it.
+    pub fn actions(&self, now: DateTime<Utc>) -> KeyActions {
+        let status = self.status(now);
+        let usable = matches!(status, KeyStatus::Active | KeyStatus::ExpiresSoon);
+        let revoked = self.revoked_at.is_some();
+        let rollable = match status {
+            KeyStatus::Leaked => self.replaced_by.is_none(),
+            KeyStatus::Revoked | KeyStatus::Retiring => false,
+            _ => true,
+        };
         KeyActions {
             copy: usable,
-            roll: !revoked && self != Self::Retiring,
+            roll: rollable,
             rename: !revoked,
             revoke: !revoked,
             delete: revoked,
@@ -166,12 +183,16 @@ impl KeyRecord {
             allowed_origins: Vec::new(),
             limits: KeyLimits::default(),
             restored_at: None,
+            leak: None,
             pending: false,
         }
     }
 
     /// The key's status at `now`.
     pub fn status(&self, now: DateTime<Utc>) -> KeyStatus {
+        if self.leak.is_some() {
+            return KeyStatus::Leaked;
+        }
         if self.revoked_at.is_some() {
             return KeyStatus::Revoked;
         }
@@ -228,6 +249,30 @@ mod tests {
         let mut revoked = missing.clone();
         revoked.revoked_at = Some(now);
         assert_eq!(revoked.status(now), KeyStatus::Revoked);
+    }
+
+    #[test]
+    fn a_leaked_key_is_never_copied_and_is_rolled_once_even_revoked() {
+        let now: DateTime<Utc> = "2026-12-02T12:00:00Z".parse().unwrap();
+        let mut leaked = record(Some("2027-03-01T00:00:00Z"));
+        leaked.leak = Some(LeakReport {
+            found_at: now,
+            url: None,
+            source: None,
+        });
+        assert_eq!(leaked.status(now), KeyStatus::Leaked);
+        let actions = leaked.actions(now);
+        assert!(!actions.copy && actions.roll && actions.revoke && !actions.delete);
+        leaked.revoked_at = Some(now);
+        assert_eq!(
+            leaked.status(now),
+            KeyStatus::Leaked,
+            "still said to be leaked once revoked"
+        );
+        let actions = leaked.actions(now);
+        assert!(!actions.copy && actions.roll && !actions.revoke && actions.delete && !actions.rename);
+        leaked.replaced_by = Some(KeyId::random());
+        assert!(!leaked.actions(now).roll, "rolled once");
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub enum ReminderStage {
     Within3Days,
     /// It has expired.
     Expired,
+    /// It was found in public (its server said so). Told once, whatever
+    /// was told before.
+    Leaked,
 }
 
 impl ReminderStage {
@@ -58,24 +61,44 @@ pub struct Reminder {
 /// The reminders due at `now` for `keys`, given the most urgent stage already
 /// sent for each: one per key, for its most urgent new stage only (a key
 /// first seen already expired isn't also reminded it had 14 days left).
-/// Revoked keys, and rolled keys counting down their overlap, get none.
+/// Revoked keys, and rolled keys counting down their overlap, get none,
+/// except that a leaked key is told once, revoked or not.
 pub fn due(keys: &[KeyRecord], sent: &BTreeMap<KeyId, ReminderStage>, now: DateTime<Utc>) -> Vec<Reminder> {
     keys.iter()
-        .filter(|key| key.is_active() && key.replaced_by.is_none() && !key.pending)
+        .filter(|key| !key.pending)
         .filter_map(|key| {
-            let expires_at = key.expires_at?;
-            let stage = ReminderStage::of(expires_at, now)?;
+            let (stage, date) = match &key.leak {
+                Some(leak) => (ReminderStage::Leaked, leak.found_at),
+                None if key.is_active() && key.replaced_by.is_none() => {
+                    let expires_at = key.expires_at?;
+                    (ReminderStage::of(expires_at, now)?, expires_at)
+                }
+                None => return None,
+            };
             if sent.get(&key.id).is_some_and(|already| *already >= stage) {
                 return None;
             }
-            Some(reminder(key, stage, expires_at, now))
+            Some(reminder(key, stage, date, now))
         })
         .collect()
 }
 
-fn reminder(key: &KeyRecord, stage: ReminderStage, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> Reminder {
-    let date = long_date(expires_at);
+/// The notification for `key` at `stage`; `at` is its expiry, or when it was found.
+fn reminder(key: &KeyRecord, stage: ReminderStage, at: DateTime<Utc>, now: DateTime<Utc>) -> Reminder {
+    let date = long_date(at);
+    let expires_at = at;
     let (title, body) = match stage {
+        ReminderStage::Leaked => (
+            message("reminder-leaked-title", &[("name", Arg::Text(&key.name))]),
+            message(
+                if key.revoked_at.is_some() {
+                    "reminder-leaked-revoked-body"
+                } else {
+                    "reminder-leaked-body"
+                },
+                &[("date", Arg::Text(&date))],
+            ),
+        ),
         ReminderStage::Expired => (
             message("reminder-expired-title", &[("name", Arg::Text(&key.name))]),
             message("reminder-expired-body", &[("date", Arg::Text(&date))]),
@@ -126,11 +149,16 @@ impl ReminderLog {
         let _lock = self.file.lock()?;
         let mut log: SentReminders = self.file.load()?;
         let reminders = due(keys, &log.sent, now);
+        let known = log.sent.len();
         log.sent.retain(|id, _| keys.iter().any(|key| &key.id == id));
+        let forgot = log.sent.len() != known;
         for reminder in &reminders {
             log.sent.insert(reminder.key_id.clone(), reminder.stage);
         }
-        self.file.save(&log)?;
+        // Checked often (leaks are told within a minute): written only when changed.
+        if forgot || !reminders.is_empty() {
+            self.file.save(&log)?;
+        }
         Ok(reminders)
     }
 }
@@ -150,6 +178,43 @@ mod tests {
             at("2026-01-01T00:00:00Z"),
             Some(at(expires_at)),
         )
+    }
+
+    /// A key found in public is told once, revoked or not, whatever was told
+    /// before, in words that say whether the server revoked it; checking
+    /// every minute afterwards writes nothing.
+    #[test]
+    fn a_leaked_key_is_told_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = ReminderLog::in_dir(dir.path());
+        let mut keys = [key("Shop", "2026-12-10T00:00:00Z")];
+        let first = log.take_due(&keys, at("2026-12-01T00:00:00Z")).unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].stage, ReminderStage::Within14Days);
+        keys[0].leak = Some(crate::record::LeakReport {
+            found_at: at("2026-12-02T10:00:00Z"),
+            url: Some("https://github.com/octo-org/shop".into()),
+            source: Some("content".into()),
+        });
+        keys[0].revoked_at = Some(at("2026-12-02T10:00:01Z"));
+        let told = log.take_due(&keys, at("2026-12-02T10:01:00Z")).unwrap();
+        assert_eq!(told.len(), 1);
+        assert_eq!(told[0].stage, ReminderStage::Leaked);
+        assert_eq!(told[0].title, "“Shop” was found in public");
+        assert!(told[0].body.contains("the server revoked it"), "{}", told[0].body);
+        let written = std::fs::metadata(dir.path().join("reminders.json"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        for minute in 2..10 {
+            let now = at("2026-12-02T10:00:00Z") + Duration::minutes(minute);
+            assert!(log.take_due(&keys, now).unwrap().is_empty(), "told again at {now}");
+        }
+        let after = std::fs::metadata(dir.path().join("reminders.json"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert_eq!(written, after, "a check with nothing to tell rewrote the file");
     }
 
     /// The schedule of one key expiring on 20 December, checked every hour

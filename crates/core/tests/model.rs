@@ -2,8 +2,9 @@
 //! `ToucanApp` (create, copy, rename, roll with each overlap, revoke, delete,
 //! restore and delete found keys, connect to one of two real servers,
 //! disconnect, sync, a crash at each create step, the data folder replaced,
-//! a server down and back up, time passing), checking after every step the
-//! promises that hold where those features meet:
+//! a server down and back up, time passing, a key reported found in public to
+//! a server), checking after every step the promises that hold where those
+//! features meet:
 //!
 //! - no secret leaves the keychain unless its key was revoked or deleted by
 //!   the person, or its create was interrupted before the reveal;
@@ -11,8 +12,12 @@
 //!   the keychain has a record or is offered as found;
 //! - a key is only ever known to the server it was registered with;
 //! - no file holds a secret;
+//! - only a key reported to its own server is ever marked leaked, and a
+//!   leaked key is never offered for copying;
 //! - at the end, with both servers up and the app synced with each, every
-//!   revoked key is refused by its server and no revocation is left queued.
+//!   revoked key is refused by its server and no revocation is left queued,
+//!   and every key reported to its own server is listed as leaked, revoked,
+//!   with no secret left in the keychain.
 //!
 //! The vault is the in-memory one, for speed; the servers are real, in this
 //! process, on 127.0.0.1. `TOUCAN_MODEL_CASES` sets how many sequences run
@@ -20,6 +25,9 @@
 //! regression tests at the end of this file.
 
 #![cfg(not(toucan_no_sdk))] // needs the embed server (see Cargo.toml)
+
+#[path = "../../server/tests/support/mod.rs"]
+mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::panic::AssertUnwindSafe;
@@ -31,7 +39,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use serde_json::json;
+use toucan_embed_server::ServerConfig;
 use toucan_embed_server::local::BackgroundServer;
+use toucan_embed_server::secret_scanning::{OnLeak, SecretScanning};
 use toucan_keys_core::clipboard::MemoryClipboard;
 use toucan_keys_core::workspace::{
     AccountToken, EmbedClient, FixedAnswer, ServerUrl, Timeouts, Workspace, WorkspaceFile,
@@ -107,6 +117,11 @@ enum Op {
     TimePasses {
         hours: u32,
     },
+    /// A secret scanner reports a key found in public to this server.
+    LeakReported {
+        key: usize,
+        server: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -133,6 +148,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..2usize).prop_map(|server| Op::ServerDown { server }),
         1 => (0..2usize).prop_map(|server| Op::ServerUp { server }),
         1 => (1..200u32).prop_map(|hours| Op::TimePasses { hours }),
+        1 => (key.clone(), 0..2usize).prop_map(|(key, server)| Op::LeakReported { key, server }),
     ]
 }
 
@@ -153,8 +169,10 @@ const STEPS: [CreateStep; 3] = [
 const SIMULATED_CRASH: &str = "simulated crash during create";
 
 /// A real embed server that can be stopped and started again at its address.
+/// It takes secret-scanning reports signed by the world's reporter.
 struct Server {
     dir: PathBuf,
+    config: ServerConfig,
     address: String,
     base_url: String,
     account_token: String,
@@ -162,14 +180,25 @@ struct Server {
 }
 
 impl Server {
-    fn start(dir: PathBuf) -> Self {
-        let running = BackgroundServer::start(&dir).unwrap();
+    fn start(dir: PathBuf, reporter: &support::Reporter) -> Self {
+        std::fs::create_dir_all(&dir).unwrap();
+        let public_keys = dir.join("secret-scanning-keys.json");
+        support::publish(&public_keys, &[reporter]);
+        let config = ServerConfig {
+            secret_scanning: Some(SecretScanning {
+                public_keys,
+                on_leak: OnLeak::Revoke,
+            }),
+            ..ServerConfig::default()
+        };
+        let running = BackgroundServer::start_configured(&dir, config.clone(), "127.0.0.1:0").unwrap();
         let base_url = running.server.base_url.clone();
         Self {
             address: base_url.trim_start_matches("http://").to_owned(),
             account_token: running.server.account_token().to_owned(),
             base_url,
             dir,
+            config,
             running: Some(running),
         }
     }
@@ -182,7 +211,8 @@ impl Server {
 
     fn up(&mut self) {
         if self.running.is_none() {
-            self.running = Some(BackgroundServer::start_at(&self.dir, &self.address).unwrap());
+            self.running =
+                Some(BackgroundServer::start_configured(&self.dir, self.config.clone(), &self.address).unwrap());
         }
     }
 
@@ -226,6 +256,10 @@ struct World {
     keys: Vec<(KeyId, String, Fate)>,
     /// The origins each key was last given in the app (at create, roll, or in its details).
     origins: BTreeMap<String, (Vec<String>, KeyLimits)>,
+    /// A secret scanner both servers believe.
+    reporter: support::Reporter,
+    /// The keys a server said were its own when they were reported found in public.
+    leaked: BTreeSet<KeyId>,
 }
 
 const NO_CRASH: u8 = u8::MAX;
@@ -233,8 +267,9 @@ const NO_CRASH: u8 = u8::MAX;
 impl World {
     fn new(vault: Arc<dyn Vault>) -> Self {
         let root = tempfile::tempdir().unwrap();
+        let reporter = support::Reporter::new("github-secret-scanning");
         let servers = (0..2)
-            .map(|n| Server::start(root.path().join(format!("server-{n}"))))
+            .map(|n| Server::start(root.path().join(format!("server-{n}")), &reporter))
             .collect();
         let clipboard = MemoryClipboard::default();
         let now = Arc::new(Mutex::new("2026-12-02T09:00:00Z".parse().unwrap()));
@@ -256,6 +291,8 @@ impl World {
                 .unwrap(),
             keys: Vec::new(),
             origins: BTreeMap::new(),
+            reporter,
+            leaked: BTreeSet::new(),
         }
     }
 
@@ -334,7 +371,7 @@ impl World {
                 {
                     self.revealed(&rolled, "key");
                     let old = json!(rolled)["old"].clone();
-                    if old["status"] == "revoked" {
+                    if old["status"] == "revoked" || old["revokedAt"].is_string() {
                         self.revoked(old["id"].as_str().unwrap());
                     }
                 }
@@ -432,6 +469,20 @@ impl World {
             Op::UseDataFolder { folder } => self.restart(folder),
             Op::ServerDown { server } => self.servers[server].down(),
             Op::ServerUp { server } => self.servers[server].up(),
+            Op::LeakReported { key, server } => {
+                let Some(id) = self.key(key) else { return };
+                let server = &self.servers[server];
+                if server.running.is_none() {
+                    return;
+                }
+                let secret = self.keys.iter().find(|(known, ..)| known == &id).unwrap().1.clone();
+                let labels = self.block(support::report_leak(&server.base_url, &self.reporter, &secret));
+                if labels == ["true_positive"] {
+                    // Its server revoked it: it must stay refused there.
+                    self.revoked(id.as_str());
+                    self.leaked.insert(id);
+                }
+            }
             Op::TimePasses { hours } => {
                 self.advance(chrono::Duration::hours(i64::from(hours)));
                 if let Ok(retired) = self.block(self.app.retire_due_keys()) {
@@ -492,6 +543,20 @@ impl World {
                     "{id} reached a server it doesn't belong to: {history:#?}"
                 );
             }
+        }
+        // Only a key reported to its own server is marked leaked, and a
+        // leaked key is never offered for copying.
+        for key in listed.iter().filter(|key| key.record.leak.is_some()) {
+            assert!(
+                self.leaked.contains(&key.record.id),
+                "{} is marked leaked though no server it belongs to was told: {history:#?}",
+                key.record.id
+            );
+            assert!(
+                !key.actions.copy,
+                "{} is leaked but offered for copying: {history:#?}",
+                key.record.id
+            );
         }
         // No file holds a secret.
         let files = files_under(self.root.path());
@@ -557,6 +622,26 @@ impl World {
                     is_revoked || !revoked.contains(id.as_str()),
                     "{id} was revoked here but {} still accepts it: {history:#?}",
                     server.base_url
+                );
+            }
+        }
+        // Synced with every server: each key reported to its own server (and
+        // still listed) is leaked, revoked, and its secret is gone.
+        let listed = self.app.list_keys().unwrap();
+        for id in &self.leaked {
+            if let Some(key) = listed.iter().find(|key| &key.record.id == id) {
+                assert_eq!(
+                    json!(key.status),
+                    json!("leaked"),
+                    "{id} was reported found in public but isn't listed as leaked: {history:#?}"
+                );
+                assert!(
+                    key.record.revoked_at.is_some(),
+                    "{id} is leaked but not revoked here: {history:#?}"
+                );
+                assert!(
+                    self.vault.read(id).is_err(),
+                    "{id} is leaked and revoked, but its secret is still kept: {history:#?}"
                 );
             }
         }
@@ -765,6 +850,44 @@ fn found_a_restored_key_no_server_knew_is_registered_as_restored() {
         Op::Create { name: 0 },
         Op::RestoreFound { key: 0 },
     ]);
+}
+
+/// A key reported found in public to its own server (and to the other one,
+/// which doesn't know it): the app marks it leaked at the next sync, revokes
+/// it here, and its roll is made at once with no overlap.
+#[test]
+fn a_leak_reported_to_its_server_is_marked_and_rolled_at_once() {
+    let world = run(&[
+        Op::Connect { server: 0 },
+        Op::Create { name: 0 },
+        Op::LeakReported { key: 0, server: 1 },
+        Op::Sync,
+        Op::LeakReported { key: 0, server: 0 },
+        Op::Sync,
+        Op::Roll {
+            key: 0,
+            overlap: RollOverlap::Days7,
+        },
+    ]);
+    let listed = world.app.list_keys().unwrap();
+    let old = listed
+        .iter()
+        .find(|key| key.record.leak.is_some())
+        .expect("the leaked key is listed");
+    assert_eq!(json!(old.status), json!("leaked"));
+    assert_eq!(
+        old.record.leak.as_ref().unwrap().url.as_deref(),
+        Some("https://github.com/octo-org/shop/blob/0123abc/.env")
+    );
+    let new = listed
+        .iter()
+        .find(|key| key.record.replaces == Some(old.record.id.clone()))
+        .expect("rolled");
+    assert_eq!(json!(new.status), json!("active"));
+    assert!(
+        old.record.expires_at.unwrap() <= new.record.created_at,
+        "a leaked key gets no overlap"
+    );
 }
 
 /// The same for a key its server knew: restoring it changes nothing there,

@@ -119,6 +119,7 @@ pub struct RegisteredKey {
 /// Where and when a key was found in public, as a secret-scanning report
 /// (GitHub's partner program) told the server.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LeakReport {
@@ -126,9 +127,11 @@ pub struct LeakReport {
     pub found_at: DateTime<Utc>,
     /// Where it was found (a commit's file, an issue, a gist…), as reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub url: Option<String>,
     /// What kind of place that is (`content`, `commit`, `issue_comment`…), as reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub source: Option<String>,
 }
 

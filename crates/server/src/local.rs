@@ -82,8 +82,13 @@ impl BackgroundServer {
 
     /// The same, on `address`.
     pub fn start_at(data_dir: &Path, address: &str) -> std::io::Result<Self> {
+        Self::start_configured(data_dir, ServerConfig::default(), address)
+    }
+
+    /// The same, with `config`.
+    pub fn start_configured(data_dir: &Path, config: ServerConfig, address: &str) -> std::io::Result<Self> {
         let runtime = tokio::runtime::Runtime::new()?;
-        let server = runtime.block_on(LocalServer::start_at(data_dir, ServerConfig::default(), address))?;
+        let server = runtime.block_on(LocalServer::start_at(data_dir, config, address))?;
         Ok(Self { server, runtime })
     }
 

@@ -10,73 +10,18 @@
 
 mod support;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD;
 use reqwest::StatusCode;
-use ring::rand::SystemRandom;
-use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
-use support::{Server, start_with};
+use support::{Reporter, Server, publish, report, start_with};
 use toucan_embed_server::secret_scanning::{OnLeak, SecretScanning};
 use toucan_keys_protocol::{SecretKey, key_format};
-
-/// A reporter: a key pair, and the identifier it is published under.
-struct Reporter {
-    pair: EcdsaKeyPair,
-    identifier: String,
-}
-
-impl Reporter {
-    fn new(identifier: &str) -> Self {
-        let random = SystemRandom::new();
-        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &random).unwrap();
-        let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &random).unwrap();
-        Self {
-            pair,
-            identifier: identifier.to_owned(),
-        }
-    }
-
-    /// Its public key as GitHub publishes one: PEM SubjectPublicKeyInfo.
-    fn pem(&self) -> String {
-        // SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 }, BIT STRING }, up to the point.
-        let prefix = hex_bytes("3059301306072a8648ce3d020106082a8648ce3d030107034200");
-        let der = [prefix.as_slice(), self.pair.public_key().as_ref()].concat();
-        let base64 = STANDARD.encode(der);
-        let lines: Vec<&str> = base64
-            .as_bytes()
-            .chunks(64)
-            .map(|c| std::str::from_utf8(c).unwrap())
-            .collect();
-        format!(
-            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
-            lines.join("\n")
-        )
-    }
-
-    /// The base64 DER signature of `body`.
-    fn sign(&self, body: &[u8]) -> String {
-        STANDARD.encode(self.pair.sign(&SystemRandom::new(), body).unwrap())
-    }
-}
-
-fn hex_bytes(text: &str) -> Vec<u8> {
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
-        .collect()
-}
 
 /// A server taking reports signed by `published`, and the file holding their keys.
 async fn server_trusting(published: &[&Reporter], on_leak: OnLeak) -> (Server, tempfile::TempDir) {
     let keys_dir = tempfile::tempdir().unwrap();
     let file = keys_dir.path().join("secret_scanning.json");
-    let public_keys: Vec<Value> = published
-        .iter()
-        .map(|reporter| json!({ "key_identifier": reporter.identifier, "key": reporter.pem(), "is_current": true }))
-        .collect();
-    std::fs::write(&file, json!({ "public_keys": public_keys }).to_string()).unwrap();
+    publish(&file, published);
     let server = start_with(|config| {
         config.secret_scanning = Some(SecretScanning {
             public_keys: file,
@@ -85,17 +30,6 @@ async fn server_trusting(published: &[&Reporter], on_leak: OnLeak) -> (Server, t
     })
     .await;
     (server, keys_dir)
-}
-
-fn report(token: &str) -> Vec<u8> {
-    json!([{
-        "token": token,
-        "type": "toucan_api_key",
-        "url": "https://github.com/octo-org/shop/blob/0123abc/.env",
-        "source": "content"
-    }])
-    .to_string()
-    .into_bytes()
 }
 
 impl Server {
@@ -327,11 +261,7 @@ async fn a_new_published_key_is_taken_without_a_restart_and_without_the_setting_
     let (_, key) = server.registered(json!({})).await;
     let (status, _) = server.report_signed(&new, report(key.expose_secret())).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "a key not yet published");
-    let public_keys = json!({ "public_keys": [
-        { "key_identifier": old.identifier, "key": old.pem(), "is_current": false },
-        { "key_identifier": new.identifier, "key": new.pem(), "is_current": true },
-    ]});
-    std::fs::write(keys_dir.path().join("secret_scanning.json"), public_keys.to_string()).unwrap();
+    publish(&keys_dir.path().join("secret_scanning.json"), &[&old, &new]);
     let (status, feedback) = server.report_signed(&new, report(key.expose_secret())).await;
     assert_eq!(
         (status, feedback[0]["label"].as_str()),

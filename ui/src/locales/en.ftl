@@ -398,3 +398,15 @@ token-beyond-limits = Beyond this key's limits
 limits-rate = Its own token requests per minute (optional)
 limits-rate-help = Write a whole number of requests per minute, 1 or more, or leave it empty.
 limits-from = Works from (optional)
+
+# A key found in public (a secret scanner told its server)
+status-leaked = Leaked
+leaked-found = found
+leak-found = Found in public at { $url } on { $date }.
+leak-unknown-place = a place the report didn’t name
+leak-revoked = The server revoked it.
+leak-not-revoked = It still works, for anyone who saw it: roll it now.
+leak-what-to-do = Roll it to get a replacement at once, put the new key where the old one was used, and remove the old one from where it was published.
+roll-leaked-intro = This key was found in public, so its replacement is made at once and the old key stops working now (no overlap). Put the new key where the old one was used.
+activity-foundInPublic = Found in public at { $url }
+activity-foundInPublic-revoked = Found in public at { $url }; the server revoked it

@@ -395,3 +395,15 @@ token-beyond-limits = Au-delà des limites de cette clé
 limits-rate = Ses propres demandes de jetons par minute (facultatif)
 limits-rate-help = Écrivez un nombre entier de demandes par minute, 1 ou plus, ou laissez vide.
 limits-from = Fonctionne à partir du (facultatif)
+
+# Une clé trouvée en public (un scanner de secrets l’a signalée à son serveur)
+status-leaked = Divulguée
+leaked-found = trouvée
+leak-found = Trouvée en public à l’adresse { $url } le { $date }.
+leak-unknown-place = un endroit que le signalement ne nomme pas
+leak-revoked = Le serveur l’a révoquée.
+leak-not-revoked = Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la maintenant.
+leak-what-to-do = Renouvelez-la pour obtenir une remplaçante tout de suite, mettez la nouvelle clé là où l’ancienne servait, et retirez l’ancienne de l’endroit où elle a été publiée.
+roll-leaked-intro = Cette clé a été trouvée en public : sa remplaçante est créée tout de suite et l’ancienne clé cesse de fonctionner maintenant (sans chevauchement). Mettez la nouvelle clé là où l’ancienne servait.
+activity-foundInPublic = Trouvée en public à l’adresse { $url }
+activity-foundInPublic-revoked = Trouvée en public à l’adresse { $url } ; le serveur l’a révoquée

@@ -5,7 +5,7 @@
 import type { Activity, KeyDetails, KeySummary, ServerKeyState } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
-import { exactTime, relativeTime, statusLabel } from "../format";
+import { exactTime, longDay, relativeTime, statusLabel } from "../format";
 import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast, showWarning } from "../toast";
@@ -25,6 +25,8 @@ export function activityLabel(activity: Activity): string {
       return t("activity-registered", { server: activity.server });
     case "limitsChanged":
       return t("activity-limitsChanged");
+    case "foundInPublic":
+      return t(activity.revoked ? "activity-foundInPublic-revoked" : "activity-foundInPublic", { url: activity.url ?? t("leak-unknown-place") });
     case "originsChanged":
       return activity.origins.length
         ? t("activity-originsChanged", { origins: activity.origins.join(", ") })
@@ -32,6 +34,13 @@ export function activityLabel(activity: Activity): string {
     default:
       return t(`activity-${activity.kind}`);
   }
+}
+
+/** "Found in public at <url> on <date>. The server revoked it." */
+export function leakSentence(key: KeySummary): string {
+  if (!key.leak) return "";
+  const found = t("leak-found", { url: key.leak.url ?? t("leak-unknown-place"), date: longDay(key.leak.foundAt) });
+  return `${found} ${t(key.revokedAt ? "leak-revoked" : "leak-not-revoked")}`;
 }
 
 function when(iso: string | null, empty: string): HTMLElement | string {
@@ -64,6 +73,14 @@ export async function openKeyDetails(
     }
   });
   const row = (term: string, ...value: (HTMLElement | string)[]) => [h("dt", {}, term), h("dd", {}, ...value)];
+  const leak = key.leak
+    ? h(
+        "div",
+        { class: "leak-notice", role: "alert" },
+        h("p", {}, leakSentence(key)),
+        h("p", {}, t("leak-what-to-do")),
+      )
+    : "";
   const facts = h(
     "dl",
     { class: "facts" },
@@ -152,6 +169,7 @@ export async function openKeyDetails(
         );
   const close = h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("close"));
   dialog.body.append(
+    leak,
     facts,
     h("h3", { class: "label" }, t("activity-title")),
     history,

@@ -31,6 +31,9 @@ function time(iso: string | null, empty: string): HTMLElement {
 
 function statusCell(key: KeySummary): HTMLElement {
   const badge = h("span", { class: `badge badge-${key.status}` }, statusLabel(key.status));
+  if (key.status === "leaked" && key.leak) {
+    return h("span", { class: "status" }, badge, " ", h("span", { class: "muted" }, t("leaked-found"), " "), time(key.leak.foundAt, ""));
+  }
   if (key.status === "revoked" && key.revokedAt) {
     return h("span", { class: "status" }, badge, " ", time(key.revokedAt, ""));
   }
@@ -52,10 +55,13 @@ function possibleActions(key: KeySummary, act: RowActions, connected: boolean): 
     run,
     danger,
   });
+  // A leaked key's fix is its replacement: Roll comes first.
+  const rollFirst = key.status === "leaked";
   const all: (Action | false)[] = [
     allowed.copy && action("copy", () => act.copy(key)),
+    rollFirst && allowed.roll && action("roll", () => act.roll(key)),
     allowed.delete && action("delete", () => act.remove(key), true),
-    allowed.roll && action("roll", () => act.roll(key)),
+    !rollFirst && allowed.roll && action("roll", () => act.roll(key)),
     allowed.copy && connected && action("generate", () => act.generate(key)),
     allowed.rename && action("rename", () => act.rename(key)),
     action("details", () => act.details(key)),

@@ -36,24 +36,28 @@ export function openRollDialog(key: KeySummary, host: RollHost): void {
     t("roll-now-warning"),
   );
   for (const radio of radios) radio.addEventListener("change", () => (nowWarning.hidden = chosen() !== "now"));
-  const chosen = () => (radios.find((r) => r.checked)?.value ?? CHOICES.defaults.rollOverlap) as RollOverlap;
+  // A leaked key is already dead (or should be): its replacement comes at once, with no overlap.
+  const leaked = key.status === "leaked";
+  const chosen = () => (leaked ? "now" : (radios.find((r) => r.checked)?.value ?? CHOICES.defaults.rollOverlap)) as RollOverlap;
   const formError = h("div", { class: "form-error", role: "alert", hidden: true });
   const submit = h("button", { type: "submit", class: "button primary" }, t("roll-submit"));
   const form = h(
     "form",
     { novalidate: true },
-    h("p", {}, t("roll-intro")),
-    h(
-      "fieldset",
-      { class: "fieldset" },
-      h("legend", { class: "label" }, t("roll-overlap-legend")),
-      h(
-        "div",
-        { class: "radio-row" },
-        ...CHOICES.rollOverlap.map((value, i) => h("label", { class: "radio", for: radios[i].id }, radios[i], t(`roll-overlap-${value}`))),
-      ),
-      nowWarning,
-    ),
+    h("p", {}, t(leaked ? "roll-leaked-intro" : "roll-intro")),
+    leaked
+      ? ""
+      : h(
+          "fieldset",
+          { class: "fieldset" },
+          h("legend", { class: "label" }, t("roll-overlap-legend")),
+          h(
+            "div",
+            { class: "radio-row" },
+            ...CHOICES.rollOverlap.map((value, i) => h("label", { class: "radio", for: radios[i].id }, radios[i], t(`roll-overlap-${value}`))),
+          ),
+          nowWarning,
+        ),
     formError,
     h(
       "div",

@@ -34,6 +34,25 @@ impl ToucanApp {
         })
     }
 
+    /// Marks the keys the server says were found in public (see
+    /// [`crate::manager::KeyManager::mark_leaked`]), noting each in its
+    /// history once. A key that can't be marked now is tried at the next sync.
+    fn take_leaks(&self, status: &WorkspaceStatus) {
+        for state in &status.keys {
+            let Some(leak) = &state.leak else { continue };
+            match self.keys.mark_leaked(&state.id, leak, state.revoked_at.is_some()) {
+                Ok(Some(_)) => {
+                    tracing::warn!(key = %state.id, "the server says this key was found in public");
+                    let url = leak.url.clone();
+                    let revoked = state.revoked_at.is_some();
+                    self.note(&state.id, crate::activity::Activity::FoundInPublic { url, revoked });
+                }
+                Ok(None) => {}
+                Err(error) => tracing::warn!(key = %state.id, code = %error.code(), "a leaked key couldn't be marked"),
+            }
+        }
+    }
+
     /// The workspace as saved on this computer, without asking the server (so
     /// the first screen never waits for the network).
     pub fn get_workspace(&self) -> Reply<WorkspaceView> {
@@ -57,6 +76,9 @@ impl ToucanApp {
             async {
                 let records = self.records()?;
                 let synced = self.workspace.sync(&records).await;
+                if let Ok(status) = &synced {
+                    self.take_leaks(status);
+                }
                 self.view(synced)
             }
             .await,
@@ -76,6 +98,7 @@ impl ToucanApp {
                     .workspace
                     .connect(&server_url, &account_token, &records, self.confirm.as_ref())
                     .await?;
+                self.take_leaks(&status);
                 self.view(Ok(status))
             }
             .await,

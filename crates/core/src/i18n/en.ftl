@@ -63,6 +63,12 @@ reminder-expires-in = { $days ->
    *[other] “{ $name }” expires in { $days } days
 }
 reminder-body = Roll it before { $date } so your backend keeps working.
+reminder-leaked-title = “{ $name }” was found in public
+reminder-leaked-revoked-body = Someone published it on { $date }, and the server revoked it. Roll it in Toucan Keys to get a replacement.
+reminder-leaked-body = Someone published it on { $date }. It still works, for anyone: roll it in Toucan Keys now.
+leak-unknown-place = a place the report didn’t name
+leak-notice-revoked = “{ $name }” was found in public at { $url } on { $date }. The server revoked it. Roll it in Toucan Keys to get a replacement, and put the new key where the old one was used.
+leak-notice = “{ $name }” was found in public at { $url } on { $date }. It still works, for anyone who saw it: roll it in Toucan Keys now.
 
 ## The connection question (a native dialog)
 
@@ -93,6 +99,7 @@ error-expiry-in-past = Pick an expiry date after today.
 error-key-not-found = This key no longer exists. It may have been deleted in another window.
 error-key-not-named = None of your keys is named “{ $wanted }” or has that id. The list shows your keys.
 error-key-revoked = This key has been revoked and can no longer be used.
+error-key-leaked = This key was found in public, so it isn’t handed out any more. Roll it to get a replacement.
 error-key-expired = This key expired on { $on } and can no longer be used. Create a new key to replace it.
 error-key-already-rolled = This key is already being replaced by “{ $replacement }”. Roll that key instead.
 error-key-not-revoked = Revoke this key before deleting it.

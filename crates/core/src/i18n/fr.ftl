@@ -61,6 +61,12 @@ reminder-expires-in = { $days ->
    *[other] « { $name } » expire dans { $days } jours
 }
 reminder-body = Renouvelez-la avant le { $date } pour que votre backend continue de fonctionner.
+reminder-leaked-title = « { $name } » a été trouvée en public
+reminder-leaked-revoked-body = Elle a été publiée le { $date }, et le serveur l’a révoquée. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle.
+reminder-leaked-body = Elle a été publiée le { $date }. Elle fonctionne encore, pour n’importe qui : renouvelez-la dans Toucan Keys maintenant.
+leak-unknown-place = un endroit que le signalement ne nomme pas
+leak-notice-revoked = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Le serveur l’a révoquée. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle, et mettez la nouvelle clé là où l’ancienne servait.
+leak-notice = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la dans Toucan Keys maintenant.
 
 ## La question de connexion (une boîte de dialogue du système)
 
@@ -91,6 +97,7 @@ error-expiry-in-past = Choisissez une date d’expiration postérieure à aujour
 error-key-not-found = Cette clé n’existe plus. Elle a peut-être été supprimée dans une autre fenêtre.
 error-key-not-named = Aucune de vos clés ne s’appelle « { $wanted } » ni n’a cet identifiant. La liste affiche vos clés.
 error-key-revoked = Cette clé a été révoquée et ne peut plus être utilisée.
+error-key-leaked = Cette clé a été trouvée en public : elle n’est plus fournie. Renouvelez-la pour obtenir une remplaçante.
 error-key-expired = Cette clé a expiré le { $on } et ne peut plus être utilisée. Créez une nouvelle clé pour la remplacer.
 error-key-already-rolled = Cette clé est déjà en cours de remplacement par « { $replacement } ». Renouvelez plutôt celle-là.
 error-key-not-revoked = Révoquez cette clé avant de la supprimer.

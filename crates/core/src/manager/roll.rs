@@ -59,10 +59,14 @@ impl KeyManager {
     /// With [`RollOverlap::Now`] the old key is then revoked at once; if that
     /// fails, the roll stands and the key, whose overlap has ended, is revoked
     /// by the next [`Self::retire_due`].
+    ///
+    /// A leaked key is rolled with no overlap whatever is asked: it is
+    /// already dead on its server, or should be.
     pub fn roll(&self, id: &KeyId, overlap: RollOverlap) -> Result<RolledKey, CoreError> {
         let now = (self.clock)();
         let old = self.find(id)?;
         ensure_rollable(&old, &self.records.load()?)?;
+        let overlap = if old.leak.is_some() { RollOverlap::Now } else { overlap };
         let name = KeyName::parse(&old.name)?;
         let lifetime = old.expires_at.map(|at| whole_days(at - old.created_at));
 
@@ -133,9 +137,10 @@ impl KeyManager {
     }
 }
 
-/// A key can be rolled if it isn't revoked and isn't already being replaced.
+/// A key may be rolled once, while it works, or once leaked (even revoked:
+/// its replacement is the fix).
 fn ensure_rollable(key: &KeyRecord, keys: &[KeyRecord]) -> Result<(), CoreError> {
-    if !key.is_active() {
+    if !key.is_active() && key.leak.is_none() {
         return Err(CoreError::KeyRevoked);
     }
     if let Some(replacement) = &key.replaced_by {

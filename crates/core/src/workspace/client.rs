@@ -61,6 +61,8 @@ pub struct ServerKey {
     pub allowed_origins: Vec<String>,
     /// Its limits on the server.
     pub limits: KeyLimits,
+    /// Where and when the server was told it was found in public.
+    pub leak: Option<toucan_keys_protocol::wire::LeakReport>,
 }
 
 impl From<RegisteredKey> for ServerKey {
@@ -74,6 +76,7 @@ impl From<RegisteredKey> for ServerKey {
             last_used_at: key.last_used_at,
             allowed_origins: key.allowed_origins,
             limits: key.limits,
+            leak: key.leak,
         }
     }
 }

@@ -31,6 +31,12 @@ pub struct ServerKeyState {
     pub revoked_at: Option<DateTime<Utc>>,
     /// When it last requested a token.
     pub last_used_at: Option<DateTime<Utc>>,
+    /// Where and when the server was told it was found in public. Only from
+    /// the key's own server, for the key this computer has (same
+    /// fingerprint): another server can't mark a key leaked.
+    #[cfg_attr(feature = "ts", ts(optional))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leak: Option<crate::record::LeakReport>,
 }
 
 /// The workspace as the app shows it.
@@ -232,7 +238,7 @@ impl Workspace {
         } else {
             known
         };
-        Ok(self.status(&client, &known, keys))
+        Ok(self.status(&client, &known, keys)?)
     }
 
     /// Sends the revocations queued for the connected server, if any. One
@@ -594,19 +600,29 @@ impl Workspace {
         Ok(client)
     }
 
-    fn status(&self, client: &EmbedClient, known: &[ServerKey], keys: &[KeyRecord]) -> WorkspaceStatus {
-        WorkspaceStatus {
-            server_url: Some(client.server().to_string()),
+    /// The server's view of `keys`: only keys it knows by the same id and
+    /// fingerprint, and their leaks only from the server each is bound to.
+    fn status(
+        &self,
+        client: &EmbedClient,
+        known: &[ServerKey],
+        keys: &[KeyRecord],
+    ) -> Result<WorkspaceStatus, CoreError> {
+        let server = client.server().to_string();
+        let bound = self.file.load()?.key_servers;
+        Ok(WorkspaceStatus {
+            server_url: Some(server.clone()),
             keys: known
                 .iter()
-                .filter(|k| keys.iter().any(|r| r.id == k.id))
+                .filter(|k| keys.iter().any(|r| r.id == k.id && r.fingerprint == k.fingerprint))
                 .map(|k| ServerKeyState {
                     id: k.id.clone(),
                     revoked_at: k.revoked_at,
                     last_used_at: k.last_used_at,
+                    leak: k.leak.clone().filter(|_| bound.get(&k.id) == Some(&server)),
                 })
                 .collect(),
-        }
+        })
     }
 }
 

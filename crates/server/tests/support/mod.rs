@@ -9,7 +9,11 @@
 
 #![allow(dead_code)]
 
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
 use reqwest::StatusCode;
+use ring::rand::SystemRandom;
+use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 use serde_json::{Value, json};
 use toucan_embed_server::ServerConfig;
 use toucan_embed_server::local::LocalServer;
@@ -149,4 +153,97 @@ impl Server {
         assert_eq!(reply["active"], true, "{reply}");
         reply["claims"].clone()
     }
+}
+
+/// A secret scanner (GitHub, in tests): an ECDSA P-256 key pair made at test time, and the identifier it is published under.
+pub struct Reporter {
+    pair: EcdsaKeyPair,
+    /// The identifier its public key is published under.
+    pub identifier: String,
+}
+
+impl Reporter {
+    /// A new key pair, published as `identifier`.
+    pub fn new(identifier: &str) -> Self {
+        let random = SystemRandom::new();
+        let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &random).unwrap();
+        let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &random).unwrap();
+        Self {
+            pair,
+            identifier: identifier.to_owned(),
+        }
+    }
+
+    /// Its public key as GitHub publishes one: PEM SubjectPublicKeyInfo.
+    pub fn pem(&self) -> String {
+        // SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 }, BIT STRING }, up to the point.
+        let prefix = hex_bytes("3059301306072a8648ce3d020106082a8648ce3d030107034200");
+        let der = [prefix.as_slice(), self.pair.public_key().as_ref()].concat();
+        let base64 = STANDARD.encode(der);
+        let lines: Vec<&str> = base64
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+            lines.join("\n")
+        )
+    }
+
+    /// The base64 DER signature of `body`.
+    pub fn sign(&self, body: &[u8]) -> String {
+        STANDARD.encode(self.pair.sign(&SystemRandom::new(), body).unwrap())
+    }
+}
+
+fn hex_bytes(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+/// A report of `token` found in a repository's `.env`, as GitHub sends one.
+pub fn report(token: &str) -> Vec<u8> {
+    json!([{
+        "token": token,
+        "type": "toucan_api_key",
+        "url": "https://github.com/octo-org/shop/blob/0123abc/.env",
+        "source": "content"
+    }])
+    .to_string()
+    .into_bytes()
+}
+
+/// Publishes the public keys of `reporters` in `file`, in the format of
+/// GitHub's `/meta/public_keys/secret_scanning`.
+pub fn publish(file: &std::path::Path, reporters: &[&Reporter]) {
+    let public_keys: Vec<Value> = reporters
+        .iter()
+        .map(|reporter| json!({ "key_identifier": reporter.identifier, "key": reporter.pem(), "is_current": true }))
+        .collect();
+    std::fs::write(file, json!({ "public_keys": public_keys }).to_string()).unwrap();
+}
+
+/// Sends `reporter`'s signed report of `token` to the server at `base`; the
+/// labels it answered.
+pub async fn report_leak(base: &str, reporter: &Reporter, token: &str) -> Vec<String> {
+    let body = report(token);
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{base}/api/secret-scanning"))
+        .header("Github-Public-Key-Identifier", &reporter.identifier)
+        .header("Github-Public-Key-Signature", reporter.sign(&body))
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let labels = answer.as_array().unwrap_or_else(|| panic!("not feedback: {answer}"));
+    labels
+        .iter()
+        .map(|entry| entry["label"].as_str().unwrap().to_owned())
+        .collect()
 }
