@@ -145,9 +145,16 @@ pub enum Command {
         /// The key's name or id.
         #[arg(long)]
         key: String,
-        /// The environment variable that holds the key.
+        /// The environment variable that holds the key (not one that changes
+        /// how programs load or run, such as PATH or LD_PRELOAD).
         #[arg(long, default_value = "TOUCAN_API_KEY", value_parser = parse_variable)]
         env: String,
+        /// Show the key if the command prints it. By default it is replaced
+        /// with <concealed by toucan-keys> in the command's output, and a
+        /// command run in a terminal gets a terminal of its own (it keeps its
+        /// colours and prompts).
+        #[arg(long)]
+        no_masking: bool,
         /// The command and its arguments, after `--`.
         #[arg(last = true, required = true, num_args = 1..)]
         command: Vec<OsString>,
@@ -386,15 +393,53 @@ fn parse_minutes(text: &str) -> Result<u32, String> {
     }
 }
 
+/// Variables that change how programs are found, loaded or run: the key
+/// must never go there (a key in `LD_PRELOAD` is a library path to the
+/// loader; in `PATH`, where commands are looked for).
+const LOADER_VARIABLES: &[&str] = &[
+    "PATH",
+    "PATHEXT",
+    "COMSPEC",
+    "SHELL",
+    "IFS",
+    "ENV",
+    "BASH_ENV",
+    "PROMPT_COMMAND",
+    "PS4",
+    "NODE_OPTIONS",
+    "NODE_PATH",
+    "PYTHONPATH",
+    "PYTHONHOME",
+    "PYTHONSTARTUP",
+    "PERL5LIB",
+    "PERL5OPT",
+    "RUBYLIB",
+    "RUBYOPT",
+    "JAVA_TOOL_OPTIONS",
+    "_JAVA_OPTIONS",
+    "CLASSPATH",
+    "GCONV_PATH",
+    "HOME",
+    "TMPDIR",
+];
+/// Prefixes of such variables: the dynamic loaders' own (Linux, macOS).
+const LOADER_PREFIXES: &[&str] = &["LD_", "DYLD_"];
+
 fn parse_variable(text: &str) -> Result<String, String> {
     let valid = !text.is_empty()
         && !text.starts_with(|c: char| c.is_ascii_digit())
         && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if valid {
-        Ok(text.to_owned())
-    } else {
-        Err("an environment variable's name: letters, digits and _, not starting with a digit".to_owned())
+    if !valid {
+        return Err("an environment variable's name: letters, digits and _, not starting with a digit".to_owned());
     }
+    // Windows ignores case in variable names: Path is PATH.
+    let upper = text.to_ascii_uppercase();
+    if LOADER_VARIABLES.contains(&upper.as_str()) || LOADER_PREFIXES.iter().any(|prefix| upper.starts_with(prefix)) {
+        return Err(format!(
+            "{text} changes how programs are found, loaded or run, so the key can't go there. Pick a name of your own, such as TOUCAN_API_KEY."
+        ));
+    }
+    Ok(text.to_owned())
 }
 
 #[cfg(test)]

@@ -8,7 +8,11 @@
 //! disk, never on a command line, and not in this process's own environment.
 
 mod args;
+mod child_output;
 mod exit;
+mod masking;
+#[cfg(unix)]
+mod pty;
 mod run;
 mod scan;
 
@@ -270,10 +274,15 @@ impl Command {
                 }
                 ok
             }
-            Command::Run { key, env, command } => {
+            Command::Run {
+                key,
+                env,
+                no_masking,
+                command,
+            } => {
                 let key = app.find_key(&key)?;
                 let secret = app.key_for_child_process(key.record.id)?;
-                Ok(run::with_key_in_environment(&env, secret, &command))
+                Ok(run::with_key_in_environment(&env, secret, &command, !no_masking))
             }
             Command::Token { key, json, request } => {
                 let key = app.find_key(&key)?;

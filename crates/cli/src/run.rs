@@ -5,32 +5,83 @@
 //! `/proc/<pid>/cmdline` or `ps`), and never set in this process's own
 //! environment (`/proc/<this pid>/environ` doesn't hold it). This process
 //! stays to forward the signals it gets (interrupt, terminate, hang-up, quit)
-//! to the child and to exit with the child's code.
+//! to the child, to mask the key in the child's output (unless
+//! `--no-masking`), and to exit with the child's code.
 
 use std::ffi::OsString;
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 use std::sync::Arc;
 
 use toucan_keys_core::{SecretKey, ToucanApp};
+use zeroize::Zeroizing;
 
+use crate::child_output::{Sink, Streams};
 use crate::exit;
 
+/// How the child's output reaches this process's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// The child writes to this process's own output (`--no-masking`).
+    Inherited,
+    /// Through pipes, masked: output that isn't a terminal (a log, a pipe).
+    Pipes,
+    /// Through a terminal of its own, masked: this process runs in one.
+    #[cfg(unix)]
+    Terminal,
+}
+
+impl Output {
+    fn for_this_process(masking: bool) -> Self {
+        if !masking {
+            return Self::Inherited;
+        }
+        #[cfg(unix)]
+        {
+            use std::io::IsTerminal;
+            if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+                return Self::Terminal;
+            }
+        }
+        Self::Pipes
+    }
+}
+
 /// Runs `command` with `variable` = the key; returns the command's exit code
-/// (128 + N when signal N ended it, as shells report it).
-pub fn with_key_in_environment(variable: &str, key: SecretKey, command: &[OsString]) -> ExitCode {
+/// (128 + N when signal N ended it, as shells report it). With `masking`,
+/// the key is replaced in the child's output (see [`crate::masking`]); in a
+/// terminal the child then runs on one of its own ([`crate::pty`]).
+pub fn with_key_in_environment(variable: &str, key: SecretKey, command: &[OsString], masking: bool) -> ExitCode {
     let Some((program, args)) = command.split_first() else {
         return exit::code(exit::USAGE);
     };
+    let output = Output::for_this_process(masking);
+    let secret = Zeroizing::new(key.expose_secret().as_bytes().to_vec());
+    let mut child_command = Command::new(program);
+    child_command.args(args).env(variable, key.expose_secret());
+    #[cfg(unix)]
+    let terminal = match output {
+        Output::Terminal => {
+            match crate::pty::Pty::open().and_then(|pty| pty.attach(&mut child_command).map(|()| pty)) {
+                Ok(pty) => Some(pty),
+                Err(error) => {
+                    eprintln!("toucan-keys-cli: a terminal for the command couldn't be opened: {error}");
+                    return exit::code(exit::FAILURE);
+                }
+            }
+        }
+        _ => None,
+    };
+    if output == Output::Pipes {
+        child_command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    }
     // Before the child starts: a signal that comes while it starts is kept
     // and passed on once it has started, not lost.
     forward_signals();
-    let spawned = Command::new(program)
-        .args(args)
-        .env(variable, key.expose_secret())
-        .spawn();
+    let spawned = child_command.spawn();
     // Our `SecretKey` is zeroed here. The copy std's `Command` made for the
     // child's environment block was freed with it, not zeroed: std offers no
     // way to zero it.
+    drop(child_command);
     drop(key);
     let mut child = match spawned {
         Ok(child) => child,
@@ -42,8 +93,29 @@ pub fn with_key_in_environment(variable: &str, key: SecretKey, command: &[OsStri
             return exit::code(exit::FAILURE);
         }
     };
-    child_started(child.id());
-    match child.wait() {
+    let mut streams = Streams::new();
+    if let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) {
+        streams.copy(stdout, Sink::Stdout, &secret);
+        streams.copy(stderr, Sink::Stderr, &secret);
+    }
+    #[cfg(unix)]
+    let raw_mode = terminal.map(|pty| {
+        let master = pty.into_master();
+        if let Ok(mut typed_to) = master.try_clone() {
+            // Ends with this process: a read of the person's typing can't be cancelled.
+            std::thread::spawn(move || std::io::copy(&mut std::io::stdin().lock(), &mut typed_to));
+        }
+        streams.copy(master, Sink::Stdout, &secret);
+        crate::pty::RawMode::enter().ok()
+    });
+    // In its own session, the child isn't in this terminal's foreground
+    // group: every signal this process gets is passed on, the kernel's too.
+    child_started(child.id(), output != Output::Inherited);
+    let status = child.wait();
+    streams.finish();
+    #[cfg(unix)]
+    drop(raw_mode);
+    match status {
         Ok(status) => exit::code(exit_code_of(status)),
         Err(error) => {
             eprintln!("toucan-keys-cli: waiting for the command failed: {error}");
@@ -84,6 +156,10 @@ static CHILD: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0
 /// A signal that came before the child started, to pass on when it has.
 #[cfg(unix)]
 static PENDING: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// Whether the child is out of this terminal's foreground group (its output
+/// masked): then the terminal's signals don't reach it, and are passed on too.
+#[cfg(unix)]
+static CHILD_APART: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Passes a signal on to the child, once. A signal the terminal sent (Ctrl+C,
 /// Ctrl+\, a hang-up) went to the whole foreground process group, the child
@@ -95,7 +171,7 @@ extern "C" fn forward(signal: libc::c_int, info: *mut libc::siginfo_t, _context:
     use std::sync::atomic::Ordering;
     // SAFETY: the kernel passes a valid siginfo to an SA_SIGINFO handler.
     let sender = if info.is_null() { 1 } else { unsafe { (*info).si_pid() } };
-    if sender == 0 {
+    if sender == 0 && !CHILD_APART.load(Ordering::SeqCst) {
         return;
     }
     let child = CHILD.load(Ordering::SeqCst);
@@ -123,10 +199,12 @@ fn forward_signals() {
     }
 }
 
-/// The child has started: signals go to it, and one that came meanwhile goes now.
+/// The child has started: signals go to it, and one that came meanwhile goes
+/// now. `apart`: it doesn't get the terminal's signals itself.
 #[cfg(unix)]
-fn child_started(child: u32) {
+fn child_started(child: u32, apart: bool) {
     use std::sync::atomic::Ordering;
+    CHILD_APART.store(apart, Ordering::SeqCst);
     CHILD.store(child as i32, Ordering::SeqCst);
     let pending = PENDING.swap(0, Ordering::SeqCst);
     if pending != 0 {
@@ -139,7 +217,7 @@ fn child_started(child: u32) {
 fn forward_signals() {}
 
 #[cfg(not(unix))]
-fn child_started(_child: u32) {}
+fn child_started(_child: u32, _apart: bool) {}
 
 /// While a copy waits for its clear: Ctrl+C (or a terminate, hang-up or quit
 /// signal) clears

@@ -209,6 +209,115 @@ sys.exit(os.waitstatus_to_exitcode(status))
     );
 }
 
+/// The key in the child's output is replaced, on standard output and error,
+/// also when the child writes it in two pieces; `--no-masking` shows it.
+#[test]
+fn run_conceals_the_key_in_the_childs_output_unless_asked_not_to() {
+    let home = Home::new();
+    let key = home.create("Backend");
+    // Two writes 20 ms apart on standard error, as a program that prints in pieces.
+    let script = "import os, sys, time\n\
+                  key = os.environ['TOUCAN_API_KEY']\n\
+                  print('key=' + key, flush=True)\n\
+                  os.write(2, key[:17].encode()); time.sleep(0.02); os.write(2, (key[17:] + '\\n').encode())\n\
+                  print('done', flush=True)\n";
+    let out = home.run(&["run", "--key", "Backend", "--", "python3", "-c", script]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(stdout, "key=<concealed by toucan-keys>\ndone\n");
+    assert_eq!(stderr, "<concealed by toucan-keys>\n", "split across two writes");
+    assert!(!stdout.contains(&key[4..]) && !stderr.contains(&key[4..17]));
+
+    let shown = home.run(&[
+        "run",
+        "--no-masking",
+        "--key",
+        "Backend",
+        "--",
+        "sh",
+        "-c",
+        "printf '%s' \"$TOUCAN_API_KEY\"",
+    ]);
+    assert_eq!(text(&shown.stdout), key, "--no-masking shows it");
+}
+
+/// In a terminal (a pty, through Python's `pty` module), the child gets a
+/// terminal of its own: it still sees one (colours, prompts), answers a
+/// prompt typed by the person, and its output is masked.
+#[cfg(unix)]
+#[test]
+fn run_in_a_terminal_keeps_the_childs_terminal_and_masks_it() {
+    const TERMINAL: &str = r#"
+import os, pty, sys, time
+cli = sys.argv[1]
+child = 'if [ -t 0 ] && [ -t 1 ]; then echo on-a-terminal; fi; printf "\033[32mgreen\033[0m %s\n" "$TOUCAN_API_KEY"; printf "Name? "; read -r name; echo "hello $name"'
+pid, terminal = pty.fork()
+if pid == 0:
+    os.execv(cli, [cli, "run", "--key", "Backend", "--", "sh", "-c", child])
+seen = b""
+while b"Name? " not in seen:
+    seen += os.read(terminal, 4096)
+os.write(terminal, b"Maria\r")
+while True:
+    try:
+        chunk = os.read(terminal, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    seen += chunk
+_, status = os.waitpid(pid, 0)
+sys.stdout.buffer.write(seen)
+sys.exit(os.waitstatus_to_exitcode(status))
+"#;
+    let home = Home::new();
+    let key = home.create("Backend");
+    let out = Command::new("python3")
+        .args(["-c", TERMINAL, env!("CARGO_BIN_EXE_toucan-keys-cli")])
+        .envs(home.cli().get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let seen = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{seen}{}", text(&out.stderr));
+    assert!(
+        seen.contains("on-a-terminal"),
+        "the child didn't get a terminal: {seen}"
+    );
+    assert!(
+        seen.contains("\u{1b}[32mgreen\u{1b}[0m <concealed by toucan-keys>"),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains("hello Maria"),
+        "the typed answer didn't reach the child: {seen:?}"
+    );
+    assert!(!seen.contains(&key[4..]), "the key reached the terminal");
+}
+
+/// `--env` names that change how programs load or run are refused, in any case.
+#[test]
+fn run_refuses_variables_that_change_how_programs_run() {
+    let home = Home::new();
+    home.create("Backend");
+    for name in [
+        "LD_PRELOAD",
+        "LD_LIBRARY_PATH",
+        "DYLD_INSERT_LIBRARIES",
+        "PATH",
+        "Path",
+        "NODE_OPTIONS",
+    ] {
+        let out = home.run(&["run", "--env", name, "--key", "Backend", "--", "true"]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            text(&out.stderr).contains("changes how programs are found, loaded or run"),
+            "{name}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
 fn unsafe_kill(pid: u32, signal: &str) {
     assert!(
         Command::new("kill")
