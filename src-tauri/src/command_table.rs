@@ -40,6 +40,7 @@ command_table! {
     async declared_attributes() -> Vec<DeclaredAttribute>;
     async generate_token(id: KeyId, request: TokenRequest) -> GeneratedToken;
     sync copy_token() -> CopyTokenReply;
+    shell show_due_notices() -> ();
     shell get_autostart() -> bool;
     shell set_autostart(enabled: bool) -> bool;
     shell check_for_update() -> UpdateCheck;

@@ -100,6 +100,14 @@ fn may_block<T>(work: impl FnOnce() -> T) -> T {
     tokio::task::block_in_place(work)
 }
 
+/// Shows the notifications due now (each once, ever): the window asks after a
+/// sync that found a key in public, rather than waiting for the next check.
+#[tauri::command]
+pub fn show_due_notices<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Reply<()> {
+    crate::reminders::notify_due(&app);
+    Ok(())
+}
+
 /// Whether the app starts when the person logs in (to remind them of expiring keys).
 #[tauri::command]
 pub fn get_autostart<R: tauri::Runtime>(app: tauri::AppHandle<R>) -> Reply<bool> {

@@ -30,7 +30,7 @@ pub fn start<R: Runtime>(app: AppHandle<R>) {
 }
 
 /// Shows one notification per reminder due now.
-fn notify_due<R: Runtime>(app: &AppHandle<R>) {
+pub fn notify_due<R: Runtime>(app: &AppHandle<R>) {
     let Some(toucan) = app.try_state::<ToucanApp>() else {
         return;
     };

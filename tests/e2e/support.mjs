@@ -240,11 +240,11 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Starts the reference embed server (crates/server) on 127.0.0.1 with a
  * port chosen by the OS and a fresh data folder. Resolves with its address
- * and the account token it prints once.
+ * and the account token it prints once. `extraArgs` go on its command line.
  */
-export function startEmbedServer() {
+export function startEmbedServer(extraArgs = []) {
   const dataDir = mkdtempSync(join(tmpdir(), "toucan-embed-"));
-  const child = spawn(SERVER_BINARY, ["--data-dir", dataDir, "--port", "0", "--print-json"], {
+  const child = spawn(SERVER_BINARY, ["--data-dir", dataDir, "--port", "0", "--print-json", ...extraArgs], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {

@@ -167,7 +167,11 @@ export class App {
       const newlyLeaked = this.state.workspace.keys.some(
         (server) => server.leak && this.state.keys.some((key) => key.id === server.id && !key.leak),
       );
-      if (newlyLeaked) await this.refreshKeys();
+      if (newlyLeaked) {
+        await this.refreshKeys();
+        // The desktop notification now, not at the next minute's check.
+        await api.showDueNotices().catch(() => undefined);
+      }
     } catch (caught) {
       this.state.workspace = { ...NO_WORKSPACE, problem: { code: "unexpected", message: errorMessage(caught), field: null } };
     }

@@ -839,6 +839,7 @@ export type Commands = {
   declared_attributes: { args: {}; parameters: []; reply: Array<DeclaredAttribute> };
   generate_token: { args: { id: KeyId; request: TokenRequest }; parameters: [id: KeyId, request: TokenRequest]; reply: GeneratedToken };
   copy_token: { args: {}; parameters: []; reply: CopyTokenReply };
+  show_due_notices: { args: {}; parameters: []; reply: null };
   get_autostart: { args: {}; parameters: []; reply: boolean };
   set_autostart: { args: { enabled: boolean }; parameters: [enabled: boolean]; reply: boolean };
   check_for_update: { args: {}; parameters: []; reply: UpdateCheck };
@@ -877,6 +878,7 @@ export const COMMAND_PARAMETERS = {
   declared_attributes: [],
   generate_token: ["id", "request"],
   copy_token: [],
+  show_due_notices: [],
   get_autostart: [],
   set_autostart: ["enabled"],
   check_for_update: [],

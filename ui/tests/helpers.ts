@@ -255,6 +255,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     copy_token: () => ({ clearsInSeconds: clears() }),
     check_for_update: () => backend.update,
     install_update: () => null,
+    show_due_notices: () => null,
   };
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
