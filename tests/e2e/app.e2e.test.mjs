@@ -9,9 +9,10 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { createHash, generateKeyPairSync, sign } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import {
@@ -486,6 +487,68 @@ test("8b. restricted key: 'Show dashboards' made in the window for one customer;
   }
 });
 
+test("8c. leaked: GitHub's signed report revokes a key on its server; the window shows it as leaked, where and when, one notification says so, and Roll replaces it at once", async () => {
+  await start();
+  // A secret scanner's key pair, made now, published in the format of GitHub's /meta/public_keys/secret_scanning.
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const keysFile = join(mkdtempSync(join(tmpdir(), "toucan-scanner-")), "secret_scanning.json");
+  const pem = publicKey.export({ type: "spki", format: "pem" });
+  writeFileSync(keysFile, JSON.stringify({ public_keys: [{ key_identifier: "github-e2e", key: pem, is_current: true }] }));
+  const server = await startEmbedServer(["--secret-scanning-keys", keysFile]);
+  const watch = watchNotifications();
+  try {
+    await connectWindow(server);
+    const { key } = await createInWindow("Published backend");
+    const where = "https://github.com/octo-org/shop/blob/0123abc/.env";
+    const body = Buffer.from(JSON.stringify([{ token: key, type: "toucan_api_key", url: where, source: "content" }]));
+    const reported = await fetch(`${server.url}/api/secret-scanning`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "Github-Public-Key-Identifier": "github-e2e",
+        "Github-Public-Key-Signature": sign("sha256", body, privateKey).toString("base64"),
+      },
+      body,
+    });
+    const feedback = await reported.json();
+    assert.equal(feedback[0].label, "true_positive", JSON.stringify(feedback));
+    assert.deepEqual(await askForToken(server, key), [401, "key_revoked"], "the server revoked it at once");
+
+    // The window hears of it at its next sync (at start, after a change, and every few minutes).
+    await endSession();
+    browser = await launchApp();
+    const row = await browser.$("tr*=Published backend");
+    await row.waitForExist({ timeout: 15_000 });
+    await browser.waitUntil(async () => (await (await row.$(".badge")).getText()) === "Leaked", {
+      timeout: 20_000,
+      timeoutMsg: "the key isn't shown as leaked after a sync",
+    });
+    assert.equal(await (await row.$(".row-actions > button")).getText(), "Roll", "Roll is the first thing to do");
+    assert.equal(keychainLookup(await row.getAttribute("data-key-id")), null, "the leaked key left the keychain");
+    await browser.waitUntil(async () => watch.notifications().some(([title]) => title === "“Published backend” was found in public"), {
+      timeout: 20_000,
+      timeoutMsg: `no notification: ${JSON.stringify(watch.notifications())}`,
+    });
+    await clickLabelled("Details Published backend");
+    const notice = await browser.$(".leak-notice");
+    await notice.waitForDisplayed({ timeout: 10_000 });
+    assert.match(await notice.getText(), new RegExp(`Found in public at ${where.replace(/[.]/g, "\\.")} on \\d{1,2} \\w+ \\d{4}\\. The server revoked it\\.`));
+    await screenshot(browser, "leaked-details");
+    await clickButton("Close");
+
+    await clickLabelled("Roll Published backend");
+    assert.equal(await (await browser.$("input[name=overlap]")).isExisting(), false, "a leaked key has no overlap to choose");
+    await clickButton("Roll key");
+    const replacement = await revealedKey();
+    await closeRevealWithoutCopy();
+    assert.deepEqual(await askForToken(server, replacement), [200, null], "the replacement works on the server");
+    assert.equal(watch.notifications().filter(([title]) => title.includes("found in public")).length, 1, "told once");
+  } finally {
+    watch.stop();
+    server.stop();
+  }
+});
+
 test("9. restrictions: from the page, commands and plugins outside the capability are refused", async () => {
   await start();
   const outcomes = await browser.executeAsync((done) => {
@@ -737,16 +800,60 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
       await screenshot(browser, `layout-${width}x${height}`);
     }
 
-    // At the smallest size a row's menu opens inside the window too.
+    // At the smallest size a row's menu opens inside the window too, for the
+    // top row and for the one at the bottom edge: its button stays in view and
+    // the menu opens next to it, so no other key's row can be mistaken for it.
     await browser.setWindowSize(760, 520);
-    await (await browser.$(`button[aria-label="More actions for ${long("active")}"]`)).click();
-    const menu = await browser.execute(() => {
-      const open = [...document.querySelectorAll("[role=menu]")].find((m) => !m.hidden);
-      const rect = open.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom, width: window.innerWidth, height: window.innerHeight };
+    await browser.execute(() => window.scrollTo(0, 0));
+    const lastRow = (await tableRows()).at(-1).name;
+    for (const name of [long("active"), lastRow]) {
+      // As a person clicks a row half hidden by the window's bottom edge: no scrolling first.
+      const label = `More actions for ${name}`;
+      await browser.execute((label) => {
+        const button = document.querySelector(`button[aria-label="${label}"]`);
+        // Its middle just inside the window: WebDriver clicks there without scrolling first.
+        window.scrollBy(0, button.getBoundingClientRect().top + button.offsetHeight / 2 + 2 - window.innerHeight);
+      }, label);
+      await sleep(200);
+      await clickLabelled(label);
+      await sleep(300);
+      const menu = await browser.execute((label) => {
+        const button = document.querySelector(`button[aria-label="${label}"]`).getBoundingClientRect();
+        const open = [...document.querySelectorAll("[role=menu]")].find((m) => !m.hidden).getBoundingClientRect();
+        const box = (r) => ({ top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) });
+        return { button: box(button), menu: box(open), width: window.innerWidth, height: window.innerHeight };
+      }, `More actions for ${name}`);
+      const { button, menu: opened, width, height } = menu;
+      const shown = JSON.stringify(menu);
+      assert.ok(opened.left >= 0 && opened.right <= width && opened.top >= 0 && opened.bottom <= height, `the menu is cut off: ${shown}`);
+      assert.ok(button.top >= 0 && button.bottom <= height, `the menu's own button is cut off: ${shown}`);
+      const gap = opened.top >= button.bottom ? opened.top - button.bottom : button.top - opened.bottom;
+      assert.ok(gap >= 0 && gap <= 8, `the menu isn't next to its button: ${shown}`);
+      await screenshot(browser, `layout-menu-760x520-${name === lastRow ? "last" : "first"}`);
+      await browser.keys("Escape");
+    }
+
+    // "Use this key in code" shows one example at a time, and it fits.
+    await browser.setWindowSize(1080, 720);
+    await clickLabelled(`Details ${long("active")}`);
+    await clickButton("Use this key in code");
+    await (await browser.$(".snippets-dialog [role=tab]")).waitForDisplayed({ timeout: 10_000 });
+    const snippets = await browser.execute(() => {
+      const dialog = document.querySelector(".snippets-dialog");
+      const drawn = [...dialog.querySelectorAll(".snippet")].filter((panel) => panel.getClientRects().length > 0);
+      const code = drawn[0]?.querySelector("pre");
+      return {
+        drawn: drawn.map((panel) => panel.dataset.language),
+        dialogHeight: Math.round(dialog.getBoundingClientRect().height),
+        height: window.innerHeight,
+        sideways: code ? code.scrollWidth - code.clientWidth : null,
+      };
     });
-    assert.ok(menu.left >= 0 && menu.right <= menu.width && menu.top >= 0 && menu.bottom <= menu.height, JSON.stringify(menu));
-    await screenshot(browser, "layout-menu-760x520");
+    assert.deepEqual(snippets.drawn, ["curl"], `the examples drawn at once: ${JSON.stringify(snippets)}`);
+    assert.ok(snippets.dialogHeight <= snippets.height, `the dialog is taller than the window: ${JSON.stringify(snippets)}`);
+    assert.ok(snippets.sideways <= 1, `the example's lines scroll sideways: ${JSON.stringify(snippets)}`);
+    await screenshot(browser, "layout-snippets-1080x720");
+    await browser.keys("Escape");
     await browser.keys("Escape");
   } finally {
     server.stop();

@@ -103,11 +103,23 @@ export function menuButton(options: MenuOptions): HTMLElement {
     button.setAttribute("aria-expanded", "true");
     document.addEventListener("click", onOutsideClick, true);
     if (options.floating) {
+      // The button and its menu below it both in view: a row near the bottom
+      // edge is scrolled up first, so the menu never opens over other rows
+      // with its own button cut off.
+      const room = button.getBoundingClientRect().bottom + 4 + menu.offsetHeight + 8 - window.innerHeight;
+      if (room > 0) window.scrollBy({ top: room, behavior: "instant" });
       place();
-      window.addEventListener("scroll", onMove, true);
-      window.addEventListener("resize", onMove);
+      // The scroll just made is reported on the next frames: listen after it.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (menu.hidden) return;
+          place();
+          window.addEventListener("scroll", onMove, true);
+          window.addEventListener("resize", onMove);
+        }),
+      );
     }
-    items[0]?.focus();
+    items[0]?.focus({ preventScroll: true });
   });
   menu.addEventListener("keydown", (event: KeyboardEvent) => {
     const index = items.indexOf(document.activeElement as HTMLButtonElement);

@@ -12,7 +12,12 @@ describe("the key list", () => {
   it("explains what a key is for when there are none", async () => {
     fakeBackend();
     await mountApp();
-    expect(document.querySelector(".empty-state")?.textContent).toContain("signed session tokens");
+    // In plain words: what a key is for, and what to do next.
+    const empty = document.querySelector(".empty-state")?.textContent ?? "";
+    expect(empty).toContain("show Toucan dashboards to your own customers");
+    expect(empty).toContain("Create your first key");
+    expect(empty).not.toMatch(/row-level|session token|backend/);
+    expect(document.body.textContent).toContain("this computer can still copy it from its keychain");
     expect(document.querySelector("table")).toBeNull();
   });
 
@@ -79,6 +84,10 @@ describe("creating a key", () => {
     expect(reveal.textContent).toContain(
       "Never expose this key in client-side code, public repositories, or frontend scripts",
     );
+    // What is true: not shown again, yet this computer can still copy it (as every row's Copy does).
+    expect(reveal.textContent).toContain("won't show this key in full again");
+    expect(reveal.textContent).toContain("This computer can still copy it later from its keychain");
+    expect(reveal.textContent).not.toContain("only time you'll see");
     button("Copy", reveal).click();
     await settle();
     const copy = backend.calls.find((c) => c.cmd === "copy_key")!;

@@ -50,7 +50,7 @@ not-registered-yet = Not registered yet
 retiring-stops = stops
 keys-table = API keys
 keys-empty-title = No API keys yet
-keys-empty-text = An API key lets your backend request signed session tokens for embedded Toucan dashboards and the AI assistant, with each user's role, permissions and row-level-security attributes. Create one to get started.
+keys-empty-text = A key lets your product show Toucan dashboards to your own customers: your server uses it to ask Toucan for a pass for each person who opens a dashboard, saying what that person may see. Create your first key, then hand it to whoever runs your server.
 details-tooltip = Details and activity
 column-name = Name
 column-expires = Expires
@@ -127,7 +127,7 @@ create-submit = Create key
 create-pick-a-day = Pick the day the key should stop working.
 create-busy = Creating…
 reveal-title = Save your API key
-reveal-intro = This is the only time you'll see this key. Copy it now and keep it somewhere safe, such as a password manager or your server's environment variables (.env).
+reveal-intro = Toucan Keys won't show this key in full again. Copy it now to where it will be used, such as your server's environment variables (.env) or a password manager. This computer can still copy it later from its keychain, with Copy on its row; no other computer can.
 reveal-label = API key for “{ $name }”
 reveal-copied = Copied
 reveal-done = Done
@@ -176,7 +176,7 @@ identify-asking = Asking…
 ## The API Keys section
 
 keys-title = API Keys
-keys-intro = Your backend sends an API key to request signed session tokens for embedded dashboards. Each key is shown once and kept in your computer's keychain.
+keys-intro = Your backend sends an API key to request signed session tokens for embedded dashboards. A key is shown in full only when it is made; after that, this computer can still copy it from its keychain.
 try-again = Try again
 expiry-soon = { $count ->
     [one] 1 key expires soon
@@ -345,7 +345,7 @@ token-encrypted-help = This token is encrypted: only the dashboard host, which h
 
 app-name = Toucan Keys
 welcome-title = Welcome to Toucan Keys
-welcome-intro = Toucan Keys creates your Toucan API keys, shows each one once and keeps it in this computer's keychain. What should we call you? Your name stays on this computer; its initials appear on the profile button.
+welcome-intro = Toucan Keys makes the API keys your backend uses to show Toucan dashboards in your product, and keeps them in this computer's keychain. Next, you'll create your first key. What should we call you? Your name stays on this computer; its initials appear on the profile button.
 display-name = Display name
 continue = Continue
 update-latest = You have the latest version of Toucan Keys.

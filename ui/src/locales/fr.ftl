@@ -48,7 +48,7 @@ not-registered-yet = Pas encore enregistrée
 retiring-stops = s’arrête
 keys-table = Clés d’API
 keys-empty-title = Aucune clé d’API pour l’instant
-keys-empty-text = Une clé d’API permet à votre backend de demander des jetons de session signés pour les tableaux de bord Toucan intégrés et l’assistant IA, avec le rôle, les permissions et les attributs de sécurité au niveau des lignes de chaque utilisateur. Créez-en une pour commencer.
+keys-empty-text = Une clé permet à votre produit d’afficher les tableaux de bord Toucan à vos propres clients : votre serveur s’en sert pour demander à Toucan un laissez-passer pour chaque personne qui ouvre un tableau de bord, en disant ce qu’elle peut voir. Créez votre première clé, puis confiez-la à la personne qui gère votre serveur.
 details-tooltip = Détails et activité
 column-name = Nom
 column-expires = Expire
@@ -125,7 +125,7 @@ create-submit = Créer la clé
 create-pick-a-day = Choisissez le jour où la clé doit cesser de fonctionner.
 create-busy = Création…
 reveal-title = Enregistrez votre clé d’API
-reveal-intro = C’est la seule fois où vous verrez cette clé. Copiez-la maintenant et gardez-la en lieu sûr, par exemple dans un gestionnaire de mots de passe ou dans les variables d’environnement de votre serveur (.env).
+reveal-intro = Toucan Keys n’affichera plus cette clé en entier. Copiez-la maintenant là où elle servira, par exemple dans les variables d’environnement de votre serveur (.env) ou un gestionnaire de mots de passe. Cet ordinateur pourra encore la copier depuis son trousseau, avec Copier sur sa ligne ; aucun autre ordinateur ne le pourra.
 reveal-label = Clé d’API « { $name } »
 reveal-copied = Copiée
 reveal-done = Terminé
@@ -174,7 +174,7 @@ identify-asking = Demande en cours…
 ## La section Clés d’API
 
 keys-title = Clés d’API
-keys-intro = Votre backend envoie une clé d’API pour demander des jetons de session signés pour les tableaux de bord intégrés. Chaque clé n’est affichée qu’une fois et reste dans le trousseau de votre ordinateur.
+keys-intro = Votre backend envoie une clé d’API pour demander des jetons de session signés pour les tableaux de bord intégrés. Une clé n’est affichée en entier qu’à sa création ; ensuite, cet ordinateur peut encore la copier depuis son trousseau.
 try-again = Réessayer
 expiry-soon = { $count ->
     [one] 1 clé expire bientôt
@@ -342,7 +342,7 @@ token-encrypted-help = Ce jeton est chiffré : seul l’hôte du tableau de bor
 
 app-name = Toucan Keys
 welcome-title = Bienvenue dans Toucan Keys
-welcome-intro = Toucan Keys crée vos clés d’API Toucan, affiche chacune une seule fois et la garde dans le trousseau de cet ordinateur. Comment devons-nous vous appeler ? Votre nom reste sur cet ordinateur ; ses initiales apparaissent sur le bouton de profil.
+welcome-intro = Toucan Keys crée les clés d’API dont votre backend a besoin pour afficher les tableaux de bord Toucan dans votre produit, et les garde dans le trousseau de cet ordinateur. Ensuite, vous créerez votre première clé. Comment devons-nous vous appeler ? Votre nom reste sur cet ordinateur ; ses initiales apparaissent sur le bouton de profil.
 display-name = Nom affiché
 continue = Continuer
 update-latest = Vous avez la dernière version de Toucan Keys.
