@@ -51,6 +51,22 @@ describe("creating a key", () => {
     expect(radios.map((r) => r.value)).toEqual(["days30", "days60", "days90", "onDate", "never"]);
     expect(radios.find((r) => r.checked)?.value).toBe("days90");
     expect(document.activeElement?.getAttribute("name")).toBe("name");
+    // The day a choice gives, in words; the date field only for "On a date".
+    const date = dialog.querySelector<HTMLInputElement>("input.date-field[type=date]")!;
+    const until = dialog.querySelector<HTMLElement>(".expiry-until")!;
+    const inDays = (days: number) =>
+      new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(new Date(Date.now() + days * 86400e3));
+    expect(date.hidden, "the date field at first").toBe(true);
+    expect(until.textContent).toBe(`Until ${inDays(90)}`);
+    radios[0].click();
+    expect(until.textContent).toBe(`Until ${inDays(30)}`);
+    radios[3].click();
+    expect(date.hidden).toBe(false);
+    type(date, "2027-03-02");
+    expect(until.textContent).toBe("Until 2 March 2027");
+    radios[4].click();
+    expect(date.hidden, "the date field for never").toBe(true);
+    expect(until.hidden, "the day for never").toBe(true);
   });
 
   it("sends the chosen expiry", async () => {

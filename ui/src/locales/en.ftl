@@ -122,6 +122,7 @@ expiry-days60 = 60 days
 expiry-days90 = 90 days
 expiry-onDate = On a date
 expiry-never = Never
+expiry-until = Until { $date }
 create-never-warning = A key that never expires stays usable until you revoke it. Prefer an expiry when you can.
 create-submit = Create key
 create-pick-a-day = Pick the day the key should stop working.

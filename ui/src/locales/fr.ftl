@@ -120,6 +120,7 @@ expiry-days60 = 60 jours
 expiry-days90 = 90 jours
 expiry-onDate = À une date
 expiry-never = Jamais
+expiry-until = Jusqu’au { $date }
 create-never-warning = Une clé qui n’expire jamais reste utilisable jusqu’à ce que vous la révoquiez. Préférez une date d’expiration quand c’est possible.
 create-submit = Créer la clé
 create-pick-a-day = Choisissez le jour où la clé doit cesser de fonctionner.

@@ -6,6 +6,7 @@
 
 import { CHOICES, type CreatedKeyReply, type Expiry, type ExpiryKind, type KeySummary } from "../bindings";
 import { confirmDialog, focusFirst, openDialog, type Dialog } from "../dialog";
+import { longDay } from "../format";
 import { h, uniqueId, whileBusy } from "../dom";
 import { fieldWithError } from "../field";
 import { api, asCommandError } from "../ipc";
@@ -53,10 +54,14 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     class: "date-field",
     min: tomorrow(),
     value: tomorrow(),
-    disabled: true,
+    hidden: true,
+    // Where the engine honours it, the picker speaks the window's language.
+    lang: document.documentElement.lang,
     "aria-label": t("create-expiry-date"),
   });
   const date = dateField.input;
+  // The day a choice gives, in the window's words: "Until 2 March 2027".
+  const until = h("p", { class: "help expiry-until", "aria-live": "polite" });
   const EXPIRY_CHOICES = expiryChoices();
   const radios = EXPIRY_CHOICES.map((choice) =>
     h("input", { type: "radio", name: "expiry", value: choice.value, id: uniqueId("expiry"), checked: choice.value === CHOICES.defaults.expiry }),
@@ -77,7 +82,7 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     name,
     nameField.error,
     limits.element,
-    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("column-expires")), expiryOptions, date, dateField.error, neverWarning),
+    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("column-expires")), expiryOptions, date, until, dateField.error, neverWarning),
     h("label", { for: origins.id, class: "label" }, t("create-origins")),
     origins,
     originsField.error,
@@ -91,12 +96,19 @@ export function openCreateKeyDialog(onChange: (key: KeySummary) => void): void {
     ),
   );
 
-  for (const radio of radios) {
-    radio.addEventListener("change", () => {
-      date.disabled = radio.value !== "onDate" || !radio.checked;
-      neverWarning.hidden = !(radio.value === "never" && radio.checked);
-    });
+  /** Shows the date field only for "On a date", and the day the choice ends on. */
+  function showChosenExpiry(): void {
+    const value = radios.find((r) => r.checked)?.value ?? CHOICES.defaults.expiry;
+    date.hidden = value !== "onDate";
+    neverWarning.hidden = value !== "never";
+    const days = /^days(\d+)$/.exec(value)?.[1];
+    const day = days ? new Date(Date.now() + Number(days) * 86400e3).toISOString() : value === "onDate" && date.value ? `${date.value}T12:00:00Z` : null;
+    until.textContent = day ? t("expiry-until", { date: longDay(day) }) : "";
+    until.hidden = day === null;
   }
+  for (const radio of radios) radio.addEventListener("change", showChosenExpiry);
+  date.addEventListener("input", showChosenExpiry);
+  showChosenExpiry();
 
   function chosenExpiry(): Expiry {
     const value = radios.find((r) => r.checked)?.value ?? CHOICES.defaults.expiry;
