@@ -153,12 +153,13 @@ async function askForToken(server, key) {
   return [reply.status, body.code ?? null];
 }
 
-/** The rows of the key table: id, name and status text. */
+/** The rows of the key table: id, name, expiry and status text. */
 async function tableRows() {
   return browser.execute(() =>
     [...document.querySelectorAll("tbody tr")].map((row) => ({
       id: row.getAttribute("data-key-id"),
       name: row.querySelector("th .link-button")?.textContent,
+      expires: row.querySelector("td")?.textContent,
       status: row.querySelector(".status")?.textContent,
     })),
   );
@@ -374,9 +375,9 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     const row = await browser.$("tr*=Embed backend");
     await row.waitForExist({ timeout: 10_000 });
     const id = await row.getAttribute("data-key-id");
-    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) === "Never", {
+    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) === "Not used yet", {
       timeout: 10_000,
-      timeoutMsg: "the new key is registered and shows 'Never' used",
+      timeoutMsg: "the new key is registered and shows 'Not used yet'",
     });
 
     await clickLabelled("Generate token Embed backend");
@@ -413,7 +414,7 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     assert.ok(await waitForClipboard(token, 5), "xclip reads exactly the session token");
     assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), "the token copy is marked as a secret too");
     await clickButton("Close");
-    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) !== "Never", {
+    await browser.waitUntil(async () => (await (await row.$("td.last-used")).getText()) !== "Not used yet", {
       timeout: 10_000,
       timeoutMsg: "last used comes from the server after a token was issued",
     });
@@ -649,11 +650,12 @@ test("12. roll: with 24 hours both keys work on the server; rolling again with '
     const replacement = rows.find((row) => row.name === "Rolled backend");
     const retiring = rows.find((row) => row.id === first.id);
     assert.equal(retiring.name, "Rolled backend (old)");
-    assert.match(retiring.status, /^Retiring stops in (24|23) hours$/);
+    assert.equal(retiring.status, "Retiring");
+    assert.match(retiring.expires, /^in (24|23) hours$/, "when it stops is said once, in the Expires column");
     assert.equal(keychainLookup(replacement.id), second, "the new key is in the keychain");
     assert.equal(keychainLookup(first.id), first.key, "the old key stays until its overlap ends");
     const newRow = await browser.$(`tr[data-key-id="${replacement.id}"]`);
-    await browser.waitUntil(async () => (await (await newRow.$("td.last-used")).getText()) === "Never", {
+    await browser.waitUntil(async () => (await (await newRow.$("td.last-used")).getText()) === "Not used yet", {
       timeout: 10_000,
       timeoutMsg: "the new key shows as registered with the server",
     });

@@ -78,7 +78,7 @@ describe("the Workspace section", () => {
     expect(workspaceCard().textContent).toContain("Connected to");
     expect(headers()).toContain("Last used");
     const row = document.querySelector("tbody tr")!;
-    expect(row.textContent).toContain("Never");
+    expect(row.textContent).toContain("Not used yet");
     expect(button("Generate token Production backend")).toBeTruthy();
     expect(document.body.innerHTML).not.toContain(ACCOUNT_TOKEN);
   });

@@ -482,6 +482,7 @@ fn keys_whose_list_was_lost_are_found_restored_and_deleted() {
     assert!(restored.status.success(), "{}", text(&restored.stderr));
     let out = home.run(&[
         "run",
+        "--no-masking",
         "--key",
         "Lost and found",
         "--",

@@ -46,8 +46,10 @@ status-missing = Missing from keychain
 ## The key table
 
 never = Never
+never-expires = Doesn't expire
+never-copied = Not copied yet
+never-used = Not used yet
 not-registered-yet = Not registered yet
-retiring-stops = stops
 keys-table = API keys
 keys-empty-title = No API keys yet
 keys-empty-text = A key lets your product show Toucan dashboards to your own customers: your server uses it to ask Toucan for a pass for each person who opens a dashboard, saying what that person may see. Create your first key, then hand it to whoever runs your server.

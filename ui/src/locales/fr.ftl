@@ -44,8 +44,10 @@ status-missing = Absente du trousseau
 ## Le tableau des clés
 
 never = Jamais
+never-expires = N’expire pas
+never-copied = Pas encore copiée
+never-used = Pas encore utilisée
 not-registered-yet = Pas encore enregistrée
-retiring-stops = s’arrête
 keys-table = Clés d’API
 keys-empty-title = Aucune clé d’API pour l’instant
 keys-empty-text = Une clé permet à votre produit d’afficher les tableaux de bord Toucan à vos propres clients : votre serveur s’en sert pour demander à Toucan un laissez-passer pour chaque personne qui ouvre un tableau de bord, en disant ce qu’elle peut voir. Créez votre première clé, puis confiez-la à la personne qui gère votre serveur.

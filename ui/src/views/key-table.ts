@@ -37,9 +37,6 @@ function statusCell(key: KeySummary): HTMLElement {
   if (key.status === "revoked" && key.revokedAt) {
     return h("span", { class: "status" }, badge, " ", time(key.revokedAt, ""));
   }
-  if (key.status === "retiring" && key.expiresAt) {
-    return h("span", { class: "status" }, badge, " ", h("span", { class: "muted" }, t("retiring-stops"), " "), time(key.expiresAt, ""));
-  }
   return h("span", { class: "status" }, badge);
 }
 
@@ -55,16 +52,19 @@ function possibleActions(key: KeySummary, act: RowActions, connected: boolean): 
     run,
     danger,
   });
-  // A leaked key's fix is its replacement: Roll comes first.
+  // A leaked key's fix is its replacement: Roll comes first. A rolled key's
+  // story (which key replaces it, when it stops) is in its details.
   const rollFirst = key.status === "leaked";
+  const detailsFirst = key.replacedBy !== null && key.status !== "leaked";
   const all: (Action | false)[] = [
+    detailsFirst && action("details", () => act.details(key)),
     allowed.copy && action("copy", () => act.copy(key)),
     rollFirst && allowed.roll && action("roll", () => act.roll(key)),
     allowed.delete && action("delete", () => act.remove(key), true),
     !rollFirst && allowed.roll && action("roll", () => act.roll(key)),
     allowed.copy && connected && action("generate", () => act.generate(key)),
     allowed.rename && action("rename", () => act.rename(key)),
-    action("details", () => act.details(key)),
+    !detailsFirst && action("details", () => act.details(key)),
     allowed.revoke && action("revoke", () => act.revoke(key), true),
   ];
   return all.filter((a): a is Action => a !== false);
@@ -101,7 +101,7 @@ function actionsCell(key: KeySummary, act: RowActions, connected: boolean): HTML
 function lastUsedCell(key: KeySummary, server: ServerKeys): HTMLElement {
   const known = server.get(key.id);
   if (!known) return h("span", { class: "muted" }, key.status === "revoked" ? "—" : t("not-registered-yet"));
-  return time(known.lastUsedAt, t("never"));
+  return time(known.lastUsedAt, t("never-used"));
 }
 
 /**
@@ -133,10 +133,11 @@ export function keyTable(keys: KeySummary[], act: RowActions, server: ServerKeys
             ? h("span", { class: "limits full-access", title: t("full-access-tooltip") }, t("full-access-hint"))
             : h("span", { class: "limits" }, key.limitsSummary),
       ),
-      h("td", {}, time(key.expiresAt, t("never"))),
+      // A revoked or leaked key's expiry no longer means anything; "Never" alone is said of what it is.
+      h("td", {}, key.revokedAt ? h("span", { class: "muted" }, "—") : time(key.expiresAt, t("never-expires"))),
       server
         ? h("td", { class: "last-used col-last" }, lastUsedCell(key, server))
-        : h("td", { class: "col-last" }, time(key.lastCopiedAt, t("never"))),
+        : h("td", { class: "col-last" }, time(key.lastCopiedAt, t("never-copied"))),
       h("td", {}, statusCell(key)),
       h("td", {}, actionsCell(key, act, server !== null)),
     ),
