@@ -87,7 +87,8 @@ export class App {
     performance.mark("toucan:first-render");
     const synced = this.state.connected ? this.syncWorkspace() : Promise.resolve();
     const updates = this.checkForUpdate(false);
-    if (this.state.settings.displayName === null && this.state.loadError === null) await this.editDisplayName(true);
+    const welcome = this.state.settings.displayName === null && !this.state.settings.welcomed;
+    if (welcome && this.state.loadError === null) await this.editDisplayName(true);
     await this.checkKeychain();
     await Promise.all([synced, updates]);
     await this.retireDueKeys();
@@ -255,13 +256,17 @@ export class App {
       label: t("display-name"),
       initial: this.state.settings.displayName ?? "",
       submitLabel: t(firstRun ? "continue" : "save"),
-      // The welcome can be skipped (Escape or "Later"); it asks again at the next start.
+      // The welcome can be put off (Escape or "Later"): the name is asked for
+      // from the profile menu then, not again at every start.
       cancelLabel: t(firstRun ? "later" : "cancel"),
       onSubmit: async (value) => {
         this.state.settings = await api.changeSetting({ setting: "displayName", value });
         this.redraw("menu", "profile", "clipboard");
       },
     });
+    if (firstRun) {
+      this.state.settings = await api.changeSetting({ setting: "welcomed" }).catch(() => this.state.settings);
+    }
   }
 
   /** What `part` shows now. */

@@ -229,7 +229,7 @@ seconds: number, } | { "kind": "never" };
 
 export type Language = string;
 
-export type SettingChange = { "setting": "displayName", "value": string | null } | { "setting": "clipboardClear", "value": ClipboardClear } | { "setting": "language", "value": Language | null };
+export type SettingChange = { "setting": "displayName", "value": string | null } | { "setting": "clipboardClear", "value": ClipboardClear } | { "setting": "language", "value": Language | null } | { "setting": "welcomed" };
 
 export type OfferedLanguage = { 
 /**
@@ -272,7 +272,12 @@ clipboardClear: ClipboardClear,
  * The window's language, if one was chosen in Settings; `None` follows
  * the system's ([`Settings::language`]).
  */
-language: Language | null, };
+language: Language | null, 
+/**
+ * Whether the welcome was answered or put off ("Later"): it is shown
+ * once, not at every start. A name set any way counts as welcomed.
+ */
+welcomed: boolean, };
 
 export type CreatedKeyReply = { 
 /**

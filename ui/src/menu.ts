@@ -20,7 +20,7 @@ export interface MenuOptions {
   /** The menu's id (the button controls it). */
   id: string;
   /** What the button shows. */
-  content: string;
+  content: string | Node;
   /** The button's accessible name; it starts with `content`. */
   ariaLabel: string;
   buttonClass: string;

@@ -12,7 +12,7 @@ export class ScreenState {
   keys: KeySummary[] = [];
   /** Keys in the keychain that this computer's list doesn't know (its list was moved or lost). */
   foundKeys: FoundKey[] = [];
-  settings: Settings = { displayName: null, clipboardClear: CHOICES.defaults.clipboardClear, language: null };
+  settings: Settings = { displayName: null, clipboardClear: CHOICES.defaults.clipboardClear, language: null, welcomed: false };
   /** The languages offered and the one spoken, as Rust decided; English until it says. */
   languages: WindowLanguages = { speaking: "en", followsSystem: true, offered: [] };
   /** Why the key list couldn't be loaded, if it couldn't. */
@@ -47,8 +47,26 @@ export class ScreenState {
   }
 }
 
-/** "AL" for "Ada Lovelace"; "?" without a name. */
+/** "AL" for "Ada Lovelace"; "" without a name. */
 export function initials(name: string | null): string {
   const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
-  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join("") || "?";
+  return words.slice(0, 2).map((w) => [...w][0].toUpperCase()).join("");
+}
+
+/**
+ * What an avatar shows: the initials, or a person's outline when there is no
+ * name yet (never a "?", which reads as a help button).
+ */
+export function avatarContent(name: string | null): Node {
+  const letters = initials(name);
+  if (letters) return document.createTextNode(letters);
+  const svg = "http://www.w3.org/2000/svg";
+  const icon = document.createElementNS(svg, "svg");
+  for (const [attribute, value] of [["viewBox", "0 0 24 24"], ["width", "22"], ["height", "22"], ["aria-hidden", "true"], ["fill", "currentColor"]]) {
+    icon.setAttribute(attribute, value);
+  }
+  const outline = document.createElementNS(svg, "path");
+  outline.setAttribute("d", "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z");
+  icon.append(outline);
+  return icon;
 }

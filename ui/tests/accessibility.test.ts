@@ -155,7 +155,7 @@ describe("accessibility (axe-core)", () => {
   });
 
   it("the first-run welcome dialog", async () => {
-    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" }, language: null } });
+    fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "never" }, language: null, welcomed: false } });
     await mountApp();
     expect(topDialog().textContent).toContain("Welcome");
     expect(await violations()).toEqual([]);

@@ -554,13 +554,16 @@ describe("expiry reminders", () => {
 
 describe("profile and settings", () => {
   it("asks for a display name on first run and shows the initials", async () => {
-    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null } });
+    const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null, welcomed: false } });
     document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
     const { App } = await import("../src/app");
     void new App(document.getElementById("app")!).start();
     await settle();
     expect(topDialog().textContent).toContain("Welcome to Toucan Keys");
     expect(topDialog().textContent).toContain("Your name stays on this computer");
+    // What the app is for, and what comes next.
+    expect(topDialog().textContent).toContain("show Toucan dashboards in your product");
+    expect(topDialog().textContent).toContain("Next, you'll create your first key");
     type(topDialog().querySelector("input")!, "  Grace Hopper ");
     submit(topDialog().querySelector("form")!);
     await settle();
@@ -571,9 +574,9 @@ describe("profile and settings", () => {
     expect(document.querySelector(".profile-button")?.getAttribute("aria-label")).toBe("GH: profile of Grace Hopper");
   });
 
-  it("lets the welcome be skipped with Escape or Later, saving nothing, and puts focus on Create API Key", async () => {
+  it("lets the welcome be put off with Escape or Later, saving no name, not asking again at the next start, and puts focus on Create API Key", async () => {
     for (const skip of ["Escape", "Later"]) {
-      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null } });
+      const backend = fakeBackend({ settings: { displayName: null, clipboardClear: { kind: "after", seconds: 30 }, language: null, welcomed: false } });
       document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
       const { App } = await import("../src/app");
       void new App(document.getElementById("app")!).start();
@@ -584,8 +587,18 @@ describe("profile and settings", () => {
       await settle();
       expect(dialogs(), skip).toHaveLength(0);
       expect(backend.settings.displayName).toBeNull();
-      expect(backend.calls.some((call) => call.cmd === "change_setting")).toBe(false);
+      expect(backend.settings.welcomed, skip).toBe(true);
       expect(document.activeElement?.id, skip).toBe("create-key");
+      // No name: the profile button shows a person's outline, not a "?" that reads as help.
+      const profile = document.querySelector<HTMLElement>(".profile-button")!;
+      expect(profile.textContent).toBe("");
+      expect(profile.querySelector("svg")).not.toBeNull();
+      expect(profile.getAttribute("aria-label")).toBe("Profile (no name yet)");
+      // The next start: no welcome.
+      document.body.innerHTML = '<div id="app"></div><div id="toasts"></div>';
+      void new App(document.getElementById("app")!).start();
+      await settle();
+      expect(dialogs(), `${skip}, started again`).toHaveLength(0);
     }
   });
 
@@ -615,7 +628,7 @@ describe("profile and settings", () => {
   });
 
   it("changing the language keeps the name and the clipboard delay set before it", async () => {
-    const backend = fakeBackend({ settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null } });
+    const backend = fakeBackend({ settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null, welcomed: true } });
     await mountApp();
     button("AL").click();
     button("Edit display name").click();
@@ -631,7 +644,7 @@ describe("profile and settings", () => {
     language.value = "fr";
     language.dispatchEvent(new Event("change"));
     await settle();
-    expect(backend.settings).toEqual({ displayName: "Grace Hopper", clipboardClear: { kind: "after", seconds: 10 }, language: "fr" });
+    expect(backend.settings).toEqual({ displayName: "Grace Hopper", clipboardClear: { kind: "after", seconds: 10 }, language: "fr", welcomed: true });
     const changes = backend.calls.filter((call) => call.cmd === "change_setting").map((call) => call.args.change);
     expect(changes).toEqual([
       { setting: "displayName", value: "Grace Hopper" },
@@ -949,11 +962,11 @@ describe("what a key may be used for (restricted keys)", () => {
 });
 
 describe("initials (the window is the only place they are shown)", () => {
-  it("take the first letter of the first two words, upper case, and '?' without a name", async () => {
+  it("take the first letter of the first two words, upper case, and none without a name", async () => {
     const { initials } = await import("../src/state");
     expect(initials("grace brewster murray hopper")).toBe("GB");
     expect(initials("Ørjan")).toBe("Ø");
-    expect(initials("  ")).toBe("?");
-    expect(initials(null)).toBe("?");
+    expect(initials("  ")).toBe("");
+    expect(initials(null)).toBe("");
   });
 });

@@ -93,7 +93,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
   const backend: FakeBackend = {
     keys: [],
     found: [],
-    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null },
+    settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null, welcomed: true },
     offered: [
       { language: "en", ownName: "English", locale: "en-GB" },
       { language: "fr", ownName: "Français", locale: "fr-FR" },
@@ -131,6 +131,7 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       if (change.setting === "displayName") settings.displayName = change.value?.trim() ?? null;
       if (change.setting === "clipboardClear") settings.clipboardClear = change.value;
       if (change.setting === "language") settings.language = change.value;
+      if (change.setting === "welcomed") settings.welcomed = true;
       backend.settings = settings;
       return backend.settings;
     },

@@ -90,7 +90,7 @@ describe("the language", () => {
 
   it("the screen speaks French when French is chosen: words, plurals and dates", async () => {
     fakeBackend({
-      settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "fr" },
+      settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: "fr", welcomed: true },
       keys: [key({ name: "Production" }), key({ name: "Bientôt", status: "expiresSoon" }), key({ name: "Ancienne", status: "expiresSoon" })],
     });
     await mountApp();

@@ -79,6 +79,10 @@ pub struct Settings {
     #[serde(default, rename = "language", with = "chosen_language")]
     #[cfg_attr(feature = "ts", ts(as = "Option<Language>"))]
     pub chosen_language: Option<Language>,
+    /// Whether the welcome was answered or put off ("Later"): it is shown
+    /// once, not at every start. A name set any way counts as welcomed.
+    #[serde(default)]
+    pub welcomed: bool,
 }
 
 impl Default for Settings {
@@ -87,6 +91,7 @@ impl Default for Settings {
             display_name: None,
             clipboard_clear: crate::choices::DEFAULTS.clipboard_clear,
             chosen_language: None,
+            welcomed: false,
         }
     }
 }
@@ -133,6 +138,8 @@ pub enum SettingChange {
     ClipboardClear(ClipboardClear),
     /// The window's language (`None`: the system's).
     Language(Option<Language>),
+    /// The welcome was answered or put off.
+    Welcomed,
 }
 
 impl SettingChange {
@@ -142,6 +149,7 @@ impl SettingChange {
             Self::DisplayName(name) => settings.display_name = name,
             Self::ClipboardClear(clear) => settings.clipboard_clear = clear,
             Self::Language(language) => settings.chosen_language = language,
+            Self::Welcomed => settings.welcomed = true,
         }
         settings
     }
@@ -208,6 +216,7 @@ mod tests {
                 display_name: Some("  Ada Lovelace ".into()),
                 clipboard_clear: ClipboardClear::Never,
                 chosen_language: Language::from_tag("fr"),
+                welcomed: true,
             })
             .unwrap();
         assert_eq!(saved.display_name.as_deref(), Some("Ada Lovelace"));
@@ -313,6 +322,7 @@ mod tests {
             SettingChange::DisplayName(Some("Grace Hopper".into())),
             SettingChange::ClipboardClear(ClipboardClear::After { seconds: 10 }),
             SettingChange::Language(Language::from_tag("fr")),
+            SettingChange::Welcomed,
         ];
         for first in 0..changes.len() {
             for second in 0..changes.len() {

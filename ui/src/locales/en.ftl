@@ -221,7 +221,7 @@ page-title = Account settings
 profile-title = Profile
 # The profile button: its visible initials first (voice control finds it by them).
 profile-button = { $initials }: profile of { $name }
-profile-no-name = no name yet
+profile-button-no-name = Profile (no name yet)
 profile-no-name-yet = No name yet
 edit-display-name = Edit display name
 check-for-updates = Check for updates

@@ -3,7 +3,7 @@
 import type { Settings } from "../bindings";
 import { h } from "../dom";
 import { menuButton } from "../menu";
-import { initials } from "../state";
+import { avatarContent, initials } from "../state";
 import { t } from "../i18n";
 
 export interface ProfileMenuHandlers {
@@ -16,10 +16,10 @@ export function profileMenu(settings: Settings, updateFeed: boolean, handlers: P
   const shown = initials(settings.displayName);
   const profile = menuButton({
     id: "profile-menu",
-    content: shown,
+    content: avatarContent(settings.displayName),
     // The visible initials come first, so voice control finds the button by what it shows (WCAG 2.5.3).
-    ariaLabel: t("profile-button", { initials: shown, name: settings.displayName ?? t("profile-no-name") }),
-    buttonClass: "profile-button",
+    ariaLabel: shown ? t("profile-button", { initials: shown, name: settings.displayName ?? "" }) : t("profile-button-no-name"),
+    buttonClass: shown ? "profile-button" : "profile-button anonymous",
     menuLabel: t("profile-title"),
     menuClass: "profile-menu",
     header: h("p", { class: "menu-name" }, settings.displayName ?? ""),

@@ -2,7 +2,7 @@
 
 import type { Settings } from "../bindings";
 import { h } from "../dom";
-import { initials } from "../state";
+import { avatarContent, initials } from "../state";
 import { t } from "../i18n";
 
 export function profileSection(settings: Settings, editDisplayName: () => void): HTMLElement {
@@ -13,7 +13,7 @@ export function profileSection(settings: Settings, editDisplayName: () => void):
     h(
       "div",
       { class: "profile-row" },
-      h("span", { class: "avatar", "aria-hidden": "true" }, initials(settings.displayName)),
+      h("span", { class: initials(settings.displayName) ? "avatar" : "avatar anonymous", "aria-hidden": "true" }, avatarContent(settings.displayName)),
       h("span", { class: "display-name" }, settings.displayName ?? t("profile-no-name-yet")),
       h("button", { type: "button", class: "button small", onclick: editDisplayName }, t("edit-display-name")),
     ),
