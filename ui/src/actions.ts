@@ -79,6 +79,7 @@ export function keyActions(host: KeyActionHost): RowActions {
         const reply = await api.deleteKey(key.id);
         host.keyDeleted(key);
         if (reply.serverWarning) showWarning(reply.serverWarning);
+        else showToast(t("deleted", { name: key.name }));
       } catch (caught) {
         showError(asCommandError(caught).message);
       }

@@ -16,7 +16,7 @@ import { languageSection } from "./sections/language";
 import { intlLocale, speakLanguage, t } from "./i18n";
 import { profileMenu } from "./sections/profile-menu";
 import { NO_WORKSPACE, ScreenState } from "./state";
-import { showError, showToast, showWarning } from "./toast";
+import { clearNotices, showError, showToast, showWarning } from "./toast";
 import { KeyFinder } from "./views/key-finder";
 import { openTextDialog } from "./views/text-dialog";
 import { updateBanner } from "./views/update-banner";
@@ -203,6 +203,7 @@ export class App {
   private speak(languages: WindowLanguages): void {
     this.state.languages = languages;
     speakLanguage(languages);
+    clearNotices();
     document.title = t("app-name");
     this.finder.relabel();
     this.connectForm = connectForm(this.workspaceHandlers);

@@ -8,6 +8,8 @@ import { clearDelayLabel } from "./format";
 import { t } from "./i18n";
 
 const VISIBLE_MS = 4000;
+/** At most this many confirmations at once: older ones go, so they never pile up over the list. */
+const MAX_TOASTS = 2;
 
 /** Shows a confirmation for a few seconds. */
 export function showToast(message: string): void {
@@ -15,7 +17,14 @@ export function showToast(message: string): void {
   if (!region) return;
   const toast = h("div", { class: "toast" }, message);
   region.append(toast);
+  const shown = region.querySelectorAll(".toast");
+  for (const old of [...shown].slice(0, Math.max(0, shown.length - MAX_TOASTS))) old.remove();
   setTimeout(() => toast.remove(), VISIBLE_MS);
+}
+
+/** Removes every confirmation and notice (their words are of a language no longer spoken). */
+export function clearNotices(): void {
+  for (const shown of document.querySelectorAll("#toasts .toast, #alerts .notice")) shown.remove();
 }
 
 /** The region for failures and warnings (made on first use). */

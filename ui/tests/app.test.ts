@@ -283,9 +283,27 @@ describe("row actions", () => {
     await mountApp();
     button("Delete Gone").click();
     await settle();
+    expect(topDialog().textContent).toContain("and its activity history will be removed");
     button("Delete", topDialog()).click();
     await settle();
     expect(document.querySelector(".empty-state")).not.toBeNull();
+    expect(document.getElementById("toasts")?.textContent).toContain("“Gone” was deleted, with its history.");
+  });
+
+  it("keeps at most two confirmations on screen, and drops them when the language changes", async () => {
+    fakeBackend({ keys: [key({ name: "Backend" })] });
+    await mountApp();
+    for (let n = 0; n < 4; n++) {
+      button("Copy Backend").click();
+      await settle();
+    }
+    expect(document.querySelectorAll("#toasts .toast")).toHaveLength(2);
+    const select = document.getElementById("language") as HTMLSelectElement;
+    select.value = "fr";
+    select.dispatchEvent(new Event("change"));
+    await settle();
+    expect(document.documentElement.lang).toBe("fr");
+    expect(document.querySelectorAll("#toasts .toast")).toHaveLength(0);
   });
 });
 

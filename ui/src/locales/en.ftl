@@ -240,7 +240,8 @@ revoke-message-connected = Apps using this key will stop working right away, and
 revoke-confirm = Revoke key
 revoked-toast = “{ $name }” was revoked.
 delete-title = Delete “{ $name }”?
-delete-message = This revoked key will be removed from the list.
+deleted = “{ $name }” was deleted, with its history.
+delete-message = This revoked key and its activity history will be removed from this computer's list. This can't be undone.
 
 ## Keys found in the keychain that the list doesn't know
 

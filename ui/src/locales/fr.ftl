@@ -237,7 +237,8 @@ revoke-message-connected = Les applications qui utilisent cette clé cessent de 
 revoke-confirm = Révoquer la clé
 revoked-toast = « { $name } » a été révoquée.
 delete-title = Supprimer « { $name } » ?
-delete-message = Cette clé révoquée sera retirée de la liste.
+deleted = « { $name } » a été supprimée, avec son historique.
+delete-message = Cette clé révoquée et son historique seront retirés de la liste de cet ordinateur. Cette action est irréversible.
 
 ## Clés trouvées dans le trousseau que la liste ne connaît pas
 

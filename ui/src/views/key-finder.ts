@@ -80,8 +80,8 @@ export class KeyFinder {
       { class: "key-finder", role: "search" },
       this.searchLabel,
       this.search,
-      this.orderLabel,
-      this.order,
+      // The label and its list wrap together ("Trier" never ends a line alone).
+      h("span", { class: "finder-order" }, this.orderLabel, this.order),
     );
   }
 

@@ -247,14 +247,23 @@ impl ServerError {
         let say = |id: &str, args: &[(&str, Arg)]| say(language, id, args);
         match self {
             Self::InvalidUrl => say("server-url-invalid", &[]),
+            Self::NoScheme { suggestion } => say("server-url-no-scheme", &[("suggestion", text(suggestion))]),
             Self::InsecureUrl => say("server-url-insecure", &[]),
             Self::InvalidAccountToken => say("account-token-invalid", &[]),
             Self::NotConnected => say("workspace-not-connected", &[]),
             Self::AccountTokenMissing { host } => say("account-token-missing", &[("host", text(host))]),
             Self::ConnectionNotConfirmed { host } => say("connection-not-confirmed", &[("host", text(host))]),
             Self::KeyBoundElsewhere { server } => say("key-bound-elsewhere", &[("server", text(server))]),
+            // Nothing on this computer answered: the internet has nothing to do with it.
+            Self::Unreachable { host } if crate::workspace::is_this_computer_label(host) => {
+                say("server-unreachable-local", &[("host", text(host))])
+            }
             Self::Unreachable { host } => say("server-unreachable", &[("host", text(host))]),
             Self::Timeout { host } => say("server-timeout", &[("host", text(host))]),
+            // A server on this computer usually speaks plain HTTP: say so, not "fix its certificate".
+            Self::Tls { host, reason } if crate::workspace::is_this_computer_label(host) => {
+                say("server-tls-local", &[("host", text(host)), ("reason", text(reason))])
+            }
             Self::Tls { host, reason } => say("server-tls", &[("host", text(host)), ("reason", text(reason))]),
             Self::AccountTokenRejected { host } => say("account-token-rejected", &[("host", text(host))]),
             Self::Refused {
@@ -366,6 +375,16 @@ mod tests {
             CoreError::LifetimeOutOfRange,
             CoreError::Storage { path: s(), detail: s() },
             ServerError::InvalidUrl.into(),
+            ServerError::NoScheme { suggestion: s() }.into(),
+            ServerError::Unreachable {
+                host: "127.0.0.1:8787".into(),
+            }
+            .into(),
+            ServerError::Tls {
+                host: "localhost:8787".into(),
+                reason: s(),
+            }
+            .into(),
             ServerError::InsecureUrl.into(),
             ServerError::InvalidAccountToken.into(),
             ServerError::NotConnected.into(),

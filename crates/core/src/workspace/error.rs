@@ -6,6 +6,12 @@
 pub enum ServerError {
     /// The address is not a web address.
     InvalidUrl,
+    /// The address has no `https://` or `http://` in front; this is what was
+    /// probably meant (`http://` for a server on this computer).
+    NoScheme {
+        /// The address to use instead.
+        suggestion: String,
+    },
     /// The address is plain HTTP to another computer.
     InsecureUrl,
     /// The pasted account token is malformed.
@@ -87,7 +93,7 @@ impl ServerError {
         use crate::error_code::ErrorCode;
         use toucan_keys_protocol::wire::codes;
         match self {
-            Self::InvalidUrl => ErrorCode::ServerUrlInvalid,
+            Self::InvalidUrl | Self::NoScheme { .. } => ErrorCode::ServerUrlInvalid,
             Self::InsecureUrl => ErrorCode::ServerUrlInsecure,
             Self::InvalidAccountToken => ErrorCode::AccountTokenInvalid,
             Self::NotConnected => ErrorCode::WorkspaceNotConnected,
@@ -116,7 +122,14 @@ impl ServerError {
     pub fn field(&self) -> Option<crate::error_code::ErrorField> {
         use crate::error_code::ErrorField;
         match self {
-            Self::InvalidUrl | Self::InsecureUrl => Some(ErrorField::ServerUrl),
+            // Nothing answered, too late or not securely: about the address too, so a
+            // connect form shows it right under the address.
+            Self::InvalidUrl
+            | Self::NoScheme { .. }
+            | Self::InsecureUrl
+            | Self::Unreachable { .. }
+            | Self::Timeout { .. }
+            | Self::Tls { .. } => Some(ErrorField::ServerUrl),
             Self::InvalidAccountToken | Self::AccountTokenRejected { .. } => Some(ErrorField::AccountToken),
             _ => None,
         }

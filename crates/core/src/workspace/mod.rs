@@ -13,6 +13,7 @@ mod config;
 mod connect_question;
 mod error;
 mod server_url;
+pub(crate) use server_url::is_this_computer_label;
 mod service;
 mod token_request;
 

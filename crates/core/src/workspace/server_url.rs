@@ -14,7 +14,24 @@ pub struct ServerUrl(Url);
 impl ServerUrl {
     /// Checks an address a person typed. Surrounding spaces are ignored.
     pub fn parse(text: &str) -> Result<Self, ServerError> {
-        let mut url = Url::parse(text.trim()).map_err(|_| ServerError::InvalidUrl)?;
+        let text = text.trim();
+        if !text.contains("://") {
+            return Err(
+                match Url::parse(&format!("https://{text}"))
+                    .ok()
+                    .and_then(|url| url.host_str().map(is_this_computer))
+                {
+                    Some(true) => ServerError::NoScheme {
+                        suggestion: format!("http://{text}"),
+                    },
+                    Some(false) => ServerError::NoScheme {
+                        suggestion: format!("https://{text}"),
+                    },
+                    None => ServerError::InvalidUrl,
+                },
+            );
+        }
+        let mut url = Url::parse(text).map_err(|_| ServerError::InvalidUrl)?;
         let Some(host) = url.host_str() else {
             return Err(ServerError::InvalidUrl);
         };
@@ -77,9 +94,35 @@ fn is_this_computer(host: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.ends_with(".localhost")
 }
 
+/// Whether a host label ("localhost:8787", see [`ServerUrl::host_label`]) is this computer.
+pub(crate) fn is_this_computer_label(label: &str) -> bool {
+    let host = match label.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => label,
+    };
+    is_this_computer(host)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_without_a_scheme_gets_the_one_it_needs_suggested() {
+        let suggested = |text: &str| match ServerUrl::parse(text) {
+            Err(ServerError::NoScheme { suggestion }) => Some(suggestion),
+            _ => None,
+        };
+        assert_eq!(suggested("127.0.0.1:8787").as_deref(), Some("http://127.0.0.1:8787"));
+        assert_eq!(suggested(" localhost:8787 ").as_deref(), Some("http://localhost:8787"));
+        assert_eq!(
+            suggested("embed.example.com").as_deref(),
+            Some("https://embed.example.com")
+        );
+        assert_eq!(ServerUrl::parse("not an address"), Err(ServerError::InvalidUrl));
+        assert!(is_this_computer_label("localhost:8787") && is_this_computer_label("127.0.0.1"));
+        assert!(!is_this_computer_label("embed.example.com:443"));
+    }
 
     #[test]
     fn https_is_required_except_on_this_computer() {
@@ -96,7 +139,12 @@ mod tests {
             Err(ServerError::InsecureUrl)
         );
         assert_eq!(ServerUrl::parse("ftp://example.com"), Err(ServerError::InvalidUrl));
-        assert_eq!(ServerUrl::parse("embed.example.com"), Err(ServerError::InvalidUrl));
+        assert_eq!(
+            ServerUrl::parse("embed.example.com"),
+            Err(ServerError::NoScheme {
+                suggestion: "https://embed.example.com".into()
+            })
+        );
         assert_eq!(ServerUrl::parse(""), Err(ServerError::InvalidUrl));
         assert_eq!(
             ServerUrl::parse("https://user:pw@example.com"),
