@@ -430,7 +430,7 @@ fn identify_names_the_key_a_pasted_string_is() {
     let out = identify.wait_with_output().unwrap();
     assert!(out.status.success());
     assert!(
-        text(&out.stdout).starts_with("This is “Backend” (key_"),
+        text(&out.stdout).starts_with("This is “Backend” (tck_…"),
         "{}",
         text(&out.stdout)
     );

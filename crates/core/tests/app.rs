@@ -379,7 +379,7 @@ fn an_unreachable_workspace_keeps_the_app_working_and_says_why() {
         warning.starts_with("Not registered with the workspace server yet"),
         "{warning}"
     );
-    assert!(warning.contains("Can't reach the server at 127.0.0.1:"), "{warning}");
+    assert!(warning.contains("Nothing answers at 127.0.0.1:"), "{warning}");
     assert_eq!(h.app.list_keys().unwrap().len(), 1);
     let view = json!(h.block(h.app.sync_workspace()).unwrap());
     assert_eq!(view["serverUrl"], base.as_str());
@@ -479,11 +479,26 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
         identified.message
     );
     assert!(identified.message.contains("active"), "{}", identified.message);
-    assert_eq!(identified.key.unwrap().record.name, "Production backend");
+    assert_eq!(identified.key.as_ref().unwrap().record.name, "Production backend");
     assert_eq!(
         identified.fingerprint,
         toucan_keys_core::key_format::parse(&secret).unwrap().fingerprint()
     );
+
+    // Its hint names it, never its internal id.
+    assert!(identified.message.contains("(tck_…"), "{}", identified.message);
+    assert!(!identified.message.contains("key_"), "{}", identified.message);
+    // Rolled, it is said to be replaced, in the list's words, not "active".
+    let id = identified.key.as_ref().unwrap().record.id.clone();
+    h.block(h.app.roll_key(id, toucan_keys_core::RollOverlap::Hours24))
+        .unwrap();
+    let retiring = h.app.identify_key(PastedKey::from(secret.as_str())).unwrap();
+    assert!(
+        retiring.message.contains("replaced by a newer key, works until"),
+        "{}",
+        retiring.message
+    );
+    assert!(!retiring.message.contains("active"), "{}", retiring.message);
 
     let other = toucan_keys_core::key_format::generate();
     let stranger = h.app.identify_key(PastedKey::from(other.expose_secret())).unwrap();
@@ -508,7 +523,10 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
     let view = h
         .block(h.app.ask_server_about_key(identified.fingerprint.clone()))
         .unwrap();
-    assert!(view.contains("“Production backend”, active, never used"), "{view}");
+    assert!(
+        view.contains("“Production backend (old)”, active, never used"),
+        "{view}"
+    );
     let unknown = h.block(h.app.ask_server_about_key(stranger.fingerprint)).unwrap();
     assert!(unknown.contains("doesn't know this key"), "{unknown}");
 }

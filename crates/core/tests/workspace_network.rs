@@ -53,7 +53,9 @@ async fn nothing_listening_is_unreachable() {
     // On this computer: is the server running? (not "check your internet connection").
     let said = error.to_string();
     assert!(
-        said.starts_with(&format!("Nothing answers at {address} on this computer. Is the server running?")),
+        said.starts_with(&format!(
+            "Nothing answers at {address} on this computer. Is the server running?"
+        )),
         "{said}"
     );
     assert!(!said.contains("internet"), "{said}");

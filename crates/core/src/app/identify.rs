@@ -9,7 +9,7 @@ use crate::error::CoreError;
 use crate::i18n::{Arg, long_date, message};
 use crate::key_format;
 use crate::manager::KeySummary;
-use crate::record::KeyId;
+use crate::record::{KeyId, KeyStatus};
 use crate::secret::SecretKey;
 
 /// Text pasted into "Which key is this?". It may be a live key, so it is a
@@ -57,17 +57,24 @@ impl Identified {
         };
         let record = &key.record;
         let on = |id: &str, at| message(id, &[("date", Arg::Text(&long_date(at)))]);
-        let state = match (record.revoked_at, record.expires_at) {
-            (Some(at), _) => on("state-revoked-on", at),
-            (None, Some(at)) if !record.is_active() || at <= chrono::Utc::now() => on("state-expired-on", at),
-            (None, Some(at)) => on("state-active-expires", at),
-            (None, None) => message("state-active-never", &[]),
+        // The list's own states, in a sentence (a retiring key is not "active").
+        let state = match (key.status, record.revoked_at, record.expires_at) {
+            (KeyStatus::Leaked, _, _) => on(
+                "state-leaked-on",
+                record.leak.as_ref().map_or(chrono::Utc::now(), |leak| leak.found_at),
+            ),
+            (_, Some(at), _) => on("state-revoked-on", at),
+            (KeyStatus::Retiring, None, Some(at)) => on("state-retiring-until", at),
+            (KeyStatus::Missing, None, _) => message("state-missing", &[]),
+            (KeyStatus::Expired, None, Some(at)) => on("state-expired-on", at),
+            (_, None, Some(at)) => on("state-active-expires", at),
+            (_, None, None) => message("state-active-never", &[]),
         };
         message(
             "identify-found",
             &[
                 ("name", Arg::Text(&record.name)),
-                ("id", Arg::Text(record.id.as_str())),
+                ("hint", Arg::Text(&record.hint)),
                 ("created", Arg::Text(&long_date(record.created_at))),
                 ("state", Arg::Text(&state)),
             ],

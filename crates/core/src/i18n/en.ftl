@@ -43,11 +43,14 @@ roll-old-not-revoked-on-server = The old key is revoked here, but the server has
 ## Which key is this?
 
 identify-unknown = This is a well-formed Toucan key, but not one of the keys on this computer.
-identify-found = This is “{ $name }” ({ $id }), created on { $created }; { $state }.
+identify-found = This is “{ $name }” ({ $hint }), created on { $created }; { $state }.
 state-revoked-on = revoked on { $date }
 state-expired-on = expired on { $date }
 state-active-expires = active, expires on { $date }
 state-active-never = active, never expires
+state-retiring-until = replaced by a newer key, works until { $date }
+state-leaked-on = found in public on { $date }; roll it
+state-missing = its secret is missing from this computer's keychain
 state-active = active
 server-unknown-key = The workspace server ({ $host }) doesn't know this key.
 server-view = On the workspace server ({ $host }): “{ $name }”, { $state }, { $used }.

@@ -41,11 +41,14 @@ roll-old-not-revoked-on-server = L’ancienne clé est révoquée ici, mais le s
 ## Quelle est cette clé ?
 
 identify-unknown = C’est une clé Toucan bien formée, mais aucune des clés de cet ordinateur.
-identify-found = C’est « { $name } » ({ $id }), créée le { $created } ; { $state }.
+identify-found = C’est « { $name } » ({ $hint }), créée le { $created } ; { $state }.
 state-revoked-on = révoquée le { $date }
 state-expired-on = expirée le { $date }
 state-active-expires = active, expire le { $date }
 state-active-never = active, n’expire jamais
+state-retiring-until = remplacée par une clé plus récente, fonctionne jusqu’au { $date }
+state-leaked-on = trouvée en public le { $date } ; renouvelez-la
+state-missing = son secret manque dans le trousseau de cet ordinateur
 state-active = active
 server-unknown-key = Le serveur de l’espace de travail ({ $host }) ne connaît pas cette clé.
 server-view = Sur le serveur de l’espace de travail ({ $host }) : « { $name } », { $state }, { $used }.
