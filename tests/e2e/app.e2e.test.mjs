@@ -404,8 +404,10 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     assert.deepEqual(payload.attributes, { region: "EMEA" });
     assert.deepEqual(payload.permissions, { dashboard: ["can_view"], ai: ["can_query"] });
     assert.equal(payload.exp - payload.iat, 3600, "the default lifetime is one hour");
+    assert.match(await (await browser.$("#token-summary")).getText(), /^For user-42, Explorer, Dashboards: View, AI assistant: Query, region = EMEA, valid until /);
+    await (await browser.$("details.claims-details summary")).click();
     const shown = JSON.parse(await (await browser.$("#token-claims")).getText());
-    assert.deepEqual(shown, payload, "the panel shows the token's claims");
+    assert.deepEqual(shown, payload, "the raw claims are one click away");
     const page = await browser.execute(() => document.documentElement.outerHTML);
     assert.ok(!page.includes(key.slice(4)), "the key is not in the page while generating");
     await screenshot(browser, "token-generated");

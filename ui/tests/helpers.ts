@@ -247,7 +247,10 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     generate_token: ({ id, request }) => {
       if (!request.distinctId.trim())
         fail({ code: "distinct_id_invalid", message: "Enter the user's ID from your own system.", field: "distinctId" });
-      const claims = { sub: request.distinctId.trim(), role: request.role, azp: id };
+      const permissions: Record<string, string[]> = {};
+      for (const { resource, level } of request.permissions) (permissions[resource] ??= []).push(level);
+      const attributes = Object.fromEntries(request.attributes.map(({ name, value }) => [name, value]));
+      const claims = { sub: request.distinctId.trim(), role: request.role, azp: id, permissions, attributes };
       const expiresAt = new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString();
       if (backend.encryptTokens)
         return { token: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..aXY.Y2lwaGVy.dGFn", expiresAt, claims: {}, encrypted: true };

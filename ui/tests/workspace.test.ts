@@ -206,6 +206,15 @@ describe("the Generate token panel", () => {
         origin: null,
       },
     });
+    // What it grants, in words; the raw claims one click away; where it goes.
+    expect(panel.querySelector("#token-summary")!.textContent).toMatch(
+      /^For user-42, Maker, Dashboards: View, AI assistant: Query, region = EMEA, tenant = acme, valid until .+\.$/,
+    );
+    expect(panel.querySelector("details.claims-details")!.hasAttribute("open")).toBe(false);
+    expect(panel.querySelector("#token-where")!.textContent).toContain('<tc-dashboard dashboard-id="YOUR_DASHBOARD_ID" auth-token="SESSION_TOKEN">');
+    // Labels in plain words, examples that read as examples.
+    expect(panel.textContent).toContain("Who is this for?");
+    expect(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 value']")!.placeholder).toBe("e.g. EMEA");
   });
 
   it("asks, for a key limited to web addresses, which one the token is for", async () => {

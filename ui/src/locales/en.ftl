@@ -304,14 +304,14 @@ later = Later
 ## Generate a session token
 
 token-title = Generate token: { $name }
-token-user = User ID (distinctId)
+token-user = Who is this for? (their ID in your product)
 token-user-placeholder = For example: user-42
 token-user-help = The user's stable ID in your own system. The token is issued for this user.
 token-role = Role
 role-explorer = Explorer: views and explores dashboards
 role-maker = Maker: also builds charts and dashboards
 role-admin = Admin: everything
-token-attributes = Attributes for row-level security
+token-attributes = What they may see (optional: rows filtered by these attributes)
 attribute-name-label = Attribute { $index } name
 attribute-value-label = Attribute { $index } value
 attribute-remove = Remove
@@ -340,7 +340,7 @@ token-copy = Copy token
 token-session = Session token
 token-signed-expires = Signed token, expires { $at }
 token-encrypted-expires = Encrypted token, expires { $at }
-token-hand-over = Hand this token to the embedded dashboard for this user. It stops working when it expires or when the key is revoked.
+token-hand-over = Your server gives this token to the page that shows the dashboard, in the web component below. It stops working when it expires or when the key is revoked.
 token-claims = Claims
 token-decoded-claims = Decoded claims
 token-encrypted-help = This token is encrypted: only the dashboard host, which holds the server's token encryption key, can read what it grants.
@@ -414,3 +414,16 @@ leak-what-to-do = Roll it to get a replacement at once, put the new key where th
 roll-leaked-intro = This key was found in public, so its replacement is made at once and the old key stops working now (no overlap). Put the new key where the old one was used.
 activity-foundInPublic = Found in public at { $url }
 activity-foundInPublic-revoked = Found in public at { $url }; the server revoked it
+
+# The token panel in plain words
+example = e.g. { $value }
+token-grants = What it grants
+token-summary-for = For { $user }
+token-summary-nothing = no permission
+token-summary-until = valid until { $at }
+role-name-explorer = Explorer
+role-name-maker = Maker
+role-name-admin = Admin
+token-where-title = Where this goes
+# Where a session token goes: a placeholder, never the token itself.
+token-web-component = <tc-dashboard dashboard-id="YOUR_DASHBOARD_ID" auth-token="SESSION_TOKEN"></tc-dashboard>

@@ -301,14 +301,14 @@ later = Plus tard
 ## Générer un jeton de session
 
 token-title = Générer un jeton : { $name }
-token-user = Identifiant de l’utilisateur (distinctId)
+token-user = Pour qui ? (son identifiant dans votre produit)
 token-user-placeholder = Par exemple : user-42
 token-user-help = L’identifiant stable de l’utilisateur dans votre propre système. Le jeton est émis pour cet utilisateur.
 token-role = Rôle
 role-explorer = Explorer : consulte et explore les tableaux de bord
 role-maker = Maker : crée aussi des graphiques et des tableaux de bord
 role-admin = Admin : tout
-token-attributes = Attributs de sécurité au niveau des lignes
+token-attributes = Ce qu’il ou elle peut voir (facultatif : lignes filtrées par ces attributs)
 attribute-name-label = Nom de l’attribut { $index }
 attribute-value-label = Valeur de l’attribut { $index }
 attribute-remove = Retirer
@@ -337,7 +337,7 @@ token-copy = Copier le jeton
 token-session = Jeton de session
 token-signed-expires = Jeton signé, expire le { $at }
 token-encrypted-expires = Jeton chiffré, expire le { $at }
-token-hand-over = Remettez ce jeton au tableau de bord intégré pour cet utilisateur. Il cesse de fonctionner à son expiration ou quand la clé est révoquée.
+token-hand-over = Votre serveur remet ce jeton à la page qui affiche le tableau de bord, dans le composant web ci-dessous. Il cesse de fonctionner à son expiration ou quand la clé est révoquée.
 token-claims = Contenu
 token-decoded-claims = Contenu décodé
 token-encrypted-help = Ce jeton est chiffré : seul l’hôte du tableau de bord, qui détient la clé de chiffrement des jetons du serveur, peut lire ce qu’il accorde.
@@ -411,3 +411,16 @@ leak-what-to-do = Renouvelez-la pour obtenir une remplaçante tout de suite, met
 roll-leaked-intro = Cette clé a été trouvée en public : sa remplaçante est créée tout de suite et l’ancienne clé cesse de fonctionner maintenant (sans chevauchement). Mettez la nouvelle clé là où l’ancienne servait.
 activity-foundInPublic = Trouvée en public à l’adresse { $url }
 activity-foundInPublic-revoked = Trouvée en public à l’adresse { $url } ; le serveur l’a révoquée
+
+# The token panel in plain words
+example = p. ex. { $value }
+token-grants = Ce qu’il accorde
+token-summary-for = Pour { $user }
+token-summary-nothing = aucune permission
+token-summary-until = valable jusqu’au { $at }
+role-name-explorer = Explorer
+role-name-maker = Maker
+role-name-admin = Admin
+token-where-title = Où il va
+# Where a session token goes: a placeholder, never the token itself.
+token-web-component = <tc-dashboard dashboard-id="ID_DE_VOTRE_TABLEAU" auth-token="JETON_DE_SESSION"></tc-dashboard>

@@ -21,6 +21,7 @@ const lifetimes = () => CHOICES.tokenLifetimeMinutes.map((minutes) => ({ minutes
 
 // How each declared type is typed in: the input's type and a hint. Rust turns
 // the text into the type (and says which row is wrong).
+// Placeholders read as examples ("e.g. EMEA"), never as values already filled in.
 const TYPE_INPUTS: Record<AttributeType, { type: string; step?: string; placeholder: string }> = {
   string: { type: "text", placeholder: "EMEA" },
   integer: { type: "number", step: "1", placeholder: "42" },
@@ -61,14 +62,14 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     row.value.type = input.type;
     if (input.step) row.value.step = input.step;
     else row.value.removeAttribute("step");
-    row.value.placeholder = input.placeholder;
+    row.value.placeholder = t("example", { value: input.placeholder });
   }
   const rowList = h("div", { class: "attribute-rows" });
   const attributesError = h("p", { id: uniqueId("attributes-error"), class: "field-error", hidden: true });
   function addRow(name = "", value = ""): AttributeRow {
     const index = rows.length + 1;
-    const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-name-label", { index }), placeholder: "region" });
-    const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-value-label", { index }), placeholder: "EMEA" });
+    const nameInput = h("input", { type: "text", class: "field", value: name, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-name-label", { index }), placeholder: t("example", { value: "region" }) });
+    const valueInput = h("input", { type: "text", class: "field", value, autocomplete: "off", spellcheck: "false", "aria-label": t("attribute-value-label", { index }), placeholder: t("example", { value: "EMEA" }) });
     const row: AttributeRow = { element: h("div", { class: "attribute-row" }), name: nameInput, value: valueInput };
     nameInput.setAttribute("list", namesList.id);
     nameInput.addEventListener("input", () => fitValue(row));
@@ -227,6 +228,20 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     });
   });
 
+  /** "For maria@…, Explorer, Dashboards: View, region = EMEA, valid until …". */
+  function tokenSummary(token: GeneratedToken): string {
+    const claims = token.claims as { sub?: string; role?: string; permissions?: Record<string, string[]>; attributes?: Record<string, unknown> };
+    const parts = [t("token-summary-for", { user: claims.sub ?? "?" })];
+    if (claims.role) parts.push(t(`role-name-${claims.role}`));
+    const can = Object.entries(claims.permissions ?? {}).flatMap(([resource, levels]) =>
+      levels.map((level) => t("permission-label", { resource: t(`resource-${resource}`), level: t(`level-${level}`) })),
+    );
+    parts.push(can.length ? can.join(", ") : t("token-summary-nothing"));
+    for (const [name, value] of Object.entries(claims.attributes ?? {})) parts.push(`${name} = ${String(value)}`);
+    parts.push(t("token-summary-until", { at: exactTime(token.expiresAt) }));
+    return `${parts.join(", ")}.`;
+  }
+
   function showResult(token: GeneratedToken) {
     const fieldId = uniqueId("session-token");
     const field = h("textarea", { id: fieldId, class: "field secret-field token-field", readonly: true, rows: 4, spellcheck: "false" });
@@ -240,21 +255,30 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
         showError(asCommandError(caught).message);
       }
     });
+    // What it grants in words, the raw claims one click away.
     const claims = token.encrypted
       ? [
           h("h3", { class: "result-title" }, t("token-claims")),
           h("p", { class: "help", id: "token-claims" }, t("token-encrypted-help")),
         ]
       : [
-          h("h3", { class: "result-title" }, t("token-decoded-claims")),
-          h("pre", { class: "claims", id: "token-claims", tabindex: "0", role: "region", "aria-label": t("token-decoded-claims") }, JSON.stringify(token.claims, null, 2)),
+          h("h3", { class: "result-title" }, t("token-grants")),
+          h("p", { class: "token-summary", id: "token-summary" }, tokenSummary(token)),
+          h(
+            "details",
+            { class: "claims-details" },
+            h("summary", {}, t("token-decoded-claims")),
+            h("pre", { class: "claims", id: "token-claims", tabindex: "0", role: "region", "aria-label": t("token-decoded-claims") }, JSON.stringify(token.claims, null, 2)),
+          ),
         ];
     result.replaceChildren(
       h("h3", { class: "result-title" }, t("token-session")),
       h("label", { for: fieldId, class: "label" }, t(token.encrypted ? "token-encrypted-expires" : "token-signed-expires", { at: exactTime(token.expiresAt) })),
       h("div", { class: "secret-row" }, field, copy),
-      h("p", { class: "help" }, t("token-hand-over")),
       ...claims,
+      h("h3", { class: "result-title" }, t("token-where-title")),
+      h("p", { class: "help" }, t("token-hand-over")),
+      h("pre", { class: "snippet-code", id: "token-where", tabindex: "0" }, h("code", {}, t("token-web-component"))),
     );
     copy.focus();
   }
