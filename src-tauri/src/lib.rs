@@ -67,11 +67,23 @@ pub fn run() {
         })
         .build(context)
         .expect("Toucan Keys could not start");
-    app.run(|app, event| {
+    app.run(|app, event| match event {
+        // Quitting: give up being "the" instance first, so a launch meanwhile
+        // starts a window of its own instead of handing over to this closing
+        // one (the plugin only lets go at the very end, and a quick relaunch
+        // then showed nothing).
+        tauri::RunEvent::ExitRequested { .. }
+        | tauri::RunEvent::WindowEvent {
+            event: tauri::WindowEvent::Destroyed,
+            ..
+        } => tauri_plugin_single_instance::destroy(app),
         // Leave nothing of ours on the clipboard after quitting.
-        if let (tauri::RunEvent::Exit, Some(toucan)) = (event, app.try_state::<ToucanApp>()) {
-            toucan.clear_clipboard_now();
+        tauri::RunEvent::Exit => {
+            if let Some(toucan) = app.try_state::<ToucanApp>() {
+                toucan.clear_clipboard_now();
+            }
         }
+        _ => {}
     });
 }
 

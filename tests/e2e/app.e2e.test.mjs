@@ -593,6 +593,14 @@ test("10. single instance: launching again focuses the running app instead of op
   assert.equal(exitCode, 0, "the second launch hands over to the first and exits");
   assert.equal(windowsTitled("Toucan Keys").length, windowsBefore, "no second window opened");
   assert.ok(await (await browser.$("h1#page-title")).isExisting(), "the first instance still runs");
+
+  // Quit and launch again at once, a few times: the window comes every time
+  // (a launch while the last one was closing used to hand over to it, and show nothing).
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await endSession();
+    browser = await launchApp();
+    assert.ok(await (await browser.$("h1#page-title")).isExisting(), `relaunch ${attempt} shows the window`);
+  }
 });
 
 test("11. app and command line at once: a key made with toucan-keys-cli appears in the window; revoked there, `run` refuses it", async () => {
