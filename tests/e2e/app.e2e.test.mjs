@@ -404,7 +404,8 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     assert.deepEqual(payload.attributes, { region: "EMEA" });
     assert.deepEqual(payload.permissions, { dashboard: ["can_view"], ai: ["can_query"] });
     assert.equal(payload.exp - payload.iat, 3600, "the default lifetime is one hour");
-    assert.match(await (await browser.$("#token-summary")).getText(), /^For user-42, Explorer, Dashboards: View, AI assistant: Query, region = EMEA, valid until /);
+    const summary = await browser.execute(() => document.getElementById("token-summary")?.textContent ?? null);
+    assert.match(summary ?? "", /^For user-42, Explorer, Dashboards: View, AI assistant: Query, region = EMEA, valid until /);
     await (await browser.$("details.claims-details summary")).click();
     const shown = JSON.parse(await (await browser.$("#token-claims")).getText());
     assert.deepEqual(shown, payload, "the raw claims are one click away");

@@ -233,8 +233,10 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     const claims = token.claims as { sub?: string; role?: string; permissions?: Record<string, string[]>; attributes?: Record<string, unknown> };
     const parts = [t("token-summary-for", { user: claims.sub ?? "?" })];
     if (claims.role) parts.push(t(`role-name-${claims.role}`));
-    const can = Object.entries(claims.permissions ?? {}).flatMap(([resource, levels]) =>
-      levels.map((level) => t("permission-label", { resource: t(`resource-${resource}`), level: t(`level-${level}`) })),
+    // In the panel's own order (Rust's CHOICES), whatever order the server wrote them in.
+    const granted = claims.permissions ?? {};
+    const can = CHOICES.resources.flatMap((resource: Resource) =>
+      (granted[resource] ?? []).map((level) => t("permission-label", { resource: t(`resource-${resource}`), level: t(`level-${level}`) })),
     );
     parts.push(can.length ? can.join(", ") : t("token-summary-nothing"));
     for (const [name, value] of Object.entries(claims.attributes ?? {})) parts.push(`${name} = ${String(value)}`);
