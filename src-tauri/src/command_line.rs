@@ -26,6 +26,22 @@ pub fn parse<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Launch {
     Launch::Window
 }
 
+/// Why the window can't open here, if it can't: on Linux and the BSDs, a
+/// process with neither `DISPLAY` nor `WAYLAND_DISPLAY` (over SSH, in a
+/// service) has no desktop to draw on, and the toolkit would only panic.
+/// `None` where a window can open (macOS and Windows always have a session).
+pub fn no_desktop_session(display: Option<&std::ffi::OsStr>, wayland: Option<&std::ffi::OsStr>) -> Option<String> {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        return None;
+    }
+    let set = |value: Option<&std::ffi::OsStr>| value.is_some_and(|value| !value.is_empty());
+    (!set(display) && !set(wayland)).then(|| {
+        "toucan-keys: the window needs a desktop session (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+         In a terminal, use toucan-keys-cli instead (toucan-keys-cli --help)."
+            .to_owned()
+    })
+}
+
 /// `toucan-keys 0.1.0`
 pub fn version() -> String {
     format!("toucan-keys {}", env!("CARGO_PKG_VERSION"))
@@ -58,5 +74,15 @@ mod tests {
         assert_eq!(parse(args(&["--help"])), Launch::Help);
         assert_eq!(parse(args(&["-V"])), Launch::Version);
         assert_eq!(parse(args(&["-psn_0_12345"])), Launch::Window);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn with_no_display_the_window_says_so_instead_of_panicking() {
+        let some = |text: &str| Some(std::ffi::OsString::from(text));
+        assert!(no_desktop_session(None, None).is_some());
+        assert!(no_desktop_session(some("").as_deref(), None).is_some());
+        assert!(no_desktop_session(some(":0").as_deref(), None).is_none());
+        assert!(no_desktop_session(None, some("wayland-0").as_deref()).is_none());
     }
 }

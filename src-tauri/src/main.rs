@@ -10,7 +10,15 @@ fn main() {
         eprintln!("toucan-keys: core dumps could not be turned off ({error})");
     }
     match command_line::parse(std::env::args_os().skip(1)) {
-        Launch::Window => toucan_keys_app::run(),
+        Launch::Window => {
+            let display = std::env::var_os("DISPLAY");
+            let wayland = std::env::var_os("WAYLAND_DISPLAY");
+            if let Some(why) = command_line::no_desktop_session(display.as_deref(), wayland.as_deref()) {
+                eprintln!("{why}");
+                std::process::exit(1);
+            }
+            toucan_keys_app::run()
+        }
         Launch::Help => println!("{}", command_line::help()),
         Launch::Version => println!("{}", command_line::version()),
     }
