@@ -52,6 +52,9 @@ npm --prefix ui test --silent
 stage "Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
 cargo deny --log-level error check licenses bans sources
 
+stage "Workflows: actionlint and zizmor over .github/workflows"
+scripts/check-workflows.sh
+
 stage "Rust workspace (inside a private keychain, the embed server on a throwaway PostgreSQL)"
 # The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
 # whole build (scripts/bench-startup.py builds it with the app's release tree).

@@ -152,6 +152,25 @@ fn signing_secrets_reach_only_the_steps_that_sign() {
     }
 }
 
+/// What goes into a signed release is built from nothing cached: a cache
+/// another run wrote could end up in every installed app through the updater.
+/// Its secrets live in the protected `release` environment.
+#[test]
+fn the_release_uses_no_cache_and_keeps_its_secrets_in_an_environment() {
+    let workflow = release();
+    assert_eq!(workflow["jobs"]["build"]["environment"], "release");
+    for step in all_steps(&workflow) {
+        let uses = step["uses"].as_str().unwrap_or_default();
+        assert!(!uses.contains("cache"), "the release uses a cache: {uses}");
+        if uses.starts_with("actions/setup-node@") {
+            assert_eq!(step["with"]["package-manager-cache"], false, "setup-node caches npm");
+            assert!(step["with"]["cache"].is_null(), "setup-node caches npm");
+        }
+        let run = step["run"].as_str().unwrap_or_default();
+        assert!(!run.contains("${{"), "a template expanded in a run: step: {run}");
+    }
+}
+
 #[test]
 fn ci_tests_the_core_against_the_real_keychain_on_three_systems() {
     let workflow = ci();
