@@ -25,8 +25,8 @@ mod tests {
     use crate::updates::UpdateCheck;
     use toucan_keys_core::activity::{Activity, ActivityEvent};
     use toucan_keys_core::app::{
-        CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply, PastedKey,
-        RevokeReply, RolledKeyReply, WorkspaceView,
+        ActivityLine, CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply,
+        PastedKey, RevokeReply, RolledKeyReply, WorkspaceView,
     };
     use toucan_keys_core::choices::{Defaults, PresetChoice, Schedule};
     use toucan_keys_core::i18n::OfferedLanguage;
@@ -73,6 +73,7 @@ mod tests {
             declaration::<RolledKeyReply>(&config),
             declaration::<Activity>(&config),
             declaration::<ActivityEvent>(&config),
+            declaration::<ActivityLine>(&config),
             declaration::<KeyDetails>(&config),
             declaration::<SnippetLanguage>(&config),
             declaration::<CodeSnippet>(&config),

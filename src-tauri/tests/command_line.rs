@@ -39,7 +39,10 @@ fn without_a_desktop_session_it_says_so_in_one_line() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{said}");
     assert_eq!(said.lines().count(), 1, "{said}");
-    assert!(said.contains("needs a desktop session") && said.contains("toucan-keys-cli"), "{said}");
+    assert!(
+        said.contains("needs a desktop session") && said.contains("toucan-keys-cli"),
+        "{said}"
+    );
     assert!(!said.contains("panicked"), "{said}");
 }
 

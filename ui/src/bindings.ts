@@ -365,6 +365,20 @@ at: string,
  */
 activity: Activity, };
 
+export type ActivityLine = { 
+/**
+ * What happened, in words ("Renamed from “A” to “B”").
+ */
+text: string, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * What.
+ */
+activity: Activity, };
+
 export type KeyDetails = { 
 /**
  * The key as the list shows it.
@@ -379,9 +393,9 @@ replaces: string | null,
  */
 replacedBy: string | null, 
 /**
- * What happened to it, newest first.
+ * What happened to it, newest first, each in words.
  */
-activity: Array<ActivityEvent>, 
+activity: Array<ActivityLine>, 
 /**
  * Why the history can't be shown, if it can't.
  */

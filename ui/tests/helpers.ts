@@ -186,8 +186,9 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
       replaces: null,
       replacedBy: null,
       activity: [
-        { at: new Date().toISOString(), activity: { kind: "tokenGenerated", user: "user-42" } },
-        { at: find(id).createdAt, activity: { kind: "created" } },
+        // What Rust says of each event (crates/core/src/i18n/activity.rs).
+        { at: new Date().toISOString(), activity: { kind: "tokenGenerated", user: "user-42" }, text: "Session token generated for user-42" },
+        { at: find(id).createdAt, activity: { kind: "created" }, text: "Created" },
       ],
       activityProblem: null,
     }),

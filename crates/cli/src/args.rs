@@ -5,11 +5,11 @@ use std::ffi::OsString;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use toucan_keys_core::Expiry;
 use toucan_keys_core::choices::DEFAULTS;
 use toucan_keys_core::expiry::ExpiryKind;
 use toucan_keys_core::limits::{KeyLimits, Preset};
 use toucan_keys_core::workspace::{Attribute, Permission, Role, TokenRequest};
+use toucan_keys_core::{Expiry, RollOverlap};
 
 const EXAMPLES: &str = "Examples:
   toucan-keys-cli list
@@ -114,6 +114,26 @@ pub enum Command {
     Copy {
         /// The key's name or id.
         key: String,
+    },
+    /// Makes a key's replacement (same name, expiry and server) and prints it
+    /// once, as `create` does; the old key works for the overlap, then is revoked.
+    Roll {
+        /// The key's name or id.
+        key: String,
+        /// How long the old key keeps working: 24h, 1h, 7d, or now (a leaked key).
+        #[arg(long, default_value = overlap_flag(DEFAULTS.roll_overlap), value_parser = parse_overlap)]
+        overlap: RollOverlap,
+        /// Print the new key even on a terminal.
+        #[arg(long)]
+        show: bool,
+    },
+    /// Everything known about a key, and its history.
+    Details {
+        /// The key's name or id.
+        key: String,
+        /// As JSON, for scripts.
+        #[arg(long)]
+        json: bool,
     },
     /// Gives a key a new name.
     Rename {
@@ -350,6 +370,26 @@ fn parse_expiry(text: &str) -> Result<Expiry, String> {
         date => NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map(Expiry::OnDate)
             .map_err(|_| "use 30d, 60d, 90d, a date like 2027-01-31, or never".to_owned()),
+    }
+}
+
+fn parse_overlap(text: &str) -> Result<RollOverlap, String> {
+    match text {
+        "24h" => Ok(RollOverlap::Hours24),
+        "1h" => Ok(RollOverlap::Hour1),
+        "7d" => Ok(RollOverlap::Days7),
+        "now" => Ok(RollOverlap::Now),
+        _ => Err("use 24h, 1h, 7d or now".to_owned()),
+    }
+}
+
+/// How an overlap is written on the command line (the window's choices, from the core).
+const fn overlap_flag(overlap: RollOverlap) -> &'static str {
+    match overlap {
+        RollOverlap::Hours24 => "24h",
+        RollOverlap::Hour1 => "1h",
+        RollOverlap::Days7 => "7d",
+        RollOverlap::Now => "now",
     }
 }
 

@@ -122,26 +122,7 @@ impl Command {
                 if let Some(warning) = &created.server_warning {
                     eprintln!("{warning}");
                 }
-                let to_terminal = std::io::stdout().is_terminal();
-                if show || !to_terminal {
-                    let mut out = std::io::stdout().lock();
-                    let _ = created.secret.reveal_to(&mut out);
-                    let _ = out.flush();
-                    if to_terminal {
-                        eprintln!("This is the only time the key is shown.");
-                    }
-                    return ok;
-                }
-                eprintln!("Created “{}” ({}).", created.key.record.name, created.key.record.hint);
-                if ask("Copy it to the clipboard now? It won't be shown again. [Y/n] ", true) {
-                    copy_and_wait(app, created.key.record.id.clone())?;
-                } else {
-                    eprintln!(
-                        "Not copied. Copy it later with: toucan-keys-cli copy {}",
-                        created.key.record.id
-                    );
-                }
-                ok
+                reveal_once(app, &created.key, &created.secret, show)
             }
             Command::Scan { paths, staged, json } => {
                 let found = if staged {
@@ -192,6 +173,34 @@ impl Command {
             Command::Copy { key } => {
                 let key = app.find_key(&key)?;
                 copy_and_wait(app, key.record.id)?;
+                ok
+            }
+            Command::Roll { key, overlap, show } => {
+                let key = app.find_key(&key)?;
+                let rolled = app.roll_key(key.record.id, overlap).await?;
+                if let Some(warning) = &rolled.server_warning {
+                    eprintln!("{warning}");
+                }
+                let old = &rolled.old.record;
+                match (old.revoked_at, old.expires_at) {
+                    (Some(_), _) => eprintln!("“{}” was revoked.", old.name),
+                    (None, Some(until)) => eprintln!(
+                        "“{}” keeps working until {}, then is revoked.",
+                        old.name,
+                        toucan_keys_core::i18n::long_date(until)
+                    ),
+                    (None, None) => {}
+                }
+                reveal_once(app, &rolled.key, &rolled.secret, show)
+            }
+            Command::Details { key, json } => {
+                let key = app.find_key(&key)?;
+                let details = app.key_details(key.record.id)?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&details).expect("details serialize"));
+                } else {
+                    print_details(&details);
+                }
                 ok
             }
             Command::Rename { key, new_name } => {
@@ -438,6 +447,97 @@ fn print_leaks(keys: &[KeySummary]) {
                 ]
             )
         );
+    }
+}
+
+/// A new key (made or rolled), under one rule: printed when the output isn't
+/// a terminal (or with `--show`), else offered for copying; never shown again.
+fn reveal_once(
+    app: &Arc<ToucanApp>,
+    key: &KeySummary,
+    secret: &toucan_keys_core::OneTimeReveal,
+    show: bool,
+) -> Reply<ExitCode> {
+    let to_terminal = std::io::stdout().is_terminal();
+    if show || !to_terminal {
+        let mut out = std::io::stdout().lock();
+        let _ = secret.reveal_to(&mut out);
+        let _ = out.flush();
+        if to_terminal {
+            eprintln!("This is the only time the key is shown.");
+        }
+        return Ok(exit::code(exit::OK));
+    }
+    eprintln!("Created “{}” ({}).", key.record.name, key.record.hint);
+    if ask("Copy it to the clipboard now? It won't be shown again. [Y/n] ", true) {
+        copy_and_wait(app, key.record.id.clone())?;
+    } else {
+        eprintln!("Not copied. Copy it later with: toucan-keys-cli copy {}", key.record.id);
+    }
+    Ok(exit::code(exit::OK))
+}
+
+/// A key's details, then its history, newest first.
+fn print_details(details: &toucan_keys_core::app::KeyDetails) {
+    use toucan_keys_core::i18n::long_date;
+    let record = &details.key.record;
+    let status = serde_json::to_value(details.key.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let mut rows = vec![
+        ("Name", record.name.clone()),
+        ("Key", record.hint.clone()),
+        ("Status", status),
+        ("Fingerprint", record.fingerprint.clone()),
+        (
+            "Created",
+            match record.restored_at {
+                Some(at) => format!("unknown (restored on {})", long_date(at)),
+                None => long_date(record.created_at),
+            },
+        ),
+        (
+            "Expires",
+            record.expires_at.map_or_else(|| "never".to_owned(), long_date),
+        ),
+        ("Limits", details.key.limits_summary.clone()),
+        (
+            "Web addresses",
+            if record.allowed_origins.is_empty() {
+                "any".to_owned()
+            } else {
+                record.allowed_origins.join(", ")
+            },
+        ),
+    ];
+    if let Some(at) = record.revoked_at {
+        rows.push(("Revoked", long_date(at)));
+    }
+    if let Some(name) = &details.replaces {
+        rows.push(("Replaces", name.clone()));
+    }
+    if let Some(name) = &details.replaced_by {
+        rows.push(("Replaced by", name.clone()));
+    }
+    if let Some(leak) = &record.leak {
+        rows.push((
+            "Found in public",
+            format!("{} on {}", leak.url.as_deref().unwrap_or("?"), long_date(leak.found_at)),
+        ));
+    }
+    for (label, value) in rows {
+        println!("{label:<16}{value}");
+    }
+    println!("\nActivity, newest first:");
+    if let Some(problem) = &details.activity_problem {
+        println!("  {problem}");
+    }
+    if details.activity.is_empty() && details.activity_problem.is_none() {
+        println!("  Nothing recorded yet.");
+    }
+    for line in &details.activity {
+        println!("  {}  {}", line.event.at.format("%Y-%m-%d %H:%M"), line.text);
     }
 }
 

@@ -350,6 +350,59 @@ fn scripts_can_tell_failures_apart_by_exit_code() {
     assert!(text(&refused.stderr).contains("revoked"));
 }
 
+/// `roll` prints the replacement once into a pipe, keeps it in the keychain,
+/// and lets the old key work for the overlap; `details` shows both with their
+/// history in the window's words.
+#[test]
+fn roll_prints_the_replacement_once_and_details_show_the_history() {
+    let home = Home::new();
+    let old_key = home.create("Backend");
+    let old_id = home.id_of("Backend");
+    let out = home.run(&["roll", "Backend", "--overlap", "1h"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let new_key = text(&out.stdout).trim().to_owned();
+    assert!(
+        new_key.starts_with("tck_") && new_key.len() == 40 && new_key != old_key,
+        "{new_key}"
+    );
+    assert!(
+        text(&out.stderr).contains("“Backend (old)” keeps working until"),
+        "{}",
+        text(&out.stderr)
+    );
+    let new_id = home.id_of("Backend");
+    assert_eq!(secret_tool_lookup(SERVICE, &new_id).as_deref(), Some(new_key.as_str()));
+    assert_eq!(
+        secret_tool_lookup(SERVICE, &old_id).as_deref(),
+        Some(old_key.as_str()),
+        "the overlap keeps the old key"
+    );
+
+    let details = text(&home.run(&["details", &old_id]).stdout);
+    assert!(details.contains("Replaced by     Backend"), "{details}");
+    assert!(details.contains("Status          retiring"), "{details}");
+    assert!(details.contains("Rolled: a new key replaces it"), "{details}");
+    assert!(details.contains("Created"), "{details}");
+    assert!(
+        !details.contains(&old_key[4..]) && !details.contains(&new_key[4..]),
+        "details show a key"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&home.run(&["details", "Backend", "--json"]).stdout).unwrap();
+    assert_eq!(json["replaces"], "Backend (old)");
+    assert_eq!(json["activity"][0]["text"], "Made by rolling an older key");
+
+    // Rolled again with no overlap: the old one is revoked at once.
+    let now = home.run(&["roll", "Backend", "--overlap", "now"]);
+    assert!(now.status.success(), "{}", text(&now.stderr));
+    assert_eq!(
+        secret_tool_lookup(SERVICE, &new_id),
+        None,
+        "rolled now: the secret left the keychain"
+    );
+    let bad = home.run(&["roll", "Backend", "--overlap", "2w"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
 /// A key its server said was found in public (what the app's sync records):
 /// `list` says so in the same words as the window, with where and when, and
 /// the key is no longer handed out.

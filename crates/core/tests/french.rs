@@ -113,7 +113,7 @@ fn a_french_window_gets_french_messages_from_rust() {
         bad["message"]
             .as_str()
             .unwrap()
-            .starts_with("« le bureau » n’est pas un réseau"),
+            .starts_with("«\u{a0}le bureau\u{a0}» n’est pas un réseau"),
         "{bad}"
     );
     let refusal = CoreError::from(ServerError::KeyLimit {
@@ -125,7 +125,7 @@ fn a_french_window_gets_french_messages_from_rust() {
     });
     assert_eq!(
         refusal.message(),
-        "Cette clé peut accorder au plus dashboard:can_view ; la demande voulait dashboard:can_edit."
+        "Cette clé peut accorder au plus dashboard:can_view\u{a0}; la demande voulait dashboard:can_edit."
     );
     assert_eq!(
         refusal.to_string(),

@@ -92,14 +92,6 @@ details-replaced-by = Replaced by
 activity-title = Activity
 activity-list = Activity, newest first
 activity-none = Nothing recorded yet.
-activity-created = Created
-activity-copied = Copied to the clipboard
-activity-tokenGenerated = Session token generated for { $user }
-activity-renamed = Renamed from “{ $from }” to “{ $to }”
-activity-rolledInto = Rolled: a new key replaces it
-activity-rolledFrom = Made by rolling an older key
-activity-revoked = Revoked
-activity-restored = Restored from your keychain
 details-origins = Web addresses
 details-origins-any = Any
 details-origins-unknown = Not known here: they were in the key list that was lost. Your workspace server still enforces any it had.
@@ -109,9 +101,6 @@ details-origins-saved = Saved: the server refuses this key's tokens for other we
 create-origins = Web addresses its tokens may be used from (optional)
 create-origins-help = Pages on other web addresses get no token from this key, even if the key leaks. Write each as https://shop.example.com, separated by commas; leave empty to allow any.
 token-origin = The page's web address
-activity-originsChanged = Limited to { $origins }
-activity-originsAny = Allowed on any web address
-activity-registered = Registered with { $server }
 use-in-code = Use this key in code
 
 ## Create API Key, and the one-time reveal
@@ -393,7 +382,6 @@ details-limits-title = Limits of “{ $name }”
 details-limits-saved = Limits saved. The server applies them from the next request.
 full-access-hint = Full access: worth narrowing
 full-access-tooltip = This key can grant any role and permission for any customer. Open its details and choose Change limits to narrow it.
-activity-limitsChanged = Limits changed
 token-limited = This key is limited: { $summary }. Only what it allows is offered.
 token-limited-roles = Roles it may not grant are left out.
 token-limited-permissions = Greyed-out permissions are beyond its limits.
@@ -412,8 +400,6 @@ leak-revoked = The server revoked it.
 leak-not-revoked = It still works, for anyone who saw it: roll it now.
 leak-what-to-do = Roll it to get a replacement at once, put the new key where the old one was used, and remove the old one from where it was published.
 roll-leaked-intro = This key was found in public, so its replacement is made at once and the old key stops working now (no overlap). Put the new key where the old one was used.
-activity-foundInPublic = Found in public at { $url }
-activity-foundInPublic-revoked = Found in public at { $url }; the server revoked it
 
 # The token panel in plain words
 example = e.g. { $value }

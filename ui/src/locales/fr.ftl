@@ -50,7 +50,7 @@ never-used = Pas encore utilisée
 not-registered-yet = Pas encore enregistrée
 keys-table = Clés d’API
 keys-empty-title = Aucune clé d’API pour l’instant
-keys-empty-text = Une clé permet à votre produit d’afficher les tableaux de bord Toucan à vos propres clients : votre serveur s’en sert pour demander à Toucan un laissez-passer pour chaque personne qui ouvre un tableau de bord, en disant ce qu’elle peut voir. Créez votre première clé, puis confiez-la à la personne qui gère votre serveur.
+keys-empty-text = Une clé permet à votre produit d’afficher les tableaux de bord Toucan à vos propres clients : votre serveur s’en sert pour demander à Toucan un laissez-passer pour chaque personne qui ouvre un tableau de bord, en disant ce qu’elle peut voir. Créez votre première clé, puis confiez-la à la personne qui gère votre serveur.
 details-tooltip = Détails et activité
 column-name = Nom
 column-expires = Expire
@@ -90,26 +90,15 @@ details-replaced-by = Remplacée par
 activity-title = Activité
 activity-list = Activité, la plus récente d’abord
 activity-none = Rien d’enregistré pour l’instant.
-activity-created = Créée
-activity-copied = Copiée dans le presse-papiers
-activity-tokenGenerated = Jeton de session généré pour { $user }
-activity-renamed = Renommée de « { $from } » en « { $to } »
-activity-rolledInto = Renouvelée : une nouvelle clé la remplace
-activity-rolledFrom = Créée en renouvelant une clé plus ancienne
-activity-revoked = Révoquée
-activity-restored = Restaurée depuis votre trousseau
 details-origins = Adresses web
 details-origins-any = Toutes
-details-origins-unknown = Inconnues ici : elles étaient dans la liste de clés perdue. Votre serveur d’espace de travail applique toujours celles qu’il avait.
+details-origins-unknown = Inconnues ici : elles étaient dans la liste de clés perdue. Votre serveur d’espace de travail applique toujours celles qu’il avait.
 details-origins-change = Modifier
-details-origins-title = Où « { $name } » peut-elle servir ?
-details-origins-saved = Enregistré : le serveur refuse les jetons de cette clé pour les autres adresses web.
+details-origins-title = Où « { $name } » peut-elle servir ?
+details-origins-saved = Enregistré : le serveur refuse les jetons de cette clé pour les autres adresses web.
 create-origins = Adresses web où ses jetons peuvent servir (facultatif)
-create-origins-help = Les pages d’autres adresses web n’obtiennent aucun jeton de cette clé, même si elle fuite. Écrivez chacune sous la forme https://boutique.exemple.fr, séparées par des virgules ; laissez vide pour toutes les autoriser.
+create-origins-help = Les pages d’autres adresses web n’obtiennent aucun jeton de cette clé, même si elle fuite. Écrivez chacune sous la forme https://boutique.exemple.fr, séparées par des virgules ; laissez vide pour toutes les autoriser.
 token-origin = L’adresse web de la page
-activity-originsChanged = Limitée à { $origins }
-activity-originsAny = Autorisée sur toutes les adresses web
-activity-registered = Enregistrée sur { $server }
 use-in-code = Utiliser cette clé dans du code
 
 ## Créer une clé d’API, et l’affichage unique
@@ -128,7 +117,7 @@ create-submit = Créer la clé
 create-pick-a-day = Choisissez le jour où la clé doit cesser de fonctionner.
 create-busy = Création…
 reveal-title = Enregistrez votre clé d’API
-reveal-intro = Toucan Keys n’affichera plus cette clé en entier. Copiez-la maintenant là où elle servira, par exemple dans les variables d’environnement de votre serveur (.env) ou un gestionnaire de mots de passe. Cet ordinateur pourra encore la copier depuis son trousseau, avec Copier sur sa ligne ; aucun autre ordinateur ne le pourra.
+reveal-intro = Toucan Keys n’affichera plus cette clé en entier. Copiez-la maintenant là où elle servira, par exemple dans les variables d’environnement de votre serveur (.env) ou un gestionnaire de mots de passe. Cet ordinateur pourra encore la copier depuis son trousseau, avec Copier sur sa ligne ; aucun autre ordinateur ne le pourra.
 reveal-label = Clé d’API « { $name } »
 reveal-copied = Copiée
 reveal-done = Terminé
@@ -177,7 +166,7 @@ identify-asking = Demande en cours…
 ## La section Clés d’API
 
 keys-title = Clés d’API
-keys-intro = Votre backend envoie une clé d’API pour demander des jetons de session signés pour les tableaux de bord intégrés. Une clé n’est affichée en entier qu’à sa création ; ensuite, cet ordinateur peut encore la copier depuis son trousseau.
+keys-intro = Votre backend envoie une clé d’API pour demander des jetons de session signés pour les tableaux de bord intégrés. Une clé n’est affichée en entier qu’à sa création ; ensuite, cet ordinateur peut encore la copier depuis son trousseau.
 try-again = Réessayer
 expiry-soon = { $count ->
     [one] 1 clé expire bientôt
@@ -237,24 +226,24 @@ revoke-message-connected = Les applications qui utilisent cette clé cessent de 
 revoke-confirm = Révoquer la clé
 revoked-toast = « { $name } » a été révoquée.
 delete-title = Supprimer « { $name } » ?
-deleted = « { $name } » a été supprimée, avec son historique.
+deleted = « { $name } » a été supprimée, avec son historique.
 delete-message = Cette clé révoquée et son historique seront retirés de la liste de cet ordinateur. Cette action est irréversible.
 
 ## Clés trouvées dans le trousseau que la liste ne connaît pas
 
 found-title = { $count ->
-    [one] Trouvée dans votre trousseau : 1 clé que la liste de cet ordinateur ne connaît pas
-   *[other] Trouvées dans votre trousseau : { $count } clés que la liste de cet ordinateur ne connaît pas
+    [one] Trouvée dans votre trousseau : 1 clé que la liste de cet ordinateur ne connaît pas
+   *[other] Trouvées dans votre trousseau : { $count } clés que la liste de cet ordinateur ne connaît pas
 }
-found-intro = Elles ont été créées avec Toucan Keys, mais la liste des clés a été déplacée, remplacée ou perdue. Restaurez une clé pour l’utiliser à nouveau ; ses dates de création et d’expiration sont inconnues. Rien n’est supprimé ici sans que vous le demandiez.
+found-intro = Elles ont été créées avec Toucan Keys, mais la liste des clés a été déplacée, remplacée ou perdue. Restaurez une clé pour l’utiliser à nouveau ; ses dates de création et d’expiration sont inconnues. Rien n’est supprimé ici sans que vous le demandiez.
 found-no-name = Clé sans nom
 found-not-a-key = clé non valide
 found-restore = Restaurer
 found-restore-named = Restaurer { $name }
-found-restored = « { $name } » est de retour dans votre liste.
-found-delete-title = Supprimer « { $name } » de votre trousseau ?
+found-restored = « { $name } » est de retour dans votre liste.
+found-delete-title = Supprimer « { $name } » de votre trousseau ?
 found-delete-message = Son secret quitte définitivement le trousseau de cet ordinateur, et elle est révoquée sur le serveur où elle était enregistrée. Tout ce qui utilise encore cette clé cesse de fonctionner. C’est irréversible.
-found-deleted = « { $name } » a été supprimée de votre trousseau.
+found-deleted = « { $name } » a été supprimée de votre trousseau.
 
 ## Espace de travail
 
@@ -301,14 +290,14 @@ later = Plus tard
 ## Générer un jeton de session
 
 token-title = Générer un jeton : { $name }
-token-user = Pour qui ? (son identifiant dans votre produit)
+token-user = Pour qui ? (son identifiant dans votre produit)
 token-user-placeholder = Par exemple : user-42
 token-user-help = L’identifiant stable de l’utilisateur dans votre propre système. Le jeton est émis pour cet utilisateur.
 token-role = Rôle
 role-explorer = Explorer : consulte et explore les tableaux de bord
 role-maker = Maker : crée aussi des graphiques et des tableaux de bord
 role-admin = Admin : tout
-token-attributes = Ce qu’il ou elle peut voir (facultatif : lignes filtrées par ces attributs)
+token-attributes = Ce qu’il ou elle peut voir (facultatif : lignes filtrées par ces attributs)
 attribute-name-label = Nom de l’attribut { $index }
 attribute-value-label = Valeur de l’attribut { $index }
 attribute-remove = Retirer
@@ -346,7 +335,7 @@ token-encrypted-help = Ce jeton est chiffré : seul l’hôte du tableau de bor
 
 app-name = Toucan Keys
 welcome-title = Bienvenue dans Toucan Keys
-welcome-intro = Toucan Keys crée les clés d’API dont votre backend a besoin pour afficher les tableaux de bord Toucan dans votre produit, et les garde dans le trousseau de cet ordinateur. Ensuite, vous créerez votre première clé. Comment devons-nous vous appeler ? Votre nom reste sur cet ordinateur ; ses initiales apparaissent sur le bouton de profil.
+welcome-intro = Toucan Keys crée les clés d’API dont votre backend a besoin pour afficher les tableaux de bord Toucan dans votre produit, et les garde dans le trousseau de cet ordinateur. Ensuite, vous créerez votre première clé. Comment devons-nous vous appeler ? Votre nom reste sur cet ordinateur ; ses initiales apparaissent sur le bouton de profil.
 display-name = Nom affiché
 continue = Continuer
 update-latest = Vous avez la dernière version de Toucan Keys.
@@ -359,19 +348,19 @@ language-label = La langue de la fenêtre
 language-system = La langue du système
 
 ## What a key may be used for (create, Change limits)
-limits-question = À quoi servira cette clé ?
+limits-question = À quoi servira cette clé ?
 preset-suggested = Conseillé
 preset-showDashboards = Montrer des tableaux de bord à vos clients
-preset-showDashboards-help = Lecture seule, pour un seul client : chaque jeton porte ce client, une clé divulguée ne peut donc lire que ses lignes.
+preset-showDashboards-help = Lecture seule, pour un seul client : chaque jeton porte ce client, une clé divulguée ne peut donc lire que ses lignes.
 preset-aiAssistant = Laisser l’assistant IA répondre aux questions
-preset-aiAssistant-help = Consulter les tableaux de bord et interroger l’assistant IA ; rien ne peut être modifié.
+preset-aiAssistant-help = Consulter les tableaux de bord et interroger l’assistant IA ; rien ne peut être modifié.
 preset-fullAccess = Accès complet
 preset-fullAccess-help = Tout rôle et toute permission, pour tout client. Si cette clé est divulguée, les lignes de tous vos clients sont exposées.
 preset-custom = Personnalisé…
 preset-custom-help = Choisissez les rôles, les permissions, les valeurs fixées, les réseaux et la durée des jetons.
 limits-customer-attribute = Attribut client
 limits-customer-value = Client
-limits-customer-help = Par exemple tenant et acme : les jetons de cette clé ne montrent jamais que les lignes d’acme.
+limits-customer-help = Par exemple tenant et acme : les jetons de cette clé ne montrent jamais que les lignes d’acme.
 limits-customer-needed = Indiquez à quel client cette clé est destinée.
 limits-roles = Rôles que ses jetons peuvent avoir
 limits-permissions = Le plus que ses jetons peuvent faire
@@ -386,12 +375,11 @@ role-maker-short = Maker
 role-admin-short = Admin
 details-limits = Limites
 details-limits-change = Modifier les limites
-details-limits-title = Limites de « { $name } »
+details-limits-title = Limites de « { $name } »
 details-limits-saved = Limites enregistrées. Le serveur les applique dès la prochaine demande.
-full-access-hint = Accès complet : à restreindre
+full-access-hint = Accès complet : à restreindre
 full-access-tooltip = Cette clé peut accorder tout rôle et toute permission pour tout client. Ouvrez ses détails et choisissez Modifier les limites pour la restreindre.
-activity-limitsChanged = Limites modifiées
-token-limited = Cette clé est limitée : { $summary }. Seul ce qu’elle permet est proposé.
+token-limited = Cette clé est limitée : { $summary }. Seul ce qu’elle permet est proposé.
 token-limited-roles = Les rôles qu’elle ne peut pas accorder sont omis.
 token-limited-permissions = Les permissions grisées dépassent ses limites.
 token-fixed = Chaque jeton qu’elle émet porte { $list }, écrit par le serveur.
@@ -406,11 +394,9 @@ leaked-found = trouvée
 leak-found = Trouvée en public à l’adresse { $url } le { $date }.
 leak-unknown-place = un endroit que le signalement ne nomme pas
 leak-revoked = Le serveur l’a révoquée.
-leak-not-revoked = Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la maintenant.
+leak-not-revoked = Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la maintenant.
 leak-what-to-do = Renouvelez-la pour obtenir une remplaçante tout de suite, mettez la nouvelle clé là où l’ancienne servait, et retirez l’ancienne de l’endroit où elle a été publiée.
-roll-leaked-intro = Cette clé a été trouvée en public : sa remplaçante est créée tout de suite et l’ancienne clé cesse de fonctionner maintenant (sans chevauchement). Mettez la nouvelle clé là où l’ancienne servait.
-activity-foundInPublic = Trouvée en public à l’adresse { $url }
-activity-foundInPublic-revoked = Trouvée en public à l’adresse { $url } ; le serveur l’a révoquée
+roll-leaked-intro = Cette clé a été trouvée en public : sa remplaçante est créée tout de suite et l’ancienne clé cesse de fonctionner maintenant (sans chevauchement). Mettez la nouvelle clé là où l’ancienne servait.
 
 # The token panel in plain words
 example = p. ex. { $value }

@@ -2,7 +2,7 @@
 // revealing it), dates, the server's view, what it replaced or what replaces
 // it, and its history, newest first.
 
-import type { Activity, KeyDetails, KeySummary, ServerKeyState } from "../bindings";
+import type { KeyDetails, KeySummary, ServerKeyState } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
 import { exactTime, longDay, relativeTime, statusLabel } from "../format";
@@ -13,28 +13,6 @@ import { originList } from "./create-key";
 import { limitsForm } from "./limits-form";
 import { openTextDialog } from "./text-dialog";
 import { openSnippetsDialog } from "./snippets-dialog";
-
-/** One event in words. */
-export function activityLabel(activity: Activity): string {
-  switch (activity.kind) {
-    case "tokenGenerated":
-      return t("activity-tokenGenerated", { user: activity.user });
-    case "renamed":
-      return t("activity-renamed", { from: activity.from, to: activity.to });
-    case "registered":
-      return t("activity-registered", { server: activity.server });
-    case "limitsChanged":
-      return t("activity-limitsChanged");
-    case "foundInPublic":
-      return t(activity.revoked ? "activity-foundInPublic-revoked" : "activity-foundInPublic", { url: activity.url ?? t("leak-unknown-place") });
-    case "originsChanged":
-      return activity.origins.length
-        ? t("activity-originsChanged", { origins: activity.origins.join(", ") })
-        : t("activity-originsAny");
-    default:
-      return t(`activity-${activity.kind}`);
-  }
-}
 
 /** "Found in public at <url> on <date>. The server revoked it." */
 export function leakSentence(key: KeySummary): string {
@@ -165,7 +143,8 @@ export async function openKeyDetails(
       : h(
           "ol",
           { class: "activity", "aria-label": t("activity-list") },
-          ...details.activity.map((event) => h("li", {}, when(event.at, ""), " ", activityLabel(event.activity))),
+          // Each event's words come from Rust, the same as `toucan-keys-cli details`.
+          ...details.activity.map((event) => h("li", {}, when(event.at, ""), " ", event.text)),
         );
   const close = h("button", { type: "button", class: "button", onclick: () => dialog.close() }, t("close"));
   dialog.body.append(

@@ -19,10 +19,32 @@ pub struct KeyDetails {
     pub replaces: Option<String>,
     /// The name of the key that replaces it, if it was rolled.
     pub replaced_by: Option<String>,
-    /// What happened to it, newest first.
-    pub activity: Vec<ActivityEvent>,
+    /// What happened to it, newest first, each in words.
+    pub activity: Vec<ActivityLine>,
     /// Why the history can't be shown, if it can't.
     pub activity_problem: Option<String>,
+}
+
+/// One event of a key's history, and what it says, in the window's language:
+/// the same words in the window and on the command line.
+#[derive(Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityLine {
+    /// The event.
+    #[serde(flatten)]
+    pub event: ActivityEvent,
+    /// What happened, in words ("Renamed from “A” to “B”").
+    pub text: String,
+}
+
+impl ActivityLine {
+    fn of(event: ActivityEvent) -> Self {
+        Self {
+            text: crate::i18n::activity_text(&event.activity),
+            event,
+        }
+    }
 }
 
 impl ToucanApp {
@@ -46,10 +68,7 @@ impl ToucanApp {
                     .cloned()
                     .ok_or(crate::error::CoreError::KeyNotFound)?;
                 let (activity, activity_problem) = match self.activity.of(&id) {
-                    Ok(mut events) => {
-                        events.reverse();
-                        (events, None)
-                    }
+                    Ok(events) => (events.into_iter().rev().map(ActivityLine::of).collect(), None),
                     Err(error) => (Vec::new(), Some(error.to_string())),
                 };
                 Ok(KeyDetails {

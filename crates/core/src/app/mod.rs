@@ -17,7 +17,7 @@ mod workspace;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-pub use details::KeyDetails;
+pub use details::{ActivityLine, KeyDetails};
 pub use identify::{Identified, PastedKey};
 pub use replies::{
     CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, OriginsReply, RevokeReply, RolledKeyReply, WorkspaceView,

@@ -202,3 +202,19 @@ error-update-signature-invalid = This update isn't signed by Toucan AI, so it wa
 error-update-nothing-to-install = There's no update to install. Check for updates first.
 error-update-authentication-cancelled = The update wasn't installed because your computer's password prompt was cancelled. Try again when you're ready.
 error-update-install-failed = The update was downloaded and verified, but couldn't be installed ({ $detail }). Your current version keeps working; try again, or install the new version from toucanai.cloud.
+
+# A key's history (the window's details and `toucan-keys-cli details`)
+activity-created = Created
+activity-copied = Copied to the clipboard
+activity-token-generated = Session token generated for { $user }
+activity-renamed = Renamed from “{ $from }” to “{ $to }”
+activity-rolled-into = Rolled: a new key replaces it
+activity-rolled-from = Made by rolling an older key
+activity-revoked = Revoked
+activity-restored = Restored from your keychain
+activity-origins-changed = Limited to { $origins }
+activity-origins-any = Allowed on any web address
+activity-limits-changed = Limits changed
+activity-registered = Registered with { $server }
+activity-found-in-public = Found in public at { $url }
+activity-found-in-public-revoked = Found in public at { $url }; the server revoked it

@@ -30,8 +30,8 @@ long-date = { $day } { $month } { $year }
 ## Un changement fait ici que le serveur ne connaît pas encore
 
 not-registered-yet = Pas encore enregistrée sur le serveur de l’espace de travail ; elle le sera dès que le serveur sera joignable.
-origins-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il accepte donc la clé depuis les adresses web qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
-limits-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il applique donc les limites qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
+origins-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il accepte donc la clé depuis les adresses web qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
+limits-not-on-server = Enregistré sur cet ordinateur. Le serveur n’a pas encore été prévenu : il applique donc les limites qu’il connaissait jusqu’à ce que Toucan Keys puisse le joindre.
 revoked-not-on-server = Révoquée sur cet ordinateur. Le serveur n’a pas encore été prévenu : la clé y fonctionne donc jusqu’à ce que Toucan Keys puisse le joindre.
 deleted-not-confirmed = Supprimée sur cet ordinateur. Le serveur n’a pas encore confirmé la révocation ; Toucan Keys le préviendra dès qu’il pourra le joindre.
 roll-not-on-server = Le serveur ne connaît pas encore la nouvelle clé, ni le moment où l’ancienne doit cesser de fonctionner. Utilisez « Terminer le renouvellement » dès que le serveur est joignable.
@@ -41,13 +41,13 @@ roll-old-not-revoked-on-server = L’ancienne clé est révoquée ici, mais le s
 ## Quelle est cette clé ?
 
 identify-unknown = C’est une clé Toucan bien formée, mais aucune des clés de cet ordinateur.
-identify-found = C’est « { $name } » ({ $hint }), créée le { $created } ; { $state }.
+identify-found = C’est « { $name } » ({ $hint }), créée le { $created } ; { $state }.
 state-revoked-on = révoquée le { $date }
 state-expired-on = expirée le { $date }
 state-active-expires = active, expire le { $date }
 state-active-never = active, n’expire jamais
 state-retiring-until = remplacée par une clé plus récente, fonctionne jusqu’au { $date }
-state-leaked-on = trouvée en public le { $date } ; renouvelez-la
+state-leaked-on = trouvée en public le { $date } ; renouvelez-la
 state-missing = son secret manque dans le trousseau de cet ordinateur
 state-active = active
 server-unknown-key = Le serveur de l’espace de travail ({ $host }) ne connaît pas cette clé.
@@ -64,12 +64,12 @@ reminder-expires-in = { $days ->
    *[other] « { $name } » expire dans { $days } jours
 }
 reminder-body = Renouvelez-la avant le { $date } pour que votre backend continue de fonctionner.
-reminder-leaked-title = « { $name } » a été trouvée en public
+reminder-leaked-title = « { $name } » a été trouvée en public
 reminder-leaked-revoked-body = Elle a été publiée le { $date }, et le serveur l’a révoquée. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle.
-reminder-leaked-body = Elle a été publiée le { $date }. Elle fonctionne encore, pour n’importe qui : renouvelez-la dans Toucan Keys maintenant.
+reminder-leaked-body = Elle a été publiée le { $date }. Elle fonctionne encore, pour n’importe qui : renouvelez-la dans Toucan Keys maintenant.
 leak-unknown-place = un endroit que le signalement ne nomme pas
-leak-notice-revoked = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Le serveur l’a révoquée. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle, et mettez la nouvelle clé là où l’ancienne servait.
-leak-notice = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la dans Toucan Keys maintenant.
+leak-notice-revoked = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Le serveur l’a révoquée. Renouvelez-la dans Toucan Keys pour en obtenir une nouvelle, et mettez la nouvelle clé là où l’ancienne servait.
+leak-notice = « { $name } » a été trouvée en public à l’adresse { $url } le { $date }. Elle fonctionne encore, pour quiconque l’a vue : renouvelez-la dans Toucan Keys maintenant.
 
 ## La question de connexion (une boîte de dialogue du système)
 
@@ -100,12 +100,12 @@ error-expiry-in-past = Choisissez une date d’expiration postérieure à aujour
 error-key-not-found = Cette clé n’existe plus. Elle a peut-être été supprimée dans une autre fenêtre.
 error-key-not-named = Aucune de vos clés ne s’appelle « { $wanted } » ni n’a cet identifiant. La liste affiche vos clés.
 error-key-revoked = Cette clé a été révoquée et ne peut plus être utilisée.
-error-key-leaked = Cette clé a été trouvée en public : elle n’est plus fournie. Renouvelez-la pour obtenir une remplaçante.
+error-key-leaked = Cette clé a été trouvée en public : elle n’est plus fournie. Renouvelez-la pour obtenir une remplaçante.
 error-key-expired = Cette clé a expiré le { $on } et ne peut plus être utilisée. Créez une nouvelle clé pour la remplacer.
 error-key-already-rolled = Cette clé est déjà en cours de remplacement par « { $replacement } ». Renouvelez plutôt celle-là.
 error-key-not-revoked = Révoquez cette clé avant de la supprimer.
 error-key-already-listed = Cette clé est déjà dans votre liste. Cherchez-la là.
-error-origin-invalid = « { $origin } » n’est pas une adresse web qu’une page peut avoir. Écrivez-la sous la forme https://boutique.exemple.fr (http:// seulement pour localhost), sans chemin.
+error-origin-invalid = « { $origin } » n’est pas une adresse web qu’une page peut avoir. Écrivez-la sous la forme https://boutique.exemple.fr (http:// seulement pour localhost), sans chemin.
 error-too-many-origins = Une clé peut être limitée à { $max } adresses web au plus.
 error-origin-not-allowed = Cette clé ne peut servir que depuis { $allowed }. Choisissez où le jeton sera utilisé.
 error-key-wrong-prefix = Ce n’est pas une clé d’API Toucan : elle devrait commencer par « tck_ ».
@@ -133,7 +133,7 @@ error-attribute-invalid = Ligne d’attribut { $row } : { $problem }.
 error-no-token-to-copy = Générez d’abord un jeton, puis copiez-le.
 error-lifetime-out-of-range = Choisissez une durée de jeton entre 1 minute et 24 heures.
 error-storage = La liste des clés ({ $path }) n’a pas pu être enregistrée ou lue ({ $detail }). Rien n’a été modifié ; vérifiez les permissions du dossier et réessayez.
-error-server-url-no-scheme = Cette adresse ne commence pas par https://. Vouliez-vous dire { $suggestion } ?
+error-server-url-no-scheme = Cette adresse ne commence pas par https://. Vouliez-vous dire { $suggestion } ?
 error-server-url-invalid = Ce n’est pas une adresse de serveur. Saisissez-en une comme https://embed.example.com.
 error-server-url-insecure = Utilisez une adresse qui commence par https://. Le simple http:// n’est permis que pour un serveur sur cet ordinateur (localhost).
 error-account-token-invalid = Cela ne ressemble pas à un jeton de compte. Il commence par tka_ et s’affiche une seule fois au premier démarrage du serveur ; copiez-le à nouveau, en entier.
@@ -141,33 +141,33 @@ error-workspace-not-connected = Toucan Keys n’est connecté à aucun serveur d
 error-account-token-missing = Le jeton de compte de { $host } n’est plus dans votre trousseau. Reconnectez-vous à l’espace de travail.
 error-connection-not-confirmed = La connexion à { $host } n’a pas été confirmée : rien n’a changé. Vos clés ne sont envoyées qu’à un serveur que vous confirmez.
 error-key-bound-elsewhere = Cette clé a été enregistrée sur { $server } : Toucan Keys ne l’envoie que là-bas. Connectez-vous à { $server } pour l’utiliser, ou créez une nouvelle clé pour ce serveur.
-error-server-unreachable-local = Rien ne répond à l’adresse { $host } sur cet ordinateur. Le serveur est-il lancé ? Démarrez-le, vérifiez le port, puis réessayez. Vos clés sur cet ordinateur continuent de fonctionner.
+error-server-unreachable-local = Rien ne répond à l’adresse { $host } sur cet ordinateur. Le serveur est-il lancé ? Démarrez-le, vérifiez le port, puis réessayez. Vos clés sur cet ordinateur continuent de fonctionner.
 error-server-unreachable = Impossible de joindre le serveur { $host }. Vérifiez votre connexion à Internet et l’adresse du serveur, puis réessayez. Vos clés continuent de fonctionner sur cet ordinateur.
 error-server-timeout = Le serveur { $host } a mis trop de temps à répondre. Réessayez dans un instant.
-error-server-tls-local = La connexion sécurisée à { $host } a échoué : { $reason }. Un serveur sur cet ordinateur parle en général le HTTP simple : essayez l’adresse avec http:// au lieu de https://. Rien n’a été envoyé.
+error-server-tls-local = La connexion sécurisée à { $host } a échoué : { $reason }. Un serveur sur cet ordinateur parle en général le HTTP simple : essayez l’adresse avec http:// au lieu de https://. Rien n’a été envoyé.
 error-server-tls = La connexion sécurisée à { $host } a échoué ({ $reason }). Vérifiez l’adresse ; si elle est juste, demandez à la personne qui gère le serveur de corriger son certificat. Rien n’a été envoyé.
 error-account-token-rejected = Le serveur { $host } n’a pas accepté le jeton de compte. Copiez à nouveau le jeton depuis le serveur et reconnectez-vous.
 error-server-refused = Le serveur a refusé : { $message }
-error-key-limit-role = Cette clé ne peut accorder que le rôle { $allowed } ; la demande voulait { $asked }.
-error-key-limit-permission = Cette clé peut accorder au plus { $resource }:{ $allowed } ; la demande voulait { $resource }:{ $asked }.
-error-key-limit-permission-none = Cette clé ne peut accorder aucune permission sur { $resource } ; la demande voulait { $resource }:{ $asked }.
-error-key-limit-fixed-attribute = Cette clé fixe toujours { $name } à « { $fixed } » ; la demande voulait « { $asked } ». Omettez { $name }, ou utilisez la clé créée pour ce client.
+error-key-limit-role = Cette clé ne peut accorder que le rôle { $allowed } ; la demande voulait { $asked }.
+error-key-limit-permission = Cette clé peut accorder au plus { $resource }:{ $allowed } ; la demande voulait { $resource }:{ $asked }.
+error-key-limit-permission-none = Cette clé ne peut accorder aucune permission sur { $resource } ; la demande voulait { $resource }:{ $asked }.
+error-key-limit-fixed-attribute = Cette clé fixe toujours { $name } à « { $fixed } » ; la demande voulait « { $asked } ». Omettez { $name }, ou utilisez la clé créée pour ce client.
 error-key-limit-lifetime = Les jetons de cette clé durent au plus { $max ->
         [one] 1 minute
        *[other] { $max } minutes
-    } ; la demande voulait { $asked ->
+    } ; la demande voulait { $asked ->
         [one] 1 minute
        *[other] { $asked } minutes
     }.
-error-key-limit-network = Cette clé ne peut servir que depuis { $allowed } ; la demande venait de { $address }.
+error-key-limit-network = Cette clé ne peut servir que depuis { $allowed } ; la demande venait de { $address }.
 error-key-limit-unknown-address = une adresse que le serveur n’a pas pu déterminer
-error-key-limit-not-yet = Cette clé fonctionne à partir du { $date } ; elle ne peut pas servir avant.
+error-key-limit-not-yet = Cette clé fonctionne à partir du { $date } ; elle ne peut pas servir avant.
 error-limit-roles = Choisissez au moins un rôle que cette clé peut accorder.
-error-limit-fixed-attribute = La valeur fixée de « { $given } » doit être un texte, un nombre ou vrai/faux (256 octets au plus), et son nom des lettres, chiffres, _, - ou .
+error-limit-fixed-attribute = La valeur fixée de « { $given } » doit être un texte, un nombre ou vrai/faux (256 octets au plus), et son nom des lettres, chiffres, _, - ou .
 error-limit-lifetime = La durée maximale d’un jeton doit aller de 1 minute à 24 heures.
-error-limit-network = « { $given } » n’est pas un réseau. Écrivez une adresse IP, ou une plage comme 203.0.113.0/24 ou 2001:db8::/32.
+error-limit-network = « { $given } » n’est pas un réseau. Écrivez une adresse IP, ou une plage comme 203.0.113.0/24 ou 2001:db8::/32.
 error-limit-rate = Le nombre de demandes par minute doit être d’au moins 1.
-error-limit-other = Cette limite ne peut pas être réglée ainsi : { $given }.
+error-limit-other = Cette limite ne peut pas être réglée ainsi : { $given }.
 
 ## A key's limits in a few words (list, details, command line)
 limits-full-access = Accès complet
@@ -200,3 +200,19 @@ error-update-signature-invalid = Cette mise à jour n’est pas signée par Touc
 error-update-nothing-to-install = Il n’y a pas de mise à jour à installer. Recherchez d’abord les mises à jour.
 error-update-authentication-cancelled = La mise à jour n’a pas été installée car la demande de mot de passe de votre ordinateur a été annulée. Réessayez quand vous serez prêt.
 error-update-install-failed = La mise à jour a été téléchargée et vérifiée, mais n’a pas pu être installée ({ $detail }). Votre version actuelle continue de fonctionner ; réessayez, ou installez la nouvelle version depuis toucanai.cloud.
+
+# L’historique d’une clé (le détail dans la fenêtre et `toucan-keys-cli details`)
+activity-created = Créée
+activity-copied = Copiée dans le presse-papiers
+activity-token-generated = Jeton de session généré pour { $user }
+activity-renamed = Renommée de « { $from } » en « { $to } »
+activity-rolled-into = Renouvelée : une nouvelle clé la remplace
+activity-rolled-from = Créée en renouvelant une clé plus ancienne
+activity-revoked = Révoquée
+activity-restored = Restaurée depuis votre trousseau
+activity-origins-changed = Limitée à { $origins }
+activity-origins-any = Autorisée sur toutes les adresses web
+activity-limits-changed = Limites modifiées
+activity-registered = Enregistrée sur { $server }
+activity-found-in-public = Trouvée en public à l’adresse { $url }
+activity-found-in-public-revoked = Trouvée en public à l’adresse { $url } ; le serveur l’a révoquée

@@ -12,10 +12,12 @@ use std::sync::RwLock;
 
 use fluent_bundle::{FluentArgs, FluentValue};
 
+mod activity;
 mod errors;
 pub mod languages;
 mod limits;
 
+pub use activity::activity_text;
 pub use errors::{keychain_app, limit_breach};
 pub use languages::{Language, OfferedLanguage, WindowLanguages};
 pub use limits::limits_summary;
