@@ -46,6 +46,16 @@ pub fn checked_name(input: &str) -> Result<&str, NameProblem> {
     Ok(trimmed)
 }
 
+/// SHA-256 of `text` as 64 lowercase hex digits: a key's fingerprint, and
+/// the token hash a secret scanner is answered with.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
 /// A fingerprint as kept (64 lowercase hex digits), if `text` is one in any case.
 pub fn normalized_fingerprint(text: &str) -> Option<String> {
     let fingerprint = text.to_ascii_lowercase();

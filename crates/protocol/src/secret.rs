@@ -10,7 +10,6 @@
 use std::fmt;
 
 use serde::{Serialize, Serializer};
-use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::key_format::{KEY_LEN, KEY_PREFIX};
@@ -48,12 +47,7 @@ impl SecretKey {
     /// The SHA-256 fingerprint of the whole key, as 64 lowercase hex digits.
     /// A server stores this instead of the key.
     pub fn fingerprint(&self) -> String {
-        let digest = Sha256::digest(self.0.as_bytes());
-        let mut hex = String::with_capacity(64);
-        for byte in digest {
-            hex.push_str(&format!("{byte:02x}"));
-        }
-        hex
+        crate::key_identity::sha256_hex(&self.0)
     }
 
     /// Consumes the key into the one value that may be serialized: the

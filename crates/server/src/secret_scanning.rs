@@ -18,7 +18,6 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use ring::signature::{ECDSA_P256_SHA256_ASN1, UnparsedPublicKey};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The header naming the public key that signed a report.
 pub const KEY_IDENTIFIER_HEADER: &str = "github-public-key-identifier";
@@ -97,15 +96,11 @@ impl TokenFeedback {
     /// The feedback for `found`.
     pub fn new(found: &LeakMatch, label: Label) -> Self {
         Self {
-            token_hash: hex(&Sha256::digest(found.token.as_bytes())),
+            token_hash: toucan_keys_protocol::key_identity::sha256_hex(&found.token),
             token_type: found.kind.clone(),
             label,
         }
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Why a report was not believed. Its text is for the server's log; the

@@ -40,19 +40,7 @@ impl Server {
         identifier: Option<&str>,
         signature: Option<&str>,
     ) -> (StatusCode, Value) {
-        let mut request = self
-            .http
-            .post(format!("{}/api/secret-scanning", self.base))
-            .header("content-type", "application/json")
-            .body(body);
-        if let Some(identifier) = identifier {
-            request = request.header("Github-Public-Key-Identifier", identifier);
-        }
-        if let Some(signature) = signature {
-            request = request.header("Github-Public-Key-Signature", signature);
-        }
-        let reply = request.send().await.unwrap();
-        (reply.status(), reply.json().await.unwrap())
+        support::send_report(&self.base, body, identifier, signature).await
     }
 
     async fn report_signed(&self, reporter: &Reporter, body: Vec<u8>) -> (StatusCode, Value) {

@@ -226,21 +226,34 @@ pub fn publish(file: &std::path::Path, reporters: &[&Reporter]) {
     std::fs::write(file, json!({ "public_keys": public_keys }).to_string()).unwrap();
 }
 
+/// Sends `body` to the server at `base` as a secret scanner's report, with
+/// the two signature headers as given; its status and answer.
+pub async fn send_report(
+    base: &str,
+    body: Vec<u8>,
+    identifier: Option<&str>,
+    signature: Option<&str>,
+) -> (StatusCode, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{base}/api/secret-scanning"))
+        .header("content-type", "application/json")
+        .body(body);
+    if let Some(identifier) = identifier {
+        request = request.header("Github-Public-Key-Identifier", identifier);
+    }
+    if let Some(signature) = signature {
+        request = request.header("Github-Public-Key-Signature", signature);
+    }
+    let reply = request.send().await.unwrap();
+    (reply.status(), reply.json().await.unwrap())
+}
+
 /// Sends `reporter`'s signed report of `token` to the server at `base`; the
 /// labels it answered.
 pub async fn report_leak(base: &str, reporter: &Reporter, token: &str) -> Vec<String> {
     let body = report(token);
-    let answer: Value = reqwest::Client::new()
-        .post(format!("{base}/api/secret-scanning"))
-        .header("Github-Public-Key-Identifier", &reporter.identifier)
-        .header("Github-Public-Key-Signature", reporter.sign(&body))
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let signature = reporter.sign(&body);
+    let (_, answer) = send_report(base, body, Some(&reporter.identifier), Some(&signature)).await;
     let labels = answer.as_array().unwrap_or_else(|| panic!("not feedback: {answer}"));
     labels
         .iter()
