@@ -24,6 +24,8 @@ if $for_tests; then
   packages+=(
     # end-to-end tests: a virtual display, WebDriver, the clipboard, native dialogs
     xvfb xauth x11-utils webkit2gtk-driver xclip xdotool
+    # the page in Chromium, the engine of Windows' WebView2 (tests/e2e/run-chromium.sh)
+    chromium chromium-driver
     # packaging checks
     desktop-file-utils appstream rpm file imagemagick lintian
     # Windows from Linux: MinGW-w64 builds, Wine runs the tests (scripts/test-windows.sh)

@@ -49,6 +49,9 @@ stage "UI: build and unit tests"
 build_ui_once
 npm --prefix ui test --silent
 
+stage "The page in Chromium, Windows' engine: layout, accessibility and the keyboard (artifacts/chromium)"
+tests/e2e/run-chromium.sh
+
 stage "Dependencies: licenses, banned crates and sources (cargo deny, deny.toml)"
 cargo deny --log-level error check licenses bans sources
 

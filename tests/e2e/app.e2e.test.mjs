@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
+import { boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollToBottomEdge, sidewaysScroll, snippetsAsDrawn } from "./page-checks.mjs";
 import {
   APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
@@ -782,34 +783,11 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
     for (const [width, height] of [[760, 520], [1080, 720], [1280, 860]]) {
       await browser.setWindowSize(width, height);
       await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= width, { timeout: 5_000 });
-      const outside = await browser.execute(() => {
-        const controls = [...document.querySelectorAll("button, input, select, textarea, a[href], [tabindex='0']")];
-        return controls
-          .filter((el) => el.getClientRects().length > 0 && !el.closest("[hidden]"))
-          .map((el) => ({ el, rect: el.getBoundingClientRect() }))
-          .filter(({ el, rect }) => {
-            if (rect.left < 0 || rect.right > window.innerWidth + 0.5) return true;
-            // Also cut off by a scrolling container (the table inside its card)?
-            for (let box = el.parentElement; box; box = box.parentElement) {
-              if (getComputedStyle(box).overflowX === "visible") continue;
-              const seen = box.getBoundingClientRect();
-              if (rect.left < seen.left - 0.5 || rect.right > seen.right + 0.5) return true;
-            }
-            return false;
-          })
-          .map(({ el, rect }) => `${el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30)} (${Math.round(rect.left)}–${Math.round(rect.right)})`);
-      });
-      const page = await browser.execute(() => ({
-        scroll: document.documentElement.scrollWidth,
-        inner: window.innerWidth,
-        // What sticks out, innermost first, for the message.
-        wide: [...document.querySelectorAll("body *")]
-          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 0.5))
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)})`),
-      }));
+      const outside = await controlsOutside(browser);
+      const page = await sidewaysScroll(browser);
       assert.deepEqual(outside, [], `at ${width}×${height} (inner width ${page.inner}) these controls are outside the window`);
       assert.ok(page.scroll <= page.inner, `at ${width}×${height} the page scrolls sideways (${page.scroll} > ${page.inner}): ${page.wide}`);
+      assert.deepEqual(await boxesScrollingSideways(browser), [], `at ${width}×${height} these boxes scroll sideways`);
       await screenshot(browser, `layout-${width}x${height}`);
     }
 
@@ -822,26 +800,11 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
     for (const name of [long("active"), lastRow]) {
       // As a person clicks a row half hidden by the window's bottom edge: no scrolling first.
       const label = `More actions for ${name}`;
-      await browser.execute((label) => {
-        const button = document.querySelector(`button[aria-label="${label}"]`);
-        // Its middle just inside the window: WebDriver clicks there without scrolling first.
-        window.scrollBy(0, button.getBoundingClientRect().top + button.offsetHeight / 2 + 2 - window.innerHeight);
-      }, label);
+      await scrollToBottomEdge(browser, label);
       await sleep(200);
       await clickLabelled(label);
       await sleep(300);
-      const menu = await browser.execute((label) => {
-        const button = document.querySelector(`button[aria-label="${label}"]`).getBoundingClientRect();
-        const open = [...document.querySelectorAll("[role=menu]")].find((m) => !m.hidden).getBoundingClientRect();
-        const box = (r) => ({ top: Math.round(r.top), bottom: Math.round(r.bottom), left: Math.round(r.left), right: Math.round(r.right) });
-        return { button: box(button), menu: box(open), width: window.innerWidth, height: window.innerHeight };
-      }, `More actions for ${name}`);
-      const { button, menu: opened, width, height } = menu;
-      const shown = JSON.stringify(menu);
-      assert.ok(opened.left >= 0 && opened.right <= width && opened.top >= 0 && opened.bottom <= height, `the menu is cut off: ${shown}`);
-      assert.ok(button.top >= 0 && button.bottom <= height, `the menu's own button is cut off: ${shown}`);
-      const gap = opened.top >= button.bottom ? opened.top - button.bottom : button.top - opened.bottom;
-      assert.ok(gap >= 0 && gap <= 8, `the menu isn't next to its button: ${shown}`);
+      assert.deepEqual(await menuPlacementProblems(browser, label), []);
       await screenshot(browser, `layout-menu-760x520-${name === lastRow ? "last" : "first"}`);
       await browser.keys("Escape");
     }
@@ -851,17 +814,7 @@ test("14. layout: at 760×520, 1080×720 and 1280×860, with 60-character names 
     await clickLabelled(`Details ${long("active")}`);
     await clickButton("Use this key in code");
     await (await browser.$(".snippets-dialog [role=tab]")).waitForDisplayed({ timeout: 10_000 });
-    const snippets = await browser.execute(() => {
-      const dialog = document.querySelector(".snippets-dialog");
-      const drawn = [...dialog.querySelectorAll(".snippet")].filter((panel) => panel.getClientRects().length > 0);
-      const code = drawn[0]?.querySelector("pre");
-      return {
-        drawn: drawn.map((panel) => panel.dataset.language),
-        dialogHeight: Math.round(dialog.getBoundingClientRect().height),
-        height: window.innerHeight,
-        sideways: code ? code.scrollWidth - code.clientWidth : null,
-      };
-    });
+    const snippets = await snippetsAsDrawn(browser);
     assert.deepEqual(snippets.drawn, ["curl"], `the examples drawn at once: ${JSON.stringify(snippets)}`);
     assert.ok(snippets.dialogHeight <= snippets.height, `the dialog is taller than the window: ${JSON.stringify(snippets)}`);
     assert.ok(snippets.sideways <= 1, `the example's lines scroll sideways: ${JSON.stringify(snippets)}`);

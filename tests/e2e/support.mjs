@@ -92,38 +92,7 @@ export async function launchApp({ dark = false, french = false } = {}) {
   return browser;
 }
 
-/** The one-line messages of a Fluent catalogue in this repository (`id = text`). */
-function catalogue(path) {
-  const text = readFileSync(new URL(path, import.meta.url), "utf8");
-  return Object.fromEntries([...text.matchAll(/^([a-z][\w-]*) = (.+)$/gm)].map(([, id, value]) => [id, value]));
-}
-
-/**
- * What the scenarios press and read, in `language`, taken from the app's own
- * catalogues (the window's, ui/src/locales; the core's, crates/core/src/i18n):
- * a language the app speaks needs no table here.
- */
-export function wordsIn(language) {
-  const ui = catalogue(`../../ui/src/locales/${language}.ftl`);
-  const core = catalogue(`../../crates/core/src/i18n/${language}.ftl`);
-  const word = (messages, id) => {
-    if (messages[id] === undefined) throw new Error(`${language}: no one-line message ${id}`);
-    return messages[id];
-  };
-  const words = {
-    welcome: "welcome-title", continue: "continue", createKey: "create-submit", done: "reveal-done", yesClose: "reveal-saved-yes",
-    useInCode: "use-in-code", revoke: "action-revoke", revokeKey: "revoke-confirm", details: "action-details", roll: "action-roll",
-    close: "close", cancel: "cancel", alertLead: "security-alert-lead", connect: "connect", generate: "action-generate", rename: "action-rename",
-  };
-  return {
-    ...Object.fromEntries(Object.entries(words).map(([name, id]) => [name, word(ui, id)])),
-    more: word(ui, "action-more-named").replace("{ $name }", "").trim(),
-    nameEmpty: word(core, "error-name-empty"),
-    connectTitle: word(core, "connect-title"),
-    // As the window writes it: Intl, in the locale the core names for the language.
-    inThreeMonths: new Intl.RelativeTimeFormat(word(core, "language-locale"), { numeric: "auto" }).format(3, "month"),
-  };
-}
+export { wordsIn } from "./words.mjs";
 
 let shot = 0;
 /** Saves a screenshot of the current step into the artifacts folder. */
@@ -303,45 +272,5 @@ export async function answerNativeDialog(browser, title, index, count) {
   spawnSync("xdotool", ["mousemove", "--sync", String(x), String(y), "click", "1"], { timeout: 10_000 });
 }
 
-/**
- * Clicks the button named `ariaLabel`; a row action in its row's "More" menu
- * is reached by opening that menu first, as a person would.
- */
-export async function clickLabelled(browser, ariaLabel) {
-  const button = await browser.$(`button[aria-label="${ariaLabel}"]`);
-  await button.waitForExist({ timeout: 10_000 });
-  if (!(await button.isDisplayed())) {
-    const more = await browser.execute(
-      (label) => document.querySelector(`button[aria-label="${label}"]`).closest(".menu-wrapper")?.querySelector("button[aria-haspopup]")?.getAttribute("aria-label"),
-      ariaLabel,
-    );
-    await (await browser.$(`button[aria-label="${more}"]`)).click();
-  }
-  await button.waitForClickable({ timeout: 10_000 });
-  await button.click();
-}
 
-const AXE_SOURCE = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-
-/**
- * Runs axe-core inside the app's own WebKit (injected through WebDriver) on
- * the whole page as it is now; returns the violations as readable lines.
- * Unlike jsdom, WebKit computes colours, so contrast is checked too.
- */
-export async function axeViolations(browser) {
-  await browser.execute(AXE_SOURCE);
-  const outcome = await browser.executeAsync((done) => {
-    if (!window.axe) return done({ error: "axe-core didn't load in the page" });
-    window.axe
-      .run(document, { resultTypes: ["violations"] })
-      .then((results) =>
-        done({
-          rulesRun: results.passes.length + results.violations.length + results.incomplete.length,
-          violations: results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-        }),
-      )
-      .catch((error) => done({ error: String(error) }));
-  });
-  if (outcome.error || !(outcome.rulesRun > 0)) throw new Error(`axe-core didn't run: ${outcome.error ?? "no rule ran"}`);
-  return outcome.violations;
-}
+export { axeViolations, clickLabelled } from "./page-checks.mjs";

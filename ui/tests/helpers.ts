@@ -161,6 +161,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     list_keys: () => structuredClone(backend.keys),
     check_keychain: () => structuredClone(backend.keys),
     create_key: ({ name, origins, limits }) => {
+      // As the core checks a name (names.rs): the page shows what Rust says.
+      if (!name.trim()) fail({ code: "name_empty", message: "Give the key a name.", field: "name" });
       const created = key({ name: name.trim(), hint: `tck_…${TEST_SECRET.slice(-4)}`, allowedOrigins: origins, ...summaryOf(limits) });
       backend.keys.unshift(created);
       return { key: created, secret: TEST_SECRET, serverWarning: backend.serverWarning };
@@ -250,7 +252,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
         fail({ code: "distinct_id_invalid", message: "Enter the user's ID from your own system.", field: "distinctId" });
       const permissions: Record<string, string[]> = {};
       for (const { resource, level } of request.permissions) (permissions[resource] ??= []).push(level);
-      const attributes = Object.fromEntries(request.attributes.map(({ name, value }) => [name, value]));
+      // As the core reads the rows (token_request.rs): an empty row is skipped.
+      const attributes = Object.fromEntries(request.attributes.filter(({ name, value }) => name.trim() || value.trim()).map(({ name, value }) => [name, value]));
       const claims = { sub: request.distinctId.trim(), role: request.role, azp: id, permissions, attributes };
       const expiresAt = new Date(Date.now() + request.lifetimeMinutes * 60e3).toISOString();
       if (backend.encryptTokens)
