@@ -28,7 +28,7 @@ mod tests {
         ActivityLine, CopyReply, CopyTokenReply, CreatedKeyReply, DeleteReply, Identified, KeyDetails, OriginsReply,
         PastedKey, RevokeReply, RolledKeyReply, WorkspaceView,
     };
-    use toucan_keys_core::choices::{Defaults, PresetChoice, Schedule};
+    use toucan_keys_core::choices::{Defaults, PresetChoice, ResourceLevels, RolePermissions, Schedule};
     use toucan_keys_core::i18n::OfferedLanguage;
     use toucan_keys_core::limits::{KeyLimits, LimitBreach, Preset};
     use toucan_keys_core::record::LeakReport;
@@ -104,6 +104,8 @@ mod tests {
             declaration::<LimitBreach>(&config),
             declaration::<Preset>(&config),
             declaration::<PresetChoice>(&config),
+            declaration::<ResourceLevels>(&config),
+            declaration::<RolePermissions>(&config),
             declaration::<Choices>(&config),
         ] {
             out.push_str(&declaration);

@@ -403,10 +403,11 @@ test("8. workspace: connect, create, generate a token (verified with jose), copy
     assert.equal(payload.role, "explorer");
     assert.equal(payload.azp, id);
     assert.deepEqual(payload.attributes, { region: "EMEA" });
-    assert.deepEqual(payload.permissions, { dashboard: ["can_view"], ai: ["can_query"] });
+    // An explorer's permissions (the role's defaults, from the core), and the AI assistant ticked by hand.
+    assert.deepEqual(payload.permissions, { dashboard: ["can_view"], chart: ["can_view"], ai: ["can_query"] });
     assert.equal(payload.exp - payload.iat, 3600, "the default lifetime is one hour");
     const summary = await browser.execute(() => document.getElementById("token-summary")?.textContent ?? null);
-    assert.match(summary ?? "", /^For user-42, Explorer, Dashboards: View, AI assistant: Query, region = EMEA, valid until /);
+    assert.match(summary ?? "", /^For user-42, Explorer, Dashboards: View, Charts: View, AI assistant: Query, region = EMEA, valid until /);
     await (await browser.$("details.claims-details summary")).click();
     const shown = JSON.parse(await (await browser.$("#token-claims")).getText());
     assert.deepEqual(shown, payload, "the raw claims are one click away");

@@ -779,6 +779,26 @@ preset: Preset,
  */
 limits: KeyLimits, };
 
+export type ResourceLevels = { 
+/**
+ * The resource.
+ */
+resource: Resource, 
+/**
+ * Its levels, in the order shown.
+ */
+levels: Array<Level>, };
+
+export type RolePermissions = { 
+/**
+ * The role.
+ */
+role: Role, 
+/**
+ * Its permissions.
+ */
+permissions: Array<Permission>, };
+
 export type Choices = { 
 /**
  * When a copied key or token leaves the clipboard.
@@ -809,6 +829,15 @@ resources: Array<Resource>,
  */
 levels: Array<Level>, 
 /**
+ * For each resource, the levels that mean something for it (the
+ * token panel offers no other box).
+ */
+resourceLevels: Array<ResourceLevels>, 
+/**
+ * What each role starts with in the token panel.
+ */
+rolePermissions: Array<RolePermissions>, 
+/**
  * What a new key may be used for, the narrowest (suggested) first, with
  * its limits. The first one's fixed customer attribute is asked for
  * when the key is made.
@@ -824,7 +853,7 @@ defaults: Defaults,
 schedule: Schedule, };
 
 /** The values the window offers to choose from, as the core accepts them. */
-export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"presets":[{"preset":"showDashboards","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"]}}},{"preset":"aiAssistant","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"],"ai":["can_query"]}}},{"preset":"fullAccess","limits":{}}],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600,"serverCheckSeconds":300,"noticesSeconds":60}};
+export const CHOICES: Choices = {"clipboardClear":[{"kind":"after","seconds":10},{"kind":"after","seconds":20},{"kind":"after","seconds":30},{"kind":"after","seconds":60},{"kind":"after","seconds":120},{"kind":"after","seconds":300},{"kind":"never"}],"expiry":["days30","days60","days90","onDate","never"],"rollOverlap":["hours24","hour1","days7","now"],"tokenLifetimeMinutes":[15,60,240,1440],"roles":["explorer","maker","admin"],"resources":["dashboard","chart","database","ai"],"levels":["can_view","can_edit","can_query"],"resourceLevels":[{"resource":"dashboard","levels":["can_view","can_edit"]},{"resource":"chart","levels":["can_view","can_edit"]},{"resource":"database","levels":["can_view","can_query"]},{"resource":"ai","levels":["can_query"]}],"rolePermissions":[{"role":"explorer","permissions":[{"resource":"dashboard","level":"can_view"},{"resource":"chart","level":"can_view"}]},{"role":"maker","permissions":[{"resource":"dashboard","level":"can_view"},{"resource":"dashboard","level":"can_edit"},{"resource":"chart","level":"can_view"},{"resource":"chart","level":"can_edit"},{"resource":"database","level":"can_view"},{"resource":"database","level":"can_query"}]},{"role":"admin","permissions":[{"resource":"dashboard","level":"can_view"},{"resource":"dashboard","level":"can_edit"},{"resource":"chart","level":"can_view"},{"resource":"chart","level":"can_edit"},{"resource":"database","level":"can_view"},{"resource":"database","level":"can_query"},{"resource":"ai","level":"can_query"}]}],"presets":[{"preset":"showDashboards","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"]}}},{"preset":"aiAssistant","limits":{"roles":["explorer"],"permissions":{"dashboard":["can_view"],"chart":["can_view"],"ai":["can_query"]}}},{"preset":"fullAccess","limits":{}}],"defaults":{"clipboardClear":{"kind":"after","seconds":30},"expiry":"days90","rollOverlap":"hours24","tokenLifetimeMinutes":60},"schedule":{"listRefreshSeconds":3,"housekeepingSeconds":3600,"serverCheckSeconds":300,"noticesSeconds":60}};
 
 /** Every command: its arguments (by name, and in order as `parameters`) and its reply. */
 export type Commands = {

@@ -175,11 +175,39 @@ describe("the Generate token panel", () => {
     return { backend, panel: topDialog() };
   }
 
+  it("ticks the permissions of the role picked, offers only levels that mean something, and keeps View under Edit", async () => {
+    const { panel } = await openPanel();
+    const ticked = () =>
+      [...panel.querySelectorAll<HTMLInputElement>(".permissions input:checked")].map((box) => box.getAttribute("aria-label"));
+    const offered = [...panel.querySelectorAll<HTMLInputElement>(".permissions input")].map((box) => box.getAttribute("aria-label"));
+    expect(offered).toEqual([
+      "Dashboards: View", "Dashboards: Edit", "Charts: View", "Charts: Edit", "Databases: View", "Databases: Query", "AI assistant: Query",
+    ]);
+    expect(ticked(), "an explorer at first").toEqual(["Dashboards: View", "Charts: View"]);
+    const role = panel.querySelector<HTMLSelectElement>("select")!;
+    role.value = "maker";
+    role.dispatchEvent(new Event("change"));
+    expect(ticked()).toEqual(["Dashboards: View", "Dashboards: Edit", "Charts: View", "Charts: Edit", "Databases: View", "Databases: Query"]);
+    role.value = "explorer";
+    role.dispatchEvent(new Event("change"));
+    expect(ticked()).toEqual(["Dashboards: View", "Charts: View"]);
+    const box = (label: string) => panel.querySelector<HTMLInputElement>(`[aria-label='${label}']`)!;
+    box("Charts: View").click();
+    expect(ticked(), "no view, no edit").toEqual(["Dashboards: View"]);
+    box("Charts: Edit").click();
+    expect(ticked(), "edit brings view").toEqual(["Dashboards: View", "Charts: View", "Charts: Edit"]);
+    box("Charts: View").click();
+    expect(ticked(), "unticking view takes edit").toEqual(["Dashboards: View"]);
+    expect(panel.textContent).toContain("Ticked for the role you picked.");
+  });
+
   it("sends who, role, attribute rows, permissions and lifetime; never the key", async () => {
     const { backend, panel } = await openPanel();
     expect(panel.querySelector("h2")!.textContent).toBe("Generate token: Production backend");
     type(input(panel, "distinct-id"), "user-42");
-    panel.querySelector<HTMLSelectElement>("select")!.value = "maker";
+    const role = panel.querySelector<HTMLSelectElement>("select")!;
+    role.value = "maker";
+    role.dispatchEvent(new Event("change"));
     type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 name']")!, "region");
     type(panel.querySelector<HTMLInputElement>("[aria-label='Attribute 1 value']")!, "EMEA");
     button("Add attribute", panel).click();
@@ -198,8 +226,14 @@ describe("the Generate token panel", () => {
           { name: "region", value: "EMEA" },
           { name: "tenant", value: "acme" },
         ],
+        // A maker's permissions, and the AI assistant ticked by hand.
         permissions: [
           { resource: "dashboard", level: "can_view" },
+          { resource: "dashboard", level: "can_edit" },
+          { resource: "chart", level: "can_view" },
+          { resource: "chart", level: "can_edit" },
+          { resource: "database", level: "can_view" },
+          { resource: "database", level: "can_query" },
           { resource: "ai", level: "can_query" },
         ],
         lifetimeMinutes: 60,
@@ -208,7 +242,7 @@ describe("the Generate token panel", () => {
     });
     // What it grants, in words; the raw claims one click away; where it goes.
     expect(panel.querySelector("#token-summary")!.textContent).toMatch(
-      /^For user-42, Maker, Dashboards: View, AI assistant: Query, region = EMEA, tenant = acme, valid until .+\.$/,
+      /^For user-42, Maker, Dashboards: View and Edit, Charts: View and Edit, Databases: View and Query, AI assistant: Query, region = EMEA, tenant = acme, valid until .+\.$/,
     );
     expect(panel.querySelector("details.claims-details")!.hasAttribute("open")).toBe(false);
     expect(panel.querySelector("#token-where")!.textContent).toContain('<tc-dashboard dashboard-id="YOUR_DASHBOARD_ID" auth-token="SESSION_TOKEN">');

@@ -310,7 +310,10 @@ pub struct TokenArgs {
     /// A row-level-security attribute, name=value (repeatable).
     #[arg(long = "attr", value_name = "NAME=VALUE")]
     attributes: Vec<String>,
-    /// resource:level, for example dashboard:can_view (repeatable).
+    /// resource:level, for example dashboard:can_view (repeatable). Without
+    /// it, the role's own, as the window ticks them: an explorer views
+    /// dashboards and charts, a maker also edits them and queries databases,
+    /// an admin has every level.
     #[arg(long = "permission", value_name = "RESOURCE:LEVEL", value_parser = parse_permission)]
     permissions: Vec<Permission>,
     /// How long the token lasts: 15m, 1h, 24h (1 minute to 24 hours).
@@ -340,7 +343,11 @@ impl TokenArgs {
             distinct_id: self.user,
             role: self.role,
             attributes,
-            permissions: self.permissions,
+            permissions: if self.permissions.is_empty() {
+                self.role.default_permissions()
+            } else {
+                self.permissions
+            },
             lifetime_minutes: self.lifetime.0,
             origin: self.origin,
         }
@@ -507,5 +514,33 @@ mod tests {
         assert!(parse_variable("TOUCAN_API_KEY").is_ok());
         assert!(parse_variable("1BAD").is_err());
         assert!(parse_variable("A=B").is_err());
+    }
+
+    /// The token's permissions: the role's own unless --permission says otherwise.
+    #[test]
+    fn a_token_without_permissions_gets_its_roles() {
+        use clap::Parser;
+        use toucan_keys_core::workspace::{Level, Resource};
+        let request = |args: &[&str]| {
+            let cli = Cli::try_parse_from([&["toucan-keys-cli", "token", "--key", "k", "--user", "u"], args].concat())
+                .unwrap();
+            let Command::Token { request, .. } = cli.command else {
+                panic!("not token")
+            };
+            request.into_request()
+        };
+        assert_eq!(request(&[]).permissions, Role::Explorer.default_permissions());
+        assert_eq!(
+            request(&["--role", "maker"]).permissions,
+            Role::Maker.default_permissions()
+        );
+        let chosen = request(&["--role", "maker", "--permission", "ai:can_query"]).permissions;
+        assert_eq!(
+            chosen,
+            vec![Permission {
+                resource: Resource::Ai,
+                level: Level::CanQuery
+            }]
+        );
     }
 }

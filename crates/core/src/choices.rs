@@ -9,7 +9,7 @@ use toucan_keys_protocol::limits::{KeyLimits, Preset};
 use crate::expiry::ExpiryKind;
 use crate::manager::RollOverlap;
 use crate::settings::ClipboardClear;
-use crate::workspace::{Level, Resource, Role};
+use crate::workspace::{Level, Permission, Resource, Role};
 
 /// Every list of choices the window offers, each in the order shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,6 +30,11 @@ pub struct Choices {
     pub resources: Vec<Resource>,
     /// Permission levels.
     pub levels: Vec<Level>,
+    /// For each resource, the levels that mean something for it (the
+    /// token panel offers no other box).
+    pub resource_levels: Vec<ResourceLevels>,
+    /// What each role starts with in the token panel.
+    pub role_permissions: Vec<RolePermissions>,
     /// What a new key may be used for, the narrowest (suggested) first, with
     /// its limits. The first one's fixed customer attribute is asked for
     /// when the key is made.
@@ -38,6 +43,26 @@ pub struct Choices {
     pub defaults: Defaults,
     /// How often the app does its work on its own.
     pub schedule: Schedule,
+}
+
+/// The levels that mean something for one resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ResourceLevels {
+    /// The resource.
+    pub resource: Resource,
+    /// Its levels, in the order shown.
+    pub levels: Vec<Level>,
+}
+
+/// The permissions a role starts with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RolePermissions {
+    /// The role.
+    pub role: Role,
+    /// Its permissions.
+    pub permissions: Vec<Permission>,
 }
 
 /// A ready-made set of limits a new key can have.
@@ -102,6 +127,11 @@ pub const DEFAULTS: Defaults = Defaults {
     token_lifetime_minutes: 60,
 };
 
+/// The roles, in the order shown.
+const ROLES: [Role; 3] = [Role::Explorer, Role::Maker, Role::Admin];
+/// The resources, in the order shown.
+const RESOURCES: [Resource; 4] = [Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai];
+
 /// The choices this version offers.
 pub fn choices() -> Choices {
     let clipboard_clear = [10, 20, 30, 60, 120, 300]
@@ -125,9 +155,23 @@ pub fn choices() -> Choices {
             RollOverlap::Now,
         ],
         token_lifetime_minutes: vec![15, 60, 240, 1440],
-        roles: vec![Role::Explorer, Role::Maker, Role::Admin],
-        resources: vec![Resource::Dashboard, Resource::Chart, Resource::Database, Resource::Ai],
+        roles: ROLES.to_vec(),
+        resources: RESOURCES.to_vec(),
         levels: vec![Level::CanView, Level::CanEdit, Level::CanQuery],
+        resource_levels: RESOURCES
+            .into_iter()
+            .map(|resource| ResourceLevels {
+                resource,
+                levels: resource.levels().to_vec(),
+            })
+            .collect(),
+        role_permissions: ROLES
+            .into_iter()
+            .map(|role| RolePermissions {
+                role,
+                permissions: role.default_permissions(),
+            })
+            .collect(),
         presets: Preset::ALL
             .into_iter()
             .map(|preset| PresetChoice {
@@ -157,6 +201,24 @@ mod tests {
         }
         for minutes in &offered.token_lifetime_minutes {
             assert!(LIFETIME_MINUTES_RANGE.contains(minutes), "{minutes}");
+        }
+    }
+
+    /// A role starts with levels that mean something for their resources.
+    #[test]
+    fn every_role_starts_with_meaningful_permissions() {
+        let offered = choices();
+        for RolePermissions { role, permissions } in &offered.role_permissions {
+            assert!(!permissions.is_empty(), "{role:?}");
+            for permission in permissions {
+                let levels = &offered
+                    .resource_levels
+                    .iter()
+                    .find(|r| r.resource == permission.resource)
+                    .unwrap()
+                    .levels;
+                assert!(levels.contains(&permission.level), "{role:?}: {permission:?}");
+            }
         }
     }
 

@@ -69,6 +69,49 @@ pub struct Permission {
     pub level: Level,
 }
 
+impl Resource {
+    /// The levels that mean something for this resource, in the order shown:
+    /// dashboards and charts are viewed and edited, a database is viewed and
+    /// queried, the AI assistant is asked (queried).
+    pub fn levels(self) -> &'static [Level] {
+        match self {
+            Self::Dashboard | Self::Chart => &[Level::CanView, Level::CanEdit],
+            Self::Database => &[Level::CanView, Level::CanQuery],
+            Self::Ai => &[Level::CanQuery],
+        }
+    }
+}
+
+impl Role {
+    /// What a session of this role may do unless the request says otherwise:
+    /// an explorer views dashboards and charts; a maker also edits them and
+    /// queries databases to build them; an admin has every level that means
+    /// something.
+    pub fn default_permissions(self) -> Vec<Permission> {
+        let grants: &[(Resource, &[Level])] = match self {
+            Self::Explorer => &[
+                (Resource::Dashboard, &[Level::CanView]),
+                (Resource::Chart, &[Level::CanView]),
+            ],
+            Self::Maker => &[
+                (Resource::Dashboard, &[Level::CanView, Level::CanEdit]),
+                (Resource::Chart, &[Level::CanView, Level::CanEdit]),
+                (Resource::Database, &[Level::CanView, Level::CanQuery]),
+            ],
+            Self::Admin => &[
+                (Resource::Dashboard, Resource::Dashboard.levels()),
+                (Resource::Chart, Resource::Chart.levels()),
+                (Resource::Database, Resource::Database.levels()),
+                (Resource::Ai, Resource::Ai.levels()),
+            ],
+        };
+        grants
+            .iter()
+            .flat_map(|&(resource, levels)| levels.iter().map(move |&level| Permission { resource, level }))
+            .collect()
+    }
+}
+
 /// One row-level-security attribute row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -314,6 +314,7 @@ attribute-type-number = number
 attribute-type-boolean = true or false
 attribute-type-date = date
 token-permissions = Permissions
+token-permissions-help = Ticked for the role you picked. Change them if this user needs more or less.
 token-resource = Resource
 resource-dashboard = Dashboards
 resource-chart = Charts

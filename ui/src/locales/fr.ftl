@@ -311,6 +311,7 @@ attribute-type-number = nombre
 attribute-type-boolean = vrai ou faux (true / false)
 attribute-type-date = date
 token-permissions = Permissions
+token-permissions-help = Cochées selon le rôle choisi. Modifiez-les si cet utilisateur a besoin de plus ou de moins.
 token-resource = Ressource
 resource-dashboard = Tableaux de bord
 resource-chart = Graphiques

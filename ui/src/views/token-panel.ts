@@ -101,10 +101,15 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     // Without the list, names and values are typed freely; the server still checks them.
     .catch(() => undefined);
 
+  // Only the levels that mean something for a resource get a box (CHOICES.resourceLevels);
+  // the role decides which are ticked, and the person may change them after.
+  const permissionsHelpId = uniqueId("permissions-help");
   const permissionBoxes: { permission: Permission; box: HTMLInputElement }[] = [];
+  const meaningful = (resource: Resource, level: Level) =>
+    CHOICES.resourceLevels.some((entry) => entry.resource === resource && entry.levels.includes(level));
   const grid = h(
     "table",
-    { class: "permissions", "aria-label": t("token-permissions") },
+    { class: "permissions", "aria-label": t("token-permissions"), "aria-describedby": permissionsHelpId },
     h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("token-resource")), ...LEVELS.map((level) => h("th", { scope: "col" }, level.label)))),
     h(
       "tbody",
@@ -115,11 +120,11 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
           {},
           h("th", { scope: "row" }, resource.label),
           ...LEVELS.map((level) => {
+            if (!meaningful(resource.value, level.value)) return h("td", { class: "no-level" });
             const allowed = allowedLevel(resource.value, level.value);
             const box = h("input", {
               type: "checkbox",
               "aria-label": t("permission-label", { resource: resource.label, level: level.label }),
-              checked: allowed && level.value === "can_view" && resource.value === "dashboard",
               disabled: !allowed,
               title: allowed ? undefined : t("token-beyond-limits"),
             });
@@ -130,6 +135,26 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       ),
     ),
   );
+  /** Ticks what `chosen` starts with (CHOICES.rolePermissions), within the key's limits. */
+  function followRole(chosen: Role) {
+    const defaults = CHOICES.rolePermissions.find((entry) => entry.role === chosen)?.permissions ?? [];
+    for (const { permission, box } of permissionBoxes) {
+      box.checked = !box.disabled && defaults.some((p) => p.resource === permission.resource && p.level === permission.level);
+    }
+  }
+  // Editing something means seeing it: Edit ticks View, and unticking View unticks Edit.
+  const boxOf = (resource: Resource, level: Level) =>
+    permissionBoxes.find((entry) => entry.permission.resource === resource && entry.permission.level === level)?.box;
+  for (const { permission, box } of permissionBoxes) {
+    box.addEventListener("change", () => {
+      const view = boxOf(permission.resource, "can_view");
+      const edit = boxOf(permission.resource, "can_edit");
+      if (permission.level === "can_edit" && box.checked && view && !view.disabled) view.checked = true;
+      if (permission.level === "can_view" && !box.checked && edit) edit.checked = false;
+    });
+  }
+  role.addEventListener("change", () => followRole(role.value as Role));
+  if (ROLES.length) followRole(ROLES[0].value);
 
   // A key limited to web addresses: the token is for a page on one of them.
   const origin = key.allowedOrigins.length ? h("select", { id: uniqueId("token-origin"), class: "field select" }) : null;
@@ -176,7 +201,13 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
       attributesError,
       addButton,
     ),
-    h("fieldset", { class: "fieldset" }, h("legend", { class: "label" }, t("token-permissions")), grid),
+    h(
+      "fieldset",
+      { class: "fieldset" },
+      h("legend", { class: "label" }, t("token-permissions")),
+      h("p", { class: "help", id: permissionsHelpId }, t("token-permissions-help")),
+      grid,
+    ),
     origin ? h("label", { for: origin.id, class: "label" }, t("token-origin")) : null,
     origin,
     h("label", { for: lifetime.id, class: "label" }, t("token-lifetime")),
@@ -235,9 +266,13 @@ export function openTokenPanel(key: KeySummary, onUsed: () => void): void {
     if (claims.role) parts.push(t(`role-name-${claims.role}`));
     // In the panel's own order (Rust's CHOICES), whatever order the server wrote them in.
     const granted = claims.permissions ?? {};
-    const can = CHOICES.resources.flatMap((resource: Resource) =>
-      (granted[resource] ?? []).map((level) => t("permission-label", { resource: t(`resource-${resource}`), level: t(`level-${level}`) })),
-    );
+    // One entry per resource, its levels joined in words ("Dashboards: View and Edit").
+    const and = new Intl.ListFormat(intlLocale(), { type: "conjunction" });
+    const can = CHOICES.resources
+      .filter((resource: Resource) => (granted[resource] ?? []).length > 0)
+      .map((resource: Resource) =>
+        t("permission-label", { resource: t(`resource-${resource}`), level: and.format(granted[resource].map((level) => t(`level-${level}`))) }),
+      );
     parts.push(can.length ? can.join(", ") : t("token-summary-nothing"));
     for (const [name, value] of Object.entries(claims.attributes ?? {})) parts.push(`${name} = ${String(value)}`);
     parts.push(t("token-summary-until", { at: exactTime(token.expiresAt) }));
