@@ -512,6 +512,8 @@ fn a_pasted_key_is_identified_here_and_on_the_server_only_when_asked() {
         .identify_key(PastedKey::from(String::from_utf8(typo).unwrap().as_str()))
         .unwrap_err();
     assert_eq!(code(&error), "invalid_key");
+    // Where the typo is, since the window empties the field before the answer.
+    assert!(error.to_string().contains("near character 11"), "{error}");
 
     // The server: not connected says so; connected, it reports its view by fingerprint.
     let not_connected = h

@@ -114,6 +114,7 @@ error-key-wrong-prefix = This is not a Toucan API key: it should start with "tck
 error-key-wrong-length = This key has { $found } characters, but a Toucan API key has { $expected }. Part of it may be missing; copy it again.
 error-key-bad-character = This key has a character that cannot be in a key, at position { $position }. Copy it again.
 error-key-checksum-mismatch = This key has a typo: its check characters do not match. Copy it again.
+error-key-typo-at = This key has a typo near character { $position } (counting the t of tck_ as 1). Look there in the place you copied it from, or copy it again.
 error-keychain-locked = Your keychain is locked. Unlock it (for example by signing in again, or in { $app }) and try again.
 error-keychain-unavailable = Your computer's keychain isn't available, so the key can't be kept safe. Make sure a keychain service is running (on Linux: GNOME Keyring or KWallet), then try again.
 error-secret-missing = This key's secret is no longer in your keychain ({ $app }). It may have been removed outside Toucan Keys; revoke this key and create a new one.

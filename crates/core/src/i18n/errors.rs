@@ -309,7 +309,10 @@ fn parse_error(language: Language, error: &ParseKeyError) -> String {
             &[("found", number(*found)), ("expected", number(*expected))],
         ),
         ParseKeyError::BadCharacter { position } => say("key-bad-character", &[("position", number(*position))]),
-        ParseKeyError::ChecksumMismatch => say("key-checksum-mismatch", &[]),
+        ParseKeyError::ChecksumMismatch { near: None } => say("key-checksum-mismatch", &[]),
+        ParseKeyError::ChecksumMismatch { near: Some(position) } => {
+            say("key-typo-at", &[("position", number(*position))])
+        }
     }
 }
 
@@ -352,7 +355,8 @@ mod tests {
             CoreError::InvalidKey(ParseKeyError::WrongPrefix),
             CoreError::InvalidKey(ParseKeyError::WrongLength { found: 3, expected: 40 }),
             CoreError::InvalidKey(ParseKeyError::BadCharacter { position: 5 }),
-            CoreError::InvalidKey(ParseKeyError::ChecksumMismatch),
+            CoreError::InvalidKey(ParseKeyError::ChecksumMismatch { near: None }),
+            CoreError::InvalidKey(ParseKeyError::ChecksumMismatch { near: Some(13) }),
             CoreError::Keychain(VaultError::Locked),
             CoreError::Keychain(VaultError::Unavailable { detail: s() }),
             CoreError::Keychain(VaultError::SecretMissing),

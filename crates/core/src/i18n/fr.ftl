@@ -112,6 +112,7 @@ error-key-wrong-prefix = Ce n’est pas une clé d’API Toucan : elle devrait 
 error-key-wrong-length = Cette clé compte { $found } caractères, mais une clé d’API Toucan en compte { $expected }. Une partie manque peut-être ; copiez-la à nouveau.
 error-key-bad-character = Cette clé contient un caractère impossible dans une clé, en position { $position }. Copiez-la à nouveau.
 error-key-checksum-mismatch = Cette clé contient une faute de frappe : ses caractères de contrôle ne correspondent pas. Copiez-la à nouveau.
+error-key-typo-at = Cette clé contient une faute de frappe vers le caractère { $position } (le t de tck_ compte pour 1). Regardez à cet endroit là où vous l’avez copiée, ou copiez-la à nouveau.
 error-keychain-locked = Votre trousseau est verrouillé. Déverrouillez-le (par exemple en vous reconnectant, ou dans { $app }) et réessayez.
 error-keychain-unavailable = Le trousseau de votre ordinateur n’est pas disponible : la clé ne peut pas être gardée en sécurité. Vérifiez qu’un service de trousseau fonctionne (sous Linux : GNOME Keyring ou KWallet), puis réessayez.
 error-secret-missing = Le secret de cette clé n’est plus dans votre trousseau ({ $app }). Il a peut-être été supprimé hors de Toucan Keys ; révoquez cette clé et créez-en une nouvelle.
