@@ -19,7 +19,7 @@ import { boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollT
 import {
   APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
   launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, watchNotifications, clickLabelled as clickLabelledIn, axeViolations, wordsIn,
+  APP_HOME, stopLeftoverApps, watchNotifications, clickLabelled as clickLabelledIn, axeViolations, wordsIn,
 } from "./support.mjs";
 
 const CLEAR_DELAY_SECONDS = 10;
@@ -91,10 +91,15 @@ async function waitForClipboard(expected, seconds) {
   return readClipboard() === expected;
 }
 
-/** Ends the running scenario's app session. */
+/**
+ * Ends the running scenario's app session. An app the session couldn't close
+ * (a scenario that failed halfway, a driver that lost it) is stopped too:
+ * left running, it would take the next scenario's launch as a second instance.
+ */
 async function endSession() {
   await browser?.deleteSession().catch(() => {});
   browser = undefined;
+  await stopLeftoverApps();
 }
 
 /** Starts a scenario from a known state (see freshStart). */

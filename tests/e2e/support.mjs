@@ -53,6 +53,19 @@ export function watchNotifications() {
   };
 }
 
+/**
+ * Stops any app this suite started that is still running (matched by its
+ * binary's path, so nothing else is touched): politely first, then for good.
+ */
+export async function stopLeftoverApps() {
+  const running = () => spawnSync("pgrep", ["-f", `^${APP_BINARY}`]).status === 0;
+  for (let waited = 0; running() && waited < 20; waited++) await sleep(250);
+  if (!running()) return;
+  spawnSync("pkill", ["-TERM", "-f", `^${APP_BINARY}`]);
+  for (let waited = 0; running() && waited < 12; waited++) await sleep(250);
+  if (running()) spawnSync("pkill", ["-KILL", "-f", `^${APP_BINARY}`]);
+}
+
 /** Where earlier scenarios' folders are moved: still searched by the hygiene scenario. */
 const EARLIER = join(required("XDG_STATE_HOME"), "earlier-scenarios");
 
