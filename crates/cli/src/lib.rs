@@ -23,6 +23,7 @@ use std::sync::Arc;
 
 use clap::{CommandFactory, Parser};
 use toucan_keys_core::clipboard::SystemClipboard;
+use toucan_keys_core::i18n::{Arg, long_date, message as say};
 use toucan_keys_core::workspace::FixedAnswer;
 use toucan_keys_core::{APP_IDENTIFIER, Host, KeySummary, KeychainVault, Reply, ToucanApp};
 
@@ -53,6 +54,8 @@ where
             return exit::code(exit::FAILURE);
         }
     };
+    // The window's language: the one chosen in its settings, or the system's.
+    app.speak_chosen_language();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -60,7 +63,8 @@ where
     match runtime.block_on(cli.command.run(&app)) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("{error}");
+            // In the language spoken (Display is English, for logs).
+            eprintln!("{}", error.message());
             exit::code(exit::for_error(&error))
         }
     }
@@ -69,8 +73,8 @@ where
 /// The app on this computer, as the window opens it: the same keychain, the
 /// same registry, the same settings and workspace files.
 fn open_app() -> Result<Arc<ToucanApp>, String> {
-    let data_dir = toucan_keys_core::default_data_dir().ok_or("no data folder for this user")?;
-    let config_dir = toucan_keys_core::default_config_dir().ok_or("no config folder for this user")?;
+    let data_dir = toucan_keys_core::default_data_dir().ok_or_else(|| say("cli-no-data-folder", &[]))?;
+    let config_dir = toucan_keys_core::default_config_dir().ok_or_else(|| say("cli-no-config-folder", &[]))?;
     let host = Host {
         vault: Arc::new(KeychainVault::new(APP_IDENTIFIER)),
         clipboard: Box::new(SystemClipboard::default()),
@@ -118,7 +122,10 @@ impl Command {
                     }
                 };
                 let created = app.create_key(name, expires, origins, limits).await?;
-                eprintln!("Limits: {}", created.key.limits_summary);
+                eprintln!(
+                    "{}",
+                    say("cli-limits", &[("summary", Arg::Text(&created.key.limits_summary))])
+                );
                 if let Some(warning) = &created.server_warning {
                     eprintln!("{warning}");
                 }
@@ -144,7 +151,7 @@ impl Command {
                 if json {
                     println!("{}", serde_json::to_string_pretty(&hits).expect("hits serialize"));
                 } else if hits.is_empty() {
-                    eprintln!("No Toucan key found.");
+                    eprintln!("{}", say("cli-scan-none", &[]));
                 } else {
                     eprint!("{}", scan::describe(&hits));
                 }
@@ -162,11 +169,14 @@ impl Command {
                 };
                 if changed {
                     eprintln!(
-                        "Added to {}: every commit is searched for Toucan keys first.",
-                        hook.display()
+                        "{}",
+                        say("cli-hook-added", &[("hook", Arg::Text(&hook.display().to_string()))])
                     );
                 } else {
-                    eprintln!("{} already searches every commit for Toucan keys.", hook.display());
+                    eprintln!(
+                        "{}",
+                        say("cli-hook-present", &[("hook", Arg::Text(&hook.display().to_string()))])
+                    );
                 }
                 ok
             }
@@ -183,11 +193,13 @@ impl Command {
                 }
                 let old = &rolled.old.record;
                 match (old.revoked_at, old.expires_at) {
-                    (Some(_), _) => eprintln!("“{}” was revoked.", old.name),
+                    (Some(_), _) => eprintln!("{}", say("revoked-toast", &[("name", Arg::Text(&old.name))])),
                     (None, Some(until)) => eprintln!(
-                        "“{}” keeps working until {}, then is revoked.",
-                        old.name,
-                        toucan_keys_core::i18n::long_date(until)
+                        "{}",
+                        say(
+                            "cli-roll-old-until",
+                            &[("name", Arg::Text(&old.name)), ("date", Arg::Text(&long_date(until)))]
+                        )
                     ),
                     (None, None) => {}
                 }
@@ -206,23 +218,25 @@ impl Command {
             Command::Rename { key, new_name } => {
                 let key = app.find_key(&key)?;
                 let renamed = app.rename_key(key.record.id, new_name)?;
-                eprintln!("Renamed to “{}”.", renamed.record.name);
+                eprintln!("{}", say("cli-renamed", &[("name", Arg::Text(&renamed.record.name))]));
                 ok
             }
             Command::Revoke { key, yes } => {
                 let key = app.find_key(&key)?;
-                let question = format!(
-                    "Revoke “{}”? Apps using it stop working right away, and its secret leaves your keychain. [y/N] ",
-                    key.record.name
-                );
+                // The window's question, word for word.
+                let name = [("name", Arg::Text(&key.record.name))];
+                let question = format!("{} {}", say("revoke-title", &name), say("revoke-message", &[]));
                 if !yes && !ask(&question, false) {
-                    eprintln!("Nothing was revoked.");
+                    eprintln!("{}", say("cli-nothing-revoked", &[]));
                     return Ok(exit::code(exit::FAILURE));
                 }
                 let revoked = app.revoke_key(key.record.id).await?;
                 match revoked.server_warning {
                     Some(warning) => eprintln!("{warning}"),
-                    None => eprintln!("“{}” was revoked.", revoked.key.record.name),
+                    None => eprintln!(
+                        "{}",
+                        say("revoked-toast", &[("name", Arg::Text(&revoked.key.record.name))])
+                    ),
                 }
                 ok
             }
@@ -230,14 +244,12 @@ impl Command {
                 let key = app.find_key(&key)?;
                 let changed = app.set_key_origins(key.record.id, origins).await?;
                 let record = &changed.key.record;
+                let name = ("name", Arg::Text(&record.name));
                 if record.allowed_origins.is_empty() {
-                    eprintln!("“{}” may be used from anywhere.", record.name);
+                    eprintln!("{}", say("cli-origins-any", &[name]));
                 } else {
-                    eprintln!(
-                        "“{}” may be used only from {}.",
-                        record.name,
-                        record.allowed_origins.join(", ")
-                    );
+                    let origins = record.allowed_origins.join(", ");
+                    eprintln!("{}", say("cli-origins-only", &[name, ("origins", Arg::Text(&origins))]));
                 }
                 if let Some(warning) = changed.server_warning {
                     eprintln!("{warning}");
@@ -254,7 +266,16 @@ impl Command {
                 };
                 let key = app.find_key(&key)?;
                 let changed = app.set_key_limits(key.record.id, limits).await?;
-                eprintln!("“{}”: {}", changed.key.record.name, changed.key.limits_summary);
+                eprintln!(
+                    "{}",
+                    say(
+                        "cli-limits-of",
+                        &[
+                            ("name", Arg::Text(&changed.key.record.name)),
+                            ("summary", Arg::Text(&changed.key.limits_summary))
+                        ]
+                    )
+                );
                 if let Some(warning) = changed.server_warning {
                     eprintln!("{warning}");
                 }
@@ -263,8 +284,14 @@ impl Command {
             Command::Restore { key } => {
                 let restored = app.restore_found_key(toucan_keys_core::KeyId(key)).await?;
                 eprintln!(
-                    "“{}” is back in your list ({}). Its creation and expiry dates are unknown.",
-                    restored.record.name, restored.record.hint
+                    "{}",
+                    say(
+                        "cli-restored",
+                        &[
+                            ("name", Arg::Text(&restored.record.name)),
+                            ("hint", Arg::Text(&restored.record.hint))
+                        ]
+                    )
                 );
                 ok
             }
@@ -273,13 +300,16 @@ impl Command {
                     return delete_found(app, found, yes).await;
                 }
                 let key = app.find_key(&key)?;
-                let question = format!("Delete “{}” from the list? [y/N] ", key.record.name);
+                // The window's question, word for word.
+                let name = [("name", Arg::Text(&key.record.name))];
+                let question = format!("{} {}", say("delete-title", &name), say("delete-message", &[]));
                 if !yes && !ask(&question, false) {
-                    eprintln!("Nothing was deleted.");
+                    eprintln!("{}", say("cli-nothing-deleted", &[]));
                     return Ok(exit::code(exit::FAILURE));
                 }
-                if let Some(warning) = app.delete_key(key.record.id).await?.server_warning {
-                    eprintln!("{warning}");
+                match app.delete_key(key.record.id).await?.server_warning {
+                    Some(warning) => eprintln!("{warning}"),
+                    None => eprintln!("{}", say("deleted", &name)),
                 }
                 ok
             }
@@ -308,7 +338,11 @@ impl Command {
                 // The pasted key is zeroed when this arm ends.
                 let mut pasted = zeroize::Zeroizing::new(String::new());
                 if let Err(error) = std::io::stdin().read_line(&mut pasted) {
-                    eprintln!("toucan-keys-cli: standard input couldn't be read ({error}).");
+                    let error = error.to_string();
+                    eprintln!(
+                        "toucan-keys-cli: {}",
+                        say("cli-stdin-unreadable", &[("error", Arg::Text(&error))])
+                    );
                     return Ok(exit::code(exit::FAILURE));
                 }
                 println!(
@@ -338,16 +372,20 @@ fn found_key(app: &ToucanApp, wanted: &str) -> Reply<Option<toucan_keys_core::Fo
 /// Deletes a found key after asking: whatever uses it stops working.
 async fn delete_found(app: &ToucanApp, found: toucan_keys_core::FoundKey, yes: bool) -> Reply<ExitCode> {
     let label = found.name.clone().unwrap_or_else(|| found.id.to_string());
+    // The window's question, word for word.
+    let name = [("name", Arg::Text(&label))];
     let question = format!(
-        "Delete “{label}”, found in your keychain? Apps using it stop working, and its secret leaves your keychain for good. [y/N] "
+        "{} {}",
+        say("found-delete-title", &name),
+        say("found-delete-message", &[])
     );
     if !yes && !ask(&question, false) {
-        eprintln!("Nothing was deleted.");
+        eprintln!("{}", say("cli-nothing-deleted", &[]));
         return Ok(exit::code(exit::FAILURE));
     }
     match app.delete_found_key(found.id).await?.server_warning {
         Some(warning) => eprintln!("{warning}"),
-        None => eprintln!("“{label}” was deleted from your keychain."),
+        None => eprintln!("{}", say("found-deleted", &name)),
     }
     Ok(exit::code(exit::OK))
 }
@@ -355,28 +393,22 @@ async fn delete_found(app: &ToucanApp, found: toucan_keys_core::FoundKey, yes: b
 /// The keys found in the keychain that no list knows, and what to do.
 fn print_found(found: &[toucan_keys_core::FoundKey]) {
     if found.is_empty() {
-        println!("Your keychain holds no key that this computer's list doesn't know.");
+        println!("{}", say("cli-found-none", &[]));
         return;
     }
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "Found in your keychain: {} key(s) this computer's list doesn't know.",
-        found.len()
-    );
+    let count = i64::try_from(found.len()).unwrap_or(i64::MAX);
+    let _ = writeln!(out, "{}", say("cli-found-count", &[("count", Arg::Number(count))]));
     for key in found {
         let _ = writeln!(
             out,
             "{}  {}  {}",
             key.id,
-            key.hint.as_deref().unwrap_or("(not a valid key)"),
-            key.name.as_deref().unwrap_or("(no name)")
+            key.hint.clone().unwrap_or_else(|| say("cli-found-not-a-key", &[])),
+            key.name.clone().unwrap_or_else(|| say("cli-found-no-name", &[]))
         );
     }
-    let _ = writeln!(
-        out,
-        "Restore one with: toucan-keys-cli restore <id>. Delete one with: toucan-keys-cli delete <id>"
-    );
+    let _ = writeln!(out, "{}", say("cli-found-howto", &[]));
 }
 
 /// Copies a key and stays until the clipboard is cleared (the clear happens in
@@ -389,15 +421,18 @@ fn copy_and_wait(app: &Arc<ToucanApp>, id: toucan_keys_core::KeyId) -> Reply<()>
     let name = &copied.key.record.name;
     match copied.clears_in_seconds {
         Some(seconds) => {
+            let seconds_arg = Arg::Number(i64::from(seconds));
             eprintln!(
-                "Copied “{name}”. The clipboard is cleared in {seconds} s unless you copy something else; Ctrl+C clears it now."
+                "{}",
+                say(
+                    "cli-copied-clears",
+                    &[("name", Arg::Text(name)), ("seconds", seconds_arg)]
+                )
             );
             std::thread::sleep(std::time::Duration::from_secs(u64::from(seconds) + 1));
         }
         None => {
-            eprintln!(
-                "Copied “{name}”. It stays until you copy something else; Ctrl+C clears it and ends this command."
-            );
+            eprintln!("{}", say("cli-copied-stays", &[("name", Arg::Text(name))]));
             loop {
                 std::thread::park();
             }
@@ -406,30 +441,38 @@ fn copy_and_wait(app: &Arc<ToucanApp>, id: toucan_keys_core::KeyId) -> Reply<()>
     Ok(())
 }
 
-/// Asks a yes/no question on the terminal; `default` when Enter is pressed,
-/// and no when there is no terminal to ask on.
+/// Asks a yes/no question on the terminal, in the language spoken, with the
+/// choices after it; `default` when Enter is pressed, and no when there is no
+/// terminal to ask on.
 fn ask(question: &str, default: bool) -> bool {
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{question}");
+    let choices = say(
+        if default {
+            "cli-yes-no-default-yes"
+        } else {
+            "cli-yes-no"
+        },
+        &[],
+    );
+    eprint!("{question} {choices} ");
     let mut answer = String::new();
     if std::io::stdin().read_line(&mut answer).is_err() {
         return false;
     }
-    match answer.trim().to_lowercase().as_str() {
-        "" => default,
-        "y" | "yes" => true,
-        _ => false,
+    let answer = answer.trim().to_lowercase();
+    if answer.is_empty() {
+        return default;
     }
+    say("cli-answer-yes", &[]).split(',').any(|yes| yes.trim() == answer)
 }
 
 /// Under the table, each leaked key: where and when it was found, and what to do.
 fn print_leaks(keys: &[KeySummary]) {
-    use toucan_keys_core::i18n::{Arg, long_date, message};
     for key in keys {
         let Some(leak) = &key.record.leak else { continue };
-        let place = leak.url.clone().unwrap_or_else(|| message("leak-unknown-place", &[]));
+        let place = leak.url.clone().unwrap_or_else(|| say("leak-unknown-place", &[]));
         let date = long_date(leak.found_at);
         let id = if key.record.revoked_at.is_some() {
             "leak-notice-revoked"
@@ -438,7 +481,7 @@ fn print_leaks(keys: &[KeySummary]) {
         };
         println!(
             "\n{}",
-            message(
+            say(
                 id,
                 &[
                     ("name", Arg::Text(&key.record.name)),
@@ -464,77 +507,89 @@ fn reveal_once(
         let _ = secret.reveal_to(&mut out);
         let _ = out.flush();
         if to_terminal {
-            eprintln!("This is the only time the key is shown.");
+            eprintln!(
+                "{}",
+                say("cli-shown-once", &[("id", Arg::Text(key.record.id.as_str()))])
+            );
         }
         return Ok(exit::code(exit::OK));
     }
-    eprintln!("Created “{}” ({}).", key.record.name, key.record.hint);
-    if ask("Copy it to the clipboard now? It won't be shown again. [Y/n] ", true) {
+    let (name, hint) = (Arg::Text(&key.record.name), Arg::Text(&key.record.hint));
+    eprintln!("{}", say("cli-created", &[("name", name), ("hint", hint)]));
+    if ask(&say("cli-copy-now", &[]), true) {
         copy_and_wait(app, key.record.id.clone())?;
     } else {
-        eprintln!("Not copied. Copy it later with: toucan-keys-cli copy {}", key.record.id);
+        eprintln!(
+            "{}",
+            say("cli-not-copied", &[("id", Arg::Text(key.record.id.as_str()))])
+        );
     }
     Ok(exit::code(exit::OK))
 }
 
 /// A key's details, then its history, newest first.
 fn print_details(details: &toucan_keys_core::app::KeyDetails) {
-    use toucan_keys_core::i18n::long_date;
     let record = &details.key.record;
-    let status = serde_json::to_value(details.key.status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default();
+    let status = toucan_keys_core::i18n::status_word(details.key.status);
     let mut rows = vec![
-        ("Name", record.name.clone()),
-        ("Key", record.hint.clone()),
-        ("Status", status),
-        ("Fingerprint", record.fingerprint.clone()),
+        ("cli-detail-name", record.name.clone()),
+        ("cli-detail-key", record.hint.clone()),
+        ("cli-detail-status", status),
+        ("cli-detail-fingerprint", record.fingerprint.clone()),
         (
-            "Created",
+            "cli-detail-created",
             match record.restored_at {
-                Some(at) => format!("unknown (restored on {})", long_date(at)),
+                Some(at) => say("cli-detail-restored-on", &[("date", Arg::Text(&long_date(at)))]),
                 None => long_date(record.created_at),
             },
         ),
         (
-            "Expires",
-            record.expires_at.map_or_else(|| "never".to_owned(), long_date),
+            "cli-detail-expires",
+            record.expires_at.map_or_else(|| say("cli-never", &[]), long_date),
         ),
-        ("Limits", details.key.limits_summary.clone()),
+        ("cli-detail-limits", details.key.limits_summary.clone()),
         (
-            "Web addresses",
+            "cli-detail-origins",
             if record.allowed_origins.is_empty() {
-                "any".to_owned()
+                say("cli-detail-any-origin", &[])
             } else {
                 record.allowed_origins.join(", ")
             },
         ),
     ];
     if let Some(at) = record.revoked_at {
-        rows.push(("Revoked", long_date(at)));
+        rows.push(("cli-detail-revoked", long_date(at)));
     }
     if let Some(name) = &details.replaces {
-        rows.push(("Replaces", name.clone()));
+        rows.push(("cli-detail-replaces", name.clone()));
     }
     if let Some(name) = &details.replaced_by {
-        rows.push(("Replaced by", name.clone()));
+        rows.push(("cli-detail-replaced-by", name.clone()));
     }
     if let Some(leak) = &record.leak {
-        rows.push((
-            "Found in public",
-            format!("{} on {}", leak.url.as_deref().unwrap_or("?"), long_date(leak.found_at)),
-        ));
+        let (url, date) = (leak.url.as_deref().unwrap_or("?"), long_date(leak.found_at));
+        let found_at = say(
+            "cli-detail-found-at",
+            &[("url", Arg::Text(url)), ("date", Arg::Text(&date))],
+        );
+        rows.push(("cli-detail-found-in-public", found_at));
     }
-    for (label, value) in rows {
-        println!("{label:<16}{value}");
+    let labelled: Vec<(String, String)> = rows.into_iter().map(|(id, value)| (say(id, &[]), value)).collect();
+    let width = labelled
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (label, value) in labelled {
+        println!("{label:<width$}{value}");
     }
-    println!("\nActivity, newest first:");
+    println!("\n{}", say("cli-activity-title", &[]));
     if let Some(problem) = &details.activity_problem {
         println!("  {problem}");
     }
     if details.activity.is_empty() && details.activity_problem.is_none() {
-        println!("  Nothing recorded yet.");
+        println!("  {}", say("cli-activity-none", &[]));
     }
     for line in &details.activity {
         println!("  {}  {}", line.event.at.format("%Y-%m-%d %H:%M"), line.text);
@@ -544,7 +599,7 @@ fn print_details(details: &toucan_keys_core::app::KeyDetails) {
 /// The key list as a table: name, hint, status, created, expires.
 fn print_table(keys: &[KeySummary]) {
     if keys.is_empty() {
-        println!("No keys yet. Create one with: toucan-keys-cli create --name \"Production backend\"");
+        println!("{}", say("cli-no-keys", &[]));
         return;
     }
     let rows: Vec<[String; 6]> = keys
@@ -554,22 +609,27 @@ fn print_table(keys: &[KeySummary]) {
             [
                 record.name.clone(),
                 record.hint.clone(),
-                serde_json::to_value(key.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                toucan_keys_core::i18n::status_word(key.status),
                 match record.restored_at {
-                    Some(_) => "unknown".to_owned(),
+                    Some(_) => say("cli-unknown", &[]),
                     None => record.created_at.format("%Y-%m-%d").to_string(),
                 },
                 record
                     .expires_at
-                    .map_or_else(|| "never".to_owned(), |at| at.format("%Y-%m-%d").to_string()),
+                    .map_or_else(|| say("cli-never", &[]), |at| at.format("%Y-%m-%d").to_string()),
                 key.limits_summary.clone(),
             ]
         })
         .collect();
-    let header = ["NAME", "KEY", "STATUS", "CREATED", "EXPIRES", "LIMITS"].map(str::to_owned);
+    let header = [
+        "cli-column-name",
+        "cli-column-key",
+        "cli-column-status",
+        "cli-column-created",
+        "cli-column-expires",
+        "cli-column-limits",
+    ]
+    .map(|id| say(id, &[]));
     let widths: Vec<usize> = (0..6)
         .map(|column| {
             std::iter::once(&header)

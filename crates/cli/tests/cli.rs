@@ -26,6 +26,11 @@ impl Home {
             .env("XDG_DATA_HOME", self.0.path().join("data"))
             .env("XDG_CONFIG_HOME", self.0.path().join("config"))
             .env("HOME", self.0.path())
+            // English, whatever the machine's language (a test sets another).
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .stdin(Stdio::null());
         command
     }
@@ -379,8 +384,18 @@ fn roll_prints_the_replacement_once_and_details_show_the_history() {
     );
 
     let details = text(&home.run(&["details", &old_id]).stdout);
-    assert!(details.contains("Replaced by     Backend"), "{details}");
-    assert!(details.contains("Status          retiring"), "{details}");
+    assert!(
+        details
+            .lines()
+            .any(|line| line.starts_with("Replaced by ") && line.trim_end().ends_with(" Backend")),
+        "{details}"
+    );
+    assert!(
+        details
+            .lines()
+            .any(|line| line.starts_with("Status ") && line.trim_end().ends_with(" Retiring")),
+        "{details}"
+    );
     assert!(details.contains("Rolled: a new key replaces it"), "{details}");
     assert!(details.contains("Created"), "{details}");
     assert!(
@@ -430,7 +445,7 @@ fn a_leaked_key_is_listed_as_leaked_with_where_and_is_not_copied() {
     std::fs::write(&registry, serde_json::to_vec(&list).unwrap()).unwrap();
 
     let shown = text(&home.run(&["list"]).stdout);
-    assert!(shown.contains("leaked"), "{shown}");
+    assert!(shown.contains("Leaked"), "{shown}");
     assert!(
         shown.contains("“Shop” was found in public at https://github.com/octo-org/shop/blob/0123abc/.env on 2 December 2026. It still works, for anyone who saw it"),
         "{shown}"
@@ -797,4 +812,40 @@ fn scan_names_your_key_where_it_leaked_never_the_key_and_a_hook_blocks_the_commi
         .output()
         .unwrap();
     assert!(committed.status.success(), "{}", text(&committed.stderr));
+}
+
+/// The command line speaks the window's language: the one chosen in the
+/// window's settings, else the system's (LANGUAGE, LC_ALL, LANG), from the
+/// same catalogues as the window and the core.
+#[test]
+fn the_command_line_speaks_the_windows_language() {
+    let home = Home::new();
+    home.create("Production backend");
+    assert!(home.run(&["revoke", "Production backend", "--yes"]).status.success());
+    let in_french = |args: &[&str]| home.cli().env("LANGUAGE", "fr").args(args).output().unwrap();
+
+    let listed = text(&in_french(&["list"]).stdout);
+    assert!(listed.contains("Révoquée"), "{listed}");
+    let refused = in_french(&["copy", "Staging"]);
+    assert!(!refused.status.success());
+    assert!(
+        text(&refused.stderr).contains("Aucune de vos clés ne s’appelle «\u{a0}Staging\u{a0}»"),
+        "{}",
+        text(&refused.stderr)
+    );
+
+    // In English, the window's words too (not the status's code name).
+    let listed = text(&home.run(&["list"]).stdout);
+    assert!(listed.contains("Revoked") && !listed.contains("revoked "), "{listed}");
+
+    // The window's choice wins over the system's.
+    let settings = home.0.path().join("config/cloud.toucanai.keys/settings.json");
+    std::fs::create_dir_all(settings.parent().unwrap()).unwrap();
+    std::fs::write(
+        &settings,
+        r#"{"version":1,"language":"fr","clipboardClear":{"kind":"after","seconds":30}}"#,
+    )
+    .unwrap();
+    let listed = text(&home.run(&["list"]).stdout);
+    assert!(listed.contains("Révoquée"), "{listed}");
 }

@@ -35,3 +35,13 @@ pub fn activity_text(activity: &Activity) -> String {
         }
     }
 }
+
+/// A key's status in one word or two, as the window's list writes it (the
+/// command line's STATUS column): the same words in both catalogues.
+pub fn status_word(status: crate::record::KeyStatus) -> String {
+    let tag = serde_json::to_value(status)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    message(&format!("status-{tag}"), &[])
+}

@@ -219,3 +219,84 @@ activity-limits-changed = Limits changed
 activity-registered = Registered with { $server }
 activity-found-in-public = Found in public at { $url }
 activity-found-in-public-revoked = Found in public at { $url }; the server revoked it
+
+## A key's status, in the window's words (the command line's STATUS column)
+
+status-active = Active
+status-expiresSoon = Expires soon
+status-retiring = Retiring
+status-expired = Expired
+status-revoked = Revoked
+status-missing = Missing from keychain
+status-leaked = Leaked
+
+# Shared with the window, word for word (a test compares them with ui/src/locales)
+revoke-title = Revoke “{ $name }”?
+revoke-message = Apps using this key will stop working right away, and its secret is deleted from your keychain. This can't be undone.
+revoked-toast = “{ $name }” was revoked.
+delete-title = Delete “{ $name }”?
+delete-message = This revoked key and its activity history will be removed from this computer's list. This can't be undone.
+deleted = “{ $name }” was deleted, with its history.
+found-delete-title = Delete “{ $name }” from your keychain?
+found-delete-message = Its secret leaves this computer's keychain for good, and it is revoked on the server it was registered with. Anything that still uses this key stops working. This can't be undone.
+found-deleted = “{ $name }” was deleted from your keychain.
+
+# The command line (toucan-keys-cli)
+cli-limits = Limits: { $summary }
+cli-limits-of = “{ $name }”: { $summary }
+cli-scan-none = No Toucan key found.
+cli-hook-added = Added to { $hook }: every commit is searched for Toucan keys first.
+cli-hook-present = { $hook } already searches every commit for Toucan keys.
+cli-roll-old-until = “{ $name }” keeps working until { $date }, then is revoked.
+cli-renamed = Renamed to “{ $name }”.
+cli-yes-no = [y/N]
+cli-yes-no-default-yes = [Y/n]
+cli-answer-yes = y, yes
+cli-nothing-revoked = Nothing was revoked.
+cli-nothing-deleted = Nothing was deleted.
+cli-origins-any = “{ $name }” may be used from anywhere.
+cli-origins-only = “{ $name }” may be used only from { $origins }.
+cli-restored = “{ $name }” is back in your list ({ $hint }). Its creation and expiry dates are unknown.
+cli-stdin-unreadable = Standard input couldn't be read ({ $error }).
+cli-found-none = Your keychain holds no key that this computer's list doesn't know.
+cli-found-count = Found in your keychain: { $count ->
+    [one] 1 key
+   *[other] { $count } keys
+} this computer's list doesn't know.
+cli-found-not-a-key = (not a valid key)
+cli-found-no-name = (no name)
+cli-found-howto = Restore one with: toucan-keys-cli restore <id>. Delete one with: toucan-keys-cli delete <id>
+cli-copied-clears = Copied “{ $name }”. The clipboard is cleared in { $seconds } s unless you copy something else; Ctrl+C clears it now.
+cli-copied-stays = Copied “{ $name }”. It stays until you copy something else; Ctrl+C clears it and ends this command.
+cli-shown-once = Toucan Keys won't show this key in full again. This computer can still copy it later from its keychain: toucan-keys-cli copy { $id }
+cli-created = Created “{ $name }” ({ $hint }).
+cli-copy-now = Copy it to the clipboard now? It won't be shown again.
+cli-not-copied = Not copied. This computer can copy it later from its keychain: toucan-keys-cli copy { $id }
+cli-no-keys = No keys yet. Create one with: toucan-keys-cli create --name "Production backend"
+cli-column-name = NAME
+cli-column-key = KEY
+cli-column-status = STATUS
+cli-column-created = CREATED
+cli-column-expires = EXPIRES
+cli-column-limits = LIMITS
+cli-unknown = unknown
+cli-never = never
+cli-detail-name = Name
+cli-detail-key = Key
+cli-detail-status = Status
+cli-detail-fingerprint = Fingerprint
+cli-detail-created = Created
+cli-detail-restored-on = unknown (restored on { $date })
+cli-detail-expires = Expires
+cli-detail-limits = Limits
+cli-detail-origins = Web addresses
+cli-detail-any-origin = any
+cli-detail-revoked = Revoked
+cli-detail-replaces = Replaces
+cli-detail-replaced-by = Replaced by
+cli-detail-found-in-public = Found in public
+cli-detail-found-at = { $url } on { $date }
+cli-activity-title = Activity, newest first:
+cli-activity-none = Nothing recorded yet.
+cli-no-data-folder = This user has no data folder (set HOME or XDG_DATA_HOME).
+cli-no-config-folder = This user has no configuration folder (set HOME or XDG_CONFIG_HOME).

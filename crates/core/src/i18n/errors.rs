@@ -145,7 +145,7 @@ pub fn limit_breach(language: Language, breach: &LimitBreach) -> String {
     }
 }
 
-/// English, for logs and the command line.
+/// English, for logs (people read [`CoreError::message`], in their language).
 macro_rules! display_in_english {
     ($($error:ty),*) => {$(
         impl fmt::Display for $error {

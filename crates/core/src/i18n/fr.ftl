@@ -217,3 +217,84 @@ activity-limits-changed = Limites modifiées
 activity-registered = Enregistrée sur { $server }
 activity-found-in-public = Trouvée en public à l’adresse { $url }
 activity-found-in-public-revoked = Trouvée en public à l’adresse { $url } ; le serveur l’a révoquée
+
+## L’état d’une clé, dans les mots de la fenêtre (colonne STATUS de la ligne de commande)
+
+status-active = Active
+status-expiresSoon = Expire bientôt
+status-retiring = En retrait
+status-expired = Expirée
+status-revoked = Révoquée
+status-missing = Absente du trousseau
+status-leaked = Divulguée
+
+# Communs avec la fenêtre, mot pour mot (un test les compare à ui/src/locales)
+revoke-title = Révoquer « { $name } » ?
+revoke-message = Les applications qui utilisent cette clé cessent de fonctionner immédiatement, et son secret est supprimé de votre trousseau. Cette action est irréversible.
+revoked-toast = « { $name } » a été révoquée.
+delete-title = Supprimer « { $name } » ?
+delete-message = Cette clé révoquée et son historique seront retirés de la liste de cet ordinateur. Cette action est irréversible.
+deleted = « { $name } » a été supprimée, avec son historique.
+found-delete-title = Supprimer « { $name } » de votre trousseau ?
+found-delete-message = Son secret quitte définitivement le trousseau de cet ordinateur, et elle est révoquée sur le serveur où elle était enregistrée. Tout ce qui utilise encore cette clé cesse de fonctionner. C’est irréversible.
+found-deleted = « { $name } » a été supprimée de votre trousseau.
+
+# La ligne de commande (toucan-keys-cli)
+cli-limits = Limites : { $summary }
+cli-limits-of = « { $name } » : { $summary }
+cli-scan-none = Aucune clé Toucan trouvée.
+cli-hook-added = Ajouté à { $hook } : chaque commit est d’abord fouillé à la recherche de clés Toucan.
+cli-hook-present = { $hook } fouille déjà chaque commit à la recherche de clés Toucan.
+cli-roll-old-until = « { $name } » fonctionne jusqu’au { $date }, puis est révoquée.
+cli-renamed = Renommée en « { $name } ».
+cli-yes-no = [o/N]
+cli-yes-no-default-yes = [O/n]
+cli-answer-yes = o, oui, y, yes
+cli-nothing-revoked = Rien n’a été révoqué.
+cli-nothing-deleted = Rien n’a été supprimé.
+cli-origins-any = « { $name } » peut être utilisée depuis n’importe où.
+cli-origins-only = « { $name } » ne peut être utilisée que depuis { $origins }.
+cli-restored = « { $name } » est de retour dans votre liste ({ $hint }). Ses dates de création et d’expiration sont inconnues.
+cli-stdin-unreadable = L’entrée standard n’a pas pu être lue ({ $error }).
+cli-found-none = Votre trousseau ne contient aucune clé que la liste de cet ordinateur ne connaît pas.
+cli-found-count = Trouvées dans votre trousseau : { $count ->
+    [one] 1 clé
+   *[other] { $count } clés
+} que la liste de cet ordinateur ne connaît pas.
+cli-found-not-a-key = (pas une clé valide)
+cli-found-no-name = (sans nom)
+cli-found-howto = Pour en restaurer une : toucan-keys-cli restore <id>. Pour en supprimer une : toucan-keys-cli delete <id>
+cli-copied-clears = « { $name } » copiée. Le presse-papiers est vidé dans { $seconds } s, sauf si vous copiez autre chose ; Ctrl+C le vide tout de suite.
+cli-copied-stays = « { $name } » copiée. Elle y reste jusqu’à ce que vous copiiez autre chose ; Ctrl+C la retire et termine cette commande.
+cli-shown-once = Toucan Keys n’affichera plus cette clé en entier. Cet ordinateur peut encore la copier plus tard depuis son trousseau : toucan-keys-cli copy { $id }
+cli-created = « { $name } » créée ({ $hint }).
+cli-copy-now = La copier dans le presse-papiers maintenant ? Elle ne sera plus affichée.
+cli-not-copied = Non copiée. Cet ordinateur peut la copier plus tard depuis son trousseau : toucan-keys-cli copy { $id }
+cli-no-keys = Aucune clé pour l’instant. Pour en créer une : toucan-keys-cli create --name "Backend de production"
+cli-column-name = NOM
+cli-column-key = CLÉ
+cli-column-status = ÉTAT
+cli-column-created = CRÉÉE
+cli-column-expires = EXPIRE
+cli-column-limits = LIMITES
+cli-unknown = inconnue
+cli-never = jamais
+cli-detail-name = Nom
+cli-detail-key = Clé
+cli-detail-status = État
+cli-detail-fingerprint = Empreinte
+cli-detail-created = Créée
+cli-detail-restored-on = inconnue (restaurée le { $date })
+cli-detail-expires = Expire
+cli-detail-limits = Limites
+cli-detail-origins = Adresses web
+cli-detail-any-origin = toutes
+cli-detail-revoked = Révoquée
+cli-detail-replaces = Remplace
+cli-detail-replaced-by = Remplacée par
+cli-detail-found-in-public = Trouvée en public
+cli-detail-found-at = { $url } le { $date }
+cli-activity-title = Activité, la plus récente d’abord :
+cli-activity-none = Rien d’enregistré pour l’instant.
+cli-no-data-folder = Cet utilisateur n’a pas de dossier de données (définissez HOME ou XDG_DATA_HOME).
+cli-no-config-folder = Cet utilisateur n’a pas de dossier de configuration (définissez HOME ou XDG_CONFIG_HOME).

@@ -17,7 +17,7 @@ mod errors;
 pub mod languages;
 mod limits;
 
-pub use activity::activity_text;
+pub use activity::{activity_text, status_word};
 pub use errors::{keychain_app, limit_breach};
 pub use languages::{Language, OfferedLanguage, WindowLanguages};
 pub use limits::limits_summary;
@@ -106,6 +106,53 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    /// What the window and the command line both say (a status, the revoke
+    /// and delete questions, what is said after) reads the same in both: the
+    /// core's messages are the window's, word for word, in every language.
+    #[test]
+    fn words_shared_with_the_window_are_the_windows() {
+        let window_catalogue = |tag: &str| {
+            let path = format!("{}/../../ui/src/locales/{tag}.ftl", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+        };
+        let statuses = [
+            "active",
+            "expiresSoon",
+            "retiring",
+            "expired",
+            "revoked",
+            "missing",
+            "leaked",
+        ];
+        let shared = statuses.iter().map(|status| format!("status-{status}")).chain(
+            [
+                "revoke-title",
+                "revoke-message",
+                "revoked-toast",
+                "delete-title",
+                "delete-message",
+                "deleted",
+                "found-delete-title",
+                "found-delete-message",
+                "found-deleted",
+            ]
+            .map(str::to_owned),
+        );
+        for (tag, source) in languages::shipped_sources() {
+            let window = window_catalogue(tag);
+            for id in shared.clone() {
+                let line = source
+                    .lines()
+                    .find(|line| line.starts_with(&format!("{id} = ")))
+                    .unwrap_or_else(|| panic!("{tag}: the core lacks {id}"));
+                assert!(
+                    window.lines().any(|theirs| theirs == line),
+                    "{tag}: the window doesn't say {line}"
+                );
+            }
+        }
     }
 
     /// Every shipped catalogue has exactly English's messages: none missing

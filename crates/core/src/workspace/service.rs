@@ -238,7 +238,7 @@ impl Workspace {
         } else {
             known
         };
-        Ok(self.status(&client, &known, keys)?)
+        self.status(&client, &known, keys)
     }
 
     /// Sends the revocations queued for the connected server, if any. One
