@@ -4,7 +4,9 @@
 #      and run under Wine, whose Credential Manager implements the same Win32
 #      calls as Windows: the vault, the key manager and the account token go
 #      through the real KeychainVault, checked from outside with `reg query`;
-#   2. the app (src-tauri) checked for Windows with warnings as errors;
+#   2. the app (src-tauri) checked for Windows with warnings as errors, and the
+#      command line built for Windows and run under Wine (--version, create,
+#      list), its key found in the Credential Manager and in no file;
 #   3. a release .exe (without LTO) started under Wine on a virtual display: it
 #      must load every DLL it links and open its window. Wine has no WebView2
 #      runtime, so the app then shows Windows' "Could not find the WebView2
@@ -72,10 +74,34 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$PWD/scripts/windows/run-under-wine.s
 
 [[ "${1:-}" == "--core" ]] && exit 0
 
+echo "-- The command line, built for Windows"
+# The debug build, over the dependencies the core's tests built above. The app
+# carries it (externalBin in tauri.windows.conf.json): its build script copies
+# it from src-tauri/cli-bin/, so it is staged there before the app is built.
+cargo build -p toucan-keys-cli --target "$target" --locked
+cli="${CARGO_TARGET_DIR:-target}/$target/debug/toucan-keys-cli.exe"
+mkdir -p src-tauri/cli-bin
+cp "$cli" "src-tauri/cli-bin/toucan-keys-cli-$target.exe"
+
 echo "-- The app, checked for Windows (warnings are errors)"
 RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --all-targets
 echo "-- The command line, checked for Windows (warnings are errors)"
 RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-cli --target "$target" --locked --lib --bins
+
+echo "-- The command line under Wine: --version, create and list against the Credential Manager"
+wine "$cli" --version | tee /dev/stderr | grep -q "^toucan-keys-cli " \
+  || { echo "the Windows command line doesn't say its version" >&2; exit 1; }
+# Its output is a pipe: the new key is printed once (the rule for scripts).
+made=$(wine "$cli" create --name "Made under Wine" --expires 30d | tr -d '\r')
+[[ "$made" =~ ^tck_[0-9A-Za-z]{36}$ ]] || { echo "create under Wine printed no key: $made" >&2; exit 1; }
+listed=$(wine "$cli" list | tr -d '\r')
+echo "$listed"
+grep -q "^Made under Wine .*Active" <<<"$listed" || { echo "list under Wine doesn't show the new key as Active" >&2; exit 1; }
+# The secret is in Wine's Credential Manager (its registry), never in the key list.
+reg_listing=$(wine reg query 'HKCU\Software\Wine\Credential Manager' /s 2>/dev/null | tr -d '\r')
+grep -q "cloud.toucanai.keys" <<<"$reg_listing" || { echo "no Credential Manager entry for the new key" >&2; exit 1; }
+if grep -rqF "$made" "$WINEPREFIX/drive_c/users"; then echo "the key was written to a file under Wine" >&2; exit 1; fi
+echo "command line under Wine: 1 passed, 0 failed"
 
 echo "-- The .exe, started under Wine"
 build_ui_once
@@ -87,6 +113,8 @@ build_ui_once
 CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
   cargo build --release -p toucan-keys --features custom-protocol --target "$target" --locked
 exe="${CARGO_TARGET_DIR:-target}/$target/release/toucan-keys.exe"
+# What the installers put next to the app: the command line, by its plain name.
+[[ -f "$(dirname "$exe")/toucan-keys-cli.exe" ]] || { echo "the app's build didn't put toucan-keys-cli.exe next to it" >&2; exit 1; }
 artifacts=artifacts/windows
 mkdir -p "$artifacts"
 start_xvfb :88

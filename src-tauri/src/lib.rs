@@ -87,6 +87,25 @@ pub fn run() {
     });
 }
 
+/// The JavaScript engine's settings, for this process and the web process it
+/// starts; call first thing in `main`, while the process has one thread. On
+/// Linux, WebKit's JavaScript engine runs without its JIT compilers (the
+/// `JSC_useJIT` option, read from the environment the web process inherits):
+/// a settings screen runs little JavaScript, the interpreter is fast enough
+/// for it, and the compilers cost about 10 MiB (see docs/BENCHMARKS.md,
+/// "Start-up time and memory"). No writable and executable memory is made for
+/// compiled code either, which leaves an attacker's script less to work with.
+/// A `JSC_useJIT` already set is kept (to compare, or to debug). The start-up
+/// benchmark's bare window calls this too.
+pub fn configure_engine() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("JSC_useJIT").is_none() {
+        // SAFETY: called at the start of `main`, before any other thread exists
+        // (nothing else can read or write the environment at the same time).
+        unsafe { std::env::set_var("JSC_useJIT", "false") };
+    }
+}
+
 /// The webview settings the app runs with. On Linux, WebKit draws the page
 /// without GPU compositing: a settings screen has no animation or 3D to gain
 /// from it, and it costs about a quarter of the app's memory (see README,

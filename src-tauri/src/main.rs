@@ -17,6 +17,7 @@ fn main() {
                 eprintln!("{why}");
                 std::process::exit(1);
             }
+            toucan_keys_app::configure_engine();
             toucan_keys_app::run()
         }
         Launch::Help => println!("{}", command_line::help()),

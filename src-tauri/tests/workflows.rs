@@ -202,3 +202,48 @@ fn ci_tests_the_core_against_the_real_keychain_on_three_systems() {
         "advisories are checked where the network allows"
     );
 }
+
+/// The command line is in every installer: the Linux packages install it as
+/// /usr/bin/toucan-keys-cli; the Windows and macOS bundles carry it next to
+/// the app (Tauri's externalBin), built for the release's target by
+/// scripts/stage-cli.sh before the installers are made, under the name
+/// externalBin looks for (`toucan-keys-cli-<target>[.exe]`).
+#[test]
+fn every_installer_carries_the_command_line() {
+    let config = config();
+    for package in ["deb", "rpm"] {
+        assert_eq!(
+            config["bundle"]["linux"][package]["files"]["/usr/bin/toucan-keys-cli"].as_str(),
+            Some("cli-bin/toucan-keys-cli"),
+            "the .{package} installs the command line"
+        );
+    }
+    for (system, platform_config) in [
+        ("Windows", include_str!("../tauri.windows.conf.json")),
+        ("macOS", include_str!("../tauri.macos.conf.json")),
+    ] {
+        let platform: Json = serde_json::from_str(platform_config).unwrap();
+        assert_eq!(
+            platform["bundle"]["externalBin"],
+            serde_json::json!(["cli-bin/toucan-keys-cli"]),
+            "the {system} bundle doesn't carry the command line"
+        );
+    }
+    let workflow = release();
+    let build = steps(&workflow["jobs"]["build"]);
+    let staged = build
+        .iter()
+        .position(|step| step["run"].as_str().is_some_and(|run| run.contains(r#"scripts/stage-cli.sh "$RUST_TARGET""#)))
+        .expect("the release stages the command line for its target");
+    assert_eq!(build[staged]["if"].as_str(), Some("runner.os != 'Linux'"));
+    let first_installer = build
+        .iter()
+        .position(|step| step["uses"].as_str().is_some_and(|uses| uses.starts_with("tauri-apps/tauri-action@")))
+        .unwrap();
+    assert!(staged < first_installer, "the command line is staged after the installers are built");
+    let script = include_str!("../../scripts/stage-cli.sh");
+    assert!(
+        script.contains(r#""src-tauri/cli-bin/toucan-keys-cli-$target$exe""#),
+        "stage-cli.sh doesn't name the binary as externalBin expects"
+    );
+}

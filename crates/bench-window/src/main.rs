@@ -11,11 +11,16 @@ use tauri::Manager;
 use tauri::webview::PageLoadEvent;
 
 fn main() {
+    // The app's engine settings too, unless asked for WebKit's defaults.
+    let app_settings = std::env::var_os("TOUCAN_BARE_DEFAULT_WEBVIEW").is_none();
+    if app_settings {
+        toucan_keys_app::configure_engine();
+    }
     let context = tauri::generate_context!();
     tauri::Builder::default()
-        .setup(|app| {
+        .setup(move |app| {
             // The app's webview settings, unless asked for WebKit's defaults.
-            if std::env::var_os("TOUCAN_BARE_DEFAULT_WEBVIEW").is_none()
+            if app_settings
                 && let Some(window) = app.get_webview_window("main")
             {
                 toucan_keys_app::configure_webview(&window);
