@@ -247,3 +247,42 @@ fn every_installer_carries_the_command_line() {
         "stage-cli.sh doesn't name the binary as externalBin expects"
     );
 }
+
+/// A signed macOS release keeps its keychain access across updates: the
+/// workflow checks the designated requirement names the identifier and a
+/// team, never one build's hash (scripts/check-designated-requirement.sh,
+/// here given the texts `codesign -d -r-` prints).
+#[test]
+fn a_signed_mac_release_is_checked_to_keep_keychain_access_across_updates() {
+    let workflow = release();
+    let build = steps(&workflow["jobs"]["build"]);
+    let check = build
+        .iter()
+        .find(|step| step["run"].as_str().is_some_and(|run| run.contains("scripts/check-designated-requirement.sh")))
+        .expect("the release checks the designated requirement");
+    assert_eq!(
+        check["if"].as_str(),
+        Some("runner.os == 'macOS' && steps.signing.outputs.apple == 'true'")
+    );
+    let judge = |requirement: &str| {
+        let mut child = std::process::Command::new("bash")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/check-designated-requirement.sh"))
+            .args(["--from-stdin", "cloud.toucanai.keys"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(requirement.as_bytes()).unwrap();
+        child.wait().unwrap().success()
+    };
+    let developer_id = r#"Executable=/Applications/Toucan Keys.app/Contents/MacOS/toucan-keys
+designated => anchor apple generic and identifier "cloud.toucanai.keys" and (certificate leaf[field.1.2.840.113635.100.6.1.9] /* exists */ or certificate 1[field.1.2.840.113635.100.6.2.6] /* exists */ and certificate leaf[field.1.2.840.113635.100.6.1.13] /* exists */ and certificate leaf[subject.OU] = "A1B2C3D4E5")"#;
+    assert!(judge(developer_id), "a Developer ID requirement is refused");
+    let ad_hoc = "Executable=/Applications/Toucan Keys.app/Contents/MacOS/toucan-keys\n\
+                  designated => cdhash H\"8d2ee9a1b2c3d4e5f60718293a4b5c6d7e8f9012\"";
+    assert!(!judge(ad_hoc), "an ad-hoc signature (one build's hash) passes");
+    assert!(!judge(&developer_id.replace("cloud.toucanai.keys", "com.example.other")), "another identifier passes");
+    assert!(!judge("Executable=/x\n"), "an unsigned app passes");
+}
