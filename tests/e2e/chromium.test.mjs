@@ -72,7 +72,7 @@ async function startBrowser(theme) {
 /** Opens the page in `language` (the keys in every status, a workspace), at `width`×`height`. */
 async function openPage(browser, { language, width = 1080, height = 720, firstStart = false }) {
   await setSize(browser, width, height);
-  await browser.url(`${pageOrigin}/tests/page/index.html?lang=${language}${firstStart ? "&keys=none" : ""}`);
+  await browser.url(`${pageOrigin}/index.html?lang=${language}${firstStart ? "&keys=none" : ""}`);
   await (await browser.$("h1#page-title")).waitForExist({ timeout: 15_000 });
   if (!firstStart) await (await browser.$("tbody tr")).waitForExist({ timeout: 10_000 });
   await browser.waitUntil(() => browser.execute(() => document.fonts.status === "loaded"), { timeout: 5_000 });
@@ -89,6 +89,18 @@ async function setSize(browser, width, height) {
 async function screenshot(browser, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await browser.saveScreenshot(join(ARTIFACTS, `${name}.png`));
+}
+
+/** Opens the details of the key named `name` (through its row's menu). */
+async function openDetails(browser, words, name) {
+  await clickLabelled(browser, `${words.details} ${name}`);
+  await (await browser.$(".details-dialog")).waitForDisplayed({ timeout: 10_000 });
+}
+
+/** From an open key's details, opens "Use this key in code". */
+async function openSnippets(browser, words) {
+  await clickButton(browser, words.useInCode);
+  await (await browser.$(".snippets-dialog [role=tab]")).waitForDisplayed({ timeout: 10_000 });
 }
 
 async function clickButton(browser, text) {
@@ -146,11 +158,9 @@ test("the page in Chromium: at 760×520, 1080×720 and 1280×860, light and dark
         await (await browser.$("input[value=custom]")).click();
         await check("the create dialog's custom limits");
         await browser.keys("Escape");
-        await clickLabelled(browser, `${words.details} ${long("active")}`);
-        await (await browser.$(".details-dialog")).waitForDisplayed({ timeout: 10_000 });
+        await openDetails(browser, words, long("active"));
         await check("a key's details");
-        await clickButton(browser, words.useInCode);
-        await (await browser.$(".snippets-dialog [role=tab]")).waitForDisplayed({ timeout: 10_000 });
+        await openSnippets(browser, words);
         const snippets = await snippetsAsDrawn(browser);
         if (snippets.drawn.length !== 1) found.push(`${where}: "Use this key in code" draws ${snippets.drawn.length} examples at once`);
         if (snippets.dialogHeight > snippets.height) found.push(`${where}: "Use this key in code" is taller than the window (${snippets.dialogHeight} > ${snippets.height})`);
@@ -230,14 +240,11 @@ test("accessibility in Chromium: axe-core on each screen, dialog and menu, light
       await clickLabelled(browser, `${words.more} ${long("active")}`);
       await check("a row's menu");
       await browser.keys("Escape");
-      await clickLabelled(browser, `${words.details} ${long("leaked")}`);
-      await (await browser.$(".details-dialog")).waitForDisplayed({ timeout: 10_000 });
+      await openDetails(browser, words, long("leaked"));
       await check("a leaked key's details");
       await clickButton(browser, words.close);
-      await clickLabelled(browser, `${words.details} ${long("active")}`);
-      await (await browser.$(".details-dialog")).waitForDisplayed({ timeout: 10_000 });
-      await clickButton(browser, words.useInCode);
-      await (await browser.$(".snippets-dialog [role=tab]")).waitForDisplayed({ timeout: 10_000 });
+      await openDetails(browser, words, long("active"));
+      await openSnippets(browser, words);
       await check("'Use this key in code'");
       await browser.keys("Escape");
       await browser.keys("Escape");

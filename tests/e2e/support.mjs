@@ -286,8 +286,12 @@ export async function answerNativeDialog(browser, title, index, count) {
   // input: click again until the dialog is gone (a click on a closed dialog's
   // place would hit the main window, so only while it is still shown).
   const shown = () => search("--onlyvisible", "--class", "toucan-keys").includes(id);
+  // The pointer first leaves the dialog: a button only takes a click after the
+  // pointer has entered it, and a pointer still resting where the previous
+  // dialog's button was (the same place) never enters the new one.
+  const outside = [String(geometry.X + geometry.WIDTH + 20), String(geometry.Y + geometry.HEIGHT + 20)];
   for (let clicks = 0; clicks < 4; clicks++) {
-    spawnSync("xdotool", ["mousemove", "--sync", String(x), String(y), "click", "1"], { timeout: 10_000 });
+    spawnSync("xdotool", ["mousemove", "--sync", ...outside, "mousemove", "--sync", String(x), String(y), "click", "1"], { timeout: 10_000 });
     for (const deadline = Date.now() + 3_000; shown() && Date.now() < deadline; ) await sleep(250);
     if (!shown()) return;
   }
