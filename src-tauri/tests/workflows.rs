@@ -233,14 +233,25 @@ fn every_installer_carries_the_command_line() {
     let build = steps(&workflow["jobs"]["build"]);
     let staged = build
         .iter()
-        .position(|step| step["run"].as_str().is_some_and(|run| run.contains(r#"scripts/stage-cli.sh "$RUST_TARGET""#)))
+        .position(|step| {
+            step["run"]
+                .as_str()
+                .is_some_and(|run| run.contains(r#"scripts/stage-cli.sh "$RUST_TARGET""#))
+        })
         .expect("the release stages the command line for its target");
     assert_eq!(build[staged]["if"].as_str(), Some("runner.os != 'Linux'"));
     let first_installer = build
         .iter()
-        .position(|step| step["uses"].as_str().is_some_and(|uses| uses.starts_with("tauri-apps/tauri-action@")))
+        .position(|step| {
+            step["uses"]
+                .as_str()
+                .is_some_and(|uses| uses.starts_with("tauri-apps/tauri-action@"))
+        })
         .unwrap();
-    assert!(staged < first_installer, "the command line is staged after the installers are built");
+    assert!(
+        staged < first_installer,
+        "the command line is staged after the installers are built"
+    );
     let script = include_str!("../../scripts/stage-cli.sh");
     assert!(
         script.contains(r#""src-tauri/cli-bin/toucan-keys-cli-$target$exe""#),
@@ -258,7 +269,11 @@ fn a_signed_mac_release_is_checked_to_keep_keychain_access_across_updates() {
     let build = steps(&workflow["jobs"]["build"]);
     let check = build
         .iter()
-        .find(|step| step["run"].as_str().is_some_and(|run| run.contains("scripts/check-designated-requirement.sh")))
+        .find(|step| {
+            step["run"]
+                .as_str()
+                .is_some_and(|run| run.contains("scripts/check-designated-requirement.sh"))
+        })
         .expect("the release checks the designated requirement");
     assert_eq!(
         check["if"].as_str(),
@@ -266,7 +281,10 @@ fn a_signed_mac_release_is_checked_to_keep_keychain_access_across_updates() {
     );
     let judge = |requirement: &str| {
         let mut child = std::process::Command::new("bash")
-            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/check-designated-requirement.sh"))
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../scripts/check-designated-requirement.sh"
+            ))
             .args(["--from-stdin", "cloud.toucanai.keys"])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
@@ -283,6 +301,9 @@ designated => anchor apple generic and identifier "cloud.toucanai.keys" and (cer
     let ad_hoc = "Executable=/Applications/Toucan Keys.app/Contents/MacOS/toucan-keys\n\
                   designated => cdhash H\"8d2ee9a1b2c3d4e5f60718293a4b5c6d7e8f9012\"";
     assert!(!judge(ad_hoc), "an ad-hoc signature (one build's hash) passes");
-    assert!(!judge(&developer_id.replace("cloud.toucanai.keys", "com.example.other")), "another identifier passes");
+    assert!(
+        !judge(&developer_id.replace("cloud.toucanai.keys", "com.example.other")),
+        "another identifier passes"
+    );
     assert!(!judge("Executable=/x\n"), "an unsigned app passes");
 }

@@ -20,9 +20,7 @@ fn main() {
     tauri::Builder::default()
         .setup(move |app| {
             // The app's webview settings, unless asked for WebKit's defaults.
-            if app_settings
-                && let Some(window) = app.get_webview_window("main")
-            {
+            if app_settings && let Some(window) = app.get_webview_window("main") {
                 toucan_keys_app::configure_webview(&window);
             }
             Ok(())

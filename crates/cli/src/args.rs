@@ -11,28 +11,10 @@ use toucan_keys_core::limits::{KeyLimits, Preset};
 use toucan_keys_core::workspace::{Attribute, Permission, Role, TokenRequest};
 use toucan_keys_core::{Expiry, RollOverlap};
 
-const EXAMPLES: &str = "Examples:
-  toucan-keys-cli list
-  toucan-keys-cli create --name \"Production backend\" --expires 90d
-  toucan-keys-cli create --name \"Acme dashboards\" --preset show-dashboards --customer tenant=acme
-  toucan-keys-cli limits \"Acme dashboards\" --preset show-dashboards --customer tenant=acme --network 203.0.113.0/24
-  toucan-keys-cli run --key \"Production backend\" -- npm start
-  toucan-keys-cli run --key key_3XkP9mQ2 --env TOUCAN_API_KEY -- ./server --port 8080
-  toucan-keys-cli token --key \"Production backend\" --user user-42 --role explorer \\
-      --attr region=EMEA --permission dashboard:can_view --lifetime 1h
-  echo \"$PASTED_KEY\" | toucan-keys-cli identify
-  toucan-keys-cli list --found
-  toucan-keys-cli restore key_3XkP9mQ2
-
-A key is named by its name or its id (key_…). Keys live in your computer's keychain, shared with
-the Toucan Keys app; the two can run at the same time.
-
-Exit codes: 0 ok, 1 failure, 2 usage, 3 keychain locked, 4 key not found, 5 key revoked or expired;
-`run` exits with the command's own code (128 + N when signal N ended it).";
-
 /// Your Toucan API keys, from the terminal: the same keys as the Toucan Keys app.
 #[derive(Debug, Parser)]
-#[command(name = "toucan-keys-cli", version, after_long_help = EXAMPLES, after_help = EXAMPLES)]
+/// (Its --help, examples included, is worded from the catalogues: help.rs.)
+#[command(name = "toucan-keys-cli", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

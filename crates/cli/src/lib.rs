@@ -10,6 +10,7 @@
 mod args;
 mod child_output;
 mod exit;
+mod help;
 mod masking;
 #[cfg(unix)]
 mod pty;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use toucan_keys_core::clipboard::SystemClipboard;
 use toucan_keys_core::i18n::{Arg, long_date, message as say};
 use toucan_keys_core::workspace::FixedAnswer;
@@ -35,7 +36,17 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let _ = toucan_keys_core::process_guard::disable_core_dumps();
+    let app = open_app();
+    // The window's language (the one chosen in its settings, or the system's),
+    // from the first word on: --help and usage errors speak it too.
+    if let Ok(app) = &app {
+        app.speak_chosen_language();
+    }
+    let parsed = help::localized(Cli::command())
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
@@ -46,16 +57,13 @@ where
         clap_complete::generate(shell, &mut Cli::command(), "toucan-keys-cli", &mut std::io::stdout());
         return exit::code(exit::OK);
     }
-    let _ = toucan_keys_core::process_guard::disable_core_dumps();
-    let app = match open_app() {
+    let app = match app {
         Ok(app) => app,
         Err(message) => {
             eprintln!("toucan-keys-cli: {message}");
             return exit::code(exit::FAILURE);
         }
     };
-    // The window's language: the one chosen in its settings, or the system's.
-    app.speak_chosen_language();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

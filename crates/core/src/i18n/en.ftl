@@ -300,3 +300,85 @@ cli-activity-title = Activity, newest first:
 cli-activity-none = Nothing recorded yet.
 cli-no-data-folder = This user has no data folder (set HOME or XDG_DATA_HOME).
 cli-no-config-folder = This user has no configuration folder (set HOME or XDG_CONFIG_HOME).
+
+# The command line's --help (crates/cli/src/help.rs)
+cli-help-usage = Usage:
+cli-help-commands = Commands
+cli-help-options = Options
+cli-help-arguments = Arguments
+cli-help-flag = Print help
+cli-version-flag = Print version
+cli-help-examples =
+    Examples:
+      toucan-keys-cli list
+      toucan-keys-cli create --name "Production backend" --expires 90d
+      toucan-keys-cli create --name "Acme dashboards" --preset show-dashboards --customer tenant=acme
+      toucan-keys-cli limits "Acme dashboards" --preset show-dashboards --customer tenant=acme --network 203.0.113.0/24
+      toucan-keys-cli run --key "Production backend" -- npm start
+      toucan-keys-cli run --key key_3XkP9mQ2 --env TOUCAN_API_KEY -- ./server --port 8080
+      toucan-keys-cli token --key "Production backend" --user user-42 --role explorer \
+          --attr region=EMEA --permission dashboard:can_view --lifetime 1h
+      echo "$PASTED_KEY" | toucan-keys-cli identify
+      toucan-keys-cli list --found
+      toucan-keys-cli restore key_3XkP9mQ2
+
+    A key is named by its name or its id (key_…). Keys live in your computer's keychain, shared with
+    the Toucan Keys app; the two can run at the same time.
+
+    Exit codes: 0 ok, 1 failure, 2 usage, 3 keychain locked, 4 key not found, 5 key revoked, expired or leaked;
+    `run` exits with the command's own code (128 + N when signal N ended it).
+cli-about = Your Toucan API keys, from the terminal: the same keys as the Toucan Keys app
+cli-about-completions = Prints shell completions
+cli-about-copy = Copies a key to the clipboard, cleared after your clipboard delay (if it still holds the key); waits until then
+cli-about-create = Creates a key. Its secret is shown once: printed when the output is not a terminal (or with --show); on a terminal, offered for the clipboard
+cli-about-delete = Deletes a revoked key from the list, or a key found in your keychain (`list --found`): its secret leaves the keychain and it is revoked
+cli-about-details = Everything known about a key, and its history
+cli-about-hook = Git hooks: `hook install` adds `scan --staged` to this repository's pre-commit hook (a hook already there is kept)
+cli-about-hook-install = Adds the staged scan to .git/hooks/pre-commit
+cli-about-identify = Reads a key on standard input and says which of your keys it is
+cli-about-limits = Changes what a key's tokens may carry and who may ask for them, here and on your workspace server (the flags of `create`; none: full access)
+cli-about-list = Lists your keys, newest first (never their secrets)
+cli-about-origins = Limits a key's session tokens to these web origins (none: anywhere), here and on your workspace server
+cli-about-rename = Gives a key a new name
+cli-about-restore = Brings a key found in your keychain back into the list, usable again
+cli-about-revoke = Revokes a key: it stops working, here and on your workspace server
+cli-about-roll = Makes a key's replacement (same name, expiry and server) and prints it once, as `create` does; the old key works for the overlap, then is revoked
+cli-about-run = Runs a command with a key in its environment, straight from the keychain: never on disk, never on a command line
+cli-about-scan = Finds Toucan keys in files and folders (following .gitignore), or in what `git commit` would commit (--staged), and says which of your keys each one is, never the key itself. Exits 1 when one is found
+cli-about-token = Asks your workspace server for a session token, with the key from the keychain
+cli-arg-completions-shell = bash, zsh, fish, elvish or powershell
+cli-arg-create-expires = 30d, 60d, 90d, a date (YYYY-MM-DD) or never
+cli-arg-create-name = The key's name (1 to 64 characters, unique among active keys)
+cli-arg-create-origins = A web origin its session tokens may be used from (repeatable), for example https://shop.example.com; none: anywhere
+cli-arg-create-show = Print the key even on a terminal
+cli-arg-customer = The customer a show-dashboards key is for, as attribute=value, for example tenant=acme: every token carries it
+cli-arg-fixed-attributes = An attribute every token carries, name=value (repeatable)
+cli-arg-json = As JSON, for scripts
+cli-arg-key = The key's name or id
+cli-arg-list-found = Instead, the keys found in your keychain that this computer's list doesn't know (its list was moved or lost): restore or delete them
+cli-arg-max-lifetime = The longest a token may last: 15m, 1h, 24h
+cli-arg-networks = A client network that may ask for tokens, CIDR or one address (repeatable)
+cli-arg-not-before = The first day it works (YYYY-MM-DD, midnight UTC)
+cli-arg-origins-origins = The web origins, for example https://shop.example.com
+cli-arg-permissions = The most a token may get on a resource, resource:level (repeatable); none: any permission
+cli-arg-preset = show-dashboards (explorer, view only, one customer: give --customer), ai-assistant (explorer, view and ai:can_query), or full-access (the default)
+cli-arg-rate = Its own token requests per minute
+cli-arg-rename-new-name = The new name
+cli-arg-restore-key = The found key's id (key_…), as `list --found` shows it
+cli-arg-roles = A role its tokens may carry (repeatable); none: any
+cli-arg-roll-overlap = How long the old key keeps working: 24h, 1h, 7d, or now (a leaked key)
+cli-arg-roll-show = Print the new key even on a terminal
+cli-arg-run-command = The command and its arguments, after `--`
+cli-arg-run-env = The environment variable that holds the key (not one that changes how programs load or run, such as PATH or LD_PRELOAD)
+cli-arg-run-no-masking = Show the key if the command prints it. By default it is replaced with <concealed by toucan-keys> in the command's output, and a command run in a terminal gets a terminal of its own (it keeps its colours and prompts)
+cli-arg-scan-json = As JSON, for tools
+cli-arg-scan-paths = Files and folders to search; none: this folder
+cli-arg-scan-staged = Search what is staged for the next commit instead
+cli-arg-token-attributes = A row-level-security attribute, name=value (repeatable)
+cli-arg-token-json = The token and its decoded claims as JSON
+cli-arg-token-lifetime = How long the token lasts: 15m, 1h, 24h (1 minute to 24 hours)
+cli-arg-token-origin = The web origin of the page the token is for (needed when the key is limited to origins), for example https://shop.example.com
+cli-arg-token-permissions = resource:level, for example dashboard:can_view (repeatable). Without it, the role's own, as the window ticks them: an explorer views dashboards and charts, a maker also edits them and queries databases, an admin has every level
+cli-arg-token-role = explorer, maker or admin
+cli-arg-token-user = The end user's id in your own system
+cli-arg-yes = Don't ask first

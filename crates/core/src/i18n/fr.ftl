@@ -298,3 +298,85 @@ cli-activity-title = Activité, la plus récente d’abord :
 cli-activity-none = Rien d’enregistré pour l’instant.
 cli-no-data-folder = Cet utilisateur n’a pas de dossier de données (définissez HOME ou XDG_DATA_HOME).
 cli-no-config-folder = Cet utilisateur n’a pas de dossier de configuration (définissez HOME ou XDG_CONFIG_HOME).
+
+# L’aide de la ligne de commande, --help (crates/cli/src/help.rs)
+cli-help-usage = Utilisation :
+cli-help-commands = Commandes
+cli-help-options = Options
+cli-help-arguments = Arguments
+cli-help-flag = Afficher l’aide
+cli-version-flag = Afficher la version
+cli-help-examples =
+    Exemples :
+      toucan-keys-cli list
+      toucan-keys-cli create --name "Backend de production" --expires 90d
+      toucan-keys-cli create --name "Tableaux Acme" --preset show-dashboards --customer tenant=acme
+      toucan-keys-cli limits "Tableaux Acme" --preset show-dashboards --customer tenant=acme --network 203.0.113.0/24
+      toucan-keys-cli run --key "Backend de production" -- npm start
+      toucan-keys-cli run --key key_3XkP9mQ2 --env TOUCAN_API_KEY -- ./server --port 8080
+      toucan-keys-cli token --key "Backend de production" --user user-42 --role explorer \
+          --attr region=EMEA --permission dashboard:can_view --lifetime 1h
+      echo "$PASTED_KEY" | toucan-keys-cli identify
+      toucan-keys-cli list --found
+      toucan-keys-cli restore key_3XkP9mQ2
+
+    Une clé se désigne par son nom ou son identifiant (key_…). Les clés sont dans le trousseau de votre
+    ordinateur, partagé avec l’app Toucan Keys ; les deux peuvent tourner en même temps.
+
+    Codes de sortie : 0 réussite, 1 échec, 2 usage, 3 trousseau verrouillé, 4 clé introuvable, 5 clé révoquée,
+    expirée ou divulguée ; `run` sort avec le code de la commande (128 + N quand le signal N l’a arrêtée).
+cli-about = Vos clés d’API Toucan, depuis le terminal : les mêmes clés que l’app Toucan Keys
+cli-about-completions = Imprime les complétions pour le shell
+cli-about-copy = Copie une clé dans le presse-papiers, vidé après votre délai (s’il contient encore la clé) ; attend jusque-là
+cli-about-create = Crée une clé. Son secret est montré une fois : imprimé quand la sortie n’est pas un terminal (ou avec --show) ; dans un terminal, proposé pour le presse-papiers
+cli-about-delete = Supprime de la liste une clé révoquée, ou une clé trouvée dans votre trousseau (`list --found`) : son secret quitte le trousseau et elle est révoquée
+cli-about-details = Tout ce qu’on sait d’une clé, et son historique
+cli-about-hook = Crochets Git : `hook install` ajoute `scan --staged` au crochet pre-commit de ce dépôt (un crochet déjà présent est gardé)
+cli-about-hook-install = Ajoute la recherche de l’index à .git/hooks/pre-commit
+cli-about-identify = Lit une clé sur l’entrée standard et dit laquelle de vos clés c’est
+cli-about-limits = Change ce que les jetons d’une clé peuvent porter et qui peut les demander, ici et sur votre serveur d’espace de travail (les options de `create` ; aucune : accès complet)
+cli-about-list = Liste vos clés, les plus récentes d’abord (jamais leurs secrets)
+cli-about-origins = Limite les jetons de session d’une clé à ces origines web (aucune : partout), ici et sur votre serveur d’espace de travail
+cli-about-rename = Donne un nouveau nom à une clé
+cli-about-restore = Remet dans la liste une clé trouvée dans votre trousseau, de nouveau utilisable
+cli-about-revoke = Révoque une clé : elle cesse de fonctionner, ici et sur votre serveur d’espace de travail
+cli-about-roll = Fait la remplaçante d’une clé (même nom, expiration et serveur) et l’imprime une fois, comme `create` ; l’ancienne clé fonctionne pendant le chevauchement, puis est révoquée
+cli-about-run = Lance une commande avec une clé dans son environnement, directement depuis le trousseau : jamais sur le disque, jamais sur une ligne de commande
+cli-about-scan = Cherche des clés Toucan dans des fichiers et dossiers (en suivant .gitignore), ou dans ce que `git commit` validerait (--staged), et dit laquelle de vos clés est chacune, jamais la clé elle-même. Sort avec 1 quand une est trouvée
+cli-about-token = Demande un jeton de session à votre serveur d’espace de travail, avec la clé du trousseau
+cli-arg-completions-shell = bash, zsh, fish, elvish ou powershell
+cli-arg-create-expires = 30d, 60d, 90d, une date (AAAA-MM-JJ) ou never
+cli-arg-create-name = Le nom de la clé (1 à 64 caractères, unique parmi les clés actives)
+cli-arg-create-origins = Une origine web d’où ses jetons de session peuvent être utilisés (répétable), par exemple https://shop.example.com ; aucune : partout
+cli-arg-create-show = Imprimer la clé même dans un terminal
+cli-arg-customer = Le client à qui une clé show-dashboards est destinée, en attribut=valeur, par exemple tenant=acme : chaque jeton le porte
+cli-arg-fixed-attributes = Un attribut que chaque jeton porte, nom=valeur (répétable)
+cli-arg-json = En JSON, pour les scripts
+cli-arg-key = Le nom ou l’identifiant de la clé
+cli-arg-list-found = À la place, les clés trouvées dans votre trousseau que la liste de cet ordinateur ne connaît pas (sa liste a été déplacée ou perdue) : restaurez-les ou supprimez-les
+cli-arg-max-lifetime = La plus longue durée d’un jeton : 15m, 1h, 24h
+cli-arg-networks = Un réseau client qui peut demander des jetons, CIDR ou une adresse (répétable)
+cli-arg-not-before = Le premier jour où elle fonctionne (AAAA-MM-JJ, minuit UTC)
+cli-arg-origins-origins = Les origines web, par exemple https://shop.example.com
+cli-arg-permissions = Le plus qu’un jeton peut obtenir sur une ressource, ressource:niveau (répétable) ; aucun : toute permission
+cli-arg-preset = show-dashboards (explorer, lecture seule, un client : donnez --customer), ai-assistant (explorer, lecture et ai:can_query), ou full-access (par défaut)
+cli-arg-rate = Ses propres demandes de jetons par minute
+cli-arg-rename-new-name = Le nouveau nom
+cli-arg-restore-key = L’identifiant de la clé trouvée (key_…), tel que `list --found` l’affiche
+cli-arg-roles = Un rôle que ses jetons peuvent porter (répétable) ; aucun : n’importe lequel
+cli-arg-roll-overlap = Combien de temps l’ancienne clé continue de fonctionner : 24h, 1h, 7d, ou now (une clé divulguée)
+cli-arg-roll-show = Imprimer la nouvelle clé même dans un terminal
+cli-arg-run-command = La commande et ses arguments, après `--`
+cli-arg-run-env = La variable d’environnement qui contient la clé (pas une qui change la façon dont les programmes se chargent ou s’exécutent, comme PATH ou LD_PRELOAD)
+cli-arg-run-no-masking = Montrer la clé si la commande l’imprime. Par défaut elle est remplacée par <concealed by toucan-keys> dans la sortie de la commande, et une commande lancée dans un terminal a son propre terminal (elle garde ses couleurs et ses invites)
+cli-arg-scan-json = En JSON, pour les outils
+cli-arg-scan-paths = Les fichiers et dossiers où chercher ; aucun : ce dossier
+cli-arg-scan-staged = Chercher plutôt dans ce qui est indexé pour le prochain commit
+cli-arg-token-attributes = Un attribut de sécurité au niveau des lignes, nom=valeur (répétable)
+cli-arg-token-json = Le jeton et ses revendications décodées en JSON
+cli-arg-token-lifetime = La durée du jeton : 15m, 1h, 24h (de 1 minute à 24 heures)
+cli-arg-token-origin = L’origine web de la page à qui le jeton est destiné (nécessaire quand la clé est limitée à des origines), par exemple https://shop.example.com
+cli-arg-token-permissions = ressource:niveau, par exemple dashboard:can_view (répétable). Sans cela, ceux du rôle, comme la fenêtre les coche : un explorer voit les tableaux de bord et les graphiques, un maker les modifie aussi et interroge les bases de données, un admin a tous les niveaux
+cli-arg-token-role = explorer, maker ou admin
+cli-arg-token-user = L’identifiant de l’utilisateur final dans votre propre système
+cli-arg-yes = Ne pas demander d’abord
