@@ -1,5 +1,5 @@
 // What the page must be in any engine, and how a person reaches a control, checked from inside it through
-// WebDriver: the app's WebKit (app.e2e.test.mjs) and Chromium, the engine of
+// WebDriver: the app's WebKit (page.e2e.test.mjs) and Chromium, the engine of
 // Windows' WebView2 (chromium.test.mjs) run the same checks.
 
 import { readFileSync } from "node:fs";

@@ -69,4 +69,12 @@ export TOUCAN_SERVER_BINARY="$target/debug/toucan-embed-server"
 export TOUCAN_CLI_BINARY="$target/$profile/toucan-keys-cli"
 export TOUCAN_ARTIFACTS="$root/artifacts/e2e"
 cd tests/e2e
-node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "$@" "${TOUCAN_E2E_SUITE:-app.e2e.test.mjs}"
+# The scenarios by subject, one file each, run one after the other; the hygiene
+# scenario last. They share one list of the secrets the run showed: a file
+# outside every folder the hygiene scenario searches, removed at the end.
+export TOUCAN_E2E_SECRETS
+TOUCAN_E2E_SECRETS=$(mktemp -t toucan-e2e-secrets.XXXXXX)
+trap 'rm -f "$TOUCAN_E2E_SECRETS"; kill $driver $dark_driver $french_driver $french_dark_driver $xvfb_pid 2>/dev/null || true' EXIT
+suite=(keys.e2e.test.mjs workspace.e2e.test.mjs page.e2e.test.mjs hygiene.e2e.test.mjs)
+[[ -n "${TOUCAN_E2E_SUITE:-}" ]] && suite=("$TOUCAN_E2E_SUITE")
+node --test --test-concurrency=1 --test-timeout=1800000 --test-reporter=spec "$@" "${suite[@]}"

@@ -1,5 +1,5 @@
 // What the scenarios press and read, in the app's own words: both engines'
-// suites (app.e2e.test.mjs, chromium.test.mjs) take them from the catalogues.
+// suites (the *.e2e.test.mjs files, chromium.test.mjs) take them from the catalogues.
 
 import { readFileSync } from "node:fs";
 
