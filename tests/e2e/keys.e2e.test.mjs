@@ -5,22 +5,19 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, generateKeyPairSync, sign } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, renameSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
 import { after, test } from "node:test";
-import { createLocalJWKSet, jwtVerify } from "jose";
-import { boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollToBottomEdge, sidewaysScroll, snippetsAsDrawn } from "./page-checks.mjs";
 import {
-  APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, stopLeftoverApps, watchNotifications, axeViolations, wordsIn,
+  APP_BINARY, CLI_BINARY, DATA_DIR, clipboardTargets, copyElsewhere, windowsTitled, isWellFormedKey, keychain,
+  keychainEntryCount, keychainLookup, readClipboard, readPrimary, registryNames, screenshot, sleep, APP_HOME,
+  watchNotifications,
 } from "./support.mjs";
 import {
-  CLEAR_DELAY_SECONDS, WORDS, askForToken, browser, clickButton, clickLabelled, closeRevealWithoutCopy, connectWindow, createInTerminal,
-  createInWindow, endSession, openCreateDialog, relaunch, revealedKey, rowCount, secretsSeenSoFar, seeSecret, setValue, start,
-  tableRows, waitForClipboard,
+  CLEAR_DELAY_SECONDS, WORDS, browser, clickButton, clickLabelled, closeRevealWithoutCopy, createInTerminal,
+  createInWindow, endSession, openCreateDialog, relaunch, revealedKey, rowCount, seeSecret, setValue, start,
+  waitForClipboard,
 } from "./scenario.mjs";
 
 after(endSession);

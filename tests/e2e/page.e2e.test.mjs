@@ -2,23 +2,20 @@
 // every screen, in both themes and both languages.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { createHash, generateKeyPairSync, sign } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
 import { after, test } from "node:test";
-import { createLocalJWKSet, jwtVerify } from "jose";
-import { boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollToBottomEdge, sidewaysScroll, snippetsAsDrawn } from "./page-checks.mjs";
 import {
-  APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, stopLeftoverApps, watchNotifications, axeViolations, wordsIn,
+  boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollToBottomEdge, sidewaysScroll,
+  snippetsAsDrawn,
+} from "./page-checks.mjs";
+import {
+  CLI_BINARY, DATA_DIR, keychain, keychainLookup, screenshot, sleep, startEmbedServer, axeViolations,
 } from "./support.mjs";
 import {
-  CLEAR_DELAY_SECONDS, WORDS, askForToken, browser, clickButton, clickLabelled, closeRevealWithoutCopy, connectWindow, createInTerminal,
-  createInWindow, endSession, openCreateDialog, relaunch, revealedKey, rowCount, secretsSeenSoFar, seeSecret, setValue, start,
-  tableRows, waitForClipboard,
+  WORDS, browser, clickButton, clickLabelled, closeRevealWithoutCopy, connectWindow, createInWindow, endSession,
+  openCreateDialog, relaunch, revealedKey, seeSecret, setValue, start, tableRows,
 } from "./scenario.mjs";
 
 after(endSession);

@@ -2,23 +2,19 @@
 // keys, a key found in public (GitHub's signed report), and rolling with an overlap.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { createHash, generateKeyPairSync, sign } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { generateKeyPairSync, sign } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { after, test } from "node:test";
 import { createLocalJWKSet, jwtVerify } from "jose";
-import { boxesScrollingSideways, controlsOutside, menuPlacementProblems, scrollToBottomEdge, sidewaysScroll, snippetsAsDrawn } from "./page-checks.mjs";
 import {
-  APP_BINARY, CLI_BINARY, DATA_DIR, freshStart, clipboardTargets, copyElsewhere, windowsTitled, filesContaining, isWellFormedKey, keychain, keychainEntryCount, keychainLookup,
-  launchApp, readClipboard, readPrimary, registryNames, screenshot, sleep, startEmbedServer, answerNativeDialog,
-  APP_HOME, stopLeftoverApps, watchNotifications, axeViolations, wordsIn,
+  clipboardTargets, isWellFormedKey, keychain, keychainLookup, screenshot, startEmbedServer, answerNativeDialog,
+  watchNotifications,
 } from "./support.mjs";
 import {
-  CLEAR_DELAY_SECONDS, WORDS, askForToken, browser, clickButton, clickLabelled, closeRevealWithoutCopy, connectWindow, createInTerminal,
-  createInWindow, endSession, openCreateDialog, relaunch, revealedKey, rowCount, secretsSeenSoFar, seeSecret, setValue, start,
-  tableRows, waitForClipboard,
+  WORDS, askForToken, browser, clickButton, clickLabelled, closeRevealWithoutCopy, connectWindow, createInWindow,
+  endSession, openCreateDialog, relaunch, revealedKey, seeSecret, setValue, start, tableRows, waitForClipboard,
 } from "./scenario.mjs";
 
 after(endSession);
