@@ -231,11 +231,7 @@ impl Command {
             }
             Command::Revoke { key, yes } => {
                 let key = app.find_key(&key)?;
-                // The window's question, word for word.
-                let name = [("name", Arg::Text(&key.record.name))];
-                let question = format!("{} {}", say("revoke-title", &name), say("revoke-message", &[]));
-                if !yes && !ask(&question, false) {
-                    eprintln!("{}", say("cli-nothing-revoked", &[]));
+                if !yes && !confirm("revoke", &key.record.name, "cli-nothing-revoked") {
                     return Ok(exit::code(exit::FAILURE));
                 }
                 let revoked = app.revoke_key(key.record.id).await?;
@@ -308,16 +304,12 @@ impl Command {
                     return delete_found(app, found, yes).await;
                 }
                 let key = app.find_key(&key)?;
-                // The window's question, word for word.
-                let name = [("name", Arg::Text(&key.record.name))];
-                let question = format!("{} {}", say("delete-title", &name), say("delete-message", &[]));
-                if !yes && !ask(&question, false) {
-                    eprintln!("{}", say("cli-nothing-deleted", &[]));
+                if !yes && !confirm("delete", &key.record.name, "cli-nothing-deleted") {
                     return Ok(exit::code(exit::FAILURE));
                 }
                 match app.delete_key(key.record.id).await?.server_warning {
                     Some(warning) => eprintln!("{warning}"),
-                    None => eprintln!("{}", say("deleted", &name)),
+                    None => eprintln!("{}", say("deleted", &[("name", Arg::Text(&key.record.name))])),
                 }
                 ok
             }
@@ -380,20 +372,12 @@ fn found_key(app: &ToucanApp, wanted: &str) -> Reply<Option<toucan_keys_core::Fo
 /// Deletes a found key after asking: whatever uses it stops working.
 async fn delete_found(app: &ToucanApp, found: toucan_keys_core::FoundKey, yes: bool) -> Reply<ExitCode> {
     let label = found.name.clone().unwrap_or_else(|| found.id.to_string());
-    // The window's question, word for word.
-    let name = [("name", Arg::Text(&label))];
-    let question = format!(
-        "{} {}",
-        say("found-delete-title", &name),
-        say("found-delete-message", &[])
-    );
-    if !yes && !ask(&question, false) {
-        eprintln!("{}", say("cli-nothing-deleted", &[]));
+    if !yes && !confirm("found-delete", &label, "cli-nothing-deleted") {
         return Ok(exit::code(exit::FAILURE));
     }
     match app.delete_found_key(found.id).await?.server_warning {
         Some(warning) => eprintln!("{warning}"),
-        None => eprintln!("{}", say("found-deleted", &name)),
+        None => eprintln!("{}", say("found-deleted", &[("name", Arg::Text(&label))])),
     }
     Ok(exit::code(exit::OK))
 }
@@ -447,6 +431,19 @@ fn copy_and_wait(app: &Arc<ToucanApp>, id: toucan_keys_core::KeyId) -> Reply<()>
         }
     }
     Ok(())
+}
+
+/// Asks the window's own question before `action` ("revoke", "delete",
+/// "found-delete": its `-title` and `-message`, word for word) about the key
+/// named `name`; says `nothing_done` when the answer is no.
+fn confirm(action: &str, name: &str, nothing_done: &str) -> bool {
+    let title = say(&format!("{action}-title"), &[("name", Arg::Text(name))]);
+    let question = format!("{title} {}", say(&format!("{action}-message"), &[]));
+    let yes = ask(&question, false);
+    if !yes {
+        eprintln!("{}", say(nothing_done, &[]));
+    }
+    yes
 }
 
 /// Asks a yes/no question on the terminal, in the language spoken, with the
