@@ -89,8 +89,10 @@ echo "-- The command line, checked for Windows (warnings are errors)"
 RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-cli --target "$target" --locked --lib --bins
 
 echo "-- The command line under Wine: --version, create and list against the Credential Manager"
-wine "$cli" --version | tee /dev/stderr | grep -q "^toucan-keys-cli " \
-  || { echo "the Windows command line doesn't say its version" >&2; exit 1; }
+# (Printed from a variable: `tee /dev/stderr` would reopen, and empty, a log file stderr is redirected to.)
+version=$(wine "$cli" --version | tr -d '\r')
+echo "$version"
+grep -q "^toucan-keys-cli " <<<"$version" || { echo "the Windows command line doesn't say its version" >&2; exit 1; }
 # Its output is a pipe: the new key is printed once (the rule for scripts).
 made=$(wine "$cli" create --name "Made under Wine" --expires 30d | tr -d '\r')
 [[ "$made" =~ ^tck_[0-9A-Za-z]{36}$ ]] || { echo "create under Wine printed no key: $made" >&2; exit 1; }
