@@ -4,13 +4,17 @@
 #      and run under Wine, whose Credential Manager implements the same Win32
 #      calls as Windows: the vault, the key manager and the account token go
 #      through the real KeychainVault, checked from outside with `reg query`;
-#   2. the app (src-tauri) checked for Windows with warnings as errors, and the
-#      command line built for Windows and run under Wine (--version, create,
-#      list), its key found in the Credential Manager and in no file;
-#   3. a release .exe (without LTO) started under Wine on a virtual display: it
-#      must load every DLL it links and open its window. Wine has no WebView2
-#      runtime, so the app then shows Windows' "Could not find the WebView2
-#      Runtime" message: the screenshot (artifacts/windows/) shows both.
+#   2. the command line built for Windows and run under Wine (--version,
+#      create, list), its key found in the Credential Manager and in no file;
+#   3. the app (src-tauri, with its tests) built for Windows, and its .exe
+#      started under Wine on a virtual display: it must load every DLL it links
+#      and open its window. Wine has no WebView2 runtime, so the app then shows
+#      Windows' "Could not find the WebView2 Runtime" message: the screenshot
+#      (artifacts/windows/) shows both.
+# Every build here is a debug build with warnings as errors, with the same
+# flags, so the three share one build of their dependencies (a release .exe
+# and separate `cargo check`s took 8.6 minutes of a first CI run on their own).
+# The shipped .exe is built by the release workflow.
 # Wine runs in a throwaway prefix that is removed afterwards.
 #
 #   scripts/test-windows.sh            # all three
@@ -59,6 +63,9 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$prefix/drive_c/windows/system32/bcryptpr
   scripts/windows/bcryptprimitives.c -ladvapi32
 # One wine server for all test binaries (starting one per binary is slow).
 wineserver -p
+# Warnings are errors in all our code built for Windows (--target keeps the
+# flag off build scripts and dependencies).
+export RUSTFLAGS="${RUSTFLAGS:-} -D warnings"
 
 echo "-- The core's tests under Wine (Credential Manager)"
 # One test at a time: Wine's credential enumeration can come back empty while
@@ -83,11 +90,6 @@ cli="${CARGO_TARGET_DIR:-target}/$target/debug/toucan-keys-cli.exe"
 mkdir -p src-tauri/cli-bin
 cp "$cli" "src-tauri/cli-bin/toucan-keys-cli-$target.exe"
 
-echo "-- The app, checked for Windows (warnings are errors)"
-RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys --target "$target" --locked --all-targets
-echo "-- The command line, checked for Windows (warnings are errors)"
-RUSTFLAGS="${RUSTFLAGS:-} -D warnings" cargo check -p toucan-keys-cli --target "$target" --locked --lib --bins
-
 echo "-- The command line under Wine: --version, create and list against the Credential Manager"
 # (Printed from a variable: `tee /dev/stderr` would reopen, and empty, a log file stderr is redirected to.)
 version=$(wine "$cli" --version | tr -d '\r')
@@ -105,16 +107,17 @@ grep -q "cloud.toucanai.keys" <<<"$reg_listing" || { echo "no Credential Manager
 if grep -rqF "$made" "$WINEPREFIX/drive_c/users"; then echo "the key was written to a file under Wine" >&2; exit 1; fi
 echo "command line under Wine: 1 passed, 0 failed"
 
-echo "-- The .exe, started under Wine"
+echo "-- The app, built for Windows (with its tests), and its .exe started under Wine"
 build_ui_once
-# A release build (no debug assertions: the app shows Windows' message when
-# WebView2 is missing, where a debug build panics), without the shipped
-# profile's whole-program LTO and single codegen unit, which took about 12
-# minutes here on a fresh machine: the DLLs it imports, which this step
-# checks, are the same. The shipped .exe is built by the release workflow.
-CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
-  cargo build --release -p toucan-keys --features custom-protocol --target "$target" --locked
-exe="${CARGO_TARGET_DIR:-target}/$target/release/toucan-keys.exe"
+# The page embedded, as shipped. The DLLs it imports, which this step checks,
+# are those of a release build. So is the WebView2 message, which Tauri shows
+# only when tauri-runtime-wry is built without debug assertions (with them the
+# app panics instead): that one crate is built so here. Tauri declares its
+# devtools calls for debug builds or its devtools feature, so the feature keeps
+# that crate and the others of Tauri agreeing.
+cargo build -p toucan-keys --features custom-protocol,tauri/devtools --target "$target" --locked --all-targets \
+  --config 'profile.dev.package.tauri-runtime-wry.debug-assertions=false'
+exe="${CARGO_TARGET_DIR:-target}/$target/debug/toucan-keys.exe"
 # What the installers put next to the app: the command line, by its plain name.
 [[ -f "$(dirname "$exe")/toucan-keys-cli.exe" ]] || { echo "the app's build didn't put toucan-keys-cli.exe next to it" >&2; exit 1; }
 artifacts=artifacts/windows
