@@ -42,6 +42,35 @@ if $for_tests; then
     golang-go
   )
 fi
+# The tools the tests use that apt doesn't have, and the commands that install them:
+# the WebDriver bridge for the end-to-end tests (Tauri 2's, not the 3.0 alpha), and
+# the dependency policy check (deny.toml).
+tools=(
+  "tauri-driver|cargo install tauri-driver --version ^2 --locked --quiet"
+  "cargo-deny|cargo install cargo-deny --version ^0.20 --locked --quiet"
+)
+install_missing_tools() {
+  local tool
+  for tool in "${tools[@]}"; do
+    command -v "${tool%%|*}" >/dev/null && continue
+    echo "Installing ${tool%%|*}"
+    ${tool#*|}
+  done
+}
+tools_pid="" tools_log=""
+wait_for_tools() {
+  [[ -n "$tools_pid" ]] || return 0
+  wait "$tools_pid" || { echo "(building the tools alongside apt failed; trying again:)"; tail -n 5 "$tools_log"; }
+  rm -f "$tools_log"
+}
+# On a new machine apt takes minutes, mostly waiting on downloads and unpacking:
+# the tools compile meanwhile (they need only Rust, which such a machine has).
+if $for_tests && command -v cargo >/dev/null; then
+  tools_log=$(mktemp -t toucan-tools.XXXXXX)
+  (install_missing_tools >"$tools_log" 2>&1) &
+  tools_pid=$!
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -75,14 +104,9 @@ fi
 
 $for_tests || exit 0
 
-# The WebDriver bridge for the end-to-end tests (Tauri 2's, not the 3.0 alpha).
-if ! command -v tauri-driver >/dev/null; then
-  echo "Installing tauri-driver 2"
-  cargo install tauri-driver --version '^2' --locked --quiet
-fi
-
-# The dependency policy check (deny.toml).
-if ! command -v cargo-deny >/dev/null; then
-  echo "Installing cargo-deny"
-  cargo install cargo-deny --version '^0.20' --locked --quiet
-fi
+# The tools above are built from source, crates.io being the only place here with them
+# (about 3.5 minutes on 2 cores for cargo-deny, 40 s for tauri-driver): they
+# were started above, before apt, and are waited for here. One that failed
+# (a C library apt hadn't installed yet, say) is built again now.
+wait_for_tools
+install_missing_tools
