@@ -9,7 +9,7 @@
 #      the secret-scanning rules with the real detect-secrets and secretlint;
 #   3. Windows: the core's tests under Wine against its Credential Manager, and
 #      the app checked for Windows; macOS: the core and the app checked for
-#      Apple silicon and Intel (no SDK here, so nothing is linked);
+#      Apple silicon (no SDK here, so nothing is linked);
 #   4. end to end: the real app (its release build) in a real window, keychain
 #      and clipboard;
 #   5. the .deb and .rpm: built, validated, installed with apt, launched from
@@ -62,7 +62,10 @@ stage "Rust workspace (inside a private keychain, the embed server on a throwawa
 # The benchmark's bare window is left out: it turns on Tauri's custom-protocol for the
 # whole build (scripts/bench-startup.py builds it with the app's release tree).
 workspace=(--workspace --exclude toucan-keys-bench-window --locked)
-scripts/with-keychain.sh scripts/with-postgres.sh cargo test "${workspace[@]}" --all-targets
+# cargo's own messages are kept: the SQLite stage below runs some of these test binaries again.
+built=$(mktemp -t toucan-built.XXXXXX)
+scripts/with-keychain.sh scripts/with-postgres.sh cargo test "${workspace[@]}" --all-targets \
+  --message-format=json-render-diagnostics | scripts/test-binaries.py --record "$built"
 
 stage "Secret-scanning rules: detect-secrets and secretlint over a fixture tree (docs/secret-scanning)"
 scripts/test-secret-scanning.py
@@ -70,18 +73,18 @@ scripts/test-secret-scanning.py
 stage "Embed server: its tests again on SQLite, its container files, its API against its OpenAPI document"
 # The same test binaries, run again without PostgreSQL (picked from the build
 # above by scripts/test-binaries.py, so nothing is built again).
-for binary in $(cargo test "${workspace[@]}" --all-targets --no-run --message-format=json \
-    | scripts/test-binaries.py api limits secret_scanning encrypted_tokens connection_limits workspace_server); do
+for binary in $(scripts/test-binaries.py api limits secret_scanning encrypted_tokens connection_limits workspace_server <"$built"); do
   echo "-- $(basename "$binary") on SQLite"
   env -u TOUCAN_EMBED_TEST_POSTGRES "$binary"
 done
+rm -f "$built"
 scripts/check-container.py
 scripts/check-openapi.sh
 
 stage "Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
 scripts/test-windows.sh
 
-stage "macOS: the core (with tests) and the app checked for Apple silicon and Intel"
+stage "macOS: the core (with tests), the app and the command line checked for Apple silicon"
 scripts/check-macos.sh
 
 stage "End to end (real window, keychain and clipboard)"
