@@ -7,9 +7,10 @@
 #      embed server's tests on a throwaway PostgreSQL cluster and again on
 #      SQLite, its container files, and its API against its OpenAPI document;
 #      the secret-scanning rules with the real detect-secrets and secretlint;
-#   3. Windows: the core's tests under Wine against its Credential Manager, and
-#      the app checked for Windows; macOS: the core and the app checked for
-#      Apple silicon (no SDK here, so nothing is linked);
+#   3. Windows: the core's tests and the command line under Wine against its
+#      Credential Manager, the app built for Windows and started under Wine;
+#      macOS: the core, the app and the command line checked for Apple silicon
+#      (no SDK here, so nothing is linked);
 #   4. end to end: the real app (its release build) in a real window, keychain
 #      and clipboard;
 #   5. the .deb and .rpm: built, validated, installed with apt, launched from
@@ -81,7 +82,7 @@ rm -f "$built"
 scripts/check-container.py
 scripts/check-openapi.sh
 
-stage "Windows: the core's tests under Wine (Credential Manager), the app checked for Windows"
+stage "Windows: the core's tests and the command line under Wine (Credential Manager), the app's .exe started there"
 scripts/test-windows.sh
 
 stage "macOS: the core (with tests), the app and the command line checked for Apple silicon"
