@@ -9,6 +9,7 @@ script watches, so the second cargo run after the first runs it again).
     cargo test --workspace --all-targets --message-format=json-render-diagnostics \\
       | scripts/test-binaries.py --record built.jsonl     # shows the tests' output, keeps cargo's messages
     scripts/test-binaries.py api connection_limits < built.jsonl   # the paths of those test binaries
+    scripts/test-binaries.py --every < built.jsonl                 # every test binary, in build order
 
 Picking fails unless each name is found exactly once.
 """
@@ -27,6 +28,14 @@ def record(path: str) -> None:
                 sys.stdout.flush()
 
 
+def every() -> None:
+    """Prints every test binary the build made (unit tests and integration tests)."""
+    for line in sys.stdin:
+        message = json.loads(line)
+        if message.get("executable") and message.get("profile", {}).get("test"):
+            print(message["executable"])
+
+
 def pick(wanted: list[str]) -> None:
     found: dict[str, list[str]] = {}
     for line in sys.stdin:
@@ -43,5 +52,7 @@ def pick(wanted: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--record"]:
         record(sys.argv[2])
+    elif sys.argv[1:] == ["--every"]:
+        every()
     else:
         pick(sys.argv[1:])
