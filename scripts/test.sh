@@ -41,7 +41,13 @@ stage_report() {
   done
   printf '%5d s  in all\n' "$SECONDS"
 }
-trap stage_report EXIT
+e2e_build=""
+finish() {
+  # A stage that failed leaves no build running behind it.
+  [[ -n "$e2e_build" ]] && kill -- -"$e2e_build" 2>/dev/null
+  stage_report
+}
+trap finish EXIT
 
 stage "Installing what is missing"
 scripts/install-deps.sh --for-tests
@@ -82,15 +88,30 @@ rm -f "$built"
 scripts/check-container.py
 scripts/check-openapi.sh
 
-stage "Windows: the core's tests and the command line under Wine (Credential Manager), the app's .exe started there"
-scripts/test-windows.sh
+stage "Windows: the core's tests, the command line and the app built for Windows"
+scripts/test-windows.sh --build
 
 stage "macOS: the core (with tests), the app and the command line checked for Apple silicon"
 scripts/check-macos.sh
 
+stage "Windows under Wine: the core's tests and the command line (Credential Manager), the app's .exe started; meanwhile the end-to-end tests' build"
+# Wine runs one program at a time, which leaves a core idle: the end-to-end
+# tests' release build (as shipped: the package step below then packs these
+# same binaries instead of building them again) uses it meanwhile.
+e2e_build_log=$(mktemp -t toucan-e2e-build.XXXXXX)
+# (In a process group of its own, so that a failure here stops all of it.)
+TOUCAN_E2E_PROFILE=release TOUCAN_E2E_BUILD_ONLY=1 setsid tests/e2e/run.sh >"$e2e_build_log" 2>&1 &
+e2e_build=$!
+scripts/test-windows.sh --run
+
 stage "End to end (real window, keychain and clipboard)"
-# The release build, as shipped: the package step below then packs these same
-# binaries instead of building them again.
+e2e_built=0
+wait "$e2e_build" || e2e_built=$?
+e2e_build=""
+echo "-- the build, made while Wine ran:"
+cat "$e2e_build_log"
+rm -f "$e2e_build_log"
+(( e2e_built == 0 )) || { echo "the end-to-end tests' build failed (exit $e2e_built)" >&2; exit 1; }
 TOUCAN_E2E_PROFILE=release tests/e2e/run.sh
 
 stage "Linux packages: build, install with apt, launch, remove"

@@ -5,6 +5,8 @@
 # Screenshots go to artifacts/e2e/. Arguments go to node, for example
 # --test-name-pattern="^(5|16)[.]" to run scenarios 5 and 16 alone.
 # TOUCAN_E2E_SUITE names another file in tests/e2e (scripts/bench-window.sh uses it).
+# TOUCAN_E2E_BUILD_ONLY=1 builds what the tests need and runs none (scripts/test.sh
+# builds while Wine runs the Windows tests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -30,6 +32,7 @@ if [[ "${TOUCAN_KEYCHAIN_SESSION:-}" != "inner" ]]; then
   cargo build --locked -p keychain-testkit --bin keychain-ctl
   cargo build --locked -p toucan-embed-server
   cargo build --locked -p toucan-keys-cli "${profile_flag[@]}"
+  [[ "${TOUCAN_E2E_BUILD_ONLY:-}" == 1 ]] && exit 0
   rm -rf artifacts/e2e
   exec scripts/with-keychain.sh "$0" "$@"
 fi
