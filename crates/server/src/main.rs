@@ -267,6 +267,7 @@ async fn main() {
         }
     };
     let address = format!("http://{}", listener.local_addr().expect("a bound address"));
+    let stop = stop_signal();
     if options.print_json {
         let ready = serde_json::json!({
             "address": address,
@@ -287,7 +288,7 @@ async fn main() {
     }
     let limits = toucan_embed_server::serve::ConnectionLimits::default();
     let state = opened.state.clone();
-    if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, stop_signal()).await {
+    if let Err(error) = toucan_embed_server::serve::serve(listener, router(opened.state), limits, stop).await {
         eprintln!("The server stopped: {error}");
         std::process::exit(1);
     }
@@ -301,18 +302,29 @@ async fn main() {
 }
 
 /// Ctrl+C, or SIGTERM (what `docker stop`, systemd and Kubernetes send).
-async fn stop_signal() {
+/// Both are listened for from this call on, not from the first poll: the
+/// server calls it before it says it is ready, so a signal sent as soon as
+/// it has said so stops it cleanly instead of ending it on the spot.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
+        let mut interrupt = signal(SignalKind::interrupt()).expect("Ctrl+C can be handled");
         let mut terminate = signal(SignalKind::terminate()).expect("SIGTERM can be handled");
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = terminate.recv() => {}
+        async move {
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
+            }
         }
     }
     #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
+    {
+        let mut ctrl_c = tokio::signal::windows::ctrl_c().expect("Ctrl+C can be handled");
+        async move {
+            let _ = ctrl_c.recv().await;
+        }
+    }
 }
 
 /// Where the data is, for messages (a PostgreSQL address without its password).

@@ -50,6 +50,33 @@ fn print_json_names_the_address_and_the_private_token_file() {
     }
 }
 
+/// SIGTERM the moment the server says it is ready (as a script or `docker stop`
+/// may) still stops it cleanly: the server listens for it before saying so.
+/// It used to start listening only once serving began, and a SIGTERM in
+/// between ended it as the signal's default does (seen in CI, under load).
+#[cfg(unix)]
+#[test]
+fn sigterm_as_soon_as_ready_stops_cleanly() {
+    for _ in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_toucan-embed-server"))
+            .args(["--port", "0", "--print-json", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        ready_line(&mut child);
+        let killed = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(status.success(), "a SIGTERM right after the ready line: {status}");
+    }
+}
+
 /// SIGTERM (what `docker stop` and systemd send) writes the "last used"
 /// times still in memory before the process ends, and every log line is a
 /// JSON object with no key, token or account token in it, even at trace level.
