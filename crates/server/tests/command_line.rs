@@ -67,12 +67,7 @@ fn sigterm_as_soon_as_ready_stops_cleanly() {
             .spawn()
             .unwrap();
         ready_line(&mut child);
-        let killed = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let status = child.wait().unwrap();
+        let status = terminate(&mut child);
         assert!(status.success(), "a SIGTERM right after the ready line: {status}");
     }
 }
@@ -137,12 +132,7 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
         .unwrap();
     assert_eq!(refused.status(), 401);
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = child.wait().unwrap();
+    let status = terminate(&mut child);
     assert!(status.success(), "the server didn't stop cleanly: {status}");
 
     let database = rusqlite::Connection::open(data.join("server.sqlite3")).unwrap();
@@ -183,6 +173,17 @@ async fn sigterm_writes_what_is_pending_and_logs_are_json_without_secrets() {
 }
 
 /// The one JSON line `--print-json` writes once the server listens.
+/// Sends SIGTERM (what `docker stop` and systemd send) and waits for the end.
+#[cfg(unix)]
+fn terminate(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    child.wait().unwrap()
+}
+
 fn ready_line(child: &mut std::process::Child) -> String {
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap())
