@@ -154,6 +154,28 @@ run_cli() {
   echo "command line under Wine: 1 passed, 0 failed"
 }
 
+# Starts the .exe and waits up to two minutes for its window and Windows'
+# WebView2 message; says how long it took, or fails with `app_state` set.
+launch_and_wait() {
+  # err+module reports every DLL or import that can't be found.
+  WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
+  app_pid=$!
+  for waited in $(seq 0 120); do
+    windows=$(DISPLAY=:88 xwininfo -root -tree 2>/dev/null || true)
+    if grep -q '"Toucan Keys": ("toucan-keys.exe"' <<<"$windows" && grep -q '"Error": ("toucan-keys.exe"' <<<"$windows"; then
+      echo "its window and message showed after ${waited} s"
+      return 0
+    fi
+    sleep 1
+  done
+  if kill -0 "$app_pid" 2>/dev/null; then
+    app_state="it is still running"
+  else
+    wait "$app_pid" && app_state="it exited with status 0" || app_state="it exited with status $?"
+  fi
+  return 1
+}
+
 run_app() {
   echo "-- The app's .exe, started under Wine"
   # What the installers put next to the app: the command line, by its plain name.
@@ -162,13 +184,16 @@ run_app() {
   mkdir -p "$artifacts"
   start_xvfb :88
   trap 'kill $xvfb_pid 2>/dev/null || true; cleanup' EXIT
-  # err+module reports every DLL or import that can't be found.
-  WINEDEBUG=err+module wine "$exe" >"$artifacts/app.log" 2>&1 &
-  windows=""
-  for _ in $(seq 60); do
-    windows=$(DISPLAY=:88 xwininfo -root -tree 2>/dev/null || true)
-    grep -q '"Toucan Keys": ("toucan-keys.exe"' <<<"$windows" && grep -q '"Error": ("toucan-keys.exe"' <<<"$windows" && break
-    sleep 1
+  # Started once more if its windows don't show: the one CI run where they
+  # didn't (2026-12-03) left no trace of why, so the first try's state is printed.
+  for attempt in 1 2; do
+    launch_and_wait && break
+    echo "the .exe showed no window in ${waited} s (attempt $attempt of 2); $app_state; windows:" >&2
+    grep toucan-keys.exe <<<"$windows" >&2 || echo "  (none of its own)" >&2
+    echo "its log, last lines:" >&2; tail -n 30 "$artifacts/app.log" >&2
+    # Ends every program of the prefix (a second start would hand over to it).
+    wineserver -k 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
   done
   DISPLAY=:88 import -window root "$artifacts/wine-launch.png"
   echo "$windows" >"$artifacts/windows.txt"
