@@ -673,15 +673,15 @@ fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
         "a listed key is not a found one"
     );
     assert_eq!(h.vault.len(), 3);
-    // The first list still works: its keys' secrets are all there but One's.
+    // The first list still works: its keys' secrets are all there but One's,
+    // which it shows revoked (deleted in the other list), not as missing.
     h.app.check_keychain().unwrap();
     let first: Vec<_> = h.app.list_keys().unwrap();
-    let missing: Vec<_> = first
-        .iter()
-        .filter(|k| k.record.secret_missing)
-        .map(|k| k.record.name.clone())
-        .collect();
-    assert_eq!(missing, ["One"]);
+    let status = |name: &str| json!(first.iter().find(|k| k.record.name == name).unwrap().status);
+    assert_eq!(status("One"), json!("revoked"));
+    assert_eq!(status("Two"), json!("active"));
+    assert_eq!(status("Three"), json!("active"));
+    assert!(first.iter().all(|k| !k.record.secret_missing));
 }
 
 /// A damaged settings file is reported when a key is copied, not read as the

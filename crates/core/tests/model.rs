@@ -908,3 +908,36 @@ fn found_a_restored_key_keeps_the_origins_its_server_enforces() {
         ["https://a.example", "https://b.example"]
     );
 }
+
+/// Found by the random test in CI (shrunk): a key made in one list, deleted as
+/// a found key from another, then given origins back in the first list, where
+/// it was still active with its secret missing. Connecting registered it with
+/// a server: the deletion, which counts as a revocation, was undone.
+#[test]
+fn found_a_key_deleted_from_another_list_is_never_registered() {
+    let world = run(&[
+        Op::Create { name: 0 },
+        Op::UseDataFolder { folder: 1 },
+        Op::DeleteFound { key: 0 },
+        Op::UseDataFolder { folder: 0 },
+        Op::SetOrigins { key: 0, which: 0 },
+    ]);
+    let listed = world.app.list_keys().unwrap();
+    assert_eq!(json!(listed[0].status), json!("revoked"), "the first list shows the deletion");
+}
+
+/// The same for a revocation: a key restored in a second list and revoked
+/// there stays revoked for the first list, which still showed it active.
+#[test]
+fn a_key_revoked_in_another_list_is_revoked_in_this_one() {
+    let world = run(&[
+        Op::Create { name: 0 },
+        Op::UseDataFolder { folder: 1 },
+        Op::RestoreFound { key: 0 },
+        Op::Revoke { key: 0 },
+        Op::UseDataFolder { folder: 0 },
+        Op::Connect { server: 0 },
+    ]);
+    let listed = world.app.list_keys().unwrap();
+    assert_eq!(json!(listed[0].status), json!("revoked"), "the first list shows the revocation");
+}

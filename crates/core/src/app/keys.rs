@@ -21,15 +21,32 @@ impl ToucanApp {
     /// Checks the keychain still holds every active key's secret; flags those
     /// it doesn't. First undoes creates a crash interrupted before their key
     /// was shown. Secrets no record claims are left alone: they are offered
-    /// as found keys ([`Self::found_keys`]). Returns the list afterwards.
+    /// as found keys ([`Self::found_keys`]). A key revoked or deleted in
+    /// another key list on this computer is revoked in this one too. Returns
+    /// the list afterwards.
     pub fn check_keychain(&self) -> Reply<Vec<KeySummary>> {
         logged(
             "check_keychain",
             (|| -> Reply<Vec<KeySummary>> {
                 self.keys.reconcile()?;
+                self.revoke_what_another_list_revoked()?;
                 self.keys.list()
             })(),
         )
+    }
+
+    /// Revokes, in this key list, the active keys another list on this
+    /// computer revoked or deleted (their secrets are gone from the keychain;
+    /// the server was told by that list).
+    fn revoke_what_another_list_revoked(&self) -> Result<(), CoreError> {
+        let revoked_here = self.workspace.revoked_here()?;
+        for key in self.keys.list()? {
+            if key.record.is_active() && revoked_here.contains(&key.record.id) {
+                self.keys.revoke(&key.record.id)?;
+                self.note(&key.record.id, Activity::Revoked);
+            }
+        }
+        Ok(())
     }
 
     /// The keys in the keychain that this computer's list doesn't know (its
@@ -50,6 +67,8 @@ impl ToucanApp {
             async {
                 let mut record = self.keys.restore_found(&id)?;
                 self.note(&id, Activity::Restored);
+                // Its secret is back in the keychain (deleted here once, then restored from a backup, say).
+                self.workspace.restored(&id)?;
                 match self.workspace.enforced_on_its_server(&id).await {
                     Ok(Some((origins, limits))) => {
                         if !origins.is_empty() {

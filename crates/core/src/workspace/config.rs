@@ -73,6 +73,13 @@ pub struct WorkspaceConfig {
     /// Origin changes not yet confirmed by the key's server, one per key.
     #[serde(default)]
     pub pending_origins: Vec<PendingOrigins>,
+    /// Every key revoked, or deleted as a found key, in any key list on this
+    /// computer. The config folder outlives a moved data folder, so another
+    /// list that still shows one of them as active can't bring it back: no
+    /// sync registers it with a server, and that list revokes it too when it
+    /// next checks the keychain.
+    #[serde(default)]
+    pub revoked_here: std::collections::BTreeSet<KeyId>,
 }
 
 /// The file's content as read, before legacy entries get their server.
@@ -88,6 +95,8 @@ struct StoredConfig {
     key_servers: std::collections::BTreeMap<KeyId, String>,
     #[serde(default)]
     pending_origins: Vec<PendingOrigins>,
+    #[serde(default)]
+    revoked_here: std::collections::BTreeSet<KeyId>,
 }
 
 impl From<StoredConfig> for WorkspaceConfig {
@@ -111,6 +120,7 @@ impl From<StoredConfig> for WorkspaceConfig {
             pending_revocations,
             key_servers: stored.key_servers,
             pending_origins: stored.pending_origins,
+            revoked_here: stored.revoked_here,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! keep the server's key list in step with this computer's, and generate
 //! session tokens. Offline is normal: the key list never depends on it.
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -194,7 +195,8 @@ impl Workspace {
             Err(error) => return Err(first_error.unwrap_or(error.into())),
         };
         let mut changed = confirmed > 0;
-        let bound = self.file.load()?.key_servers;
+        let config = self.file.load()?;
+        let bound = config.key_servers;
         let mut newly_bound = Vec::new();
         for record in keys {
             let on_server = known.iter().find(|k| k.id == record.id);
@@ -202,24 +204,26 @@ impl Workspace {
             if on_server.is_some() && !bound.contains_key(&record.id) {
                 newly_bound.push(record.id.clone());
             }
-            match (record.revoked_at, on_server) {
+            // Revoked in another key list counts as revoked in this one.
+            let revoked = record.revoked_at.is_some() || config.revoked_here.contains(&record.id);
+            match (revoked, on_server) {
                 // A key registered with another server is never sent here.
-                (None, None) if elsewhere => {}
-                (None, None) => match client.register_key(&token, record).await {
+                (false, None) if elsewhere => {}
+                (false, None) => match client.register_key(&token, record).await {
                     Ok(registered) => {
                         changed |= registered;
                         newly_bound.push(record.id.clone());
                     }
                     Err(error) => keep_first(&mut first_error, error),
                 },
-                (Some(_), Some(state)) if state.revoked_at.is_none() => {
+                (true, Some(state)) if state.revoked_at.is_none() => {
                     match client.revoke_key(&token, &record.id).await {
                         Ok(()) => changed = true,
                         Err(error) => keep_first(&mut first_error, error),
                     }
                 }
                 // Shortened here (a roll's overlap) but not on the server yet.
-                (None, Some(state)) if ends_sooner_here(record, state) => {
+                (false, Some(state)) if ends_sooner_here(record, state) => {
                     let at = record.expires_at.expect("ends sooner, so it ends");
                     match client.shorten_expiry(&token, &record.id, at).await {
                         Ok(()) => changed = true,
@@ -364,6 +368,7 @@ impl Workspace {
     fn queue_revocation(&self, record: &KeyRecord) -> Result<Option<String>, CoreError> {
         let mut server = None;
         self.file.update(|config| {
+            config.revoked_here.insert(record.id.clone());
             let own = config.key_servers.get(&record.id).cloned();
             if let Some(url) = own.or_else(|| config.revocation_server().map(str::to_owned)) {
                 config.queue(&url, &record.id, &record.name);
@@ -373,11 +378,28 @@ impl Workspace {
         Ok(server)
     }
 
+    /// Every key revoked, or deleted as a found key, in any key list on this
+    /// computer (see [`super::config::WorkspaceConfig::revoked_here`]).
+    pub fn revoked_here(&self) -> Result<BTreeSet<KeyId>, CoreError> {
+        Ok(self.file.load()?.revoked_here)
+    }
+
+    /// Takes `id` off [`Self::revoked_here`]: its secret is back in the
+    /// keychain and the person restored it.
+    pub fn restored(&self, id: &KeyId) -> Result<(), CoreError> {
+        self.file.update(|config| {
+            config.revoked_here.remove(id);
+        })?;
+        Ok(())
+    }
+
     /// Queues the revocation of a found key (a keychain entry no record
     /// claims) that the person deletes, for the server it was registered
-    /// with, if any: deleted here, it must stop working there too.
+    /// with, if any: deleted here, it must stop working there too. It is
+    /// marked revoked for every key list (another may still show it).
     pub fn forget_found(&self, id: &KeyId, name: &str) -> Result<(), CoreError> {
         self.file.update(|config| {
+            config.revoked_here.insert(id.clone());
             if let Some(url) = config.key_servers.get(id).cloned() {
                 config.queue(&url, id, name);
             }
