@@ -923,7 +923,11 @@ fn found_a_key_deleted_from_another_list_is_never_registered() {
         Op::SetOrigins { key: 0, which: 0 },
     ]);
     let listed = world.app.list_keys().unwrap();
-    assert_eq!(json!(listed[0].status), json!("revoked"), "the first list shows the deletion");
+    assert_eq!(
+        json!(listed[0].status),
+        json!("revoked"),
+        "the first list shows the deletion"
+    );
 }
 
 /// The same for a revocation: a key restored in a second list and revoked
@@ -939,5 +943,9 @@ fn a_key_revoked_in_another_list_is_revoked_in_this_one() {
         Op::Connect { server: 0 },
     ]);
     let listed = world.app.list_keys().unwrap();
-    assert_eq!(json!(listed[0].status), json!("revoked"), "the first list shows the revocation");
+    assert_eq!(
+        json!(listed[0].status),
+        json!("revoked"),
+        "the first list shows the revocation"
+    );
 }
