@@ -3,6 +3,9 @@
 // each part is drawn by its own module (sections/, views/), and what a key's
 // buttons do is in actions.ts.
 
+// The logo as a bitmap: an SVG <img> makes WebKit load a whole SVG document
+// (its own page, the XML parser) for 40 pixels (docs/BENCHMARKS.md, memory).
+import logo from "../../icons/128x128.png";
 import { CHOICES, type FoundKey, type KeySummary, type WindowLanguages } from "./bindings";
 import { confirmDialog } from "./dialog";
 import { equivalentOf, h } from "./dom";
@@ -322,7 +325,7 @@ export class App {
         h(
           "nav",
           { class: "rail", "aria-label": t("app-name") },
-          h("img", { src: "/icon.svg", alt: t("app-name"), class: "brand", width: 40, height: 40 }),
+          h("img", { src: logo, alt: t("app-name"), class: "brand", width: 40, height: 40 }),
           slot("menu"),
         ),
         h(

@@ -4,7 +4,7 @@
 import type { KeyStatus } from "./bindings";
 import { intlLocale, t } from "./i18n";
 
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+const UNITS: [string, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
   ["week", 7 * 24 * 3600],
@@ -13,18 +13,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-/** Intl formatters cost far more to make than to use: one of each per language, made on first use. */
-const formatters = new Map<string, { relative: Intl.RelativeTimeFormat; day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+/**
+ * Intl formatters cost far more to make than to use, and each loads its own
+ * ICU data into the page: one of each per language, made on first use, and
+ * none for the first screen. Its relative times are the catalogue's own words
+ * (`time-future-…`, `time-past-…`), and its exact times are made on hover
+ * (see `relativeTimeElement`).
+ */
+const exactFormatters = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 
-function formattersFor(locale: string) {
-  let made = formatters.get(locale);
+function exactFormattersFor(locale: string) {
+  let made = exactFormatters.get(locale);
   if (!made) {
     made = {
-      relative: new Intl.RelativeTimeFormat(locale, { numeric: "auto" }),
       day: new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric" }),
       time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }),
     };
-    formatters.set(locale, made);
+    exactFormatters.set(locale, made);
   }
   return made;
 }
@@ -32,11 +37,10 @@ function formattersFor(locale: string) {
 /** "just now", "5 minutes ago", "in 3 months", "yesterday", "tomorrow" (or in French). */
 export function relativeTime(iso: string, now: Date = new Date()): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
-  const words = formattersFor(intlLocale()).relative;
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) {
       const count = Math.round(Math.abs(seconds) / size);
-      return words.format(seconds < 0 ? -count : count, unit);
+      return t(`time-${seconds < 0 ? "past" : "future"}-${unit}`, { count });
     }
   }
   return t("time-just-now");
@@ -48,10 +52,22 @@ export function exactTime(iso: string): string {
   const two = (n: number) => String(n).padStart(2, "0");
   const offset = -date.getTimezoneOffset();
   const zone = `UTC${offset < 0 ? "-" : "+"}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
-  const { day: days, time: times } = formattersFor(intlLocale());
+  const { day: days, time: times } = exactFormattersFor(intlLocale());
   const day = days.format(date);
   const time = times.format(date);
   return t("time-exact", { day, time, zone });
+}
+
+/**
+ * A `<time>` saying `iso` relatively ("in 3 months"), with the exact time as
+ * its tooltip, worked out when the pointer first reaches it.
+ */
+export function relativeTimeElement(iso: string): HTMLTimeElement {
+  const element = document.createElement("time");
+  element.dateTime = iso;
+  element.textContent = relativeTime(iso);
+  element.addEventListener("mouseenter", () => (element.title = exactTime(iso)), { once: true });
+  return element;
 }
 
 /** A day in the window's language: "2 December 2026". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clearDelayLabel, durationLabel, exactTime, relativeTime } from "../src/format";
+import { speakLanguage } from "../src/i18n";
 
 describe("times as people read them", () => {
   const now = new Date("2026-11-28T12:00:00Z");
@@ -14,6 +15,30 @@ describe("times as people read them", () => {
     ["2026-12-12T12:00:00Z", "in 2 weeks"],
   ])("%s is %s", (iso, expected) => {
     expect(relativeTime(iso, now)).toBe(expected);
+  });
+
+  it.each([
+    ["2026-11-28T11:55:00Z", "il y a 5 minutes"],
+    ["2026-11-27T12:00:00Z", "hier"],
+    ["2026-11-26T12:00:00Z", "avant-hier"],
+    ["2026-11-30T12:00:00Z", "après-demain"],
+    ["2027-02-26T12:00:00Z", "dans 3 mois"],
+    ["2027-11-28T12:00:00Z", "l’année prochaine"],
+  ])("in French, %s is %s (the catalogue's words, as Intl would say them)", (iso, expected) => {
+    const offered = [
+      { language: "en", ownName: "English", locale: "en-GB" },
+      { language: "fr", ownName: "Français", locale: "fr-FR" },
+    ];
+    speakLanguage({ speaking: "fr", followsSystem: false, offered });
+    try {
+      expect(relativeTime(iso, now)).toBe(expected);
+      const unit = new Intl.RelativeTimeFormat("fr-FR", { numeric: "auto" });
+      const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+      const [count, inUnit] = Math.abs(seconds) >= 365 * 86400 ? [1, "year"] : Math.abs(seconds) >= 30 * 86400 ? [3, "month"] : Math.abs(seconds) >= 86400 ? [Math.round(seconds / 86400), "day"] : [-5, "minute"];
+      expect(expected).toBe(unit.format(count, inUnit as Intl.RelativeTimeFormatUnit));
+    } finally {
+      speakLanguage({ speaking: "en", followsSystem: false, offered });
+    }
   });
 
   it("gives the exact local time with its offset for tooltips", () => {

@@ -79,7 +79,7 @@ describe("the language", () => {
     expect(document.documentElement.lang).toBe("de");
     expect(document.getElementById("page-title")?.textContent).toBe("Kontoeinstellungen");
     expect(document.getElementById("language-title")?.textContent).toBe("Sprache");
-    // What the catalogue lacks is English; dates are written in its locale.
+    // What the catalogue lacks is English; its relative times are its own words.
     expect(document.getElementById("create-key")?.textContent).toBe("API-Schlüssel erstellen");
     expect(document.querySelector("label[for=key-search]")?.textContent).toBe("Find a key");
     expect(document.querySelector("tbody tr")?.textContent).toContain("in 2 Monaten");

@@ -16,6 +16,67 @@ error-unexpected = Something unexpected went wrong ({ $detail }). Try again.
 ## Times and durations
 
 time-just-now = just now
+# A time before or after now, in the key list: $count (1 or more) of the unit.
+time-future-year =
+    { $count ->
+        [1] next year
+       *[other] in { $count } years
+    }
+time-past-year =
+    { $count ->
+        [1] last year
+       *[other] { $count } years ago
+    }
+time-future-month =
+    { $count ->
+        [1] next month
+       *[other] in { $count } months
+    }
+time-past-month =
+    { $count ->
+        [1] last month
+       *[other] { $count } months ago
+    }
+time-future-week =
+    { $count ->
+        [1] next week
+       *[other] in { $count } weeks
+    }
+time-past-week =
+    { $count ->
+        [1] last week
+       *[other] { $count } weeks ago
+    }
+time-future-day =
+    { $count ->
+        [1] tomorrow
+       *[other] in { $count } days
+    }
+time-past-day =
+    { $count ->
+        [1] yesterday
+       *[other] { $count } days ago
+    }
+time-future-hour =
+    { $count ->
+        [1] in 1 hour
+       *[other] in { $count } hours
+    }
+time-past-hour =
+    { $count ->
+        [1] 1 hour ago
+       *[other] { $count } hours ago
+    }
+time-future-minute =
+    { $count ->
+        [1] in 1 minute
+       *[other] in { $count } minutes
+    }
+time-past-minute =
+    { $count ->
+        [1] 1 minute ago
+       *[other] { $count } minutes ago
+    }
 # A date and time for tooltips: "Saturday 28 November 2026, 14:05:09 (UTC+01:00)".
 time-exact = { $day }, { $time } ({ $zone })
 clears-never = Stays until you copy something else

@@ -15,6 +15,68 @@ error-unexpected = Un problème inattendu est survenu ({ $detail }). Réessayez.
 ## Dates et durées
 
 time-just-now = à l’instant
+time-future-year =
+    { $count ->
+        [1] l’année prochaine
+       *[other] dans { $count } ans
+    }
+time-past-year =
+    { $count ->
+        [1] l’année dernière
+       *[other] il y a { $count } ans
+    }
+time-future-month =
+    { $count ->
+        [1] le mois prochain
+       *[other] dans { $count } mois
+    }
+time-past-month =
+    { $count ->
+        [1] le mois dernier
+       *[other] il y a { $count } mois
+    }
+time-future-week =
+    { $count ->
+        [1] la semaine prochaine
+       *[other] dans { $count } semaines
+    }
+time-past-week =
+    { $count ->
+        [1] la semaine dernière
+       *[other] il y a { $count } semaines
+    }
+time-future-day =
+    { $count ->
+        [1] demain
+        [2] après-demain
+       *[other] dans { $count } jours
+    }
+time-past-day =
+    { $count ->
+        [1] hier
+        [2] avant-hier
+       *[other] il y a { $count } jours
+    }
+time-future-hour =
+    { $count ->
+        [1] dans 1 heure
+       *[other] dans { $count } heures
+    }
+time-past-hour =
+    { $count ->
+        [1] il y a 1 heure
+       *[other] il y a { $count } heures
+    }
+time-future-minute =
+    { $count ->
+        [1] dans 1 minute
+       *[other] dans { $count } minutes
+    }
+time-past-minute =
+    { $count ->
+        [1] il y a 1 minute
+       *[other] il y a { $count } minutes
+    }
 time-exact = { $day }, { $time } ({ $zone })
 clears-never = Reste jusqu’à ce que vous copiiez autre chose
 clears-in-seconds = Effacé dans { $seconds } s

@@ -11,15 +11,21 @@ export type KeyOrder = "newest" | "oldest" | "name" | "expires";
 
 const ORDERS: KeyOrder[] = ["newest", "oldest", "name", "expires"];
 
-const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+/** Made on the first sort by name: a collator loads its own ICU data into the page. */
+let byName: Intl.Collator | undefined;
 
 function compare(order: Exclude<KeyOrder, "newest" | "oldest">): (a: KeySummary, b: KeySummary) => number {
   switch (order) {
     case "name":
-      return (a, b) => byName.compare(a.name, b.name);
+      byName ??= new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+      return (a, b) => byName!.compare(a.name, b.name);
     case "expires":
       // Keys that never expire come last.
-      return (a, b) => (a.expiresAt ?? "\uffff").localeCompare(b.expiresAt ?? "\uffff");
+      // ISO 8601 times in UTC sort as plain text.
+      return (a, b) => {
+        const [x, y] = [a.expiresAt ?? "\uffff", b.expiresAt ?? "\uffff"];
+        return x < y ? -1 : x > y ? 1 : 0;
+      };
   }
 }
 

@@ -7,7 +7,7 @@
 
 import type { KeySummary, ServerKeyState } from "../bindings";
 import { h } from "../dom";
-import { exactTime, relativeTime, statusLabel } from "../format";
+import { relativeTimeElement, statusLabel } from "../format";
 import { t } from "../i18n";
 import { menuButton, type MenuItem } from "../menu";
 
@@ -26,7 +26,7 @@ export type ServerKeys = Map<string, ServerKeyState>;
 
 function time(iso: string | null, empty: string): HTMLElement {
   if (!iso) return h("span", { class: "muted" }, empty);
-  return h("time", { datetime: iso, title: exactTime(iso) }, relativeTime(iso));
+  return relativeTimeElement(iso);
 }
 
 function statusCell(key: KeySummary): HTMLElement {
