@@ -243,7 +243,15 @@ ownName: string,
 /**
  * The locale its dates are written in ("fr-FR").
  */
-locale: string, };
+locale: string, 
+/**
+ * The plural category (CLDR's cardinal: `zero`, `one`, `two`, `few`,
+ * `many`, `other`) of each whole number from 0 to [`PLURAL_TABLE_SIZE`] - 1,
+ * by index: the window picks its messages' plurals from it. `Intl`'s plural
+ * rules would cost the page about 2 MiB for the few counts it shows
+ * (docs/BENCHMARKS.md); it asks `Intl` only beyond the table.
+ */
+plurals: Array<string>, };
 
 export type WindowLanguages = { 
 /**

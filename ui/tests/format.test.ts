@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clearDelayLabel, durationLabel, exactTime, relativeTime } from "../src/format";
 import { speakLanguage } from "../src/i18n";
+import { pluralTable } from "./helpers";
 
 describe("times as people read them", () => {
   const now = new Date("2026-11-28T12:00:00Z");
@@ -26,8 +27,8 @@ describe("times as people read them", () => {
     ["2027-11-28T12:00:00Z", "l’année prochaine"],
   ])("in French, %s is %s (the catalogue's words, as Intl would say them)", (iso, expected) => {
     const offered = [
-      { language: "en", ownName: "English", locale: "en-GB" },
-      { language: "fr", ownName: "Français", locale: "fr-FR" },
+      { language: "en", ownName: "English", locale: "en-GB", plurals: pluralTable("en") },
+      { language: "fr", ownName: "Français", locale: "fr-FR", plurals: pluralTable("fr") },
     ];
     speakLanguage({ speaking: "fr", followsSystem: false, offered });
     try {

@@ -54,6 +54,12 @@ function actionsOf(made: KeySummary): KeySummary["actions"] {
 }
 
 /** A key as the core lists it; its `actions` follow its status as it changes. */
+/** What Rust sends as a language's plural table (CLDR's rules; here from the test runner's own ICU). */
+export function pluralTable(language: string): string[] {
+  const rules = new Intl.PluralRules(language);
+  return Array.from({ length: 1000 }, (_, n) => rules.select(n));
+}
+
 export function key(overrides: Partial<Omit<KeySummary, "actions">> = {}): KeySummary {
   const made = {
     id: `key_${Math.random().toString(36).slice(2, 18)}`,
@@ -95,8 +101,8 @@ export function fakeBackend(initial: Partial<FakeBackend> = {}): FakeBackend {
     found: [],
     settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language: null, welcomed: true },
     offered: [
-      { language: "en", ownName: "English", locale: "en-GB" },
-      { language: "fr", ownName: "Français", locale: "fr-FR" },
+      { language: "en", ownName: "English", locale: "en-GB", plurals: pluralTable("en") },
+      { language: "fr", ownName: "Français", locale: "fr-FR", plurals: pluralTable("fr") },
     ],
     calls: [],
     failNext: new Map(),

@@ -7,7 +7,7 @@ import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { addCatalogue, CATALOGUES } from "../src/i18n";
 import german from "./fixtures/de.ftl?raw";
-import { button, fakeBackend, key, mountApp, settle, topDialog } from "./helpers";
+import { button, fakeBackend, key, mountApp, pluralTable, settle, topDialog } from "./helpers";
 
 function messageIds(source: string): string[] {
   return new FluentResource(source).body.map((entry) => entry.id).sort();
@@ -73,7 +73,7 @@ describe("the language", () => {
   it("a third language is spoken once its catalogue is there and Rust offers it: no other change", async () => {
     addCatalogue("de", german);
     const backend = fakeBackend({ keys: [key({ name: "Produktion" }), key({ name: "Test" }), key({ name: "Alt" })] });
-    backend.offered = [...backend.offered, { language: "de", ownName: "Deutsch", locale: "de-DE" }];
+    backend.offered = [...backend.offered, { language: "de", ownName: "Deutsch", locale: "de-DE", plurals: pluralTable("de") }];
     backend.settings.language = "de";
     await mountApp();
     expect(document.documentElement.lang).toBe("de");
@@ -122,5 +122,64 @@ describe("the language", () => {
     expect(document.getElementById("page-title")?.textContent).toBe("Paramètres du compte");
     expect((document.getElementById("key-search") as HTMLInputElement).placeholder).toBe("Nom ou derniers caractères");
     expect(document.activeElement?.id).toBe("language");
+  });
+});
+
+describe("the first screen's memory", () => {
+  it.each(["en", "fr"])("in %s, shows a list of keys, its times and counts without making one Intl object", async (language) => {
+    // Each Intl object loads its share of ICU into the page (docs/BENCHMARKS.md).
+    const day = 86400e3;
+    fakeBackend({
+      settings: { displayName: "Ada Lovelace", clipboardClear: { kind: "after", seconds: 30 }, language, welcomed: true },
+      keys: [
+        key({ name: "Soon", status: "expiresSoon", expiresAt: new Date(Date.now() + 3 * day).toISOString() }),
+        key({ name: "Copied", lastCopiedAt: new Date(Date.now() - 2 * 3600e3).toISOString() }),
+        key({ name: "Old", status: "revoked", revokedAt: new Date(Date.now() - 40 * day).toISOString() }),
+      ],
+    });
+    // Spied on their use: each Intl object in use has loaded its ICU data.
+    const used: string[] = [];
+    const spied: [object, string][] = [
+      [Intl.PluralRules.prototype, "select"],
+      [Intl.NumberFormat.prototype, "format"],
+      [Intl.DateTimeFormat.prototype, "format"],
+      [Intl.RelativeTimeFormat.prototype, "format"],
+      [Intl.Collator.prototype, "compare"],
+      [Intl.ListFormat.prototype, "format"],
+      [String.prototype, "localeCompare"],
+      [Number.prototype, "toLocaleString"],
+      [Date.prototype, "toLocaleString"],
+      [Date.prototype, "toLocaleDateString"],
+    ];
+    const restore = spied.map(([owner, method]) => {
+      const descriptor = Object.getOwnPropertyDescriptor(owner, method)!;
+      // A method, or (NumberFormat's and DateTimeFormat's format) a getter of a bound function.
+      const original = (descriptor.value ?? descriptor.get) as (...args: unknown[]) => unknown;
+      Object.defineProperty(owner, method, {
+        configurable: true,
+        get: () =>
+          function (this: unknown, ...args: unknown[]) {
+            used.push(method);
+            const call = descriptor.get ? (original.call(this) as (...args: unknown[]) => unknown) : original;
+            return call.apply(this, args);
+          },
+      });
+      return () => Object.defineProperty(owner, method, descriptor);
+    });
+    try {
+      await mountApp();
+      expect(document.querySelector("tbody")?.textContent).toMatch(language === "fr" ? /dans 3 jours/ : /in 3 days/);
+      expect(used, used.join()).toEqual([]);
+    } finally {
+      for (const undo of restore) undo();
+    }
+  });
+
+  it("counts beyond Rust's table still follow the language's rules", async () => {
+    fakeBackend({ settings: { displayName: "Ada", clipboardClear: { kind: "after", seconds: 30 }, language: "fr", welcomed: true } });
+    await mountApp();
+    expect(pluralTable("fr")[0]).toBe("one");
+    const { t } = await import("../src/i18n");
+    expect(t("time-future-day", { count: 1500 })).toBe(`dans ${new Intl.NumberFormat("fr").format(1500)} jours`);
   });
 });

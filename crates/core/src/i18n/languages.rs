@@ -64,6 +64,30 @@ impl Language {
         super::message_for(self, "language-locale", &[])
     }
 
+    /// The plural category of each whole number below [`PLURAL_TABLE_SIZE`],
+    /// by CLDR's cardinal rules for this language (English's for a tag CLDR
+    /// doesn't know).
+    pub fn plural_table(self) -> Vec<&'static str> {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let rules = |tag: &str| {
+            let id: unic_langid::LanguageIdentifier = tag.parse().ok()?;
+            PluralRules::create(id, PluralRuleType::CARDINAL).ok()
+        };
+        let rules = rules(self.0)
+            .or_else(|| rules(Language::ENGLISH.0))
+            .expect("CLDR has English's plural rules");
+        (0..PLURAL_TABLE_SIZE)
+            .map(|n| match rules.select(n) {
+                Ok(PluralCategory::ZERO) => "zero",
+                Ok(PluralCategory::ONE) => "one",
+                Ok(PluralCategory::TWO) => "two",
+                Ok(PluralCategory::FEW) => "few",
+                Ok(PluralCategory::MANY) => "many",
+                Ok(PluralCategory::OTHER) | Err(_) => "other",
+            })
+            .collect()
+    }
+
     /// Runs `read` on this language's catalogue.
     pub(super) fn with_bundle<T>(self, read: impl FnOnce(&FluentBundle<FluentResource>) -> T) -> T {
         let catalogues = catalogues()
@@ -115,7 +139,16 @@ pub struct OfferedLanguage {
     pub own_name: String,
     /// The locale its dates are written in ("fr-FR").
     pub locale: String,
+    /// The plural category (CLDR's cardinal: `zero`, `one`, `two`, `few`,
+    /// `many`, `other`) of each whole number from 0 to [`PLURAL_TABLE_SIZE`] - 1,
+    /// by index: the window picks its messages' plurals from it. `Intl`'s plural
+    /// rules would cost the page about 2 MiB for the few counts it shows
+    /// (docs/BENCHMARKS.md); it asks `Intl` only beyond the table.
+    pub plurals: Vec<&'static str>,
 }
+
+/// How many whole numbers [`OfferedLanguage::plurals`] covers.
+pub const PLURAL_TABLE_SIZE: u32 = 1000;
 
 impl WindowLanguages {
     /// Speaking `speaking`, chosen or the system's.
@@ -126,6 +159,7 @@ impl WindowLanguages {
                 language,
                 own_name: language.own_name(),
                 locale: language.locale(),
+                plurals: language.plural_table(),
             })
             .collect();
         Self {
@@ -221,6 +255,22 @@ pub fn shipped_sources() -> &'static [(&'static str, &'static str)] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plural_table_follows_cldr() {
+        let english = Language::ENGLISH.plural_table();
+        let french = Language::from_tag("fr").unwrap().plural_table();
+        assert_eq!(english.len(), PLURAL_TABLE_SIZE as usize);
+        assert_eq!(
+            (english[0], english[1], english[2], english[21]),
+            ("other", "one", "other", "other")
+        );
+        // French counts 0 as one, like 1.
+        assert_eq!(
+            (french[0], french[1], french[2], french[999]),
+            ("one", "one", "other", "other")
+        );
+    }
 
     #[test]
     fn a_system_locale_picks_its_language_or_english() {
