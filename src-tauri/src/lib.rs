@@ -95,14 +95,31 @@ pub fn run() {
 /// for it, and the compilers cost about 10 MiB (see docs/BENCHMARKS.md,
 /// "Start-up time and memory"). No writable and executable memory is made for
 /// compiled code either, which leaves an attacker's script less to work with.
-/// A `JSC_useJIT` already set is kept (to compare, or to debug). The start-up
-/// benchmark's bare window calls this too.
+/// A `JSC_useJIT` already set is kept (to compare, or to debug).
+///
+/// Also on Linux, glibc's malloc keeps one arena for all threads, in this
+/// process (`mallopt`) and in WebKit's (`MALLOC_ARENA_MAX`, which they read
+/// as they start): by default each thread that allocates gets an arena of its
+/// own, a few hundred KiB each once touched, which a settings screen's few
+/// allocations don't need (2.1 MiB for the app, docs/BENCHMARKS.md). A
+/// `MALLOC_ARENA_MAX` already set is kept. The start-up benchmark's bare
+/// window calls this too.
 pub fn configure_engine() {
     #[cfg(target_os = "linux")]
-    if std::env::var_os("JSC_useJIT").is_none() {
-        // SAFETY: called at the start of `main`, before any other thread exists
-        // (nothing else can read or write the environment at the same time).
-        unsafe { std::env::set_var("JSC_useJIT", "false") };
+    {
+        if std::env::var_os("JSC_useJIT").is_none() {
+            // SAFETY: called at the start of `main`, before any other thread exists
+            // (nothing else can read or write the environment at the same time).
+            unsafe { std::env::set_var("JSC_useJIT", "false") };
+        }
+        if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+            // SAFETY: as above, one thread; mallopt only sets a limit for arenas made from now on.
+            unsafe {
+                std::env::set_var("MALLOC_ARENA_MAX", "1");
+                #[cfg(target_env = "gnu")]
+                libc::mallopt(libc::M_ARENA_MAX, 1);
+            }
+        }
     }
 }
 
