@@ -684,6 +684,20 @@ fn a_replaced_key_list_loses_no_secret_and_its_keys_can_be_restored() {
     assert!(first.iter().all(|k| !k.record.secret_missing));
 }
 
+/// The keychain check reads which keys other key lists revoked from
+/// workspace.json; a damaged one doesn't stop the check or change the list.
+#[test]
+fn a_damaged_workspace_file_doesnt_stop_the_keychain_check() {
+    let h = harness();
+    let created = h.create("Production");
+    std::fs::create_dir_all(h.dirs.path().join("config")).unwrap();
+    std::fs::write(h.dirs.path().join("config/workspace.json"), "{oops").unwrap();
+    let listed = h.app.check_keychain().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].record.id, created.key.record.id);
+    assert_eq!(json!(listed[0].status), json!("active"));
+}
+
 /// A damaged settings file is reported when a key is copied, not read as the
 /// default delay; nothing reaches the clipboard.
 #[test]

@@ -37,9 +37,17 @@ impl ToucanApp {
 
     /// Revokes, in this key list, the active keys another list on this
     /// computer revoked or deleted (their secrets are gone from the keychain;
-    /// the server was told by that list).
+    /// the server was told by that list). A workspace file that can't be read
+    /// leaves the list as it is: the keychain check doesn't depend on it (the
+    /// next sync reports the file).
     fn revoke_what_another_list_revoked(&self) -> Result<(), CoreError> {
-        let revoked_here = self.workspace.revoked_here()?;
+        let revoked_here = match self.workspace.revoked_here() {
+            Ok(revoked_here) => revoked_here,
+            Err(error) => {
+                tracing::warn!(code = %error.code(), "the keys revoked in other key lists couldn't be read");
+                return Ok(());
+            }
+        };
         for key in self.keys.list()? {
             if key.record.is_active() && revoked_here.contains(&key.record.id) {
                 self.keys.revoke(&key.record.id)?;
@@ -68,7 +76,10 @@ impl ToucanApp {
                 let mut record = self.keys.restore_found(&id)?;
                 self.note(&id, Activity::Restored);
                 // Its secret is back in the keychain (deleted here once, then restored from a backup, say).
-                self.workspace.restored(&id)?;
+                // The record exists now: a workspace file that can't be written is only logged.
+                if let Err(error) = self.workspace.restored(&id) {
+                    tracing::warn!(key = %id, code = %error.code(), "restore: the keys revoked here couldn't be updated");
+                }
                 match self.workspace.enforced_on_its_server(&id).await {
                     Ok(Some((origins, limits))) => {
                         if !origins.is_empty() {
