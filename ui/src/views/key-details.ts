@@ -5,7 +5,7 @@
 import type { KeyDetails, KeySummary, ServerKeyState } from "../bindings";
 import { focusFirst, openDialog } from "../dialog";
 import { h } from "../dom";
-import { exactTime, longDay, relativeTime, statusLabel } from "../format";
+import { exactTime, longDay, relativeTimeElement, statusLabel } from "../format";
 import { t } from "../i18n";
 import { api, asCommandError } from "../ipc";
 import { showError, showToast, showWarning } from "../toast";
@@ -22,7 +22,7 @@ export function leakSentence(key: KeySummary): string {
 }
 
 function when(iso: string | null, empty: string): HTMLElement | string {
-  return iso ? h("time", { datetime: iso, title: exactTime(iso) }, relativeTime(iso)) : empty;
+  return iso ? relativeTimeElement(iso) : empty;
 }
 
 /** Opens the details of key `id`; `server` is the server's view of it when connected. */
